@@ -1,0 +1,110 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { LABS } from './labs/registry.ts';
+import { fetchExampleIndex, type ExampleEntry } from './scenario/examples.ts';
+import { Header } from './shell/Header.tsx';
+import { HelpDialog } from './shell/HelpDialog.tsx';
+import { Messages } from './shell/Messages.tsx';
+import { SharePanel } from './shell/SharePanel.tsx';
+import { toggleFullscreen, useShortcuts } from './shell/shortcuts.ts';
+import { useWorkbench } from './shell/useWorkbench.ts';
+import { download } from './ui/exportSvg.ts';
+import { PlayerHub, PlayerHubContext } from './ui/playerHub.ts';
+
+const embed = new URLSearchParams(location.search).get('embed') === '1';
+
+const slug = (title: string) => title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'scenario';
+
+export function App() {
+  const wb = useWorkbench({ embed });
+  const { alert } = wb;
+  const hub = useMemo(() => new PlayerHub(), []);
+  const [present, setPresent] = useState(false);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [sharing, setSharing] = useState(false);
+  const [examples, setExamples] = useState<ExampleEntry[]>([]);
+  const toggleHelp = useCallback(() => setHelpOpen((o) => !o), []);
+
+  useShortcuts({ hub, present, setPresent, toggleHelp });
+
+  useEffect(() => {
+    document.documentElement.classList.toggle('present', present);
+    if (!present && document.fullscreenElement) void document.exitFullscreen().catch(() => {});
+  }, [present]);
+
+  useEffect(() => {
+    if (embed) return;
+    fetchExampleIndex(import.meta.env.BASE_URL, LABS.map((l) => l.id))
+      .then(setExamples)
+      .catch((e: unknown) => alert(`The built-in examples are unavailable: ${e instanceof Error ? e.message : String(e)}. Reload to try again.`));
+  }, [alert]);
+
+  const scenario = wb.active?.scenario;
+  useEffect(() => {
+    document.title = scenario ? `${scenario.title} · Latticework` : 'Latticework';
+  }, [scenario]);
+
+  const saveFile = () => {
+    if (!scenario) return;
+    download(new Blob([`${JSON.stringify(scenario, null, 2)}\n`], { type: 'application/json' }), `${slug(scenario.title)}.latticework.json`);
+  };
+
+  const messages = (
+    <Messages alerts={wb.alerts} notice={wb.notice} onDismissAlert={wb.dismissAlert} onDismissNotice={wb.dismissNotice} />
+  );
+  const lab = wb.active && (
+    <main className={`lab lab-${wb.active.entry.id}`} aria-busy={wb.loading}>
+      {wb.active.lab.render({ scenario: wb.active.scenario, onChange: wb.change, mode: embed ? 'embed' : present ? 'present' : 'full' })}
+    </main>
+  );
+
+  if (embed) {
+    return (
+      <PlayerHubContext.Provider value={hub}>
+        <div className="app embed">
+          {messages}
+          {lab}
+          <a className="embed-open" href={location.href.replace(/\?[^#]*/, '')} target="_blank" rel="noreferrer">
+            Open in Latticework ↗
+          </a>
+        </div>
+      </PlayerHubContext.Provider>
+    );
+  }
+
+  return (
+    <PlayerHubContext.Provider value={hub}>
+      <div className={present ? 'app presenting' : 'app'}>
+        {present ? (
+          <div className="present-bar">
+            <button type="button" className="quiet" onClick={toggleFullscreen} title="Full screen (f)">
+              Full screen
+            </button>
+            <button type="button" className="quiet" onClick={() => setPresent(false)}>
+              Leave presentation (Esc)
+            </button>
+          </div>
+        ) : (
+          <Header
+            current={wb.active?.entry.id}
+            examples={examples}
+            onSwitch={(id) => void wb.openLab(id)}
+            onExample={(labId, id) => void wb.openExample(labId, id)}
+            onOpenFile={(file) => void wb.openFile(file)}
+            onSave={saveFile}
+            onShare={() => setSharing(true)}
+            onPresent={() => setPresent(true)}
+            onHelp={() => setHelpOpen(true)}
+          />
+        )}
+        {sharing && scenario && !present && <SharePanel scenario={scenario} onClose={() => setSharing(false)} />}
+        {messages}
+        {lab ?? (
+          <main className="lab lab-empty">
+            {wb.loading ? <p className="loading">Loading…</p> : LABS.length === 0 && <p>No lab is built yet.</p>}
+          </main>
+        )}
+        <HelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+      </div>
+    </PlayerHubContext.Provider>
+  );
+}

@@ -1,0 +1,25 @@
+import * as Comlink from 'comlink';
+import type { Engine, EngineResult, Progress } from '../engines/contract.ts';
+import { runEngine, type RunOutcome, type RunRequest } from '../engines/runEngine.ts';
+import { collectTransferables } from './transferables.ts';
+
+/** What a lab worker exposes over Comlink. */
+export interface EngineWorkerApi<C, R> {
+  run(request: RunRequest<C>, onProgress: (p: Progress) => void): Promise<RunOutcome<R>>;
+}
+
+/**
+ * The whole of a lab worker: `exposeEngine(myEngine)`. Progress goes back through the Comlink
+ * proxy (throttled to one report per 100 ms by the run context); typed arrays in the result are
+ * transferred, not copied.
+ */
+export function exposeEngine<C, R extends EngineResult>(engine: Engine<C, R>, endpoint?: Comlink.Endpoint): void {
+  const api: EngineWorkerApi<C, R> = {
+    async run(request, onProgress) {
+      const outcome = await runEngine(engine, request, (p) => void onProgress(p));
+      (onProgress as unknown as Partial<Comlink.ProxyMethods>)[Comlink.releaseProxy]?.();
+      return outcome.status === 'done' ? Comlink.transfer(outcome, collectTransferables(outcome.result)) : outcome;
+    },
+  };
+  Comlink.expose(api, endpoint);
+}

@@ -1,0 +1,45 @@
+import { readExampleIndex } from './examples.ts';
+import { EXIT, UsageError } from './io.ts';
+import { RUN_USAGE, runCommand } from './run.ts';
+
+const HELP = `latticework: run Latticework scenarios from the command line
+
+  ${RUN_USAGE.split('\n').join('\n  ')}
+  latticework examples            list the built-in example scenarios
+  latticework help
+
+Exit codes: 0 success, 1 the run failed (budget, engine error), 2 bad input.`;
+
+async function examplesCommand(args: string[]): Promise<number> {
+  if (args.length > 0) throw new UsageError('usage: latticework examples');
+  const index = await readExampleIndex();
+  const width = Math.max(0, ...index.map((x) => x.lab.length + x.id.length + 1));
+  for (const x of index) process.stdout.write(`${`${x.lab}/${x.id}`.padEnd(width)}  ${x.title}\n`);
+  return EXIT.ok;
+}
+
+/** Commands by name; each lab's extra commands register here. */
+const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
+  run: runCommand,
+  examples: examplesCommand,
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    process.stdout.write(`${HELP}\n`);
+    return name ? EXIT.ok : EXIT.badInput;
+  }
+  const command = COMMANDS[name];
+  try {
+    if (!command) throw new UsageError(`unknown command "${name}"; try \`latticework help\``);
+    return await command(rest);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`latticework: ${e.message.split('\n')[0]}\n`);
+      return EXIT.badInput;
+    }
+    process.stderr.write(`latticework: ${e instanceof Error ? e.message : String(e)}\n`);
+    return EXIT.failed;
+  }
+}

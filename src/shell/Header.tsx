@@ -1,0 +1,92 @@
+import { useRef } from 'react';
+import { LABS } from '../labs/registry.ts';
+import type { ExampleEntry } from '../scenario/examples.ts';
+import type { LabId } from '../scenario/types.ts';
+
+interface HeaderProps {
+  current: LabId | undefined;
+  examples: ExampleEntry[];
+  onSwitch(lab: LabId): void;
+  onExample(lab: LabId, id: string): void;
+  onOpenFile(file: File): void;
+  onSave(): void;
+  onShare(): void;
+  onPresent(): void;
+  onHelp(): void;
+}
+
+export function Header({ current, examples, onSwitch, onExample, onOpenFile, onSave, onShare, onPresent, onHelp }: HeaderProps) {
+  const fileInput = useRef<HTMLInputElement>(null);
+  return (
+    <header className="app-header">
+      <span className="brand" title="If we want determinism, we have to share nicely">
+        Latticework
+      </span>
+      <nav className="lab-switcher" aria-label="Labs">
+        {LABS.map((lab) => (
+          <button
+            key={lab.id}
+            type="button"
+            className={lab.id === current ? 'lab-tab active' : 'lab-tab'}
+            aria-current={lab.id === current ? 'page' : undefined}
+            title={lab.summary}
+            onClick={() => onSwitch(lab.id)}
+          >
+            {lab.title}
+          </button>
+        ))}
+      </nav>
+      <div className="header-actions">
+        <select
+          aria-label="Examples"
+          value=""
+          onChange={(e) => {
+            const [lab, id] = e.target.value.split('/');
+            if (lab && id) onExample(lab as LabId, id);
+          }}
+        >
+          <option value="">Examples…</option>
+          {LABS.map((lab) => {
+            const mine = examples.filter((x) => x.lab === lab.id);
+            return mine.length === 0 ? null : (
+              <optgroup key={lab.id} label={lab.title}>
+                {mine.map((x) => (
+                  <option key={x.id} value={`${x.lab}/${x.id}`} title={x.summary}>
+                    {x.title}
+                  </option>
+                ))}
+              </optgroup>
+            );
+          })}
+        </select>
+        <button type="button" onClick={() => fileInput.current?.click()} title="Open a scenario file (.json)">
+          Open…
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".json,application/json"
+          hidden
+          aria-label="Scenario file"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) onOpenFile(file);
+          }}
+        />
+        <button type="button" onClick={onSave} title="Download this scenario as a file">
+          Save
+        </button>
+        <button type="button" className="primary" onClick={onShare}>
+          Share
+        </button>
+        <button type="button" onClick={onPresent} aria-pressed={false} title="Presentation mode (p)">
+          Present
+        </button>
+        <button type="button" onClick={onHelp} aria-label="Help and keyboard shortcuts" title="Keyboard shortcuts (?)">
+          ?
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,36 @@
+import type { Message } from './useWorkbench.ts';
+
+/** Errors (role alert: what went wrong and what to do) and one informational notice. */
+export function Messages({ alerts, notice, onDismissAlert, onDismissNotice }: {
+  alerts: Message[];
+  notice: Message | undefined;
+  onDismissAlert(id: number): void;
+  onDismissNotice(): void;
+}) {
+  if (alerts.length === 0 && !notice) return null;
+  return (
+    <div className="messages">
+      {alerts.map((a) => (
+        <div key={a.id} className="message message-error" role="alert">
+          <span>{a.text}</span>
+          <button type="button" className="quiet" onClick={() => onDismissAlert(a.id)} aria-label="Dismiss this message">
+            ✕
+          </button>
+        </div>
+      ))}
+      {notice && (
+        <div className="message message-info" role="status">
+          <span>{notice.text}</span>
+          {notice.action && (
+            <button type="button" onClick={notice.action.run}>
+              {notice.action.label}
+            </button>
+          )}
+          <button type="button" className="quiet" onClick={onDismissNotice} aria-label="Dismiss this notice">
+            ✕
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import { useRef, useState, type ReactNode } from 'react';
+import { download, serializeSvg, svgToPng } from './exportSvg.ts';
+
+interface FigureProps {
+  title: string;
+  /** File name without extension for exports, e.g. "lvars-hasse". */
+  exportName: string;
+  /** Extra controls shown in the caption bar, before the export buttons. */
+  actions?: ReactNode;
+  className?: string;
+  children: ReactNode;
+}
+
+/** A titled frame around one d3 view, with SVG and PNG export of the first <svg> inside. */
+export function Figure({ title, exportName, actions, className, children }: FigureProps) {
+  const body = useRef<HTMLDivElement>(null);
+  const [problem, setProblem] = useState<string>();
+
+  const exportAs = async (format: 'svg' | 'png') => {
+    const svg = body.current?.querySelector('svg');
+    if (!svg) {
+      setProblem('Nothing to export yet.');
+      return;
+    }
+    try {
+      const { text, width, height } = serializeSvg(svg);
+      const blob = format === 'svg' ? new Blob([text], { type: 'image/svg+xml' }) : await svgToPng(text, width, height);
+      download(blob, `${exportName}.${format}`);
+      setProblem(undefined);
+    } catch (e) {
+      setProblem(`Export failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+
+  return (
+    <figure className={`figure ${className ?? ''}`} aria-label={title}>
+      <figcaption className="figure-bar">
+        <span className="figure-title">{title}</span>
+        <span className="figure-actions">
+          {actions}
+          <button type="button" className="quiet" onClick={() => void exportAs('svg')} title={`Download ${title} as SVG`}>
+            SVG
+          </button>
+          <button type="button" className="quiet" onClick={() => void exportAs('png')} title={`Download ${title} as PNG`}>
+            PNG
+          </button>
+        </span>
+      </figcaption>
+      {problem && (
+        <p role="alert" className="figure-problem">
+          {problem}
+        </p>
+      )}
+      <div className="figure-body" ref={body}>
+        {children}
+      </div>
+    </figure>
+  );
+}

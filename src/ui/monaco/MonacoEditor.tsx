@@ -1,0 +1,102 @@
+import * as monaco from 'monaco-editor/editor/editor.api';
+import EditorWorker from 'monaco-editor/editor/editor.worker.start?worker';
+import { useEffect, useRef } from 'react';
+import type { CodeEditorProps, EditorLanguage } from '../editorTypes.ts';
+
+// Monaco's own worker, bundled from the local package; language services are not used.
+self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
+
+const registered = new Set<string>();
+function register(language: EditorLanguage): void {
+  if (registered.has(language.id)) return;
+  registered.add(language.id);
+  monaco.languages.register({ id: language.id });
+  monaco.languages.setMonarchTokensProvider(language.id, language.monarch);
+  if (language.configuration) monaco.languages.setLanguageConfiguration(language.id, language.configuration);
+}
+
+const SEVERITY = {
+  error: monaco.MarkerSeverity.Error,
+  warning: monaco.MarkerSeverity.Warning,
+  info: monaco.MarkerSeverity.Info,
+} as const;
+
+/** Monaco itself; loaded lazily by CodeEditor so the first paint never waits for it. */
+export default function MonacoEditor({ value, onChange, language, markers, highlight, readOnly, ariaLabel, fontSize = 14 }: CodeEditorProps) {
+  const host = useRef<HTMLDivElement>(null);
+  const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  const decorations = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
+  const onChangeRef = useRef(onChange);
+  onChangeRef.current = onChange;
+
+  useEffect(() => {
+    register(language);
+    const editor = monaco.editor.create(host.current!, {
+      value,
+      language: language.id,
+      automaticLayout: true,
+      minimap: { enabled: false },
+      scrollBeyondLastLine: false,
+      fontSize,
+      tabSize: 2,
+      ariaLabel,
+      readOnly: readOnly ?? false,
+      renderLineHighlight: 'line',
+      fixedOverflowWidgets: true,
+    });
+    editorRef.current = editor;
+    decorations.current = editor.createDecorationsCollection();
+    const sub = editor.onDidChangeModelContent(() => onChangeRef.current(editor.getValue()));
+    return () => {
+      sub.dispose();
+      editor.getModel()?.dispose();
+      editor.dispose();
+      editorRef.current = null;
+    };
+    // The editor is created once; later prop changes are applied by the effects below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    const editor = editorRef.current;
+    const model = editor?.getModel();
+    if (!editor || !model || model.getValue() === value) return;
+    // An edit rather than setValue, so the user's undo history survives (loading an example is undoable).
+    editor.executeEdits('latticework', [{ range: model.getFullModelRange(), text: value }]);
+  }, [value]);
+
+  useEffect(() => {
+    editorRef.current?.updateOptions({ fontSize, readOnly: readOnly ?? false });
+  }, [fontSize, readOnly]);
+
+  useEffect(() => {
+    const model = editorRef.current?.getModel();
+    if (!model) return;
+    monaco.editor.setModelMarkers(
+      model,
+      'latticework',
+      (markers ?? []).map((m) => ({
+        startLineNumber: m.line,
+        startColumn: m.column,
+        endLineNumber: m.endLine ?? m.line,
+        endColumn: m.endColumn ?? m.column + 1,
+        message: m.message,
+        severity: SEVERITY[m.severity],
+      })),
+    );
+  }, [markers]);
+
+  useEffect(() => {
+    const editor = editorRef.current;
+    if (!editor || !decorations.current) return;
+    if (!highlight) {
+      decorations.current.clear();
+      return;
+    }
+    const range = new monaco.Range(highlight.line, highlight.column, highlight.endLine, highlight.endColumn);
+    decorations.current.set([{ range, options: { className: 'editor-step-highlight', isWholeLine: false } }]);
+    editor.revealRangeInCenterIfOutsideViewport(range);
+  }, [highlight]);
+
+  return <div className="monaco-host" ref={host} data-testid="code-editor" />;
+}

@@ -1,0 +1,25 @@
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+
+// COOP/COEP make the page cross-origin isolated, so SharedArrayBuffer is available to workers.
+const isolation = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
+export default defineConfig({
+  plugins: [react()],
+  server: { headers: isolation, port: 5173, host: 'localhost' },
+  preview: { headers: isolation, port: 4173, host: 'localhost' },
+  worker: { format: 'es' },
+  build: {
+    target: 'es2022',
+    outDir: process.env.LATTICEWORK_OUT_DIR ?? 'dist',
+    chunkSizeWarningLimit: 4096,
+  },
+  test: {
+    include: ['src/**/*.test.ts', 'workers/**/*.test.ts', 'bench/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 60_000,
+  },
+});
