@@ -2,6 +2,22 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { usePlayerRegistration } from './playerHub.ts';
 
 const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16] as const;
+
+/** Icons drawn as SVG paths, so they render the same in every font and on every projector. */
+const ICONS = {
+  start: 'M3 2h2v12H3zM14 2 6 8l8 6z',
+  back: 'M12 2 4 8l8 6z',
+  play: 'M4 2l10 6-10 6z',
+  pause: 'M3 2h3.5v12H3zM9.5 2H13v12H9.5z',
+  forward: 'M4 2l8 6-8 6z',
+  end: 'M11 2h2v12h-2zM2 2l8 6-8 6z',
+} as const;
+
+const Icon = ({ name }: { name: keyof typeof ICONS }) => (
+  <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" className="icon">
+    <path d={ICONS[name]} fill="currentColor" />
+  </svg>
+);
 /** Frames per second at speed 1×. */
 const BASE_RATE = 2;
 
@@ -64,19 +80,19 @@ export function Player({ length, position, onSeek, describe, label = 'Replay' }:
   return (
     <div className="player" role="group" aria-label={label}>
       <button type="button" onClick={() => controls.seekEdge('start')} disabled={disabled || at === 0} aria-label="Go to start" title="Go to start (Home)">
-        ⏮
+        <Icon name="start" />
       </button>
       <button type="button" onClick={() => controls.step(-1)} disabled={disabled || at === 0} aria-label="Step back" title="Step back (←)">
-        ◀
+        <Icon name="back" />
       </button>
       <button type="button" className="player-play" onClick={controls.togglePlay} disabled={disabled} aria-label={playing ? 'Pause' : 'Play'} title="Play or pause (space)">
-        {playing ? '❚❚' : '▶'}
+        <Icon name={playing ? 'pause' : 'play'} />
       </button>
       <button type="button" onClick={() => controls.step(1)} disabled={disabled || at === last} aria-label="Step forward" title="Step forward (→)">
-        ▶▏
+        <Icon name="forward" />
       </button>
       <button type="button" onClick={() => controls.seekEdge('end')} disabled={disabled || at === last} aria-label="Go to end" title="Go to end (End)">
-        ⏭
+        <Icon name="end" />
       </button>
       <input
         type="range"

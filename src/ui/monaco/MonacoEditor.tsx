@@ -6,6 +6,19 @@ import type { CodeEditorProps, EditorLanguage } from '../editorTypes.ts';
 // Monaco's own worker, bundled from the local package; language services are not used.
 self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
 
+// One light theme for every lab: shared operations (a lab's `keyword.lvar` tokens) stand out.
+monaco.editor.defineTheme('latticework', {
+  base: 'vs',
+  inherit: true,
+  rules: [
+    { token: 'keyword.lvar', foreground: 'b3261e', fontStyle: 'bold' },
+    { token: 'predefined', foreground: '00695c' },
+    { token: 'type', foreground: '6f42c1' },
+    { token: 'comment', foreground: '6a737d', fontStyle: 'italic' },
+  ],
+  colors: {},
+});
+
 const registered = new Set<string>();
 function register(language: EditorLanguage): void {
   if (registered.has(language.id)) return;
@@ -34,6 +47,7 @@ export default function MonacoEditor({ value, onChange, language, markers, highl
     const editor = monaco.editor.create(host.current!, {
       value,
       language: language.id,
+      theme: 'latticework',
       automaticLayout: true,
       minimap: { enabled: false },
       scrollBeyondLastLine: false,

@@ -1,0 +1,204 @@
+import { BUILTINS, builtinFor } from '../builtins.ts';
+import { incompatibilityViolation, LatticeValueError, showState, type State } from '../lattice/lattice.ts';
+import { checkLaws, type LawReport } from '../lattice/laws.ts';
+import { samplesOf } from '../lattice/samples.ts';
+import { specFromType } from '../lattice/spec.ts';
+import type { UserLatticeDef } from '../lattice/user.ts';
+import { compile, type Compiled } from '../runtime/compile.ts';
+import { evaluatePure, LocalLoop, pureHost } from '../runtime/machine.ts';
+import { LangError } from '../runtime/prims.ts';
+import { makeMap, makeSet, tuple, BOT, UNIT, type SetValue, type Value } from '../runtime/values.ts';
+import { World } from '../runtime/world.ts';
+import type { Expr, Loc, Program } from '../syntax/ast.ts';
+import { parse } from '../syntax/parser.ts';
+import { walkBlock, walkExpr } from '../syntax/walk.ts';
+import { infer, type Diagnostic, type Typing } from '../types/infer.ts';
+import { prune } from '../types/types.ts';
+
+/** LVish's determinism levels (its phantom types): what the program's operations allow. */
+export interface Level {
+  level: 'Det' | 'QuasiDet' | 'Nondet';
+  /** Why: the first operation that lowers the level. */
+  reason: string | undefined;
+  loc: Loc | undefined;
+}
+
+export interface Analysis {
+  diagnostics: Diagnostic[];
+  level: Level;
+  laws: LawReport[];
+  /** Present when there are no errors: the program is ready to run. */
+  ready: { compiled: Compiled; userDefs: Map<string, UserLatticeDef> } | undefined;
+}
+
+/** Pure code (joins, declarations) gets this many machine transitions per evaluation. */
+const PURE_LIMIT = 200_000;
+
+/**
+ * Everything known about a program before it runs: syntax, types, the determinism level, the
+ * declared lattices and whether they obey the lattice laws, and threshold sets that can be checked
+ * statically. Parse errors throw InputError; every other problem is a diagnostic.
+ */
+export function analyze(source: string): Analysis {
+  const program = parse(source);
+  const typing = infer(program);
+  const diagnostics: Diagnostic[] = [...typing.diagnostics];
+  const level = levelOf(program);
+  diagnostics.push(...impureJoins(program));
+  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics, level, laws: [], ready: undefined };
+
+  const compiled = compile(program);
+  const { userDefs, laws, problems } = buildLattices(program, compiled, typing);
+  diagnostics.push(...problems);
+  if (!problems.some((d) => d.severity === 'error')) diagnostics.push(...staticThresholds(typing, userDefs));
+  const ready = diagnostics.some((d) => d.severity === 'error') ? undefined : { compiled, userDefs };
+  return { diagnostics, level, laws, ready };
+}
+
+export function worldOf(ready: NonNullable<Analysis['ready']>, localLimit: number, onReduction?: () => void): World {
+  return new World(ready.compiled.main, ready.userDefs, { localLimit, ...(onReduction ? { onReduction } : {}) });
+}
+
+function levelOf(program: Program): Level {
+  const shadowed = new Set(program.fns.map((f) => f.name));
+  let quasi: Level | undefined;
+  let nondet: Level | undefined;
+  const visit = (e: Expr) => {
+    if (e.k !== 'call' || e.callee.k !== 'var' || shadowed.has(e.callee.name)) return;
+    const b = builtinFor(e.callee.name, e.args.length);
+    if (b?.level === 'Nondet') nondet ??= { level: 'Nondet', reason: `uses ${e.callee.name} (a mutable cell) on line ${e.loc.line}`, loc: e.loc };
+    if (b?.level === 'QuasiDet') quasi ??= { level: 'QuasiDet', reason: `uses ${e.callee.name} on line ${e.loc.line}`, loc: e.loc };
+  };
+  for (const f of program.fns) walkBlock(f.body, visit);
+  walkBlock(program.main, visit);
+  return nondet ?? quasi ?? { level: 'Det', reason: undefined, loc: undefined };
+}
+
+/** A join must be a function of its arguments alone: no LVars, cells, handlers or threads. */
+function impureJoins(program: Program): Diagnostic[] {
+  const fns = new Map(program.fns.map((f) => [f.name, f]));
+  const out: Diagnostic[] = [];
+  for (const l of program.lattices) {
+    const seen = new Set<string>();
+    let found: { name: string; loc: Loc } | undefined;
+    const visit = (e: Expr) => {
+      if (found) return;
+      if (e.k === 'new') found = { name: 'new', loc: e.loc };
+      if (e.k !== 'var') return;
+      const f = fns.get(e.name);
+      if (f && !seen.has(e.name)) {
+        seen.add(e.name);
+        walkBlock(f.body, visit, (s) => s.k === 'fork' && !found && (found = { name: 'fork', loc: s.loc }));
+      } else if (!f) {
+        const b = BUILTINS.get(e.name) ?? BUILTINS.get(`${e.name}/1`);
+        if (b && b.kind !== 'pure') found = { name: e.name, loc: e.loc };
+      }
+    };
+    walkExpr(l.join, visit);
+    if (found) out.push({ severity: 'error', message: `The join of ${l.name} must be pure, but it uses ${found.name}.`, loc: found.loc });
+  }
+  return out;
+}
+
+function buildLattices(program: Program, compiled: Compiled, typing: Typing) {
+  const userDefs = new Map<string, UserLatticeDef>();
+  const laws: LawReport[] = [];
+  const problems: Diagnostic[] = [];
+  compiled.lattices.forEach((l, i) => {
+    const decl = program.lattices[i]!;
+    const host = pureHost(PURE_LIMIT, `The declaration of ${l.name}`);
+    try {
+      const bottom = evaluatePure(l.bottom, host, decl.bottom.loc);
+      const top = l.top && evaluatePure(l.top, host, decl.top!.loc);
+      const carrierValue = l.carrier && (evaluatePure(l.carrier, host, decl.carrier!.loc) as SetValue);
+      const joinFn = evaluatePure(l.join, host, decl.join.loc);
+      const join = (a: Value, b: Value) => evaluatePure({ fn: joinFn, args: [a, b] }, pureHost(PURE_LIMIT, `The join of ${l.name}`), decl.join.loc);
+      const carrier = carrierValue?.items;
+      if (carrier && !carrier.some((c) => c === bottom || (typeof c === 'object' && typeof bottom === 'object' && c === bottom) || String(c) === String(bottom) && typeof c === typeof bottom))
+        problems.push({ severity: 'error', message: `The carrier of ${l.name} must contain its bottom.`, loc: decl.carrier!.loc });
+      const constants: Value[] = [];
+      walkExpr(decl.join, (e) => (e.k === 'int' || e.k === 'str' || e.k === 'bool') && constants.push(e.value));
+      const report = checkLaws({ name: l.name, bottom, top, carrier, join }, carrier ?? samplesOf(typing.latticeTypes.get(l.name)!, [bottom, ...(top !== undefined ? [top] : []), ...constants], hash(l.name)));
+      laws.push(report);
+      if (!report.ok)
+        problems.push({
+          severity: 'warning',
+          message: `${l.name} is not a lattice: ${report.violations.map((v) => `not ${v.law}: ${v.text}`).join(' ')} Programs using it may be nondeterministic.`,
+          loc: decl.nameLoc,
+        });
+      userDefs.set(l.name, { name: l.name, bottom, top, carrier, join, lawful: report.ok && report.exhaustive });
+    } catch (e) {
+      if (e instanceof LangError) problems.push({ severity: 'error', message: e.message, loc: e.loc });
+      else if (e instanceof LocalLoop) problems.push({ severity: 'error', message: `Evaluating ${l.name} does not finish (it loops).`, loc: e.loc });
+      else throw e;
+    }
+  });
+  return { userDefs, laws, problems };
+}
+
+/** Threshold sets written as constants are checked before running: a bad one is reported, not run. */
+function staticThresholds(typing: Typing, userDefs: Map<string, UserLatticeDef>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const world = new World({ cid: 0, stmts: [], valueLast: false, loc: { line: 1, column: 1, endLine: 1, endColumn: 1 } }, userDefs, { localLimit: PURE_LIMIT });
+  for (const site of typing.sites) {
+    if (site.builtin !== 'get/2' || !site.threshold) continue;
+    const set = constant(site.threshold);
+    const lv = prune(site.lvar);
+    const spec = lv.kind === 'con' ? specFromType(lv.args[0]!) : undefined;
+    if (!set || !spec || typeof set !== 'object' || set.tag !== 'set') continue;
+    try {
+      const lattice = world.lattice(spec);
+      const thresholds: State[] = set.items.map((v) => lattice.fromValue(v));
+      const bad = incompatibilityViolation(lattice, thresholds);
+      if (bad)
+        out.push({
+          severity: 'error',
+          message: `This threshold set is not pairwise incompatible: ${showState(bad.a)} ⊔ ${showState(bad.b)} = ${showState(bad.join)}, not ⊤. Both could be reached, and which one get returns would depend on the schedule.`,
+          loc: site.threshold.loc,
+        });
+    } catch (e) {
+      if (e instanceof LatticeValueError || e instanceof LangError) out.push({ severity: 'error', message: e.message, loc: site.threshold.loc });
+      else throw e;
+    }
+  }
+  return out;
+}
+
+/** The value of a constant expression (literals, bot, and collections of them), if it is one. */
+function constant(e: Expr): Value | undefined {
+  const all = (xs: Expr[]) => {
+    const vs = xs.map(constant);
+    return vs.every((v): v is Value => v !== undefined) ? vs : undefined;
+  };
+  switch (e.k) {
+    case 'int':
+    case 'str':
+    case 'bool':
+      return e.value;
+    case 'unit':
+      return UNIT;
+    case 'bot':
+      return BOT;
+    case 'tuple': {
+      const vs = all(e.items);
+      return vs && tuple(vs);
+    }
+    case 'set': {
+      const vs = all(e.items);
+      return vs && makeSet(vs);
+    }
+    case 'map': {
+      const ks = all(e.entries.map(([k]) => k));
+      const vs = all(e.entries.map(([, v]) => v));
+      return ks && vs && makeMap(ks.map((k, i) => [k, vs[i]!]));
+    }
+    default:
+      return undefined;
+  }
+}
+
+function hash(text: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h >>> 0;
+}

@@ -1,0 +1,209 @@
+import { BOOL, fnType, fresh, generalize, INT, listType, lvarType, mapType, POOL, refType, setType, STR, tupleType, UNIT_T, type Scheme, type Type, con } from './types/types.ts';
+
+/**
+ * The built-in operations, named as in LVish where LVish has the operation.
+ *
+ * - `pure`: computes a value, touches nothing shared.
+ * - `alloc`: creates something in the store (a new LVar, pool or cell) under a name that depends
+ *   only on the creating thread, so it commutes with every other thread's steps.
+ * - `shared`: reads or changes shared state (put, get, freeze, handlers, quiesce, refs). Only these
+ *   are scheduling points: the explorer interleaves threads here and nowhere else.
+ */
+export type BuiltinKind = 'pure' | 'alloc' | 'shared';
+
+export interface BuiltinInfo {
+  name: string;
+  arity: number;
+  kind: BuiltinKind;
+  scheme: Scheme;
+  /** Uses freeze (QuasiDet) or a mutable ref (Nondet): LVish's determinism levels. */
+  level?: 'QuasiDet' | 'Nondet';
+  doc: string;
+}
+
+const poly = (build: (v: () => Type) => Type): Scheme => generalize(build(() => fresh(1)), 0);
+
+const lv = (descriptor: Type, element: Type, event: Type) => lvarType(descriptor, element, event);
+const setLVar = (t: Type) => lv(con('L:Set', t), setType(t), t);
+const ivar = (t: Type) => lv(con('L:IVar', t), t, t);
+const counter = () => lv(con('L:Counter'), INT, INT);
+const anyLVar = (v: () => Type) => {
+  const element = v();
+  return { lvar: lv(v(), element, v()), element };
+};
+
+const table: BuiltinInfo[] = [];
+function def(name: string, arity: number, kind: BuiltinKind, build: (v: () => Type) => Type, doc: string, level?: 'QuasiDet' | 'Nondet') {
+  table.push({ name, arity, kind, scheme: poly(build), doc, ...(level ? { level } : {}) });
+}
+
+// LVars: creation (alloc) ...
+def('newIVar', 0, 'alloc', (v) => fnType([], ivar(v())), 'A new IVar: a single-assignment variable.');
+def('newEmptySet', 0, 'alloc', (v) => fnType([], setLVar(v())), 'A new set LVar (join is union).');
+def('newEmptyMap', 0, 'alloc', (v) => {
+  const k = v();
+  const x = v();
+  return fnType([], lv(con('L:Map', k, con('L:IVar', x)), mapType(k, x), k));
+}, 'A new map LVar whose keys only grow; each value is single-assignment.');
+def('newMaxCounter', 0, 'alloc', () => fnType([], lv(con('L:MaxNat'), INT, INT)), 'A new natural number LVar whose join is max.');
+def('newCounter', 0, 'alloc', () => fnType([], counter()), 'A new counter, changed only by bump (increments commute).');
+def('newPool', 0, 'alloc', () => fnType([], POOL), 'A new handler pool, for addHandler and quiesce.');
+def('ref', 1, 'alloc', (v) => {
+  const t = v();
+  return fnType([t], refType(t));
+}, 'A mutable cell (not an LVar): reads and writes race, so programs using it are Nondet.', 'Nondet');
+
+// ... and their operations (shared: the scheduling points).
+def('put', 2, 'shared', (v) => {
+  const { lvar, element } = anyLVar(v);
+  return fnType([lvar, element], UNIT_T);
+}, 'put(lv, x): join x into lv. A join that reaches top is an error.');
+def('get/1', 1, 'shared', (v) => {
+  const t = v();
+  return fnType([ivar(t)], t);
+}, 'get(iv): wait until the IVar is filled, then return its value.');
+def('get/2', 2, 'shared', (v) => {
+  const { lvar, element } = anyLVar(v);
+  return fnType([lvar, setType(element)], element);
+}, 'get(lv, {t1, t2, ...}): wait until lv is at least one of the thresholds (pairwise incompatible), return that threshold.');
+def('freeze', 1, 'shared', (v) => {
+  const { lvar, element } = anyLVar(v);
+  return fnType([lvar], element);
+}, 'freeze(lv): the exact contents, now; later changes are errors.', 'QuasiDet');
+def('freezeAfter', 2, 'shared', (v) => {
+  const element = v();
+  const event = v();
+  return fnType([lv(v(), element, event), fnType([event], v())], element);
+}, 'freezeAfter(lv, f): run f on every event of lv until quiescent, then freeze.', 'QuasiDet');
+def('insert', 2, 'shared', (v) => {
+  const t = v();
+  return fnType([t, setLVar(t)], UNIT_T);
+}, 'insert(x, s): add x to the set LVar s.');
+def('waitElem', 2, 'shared', (v) => {
+  const t = v();
+  return fnType([t, setLVar(t)], UNIT_T);
+}, 'waitElem(x, s): wait until x is in s (the threshold {{x}}).');
+def('putKey', 3, 'shared', (v) => {
+  const k = v();
+  const e = v();
+  return fnType([lv(con('L:Map', k, v()), mapType(k, e), k), k, e], UNIT_T);
+}, 'putKey(m, k, x): join x into the value at key k.');
+def('getKey', 2, 'shared', (v) => {
+  const k = v();
+  const x = v();
+  return fnType([lv(con('L:Map', k, con('L:IVar', x)), mapType(k, x), k), k], x);
+}, 'getKey(m, k): wait until key k has a value, return it.');
+def('waitKey', 2, 'shared', (v) => {
+  const k = v();
+  return fnType([lv(con('L:Map', k, v()), mapType(k, v()), k), k], UNIT_T);
+}, 'waitKey(m, k): wait until key k is present.');
+def('bump', 2, 'shared', () => fnType([counter(), INT], UNIT_T), 'bump(c, n): add n to a counter (an inflationary update that commutes).');
+def('addHandler', 3, 'shared', (v) => {
+  const element = v();
+  const event = v();
+  return fnType([POOL, lv(v(), element, event), fnType([event], v())], UNIT_T);
+}, 'addHandler(pool, lv, f): run f on every event of lv (each element, key or value), now and later.');
+def('newHandler', 2, 'shared', (v) => {
+  const element = v();
+  const event = v();
+  return fnType([lv(v(), element, event), fnType([event], v())], POOL);
+}, 'newHandler(lv, f): a new pool with one handler on lv.');
+def('quiesce', 1, 'shared', () => fnType([POOL], UNIT_T), 'quiesce(pool): wait until every handler in the pool has finished.');
+def('read', 1, 'shared', (v) => {
+  const t = v();
+  return fnType([refType(t)], t);
+}, 'read(r): the current contents of a mutable cell.', 'Nondet');
+def('write', 2, 'shared', (v) => {
+  const t = v();
+  return fnType([refType(t), t], UNIT_T);
+}, 'write(r, x): overwrite a mutable cell.', 'Nondet');
+
+// Plain data.
+def('len', 1, 'pure', (v) => fnType([listType(v())], INT), 'The length of a list.');
+def('isEmpty', 1, 'pure', (v) => fnType([listType(v())], BOOL), 'True for the empty list.');
+def('head', 1, 'pure', (v) => {
+  const t = v();
+  return fnType([listType(t)], t);
+}, 'The first element of a list.');
+def('tail', 1, 'pure', (v) => {
+  const t = listType(v());
+  return fnType([t], t);
+}, 'A list without its first element.');
+def('cons', 2, 'pure', (v) => {
+  const t = v();
+  return fnType([t, listType(t)], listType(t));
+}, 'cons(x, xs): x in front of xs.');
+def('append', 2, 'pure', (v) => {
+  const t = v();
+  return fnType([listType(t), t], listType(t));
+}, 'append(xs, x): xs with x at the end.');
+def('concat', 2, 'pure', (v) => {
+  const t = listType(v());
+  return fnType([t, t], t);
+}, 'concat(xs, ys): xs followed by ys.');
+def('range', 2, 'pure', () => fnType([INT, INT], listType(INT)), 'range(a, b): [a, a+1, ..., b-1].');
+def('size', 1, 'pure', (v) => fnType([setType(v())], INT), 'The number of elements of a set.');
+def('elems', 1, 'pure', (v) => {
+  const t = v();
+  return fnType([setType(t)], listType(t));
+}, 'The elements of a set, as a sorted list.');
+def('has', 2, 'pure', (v) => {
+  const t = v();
+  return fnType([setType(t), t], BOOL);
+}, 'has(s, x): is x in the set s?');
+def('union', 2, 'pure', (v) => {
+  const t = setType(v());
+  return fnType([t, t], t);
+}, 'The union of two sets.');
+def('add', 2, 'pure', (v) => {
+  const t = v();
+  return fnType([setType(t), t], setType(t));
+}, 'add(s, x): the set s with x (a plain value, not an LVar).');
+def('remove', 2, 'pure', (v) => {
+  const t = v();
+  return fnType([setType(t), t], setType(t));
+}, 'remove(s, x): the set s without x (a plain value, not an LVar).');
+def('toSet', 1, 'pure', (v) => {
+  const t = v();
+  return fnType([listType(t)], setType(t));
+}, 'The set of a list\'s elements.');
+def('keys', 1, 'pure', (v) => {
+  const k = v();
+  return fnType([mapType(k, v())], listType(k));
+}, 'The keys of a map, sorted.');
+def('lookup', 2, 'pure', (v) => {
+  const k = v();
+  const x = v();
+  return fnType([mapType(k, x), k], x);
+}, 'lookup(m, k): the value at key k (an error if absent).');
+def('lookupOr', 3, 'pure', (v) => {
+  const k = v();
+  const x = v();
+  return fnType([mapType(k, x), k, x], x);
+}, 'lookupOr(m, k, d): the value at key k, or d.');
+def('hasKey', 2, 'pure', (v) => {
+  const k = v();
+  return fnType([mapType(k, v()), k], BOOL);
+}, 'hasKey(m, k): is k a key of m?');
+def('fst', 1, 'pure', (v) => {
+  const a = v();
+  return fnType([tupleType([a, v()])], a);
+}, 'The first component of a pair.');
+def('snd', 1, 'pure', (v) => {
+  const b = v();
+  return fnType([tupleType([v(), b])], b);
+}, 'The second component of a pair.');
+def('min', 2, 'pure', () => fnType([INT, INT], INT), 'The smaller of two integers.');
+def('max', 2, 'pure', () => fnType([INT, INT], INT), 'The larger of two integers.');
+def('abs', 1, 'pure', () => fnType([INT], INT), 'The absolute value.');
+def('str', 1, 'pure', (v) => fnType([v()], STR), 'Any value as text.');
+
+export const BUILTINS: ReadonlyMap<string, BuiltinInfo> = new Map(table.map((b) => [b.name, b]));
+
+/** The builtin a call `name(args)` refers to: `get` has a one- and a two-argument form. */
+export function builtinFor(name: string, argCount: number): BuiltinInfo | undefined {
+  if (name === 'get') return BUILTINS.get(argCount === 1 ? 'get/1' : 'get/2');
+  return BUILTINS.get(name);
+}
+
+export const BUILTIN_NAMES = [...new Set(table.map((b) => b.name.replace(/\/\d$/, '')))];

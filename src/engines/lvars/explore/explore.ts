@@ -1,0 +1,226 @@
+import { BudgetExceeded, type RunContext } from '../../contract.ts';
+import type { Config, World } from '../runtime/world.ts';
+import { Keyer } from './keyer.ts';
+import { describeEnding, endingKey, endingOf, verdictOf, type Ending, type OutcomeSummary, type Verdict } from './outcome.ts';
+import { mulberry32 } from './random.ts';
+
+export interface ExploreOptions {
+  mode: 'exhaustive' | 'random';
+  /** State caching: configurations reached by different schedules are explored once. */
+  reduction: boolean;
+  maxStates: number;
+  /** Random mode: how many schedules to sample. */
+  schedules: number;
+  /** Longest schedule (scheduler steps) followed before it is reported as running forever. */
+  maxDepth: number;
+  seed: number;
+  /** Keep the state graph for drawing when it has at most this many configurations. */
+  graphLimit: number;
+}
+
+export interface StateGraph {
+  /** Per configuration: its depth and, for a terminal one, the index of its outcome. */
+  nodes: { depth: number; outcome: number | null }[];
+  edges: { from: number; to: number; thread: string }[];
+}
+
+export interface Exploration {
+  verdict: Verdict;
+  outcomes: OutcomeSummary[];
+  /** Configurations visited. */
+  states: number;
+  transitions: number;
+  /** Complete schedules covered (exhaustive) or sampled (random). */
+  schedules: number;
+  exhaustive: boolean;
+  /** Why exploration stopped early, when it did. */
+  stoppedBy: 'states' | 'steps' | 'time' | undefined;
+  graph: StateGraph | undefined;
+}
+
+class Outcomes {
+  readonly list: OutcomeSummary[] = [];
+  private readonly index = new Map<string, number>();
+
+  /** The outcome's index; the first time it is seen, `witness` becomes its witness. */
+  add(e: Ending, witness: () => string[]): number {
+    const key = endingKey(e);
+    let i = this.index.get(key);
+    if (i === undefined) {
+      i = this.list.length;
+      this.index.set(key, i);
+      this.list.push({ ...describeEnding(e), count: 0, witness: witness() });
+    }
+    return i;
+  }
+}
+
+type Counts = Map<number, number>;
+const addInto = (into: Counts, from: Counts) => from.forEach((n, o) => into.set(o, (into.get(o) ?? 0) + n));
+
+interface Frame {
+  config: Config;
+  id: number;
+  choices: string[];
+  next: number;
+  counts: Counts;
+  depth: number;
+}
+
+/**
+ * Every schedule, depth first. With `reduction`, a configuration seen before is not explored
+ * again: its outcome counts are reused (they are the number of schedules through it to each
+ * outcome), and reaching a configuration that is still on the stack means a schedule that runs
+ * forever. Without it, the whole tree of schedules is walked.
+ */
+export function exploreExhaustive(world: World, options: ExploreOptions, ctx: RunContext): Exploration {
+  const keyer = new Keyer();
+  const outcomes = new Outcomes();
+  const visited = new Map<string, number>();
+  const finished: Counts[] = [];
+  const onStack = new Set<number>();
+  const graph: StateGraph | undefined = { nodes: [], edges: [] };
+  let keepGraph = true;
+  let states = 0;
+  let transitions = 0;
+  let stoppedBy: Exploration['stoppedBy'];
+  const stack: Frame[] = [];
+  const path: string[] = [];
+
+  const visit = (config: Config, depth: number): { id: number; fresh: boolean } => {
+    if (options.reduction) {
+      const key = keyer.config(config);
+      const seen = visited.get(key);
+      if (seen !== undefined) return { id: seen, fresh: false };
+      visited.set(key, states);
+    }
+    if (keepGraph) {
+      if (states < options.graphLimit) graph.nodes.push({ depth, outcome: null });
+      else keepGraph = false;
+    }
+    return { id: states++, fresh: true };
+  };
+
+  /** Explores a configuration reached by `path`; returns its counts if it is terminal or already done. */
+  const enter = (config: Config, depth: number, parent: number | undefined, thread: string | undefined): Counts | undefined => {
+    const { id, fresh } = visit(config, depth);
+    if (parent !== undefined && keepGraph) graph.edges.push({ from: parent, to: id, thread: thread! });
+    if (!fresh) {
+      if (onStack.has(id)) {
+        const o = outcomes.add({ kind: 'diverges', message: 'Runs forever: this schedule comes back to a configuration it was already in.' }, () => [...path]);
+        return new Map([[o, 1]]);
+      }
+      return finished[id];
+    }
+    const choices = world.runnable(config);
+    if (choices.length === 0 || depth >= options.maxDepth) {
+      const ending: Ending =
+        choices.length === 0 ? endingOf(world, config) : { kind: 'diverges', message: `Still running after ${options.maxDepth} steps.` };
+      const o = outcomes.add(ending, () => [...path]);
+      if (keepGraph && id < graph.nodes.length) graph.nodes[id]!.outcome = o;
+      const counts = new Map([[o, 1]]);
+      finished[id] = counts;
+      return counts;
+    }
+    onStack.add(id);
+    stack.push({ config, id, choices, next: 0, counts: new Map(), depth });
+    return undefined;
+  };
+
+  try {
+    const root = enter(world.initial(), 0, undefined, undefined);
+    const rootCounts = root ?? new Map<number, number>();
+    while (stack.length > 0) {
+      const f = stack[stack.length - 1]!;
+      if (f.next < f.choices.length) {
+        const thread = f.choices[f.next++]!;
+        ctx.tick();
+        transitions++;
+        const child = world.step(f.config, thread);
+        path.push(thread);
+        const counts = enter(child, f.depth + 1, f.id, thread);
+        if (counts) {
+          addInto(f.counts, counts);
+          path.pop();
+        }
+        if (states >= options.maxStates) {
+          stoppedBy = 'states';
+          break;
+        }
+        if ((transitions & 255) === 0) ctx.progress({ done: states, total: options.maxStates, label: 'configurations', best: `${outcomes.list.length} outcome${outcomes.list.length === 1 ? '' : 's'}` });
+        continue;
+      }
+      stack.pop();
+      onStack.delete(f.id);
+      finished[f.id] = f.counts;
+      const parent = stack[stack.length - 1];
+      if (parent) {
+        addInto(parent.counts, f.counts);
+        path.pop();
+      } else addInto(rootCounts, f.counts);
+    }
+    finished[0] ??= rootCounts;
+  } catch (e) {
+    if (!(e instanceof BudgetExceeded)) throw e;
+    stoppedBy = e.budget === 'steps' ? 'steps' : 'time';
+  }
+  const total = stoppedBy ? partialCounts(stack, finished) : (finished[0] ?? new Map());
+  for (const [o, n] of total) outcomes.list[o]!.count = n;
+  return {
+    verdict: verdictOf(outcomes.list),
+    outcomes: outcomes.list,
+    states,
+    transitions,
+    schedules: [...total.values()].reduce((a, b) => a + b, 0),
+    exhaustive: stoppedBy === undefined,
+    stoppedBy,
+    graph: keepGraph ? graph : undefined,
+  };
+}
+
+/** When stopped early: what the frames on the stack have counted so far. */
+function partialCounts(stack: Frame[], finished: Counts[]): Counts {
+  const total: Counts = new Map(finished[0] ?? []);
+  for (const f of stack) addInto(total, f.counts);
+  return total;
+}
+
+/** Schedules drawn at random from a seed: for programs too large to explore exhaustively. */
+export function exploreRandom(world: World, options: ExploreOptions, ctx: RunContext): Exploration {
+  const outcomes = new Outcomes();
+  const counts: Counts = new Map();
+  const random = mulberry32(options.seed);
+  let states = 0;
+  let sampled = 0;
+  let stoppedBy: Exploration['stoppedBy'];
+  const initial = world.initial();
+  try {
+    for (; sampled < options.schedules; sampled++) {
+      let config = initial;
+      const path: string[] = [];
+      let choices = world.runnable(config);
+      while (choices.length > 0 && path.length < options.maxDepth) {
+        const thread = choices[Math.floor(random() * choices.length)]!;
+        ctx.tick();
+        config = world.step(config, thread);
+        path.push(thread);
+        states++;
+        choices = world.runnable(config);
+      }
+      const ending: Ending = choices.length === 0 ? endingOf(world, config) : { kind: 'diverges', message: `Still running after ${options.maxDepth} steps.` };
+      const o = outcomes.add(ending, () => path);
+      counts.set(o, (counts.get(o) ?? 0) + 1);
+      if ((sampled & 15) === 0) ctx.progress({ done: sampled, total: options.schedules, label: 'schedules', best: `${outcomes.list.length} outcome${outcomes.list.length === 1 ? '' : 's'}` });
+      if (states >= options.maxStates) {
+        stoppedBy = 'states';
+        sampled++;
+        break;
+      }
+    }
+  } catch (e) {
+    if (!(e instanceof BudgetExceeded)) throw e;
+    stoppedBy = e.budget === 'steps' ? 'steps' : 'time';
+  }
+  for (const [o, n] of counts) outcomes.list[o]!.count = n;
+  return { verdict: verdictOf(outcomes.list), outcomes: outcomes.list, states, transitions: states, schedules: sampled, exhaustive: false, stoppedBy, graph: undefined };
+}

@@ -1,0 +1,60 @@
+import { show, valueKey, type Value } from '../runtime/values.ts';
+import type { Config, Failure, FailureKind, World } from '../runtime/world.ts';
+
+/** How one schedule ended. */
+export type Ending =
+  | { kind: 'value'; value: Value }
+  | { kind: 'error'; failure: Failure }
+  /** The schedule can run forever: it came back to a configuration it had been in. */
+  | { kind: 'diverges'; message: string };
+
+export interface OutcomeSummary {
+  kind: 'value' | 'error' | 'diverges';
+  /** The value, or the error's message. */
+  text: string;
+  errorKind?: FailureKind;
+  /** How many of the explored schedules end this way. */
+  count: number;
+  /** One schedule that ends this way: the thread chosen at each step. */
+  witness: string[];
+}
+
+export type Verdict = 'deterministic' | 'quasi-deterministic' | 'nondeterministic';
+
+export function endingKey(e: Ending): string {
+  switch (e.kind) {
+    case 'value':
+      return `v:${valueKey(e.value)}`;
+    case 'error':
+      return `e:${e.failure.key}`;
+    case 'diverges':
+      return 'd';
+  }
+}
+
+export function describeEnding(e: Ending): Pick<OutcomeSummary, 'kind' | 'text' | 'errorKind'> {
+  switch (e.kind) {
+    case 'value':
+      return { kind: 'value', text: show(e.value) };
+    case 'error':
+      return { kind: 'error', text: e.failure.message, errorKind: e.failure.kind };
+    case 'diverges':
+      return { kind: 'diverges', text: e.message };
+  }
+}
+
+/**
+ * POPL'14 Theorem 1 (quasi-determinism), over what was explored: one outcome is deterministic;
+ * one value plus errors (or only errors) is quasi-deterministic; two different values are not.
+ */
+export function verdictOf(outcomes: readonly OutcomeSummary[]): Verdict {
+  const values = outcomes.filter((o) => o.kind === 'value').length;
+  if (values >= 2) return 'nondeterministic';
+  return outcomes.length <= 1 ? 'deterministic' : 'quasi-deterministic';
+}
+
+/** How a terminal configuration ends. */
+export function endingOf(world: World, config: Config): Ending {
+  const o = world.outcome(config);
+  return o.kind === 'value' ? { kind: 'value', value: o.value } : { kind: 'error', failure: o.failure };
+}

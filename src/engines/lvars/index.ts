@@ -1,0 +1,93 @@
+import { InputError, type Engine, type RunContext } from '../contract.ts';
+import { analyze, worldOf, type Analysis, type Level } from './analysis/analyze.ts';
+import { exploreExhaustive, exploreRandom, type Exploration } from './explore/explore.ts';
+import { replay, type Replay } from './explore/replay.ts';
+import type { LawReport } from './lattice/laws.ts';
+import type { Diagnostic } from './types/infer.ts';
+
+/** How to explore a program's schedules (saved in the scenario). */
+export interface ExploreSettings {
+  mode: 'exhaustive' | 'random';
+  /** State caching: each configuration is explored once, whatever schedule reached it. */
+  reduction: boolean;
+  maxStates: number;
+  /** Random mode: how many schedules. */
+  schedules: number;
+  /** The longest schedule followed, in scheduler steps. */
+  maxDepth: number;
+  /** Steps one thread may take between two shared operations (catches infinite loops). */
+  localLimit: number;
+}
+
+/** An LVars scenario's engine input: the program and how to explore it. */
+export interface LvarsConfig {
+  program: string;
+  explore: ExploreSettings;
+}
+
+export type LvarsTask = { kind: 'check' } | { kind: 'explore' } | { kind: 'replay'; schedule: string[]; finish: boolean };
+
+export interface LvarsInput extends LvarsConfig {
+  /** Explore by default (what the CLI runs). */
+  task?: LvarsTask;
+}
+
+export interface CheckSummary {
+  task: 'check';
+  diagnostics: Diagnostic[];
+  level: Level;
+  laws: LawReport[];
+}
+
+export interface ExploreSummary extends Omit<Exploration, 'graph'> {
+  task: 'explore';
+  mode: ExploreSettings['mode'];
+  reduction: boolean;
+  level: Level;
+  laws: LawReport[];
+  /** Interpreter reductions performed (all threads, all schedules). */
+  steps: number;
+}
+
+export interface ReplaySummary {
+  task: 'replay';
+  frames: number;
+  schedule: string[];
+  ending: Replay['ending'];
+  problem: string | undefined;
+}
+
+export type LvarsResult =
+  | { summary: CheckSummary; trace?: undefined }
+  | { summary: ExploreSummary; trace: { graph: Exploration['graph'] } }
+  | { summary: ReplaySummary; trace: Replay };
+
+function ready(analysis: Analysis): NonNullable<Analysis['ready']> {
+  const first = analysis.diagnostics.find((d) => d.severity === 'error');
+  if (first || !analysis.ready) throw new InputError(first?.message ?? 'The program cannot run.', first && { line: first.loc.line, column: first.loc.column });
+  return analysis.ready;
+}
+
+/** The LVars engine: check a program, explore its schedules, or replay one schedule. */
+export const engine: Engine<LvarsInput, LvarsResult> = {
+  run(input: LvarsInput, seed: number, ctx: RunContext): LvarsResult {
+    const analysis = analyze(input.program);
+    const task = input.task ?? { kind: 'explore' };
+    if (task.kind === 'check') return { summary: { task: 'check', diagnostics: analysis.diagnostics, level: analysis.level, laws: analysis.laws } };
+    const settings = input.explore;
+    let steps = 0;
+    const world = worldOf(ready(analysis), settings.localLimit, () => {
+      if ((++steps & 1023) === 0) ctx.tick(1024);
+    });
+    if (task.kind === 'replay') {
+      const trace = replay(world, task.schedule, task.finish, settings.maxDepth);
+      return { summary: { task: 'replay', frames: trace.frames.length, schedule: trace.schedule, ending: trace.ending, problem: trace.problem }, trace };
+    }
+    const options = { ...settings, seed, graphLimit: 400 };
+    const { graph, ...found } = settings.mode === 'exhaustive' ? exploreExhaustive(world, options, ctx) : exploreRandom(world, options, ctx);
+    return {
+      summary: { task: 'explore', ...found, mode: settings.mode, reduction: settings.reduction, level: analysis.level, laws: analysis.laws, steps },
+      trace: { graph },
+    };
+  },
+};

@@ -1,0 +1,500 @@
+import { builtinLattice } from '../lattice/builtin.ts';
+import { incompatibilityViolation, isTop, LatticeValueError, showState, stateKey, type Lattice, type State } from '../lattice/lattice.ts';
+import { specName, type LatticeSpec } from '../lattice/spec.ts';
+import { userLattice, type UserLatticeDef } from '../lattice/user.ts';
+import type { Loc } from '../syntax/ast.ts';
+import type { BlockCode, Env } from './code.ts';
+import { LocalLoop, Mode, resume, runLocal, threadAt, threadCalling, type MachineHost, type Pending, type Thread } from './machine.ts';
+import { LangError } from './prims.ts';
+import { BOT, makeMap, makeSet, mapGet, tuple, UNIT, valueKey, type Closure, type Handle, type MapValue, type Value } from './values.ts';
+
+export interface LVarCell {
+  readonly id: string;
+  readonly label: string;
+  readonly lattice: Lattice;
+  readonly state: State;
+  readonly frozen: boolean;
+  readonly loc: Loc;
+}
+
+export interface HandlerCell {
+  readonly id: string;
+  readonly pool: string;
+  readonly lvar: string;
+  readonly fn: Closure;
+}
+
+export interface NamedCell {
+  readonly id: string;
+  readonly label: string;
+}
+
+export type FailureKind = 'conflicting-put' | 'put-after-freeze' | 'blocked' | 'threshold' | 'runtime' | 'loop' | 'lattice';
+
+export interface Failure {
+  kind: FailureKind;
+  /** Identifies the failure across schedules (which put came second may differ; the LVar does not). */
+  key: string;
+  message: string;
+  loc: Loc | undefined;
+  thread: string | undefined;
+}
+
+/**
+ * A configuration: the store (each LVar's state and frozen bit, handlers, pools, cells) and the
+ * threads. Immutable: a scheduler step returns a new one. Threads that finished are dropped,
+ * except main, whose value is the program's result.
+ */
+export interface Config {
+  readonly threads: readonly Thread[];
+  readonly lvars: ReadonlyMap<string, LVarCell>;
+  readonly handlers: readonly HandlerCell[];
+  readonly pools: ReadonlyMap<string, NamedCell>;
+  readonly refs: ReadonlyMap<string, NamedCell & { readonly value: Value }>;
+  readonly result: Value | undefined;
+  readonly failure: Failure | undefined;
+}
+
+/** What a replay records: every reduction, with the thread that took it. */
+export interface Recorder {
+  rule(thread: string, rule: string, loc: Loc): void;
+}
+
+export interface WorldOptions {
+  /** Machine transitions one thread may take between two shared operations. */
+  localLimit: number;
+  /** Counts reductions (the interpreter's steps). */
+  onReduction?: () => void;
+}
+
+export const MAIN = 'main';
+
+class StepFailure extends Error {
+  constructor(readonly failure: Omit<Failure, 'thread'>) {
+    super(failure.message);
+  }
+}
+
+/**
+ * The semantics of one program: its initial configuration, which threads may step, and what a
+ * step does. Everything is deterministic given the choice of thread.
+ */
+export class World {
+  private readonly lattices = new Map<string, Lattice>();
+
+  constructor(
+    private readonly main: BlockCode,
+    private readonly userDefs: ReadonlyMap<string, UserLatticeDef>,
+    private readonly options: WorldOptions,
+  ) {}
+
+  lattice(spec: LatticeSpec): Lattice {
+    const name = specName(spec);
+    let l = this.lattices.get(name);
+    if (!l) {
+      if (spec.kind === 'user') {
+        const def = this.userDefs.get(spec.name);
+        if (!def) throw new Error(`unknown lattice ${spec.name}`);
+        l = userLattice(def);
+      } else l = builtinLattice(spec, (s) => this.lattice(s));
+      this.lattices.set(name, l);
+    }
+    return l;
+  }
+
+  initial(rec?: Recorder): Config {
+    const empty: Config = { threads: [], lvars: new Map(), handlers: [], pools: new Map(), refs: new Map(), result: undefined, failure: undefined };
+    const draft = new Draft(this, empty, rec);
+    return draft.run(() => draft.spawn(threadAt(MAIN, this.main, null, null, this.main.loc)));
+  }
+
+  /** The threads that can take a step, in a fixed order. */
+  runnable(c: Config): string[] {
+    if (c.failure) return [];
+    const out: string[] = [];
+    for (const t of c.threads) if (t.mode === Mode.Poised && this.canProceed(c, t)) out.push(t.id);
+    return out;
+  }
+
+  step(c: Config, id: string, rec?: Recorder): Config {
+    const draft = new Draft(this, c, rec);
+    return draft.run(() => draft.perform(id));
+  }
+
+  /** For a terminal configuration: the value, or the error, it ends in. */
+  outcome(c: Config): { kind: 'value'; value: Value } | { kind: 'error'; failure: Failure } {
+    if (c.failure) return { kind: 'error', failure: c.failure };
+    if (c.result !== undefined) return { kind: 'value', value: this.resolve(c, c.result, 0) };
+    const waiting = c.threads.filter((t) => t.mode === Mode.Poised).map((t) => `${t.id} waits at ${t.pending!.op}(…) on line ${t.pending!.loc.line}`);
+    return {
+      kind: 'error',
+      failure: {
+        kind: 'blocked',
+        key: `blocked:${waiting.join(';')}`,
+        message: `Blocked: every thread is waiting on a threshold that is never reached (${waiting.join('; ')}).`,
+        loc: c.threads.find((t) => t.id === MAIN)?.pending?.loc,
+        thread: MAIN,
+      },
+    };
+  }
+
+  /** The program's result with every LVar in it replaced by its final contents. */
+  resolve(c: Config, v: Value, depth: number): Value {
+    if (depth > 50 || typeof v !== 'object') return v;
+    switch (v.tag) {
+      case 'lvar': {
+        const cell = c.lvars.get(v.id)!;
+        return this.resolve(c, cell.lattice.toValue(cell.state), depth + 1);
+      }
+      case 'ref':
+        return this.resolve(c, c.refs.get(v.id)!.value, depth + 1);
+      case 'tuple':
+        return tuple(v.items.map((x) => this.resolve(c, x, depth + 1)));
+      case 'list':
+        return { tag: 'list', items: v.items.map((x) => this.resolve(c, x, depth + 1)) };
+      case 'set':
+        return makeSet(v.items.map((x) => this.resolve(c, x, depth + 1)));
+      case 'map':
+        return makeMap(v.keys.map((k, i) => [this.resolve(c, k, depth + 1), this.resolve(c, v.values[i]!, depth + 1)]));
+      default:
+        return v;
+    }
+  }
+
+  private canProceed(c: Config, t: Thread): boolean {
+    const p = t.pending!;
+    const cell = (i: number) => c.lvars.get((p.args[i] as Handle).id)!;
+    switch (p.op) {
+      case 'get/1': {
+        const s = cell(0).state;
+        return s !== BOT && !isTop(s);
+      }
+      case 'get/2':
+      case 'waitElem':
+      case 'getKey':
+      case 'waitKey':
+        return this.reachedThreshold(c, p) !== undefined;
+      case 'quiesce':
+        return quiescent(c, (p.args[0] as Handle).id);
+      case 'freezeAfter':
+        return p.finalPool === undefined || quiescent(c, p.finalPool);
+      default:
+        return true;
+    }
+  }
+
+  /** The threshold (as a value to return) that the LVar's state has reached, if any. */
+  reachedThreshold(c: Config, p: Pending): Value | undefined {
+    switch (p.op) {
+      case 'get/2': {
+        const { lattice, state } = c.lvars.get((p.args[0] as Handle).id)!;
+        for (const th of thresholdsOf(lattice, p.args[1]!)) if (lattice.leq(th, state)) return lattice.toValue(th);
+        return undefined;
+      }
+      case 'waitElem': {
+        const { lattice, state } = c.lvars.get((p.args[1] as Handle).id)!;
+        return lattice.leq(makeSet([p.args[0]!]), state) ? UNIT : undefined;
+      }
+      case 'getKey':
+      case 'waitKey': {
+        const { state } = c.lvars.get((p.args[0] as Handle).id)!;
+        if (isTop(state)) return undefined;
+        const v = mapGet(state as MapValue, p.args[1]!);
+        if (v === undefined) return undefined;
+        if (p.op === 'waitKey') return UNIT;
+        return v === BOT ? undefined : v;
+      }
+    }
+    return undefined;
+  }
+
+  get localLimit(): number {
+    return this.options.localLimit;
+  }
+
+  countReduction(): void {
+    this.options.onReduction?.();
+  }
+}
+
+function quiescent(c: Config, pool: string): boolean {
+  return !c.threads.some((t) => t.pool === pool && t.mode !== Mode.Done);
+}
+
+/** A get's threshold set as lattice elements. */
+export function thresholdsOf(lattice: Lattice, set: Value): State[] {
+  return (set as { items: readonly Value[] }).items.map((v) => lattice.fromValue(v));
+}
+
+/**
+ * One scheduler step in progress: copy-on-write maps, and a queue of threads that must run to
+ * their first shared operation (forked ones, handler invocations) before the step is over.
+ */
+class Draft implements MachineHost {
+  private threads: Map<string, Thread>;
+  private lvars: Map<string, LVarCell>;
+  private handlers: HandlerCell[];
+  private pools: Map<string, NamedCell>;
+  private refs: Map<string, NamedCell & { value: Value }>;
+  private result: Value | undefined;
+  private readonly queue: Thread[] = [];
+  private performing: string | undefined;
+
+  constructor(
+    private readonly world: World,
+    base: Config,
+    private readonly rec: Recorder | undefined,
+  ) {
+    this.threads = new Map(base.threads.map((t) => [t.id, t]));
+    this.lvars = new Map(base.lvars);
+    this.handlers = [...base.handlers];
+    this.pools = new Map(base.pools);
+    this.refs = new Map(base.refs);
+    this.result = base.result;
+  }
+
+  get localLimit(): number {
+    return this.world.localLimit;
+  }
+
+  run(body: () => void): Config {
+    let failure: Failure | undefined;
+    let current: Thread | undefined;
+    try {
+      body();
+      while ((current = this.queue.shift())) {
+        runLocal(current, this);
+        this.settle(current);
+      }
+    } catch (e) {
+      const thread = current?.id ?? this.performing;
+      if (e instanceof StepFailure) failure = { ...e.failure, thread };
+      else if (e instanceof LangError) failure = { kind: 'runtime', key: `runtime:${e.message}@${e.loc.line}:${e.loc.column}`, message: `${e.message} (line ${e.loc.line})`, loc: e.loc, thread };
+      else if (e instanceof LocalLoop)
+        failure = {
+          kind: 'loop',
+          key: `loop:${e.loc.line}`,
+          message: `Thread ${thread ?? '?'} ran ${this.world.localLimit.toLocaleString('en-US')} steps without reaching a shared operation (line ${e.loc.line}): it probably loops forever.`,
+          loc: e.loc,
+          thread,
+        };
+      else if (e instanceof LatticeValueError) failure = { kind: 'lattice', key: `lattice:${e.message}`, message: e.message, loc: current?.pending?.loc, thread };
+      else throw e;
+    }
+    const threads = [...this.threads.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return { threads, lvars: this.lvars, handlers: this.handlers, pools: this.pools, refs: this.refs, result: this.result, failure };
+  }
+
+  /** Queues a new thread; it runs to its first shared operation within this step. */
+  spawn(t: Thread): void {
+    this.threads.set(t.id, t);
+    this.queue.push(t);
+  }
+
+  /** Performs the shared operation thread `id` is poised at, then lets it run on. */
+  perform(id: string): void {
+    this.performing = id;
+    const t = { ...this.threads.get(id)! };
+    this.threads.set(id, t);
+    const p = t.pending!;
+    const lv = (i: number) => this.cell((p.args[i] as Handle).id);
+    const rule = (name: string) => this.rule(name, p.loc, t);
+    let result: Value = UNIT;
+    switch (p.op) {
+      case 'put':
+        this.put(t, lv(0), p.args[1]!, p.loc);
+        break;
+      case 'insert':
+        this.put(t, lv(1), makeSet([p.args[0]!]), p.loc);
+        break;
+      case 'putKey':
+        this.put(t, lv(0), makeMap([[p.args[1]!, p.args[2]!]]), p.loc);
+        break;
+      case 'bump': {
+        const c = lv(0);
+        const n = p.args[1] as number;
+        if (n < 0) throw new StepFailure({ kind: 'lattice', key: 'lattice:negative-bump', message: `bump(${c.label}, ${n}): a counter only grows.`, loc: p.loc });
+        if (c.frozen && n !== 0) this.putAfterFreeze(c, `bump by ${n}`, p.loc);
+        rule('E-Bump');
+        this.update(c, (c.state as number) + n, t);
+        break;
+      }
+      case 'get/1':
+        rule('E-Get');
+        result = lv(0).state as Value;
+        break;
+      case 'get/2':
+      case 'waitElem':
+      case 'getKey':
+      case 'waitKey':
+        rule('E-Get');
+        result = this.world.reachedThreshold(this.snapshot(), p)!;
+        break;
+      case 'freeze': {
+        const c = lv(0);
+        rule('E-Freeze-Simple');
+        this.lvars.set(c.id, { ...c, frozen: true });
+        result = c.lattice.toValue(c.state);
+        break;
+      }
+      case 'freezeAfter': {
+        const c = lv(0);
+        if (p.finalPool === undefined) {
+          // E-Freeze-Init: handlers for every event so far, then wait for quiescence.
+          rule('E-Freeze-Init');
+          const pool = this.newPool(t, undefined);
+          this.addHandler(t, (pool as Handle).id, c, p.args[1] as Closure, p.loc);
+          t.pending = { ...p, finalPool: (pool as Handle).id };
+          return;
+        }
+        rule('E-Freeze-Final');
+        this.lvars.set(c.id, { ...c, frozen: true });
+        result = c.lattice.toValue(c.state);
+        break;
+      }
+      case 'addHandler':
+        rule('E-Add-Handler');
+        this.addHandler(t, (p.args[0] as Handle).id, lv(1), p.args[2] as Closure, p.loc);
+        break;
+      case 'newHandler': {
+        rule('E-Add-Handler');
+        result = this.newPool(t, p.bindName);
+        this.addHandler(t, (result as Handle).id, lv(0), p.args[1] as Closure, p.loc);
+        break;
+      }
+      case 'quiesce':
+        rule('E-Quiesce');
+        break;
+      case 'read':
+        rule('E-Read');
+        result = this.refs.get((p.args[0] as Handle).id)!.value;
+        break;
+      case 'write': {
+        const r = this.refs.get((p.args[0] as Handle).id)!;
+        rule('E-Write');
+        this.refs.set(r.id, { ...r, value: p.args[1]! });
+        break;
+      }
+      default:
+        throw new Error(`no shared operation ${p.op}`);
+    }
+    resume(t, result);
+    this.queue.unshift(t);
+  }
+
+  /** E-Put, or E-Put-Err when the join reaches top or changes a frozen LVar. */
+  private put(t: Thread, c: LVarCell, v: Value, loc: Loc): void {
+    const delta = c.lattice.fromValue(v);
+    const next = c.lattice.join(c.state, delta);
+    if (isTop(next)) {
+      this.rule('E-Put-Err', loc, t);
+      throw new StepFailure({
+        kind: 'conflicting-put',
+        key: `conflicting-put:${c.label}`,
+        message: `Conflicting put on ${c.label}: ${showState(c.state)} ⊔ ${showState(delta)} = ⊤ (line ${loc.line}).`,
+        loc,
+      });
+    }
+    if (c.frozen && stateKey(next) !== stateKey(c.state)) {
+      this.rule('E-Put-Err', loc, t);
+      this.putAfterFreeze(c, `put of ${showState(delta)}`, loc);
+    }
+    this.rule('E-Put', loc, t);
+    this.update(c, next, t);
+  }
+
+  private putAfterFreeze(c: LVarCell, what: string, loc: Loc): never {
+    throw new StepFailure({
+      kind: 'put-after-freeze',
+      key: `put-after-freeze:${c.label}`,
+      message: `Put after freeze: ${what} would change ${c.label}, which is frozen at ${showState(c.state)} (line ${loc.line}).`,
+      loc,
+    });
+  }
+
+  /** Sets an LVar's state and launches its handlers on the new events (E-Spawn-Handler). */
+  private update(c: LVarCell, next: State, t: Thread): void {
+    const before = c.lattice.events(c.state) ?? [];
+    this.lvars.set(c.id, { ...c, state: next });
+    const handlers = this.handlers.filter((h) => h.lvar === c.id);
+    if (handlers.length === 0) return;
+    const old = new Set(before.map(valueKey));
+    const fresh = (c.lattice.events(next) ?? []).filter((e) => !old.has(valueKey(e)));
+    for (const h of handlers) for (const e of fresh) this.launch(h, e, t);
+  }
+
+  private addHandler(t: Thread, pool: string, c: LVarCell, fn: Closure, loc: Loc): void {
+    const h: HandlerCell = { id: `${t.id}/h${t.allocs++}`, pool, lvar: c.id, fn };
+    if (c.lattice.events(c.state) === undefined) throw new LangError(`${c.lattice.name} has no events for handlers.`, loc);
+    this.handlers.push(h);
+    for (const e of c.lattice.events(c.state)!) this.launch(h, e, t);
+  }
+
+  private launch(h: HandlerCell, event: Value, by: Thread): void {
+    const id = `${h.id}(${valueKey(event)})`;
+    this.rule('E-Spawn-Handler', h.fn.code.loc, by);
+    this.spawn(threadCalling(id, h.fn, [event], h.pool, h.fn.code.loc));
+  }
+
+  /** After a thread's local run: record main's result, drop finished threads, check thresholds. */
+  private settle(t: Thread): void {
+    if (t.mode === Mode.Done) {
+      if (t.id === MAIN) this.result = t.value;
+      else this.threads.delete(t.id);
+      return;
+    }
+    if (t.mode === Mode.Poised && t.pending!.op === 'get/2') this.checkThresholds(t.pending!);
+  }
+
+  /** LVish's rule for get: the threshold set must be pairwise incompatible, or the get is refused. */
+  private checkThresholds(p: Pending): void {
+    const c = this.cell((p.args[0] as Handle).id);
+    const violation = incompatibilityViolation(c.lattice, thresholdsOf(c.lattice, p.args[1]!));
+    if (!violation) return;
+    throw new StepFailure({
+      kind: 'threshold',
+      key: `threshold:${p.loc.line}:${p.loc.column}`,
+      message: `The threshold set of this get is not pairwise incompatible: ${showState(violation.a)} ⊔ ${showState(violation.b)} = ${showState(violation.join)}, not ⊤, so which threshold get returns could depend on the schedule (line ${p.loc.line}).`,
+      loc: p.loc,
+    });
+  }
+
+  private snapshot(): Config {
+    return { threads: [...this.threads.values()], lvars: this.lvars, handlers: this.handlers, pools: this.pools, refs: this.refs, result: this.result, failure: undefined };
+  }
+
+  private cell(id: string): LVarCell {
+    return this.lvars.get(id)!;
+  }
+
+  // MachineHost: the local operations.
+
+  newLVar(t: Thread, spec: LatticeSpec, name: string | undefined, loc: Loc): Value {
+    const id = `${t.id}/${t.allocs++}`;
+    const lattice = this.world.lattice(spec);
+    this.lvars.set(id, { id, label: name ?? `lvar ${id}`, lattice, state: lattice.bottom, frozen: false, loc });
+    return { tag: 'lvar', id };
+  }
+
+  newPool(t: Thread, name: string | undefined): Value {
+    const id = `${t.id}/p${t.allocs++}`;
+    this.pools.set(id, { id, label: name ?? `pool ${id}` });
+    return { tag: 'pool', id };
+  }
+
+  newRef(t: Thread, initial: Value, name: string | undefined): Value {
+    const id = `${t.id}/r${t.allocs++}`;
+    this.refs.set(id, { id, label: name ?? `ref ${id}`, value: initial });
+    return { tag: 'ref', id };
+  }
+
+  fork(t: Thread, body: BlockCode, env: Env | null, loc: Loc): void {
+    this.spawn(threadAt(`${t.id}.${++t.forks}`, body, env, null, loc));
+  }
+
+  rule(name: string, loc: Loc, t: Thread): void {
+    this.world.countReduction();
+    this.rec?.rule(t.id, name, loc);
+  }
+}
+

@@ -1,0 +1,20 @@
+import type { Level } from '../../../engines/lvars/analysis/analyze.ts';
+
+const EXPLAIN = {
+  Det: 'Det: no freeze and no mutable cell. Every schedule gives the same result (given lawful lattices).',
+  QuasiDet: 'QuasiDet: uses freeze. Every schedule gives the same result or an error.',
+  Nondet: 'Nondet: uses a mutable cell (ref). No guarantee.',
+} as const;
+
+/** LVish's determinism level, known before running: the phantom type of the Par monad. */
+export function LevelBadge({ level }: { level: Level }) {
+  const cls = level.level === 'Det' ? 'badge-ok' : level.level === 'QuasiDet' ? 'badge-warn' : 'badge-err';
+  return (
+    <span className="lv-level" title={EXPLAIN[level.level]}>
+      <span className={`badge ${cls}`} data-testid="level">
+        Par {level.level}
+      </span>
+      {level.reason && <span className="muted"> {level.reason}</span>}
+    </span>
+  );
+}

@@ -1,0 +1,69 @@
+import type { ExploreSummary } from '../../../engines/lvars/index.ts';
+import { outcomeColor } from './ScheduleTree.tsx';
+
+const VERDICT = {
+  deterministic: { badge: 'badge-ok', text: 'Deterministic', explain: 'every schedule explored ends the same way' },
+  'quasi-deterministic': { badge: 'badge-warn', text: 'Quasi-deterministic', explain: 'one value, or an error: never two different values (POPL’14, Theorem 1)' },
+  nondeterministic: { badge: 'badge-err', text: 'Nondeterministic', explain: 'two schedules give two different values' },
+} as const;
+
+const fmt = (n: number) => (n >= 1e15 ? n.toExponential(2) : Math.round(n).toLocaleString('en-US'));
+
+/** The verdict over what was explored, and every outcome with its count and a witness to replay. */
+export function Outcomes({ summary, selected, onReplay }: { summary: ExploreSummary; selected: string[]; onReplay(witness: string[]): void }) {
+  const v = VERDICT[summary.verdict];
+  const sameWitness = (w: string[]) => w.length === selected.length && w.every((t, i) => t === selected[i]);
+  return (
+    <section className="lv-outcomes" aria-label="Outcomes">
+      <div className="lv-verdict">
+        <span className={`badge ${v.badge} lv-verdict-badge`} data-testid="verdict">
+          {v.text}
+        </span>
+        <span className="muted">{v.explain}</span>
+      </div>
+      <p className="lv-coverage">
+        {summary.mode === 'exhaustive' ? (
+          <>
+            {fmt(summary.schedules)} schedule{summary.schedules === 1 ? '' : 's'} covered by exploring {fmt(summary.states)} configurations
+            {summary.reduction ? ' (state caching on)' : ' (no reduction)'}.{' '}
+            {summary.exhaustive ? <strong>The space was exhausted.</strong> : <strong className="warn">Stopped early ({summary.stoppedBy === 'states' ? 'state limit' : summary.stoppedBy === 'time' ? 'time budget' : 'step budget'}): not every schedule was explored.</strong>}
+          </>
+        ) : (
+          <>
+            {fmt(summary.schedules)} random schedules, {fmt(summary.states)} steps.{' '}
+            <strong className="warn">Sampled, not exhaustive.</strong>
+          </>
+        )}
+      </p>
+      <table className="data">
+        <thead>
+          <tr>
+            <th>outcome</th>
+            <th className="num">schedules</th>
+            <th>witness</th>
+          </tr>
+        </thead>
+        <tbody>
+          {summary.outcomes.map((o, i) => (
+            <tr key={i} className={sameWitness(o.witness) ? 'selected' : ''}>
+              <td>
+                <span className="lv-dot" style={{ background: outcomeColor(summary.outcomes, i) }} />
+                <span className={`badge ${o.kind === 'value' ? 'badge-ok' : o.kind === 'error' ? 'badge-err' : 'badge-warn'}`}>{o.kind === 'value' ? 'value' : o.kind === 'error' ? 'error' : 'runs forever'}</span>{' '}
+                <span className={o.kind === 'value' ? 'mono lv-value' : ''}>{o.text}</span>
+              </td>
+              <td className="num">
+                {fmt(o.count)}
+                {summary.schedules > 0 && <span className="muted"> ({((100 * o.count) / summary.schedules).toFixed(o.count === summary.schedules ? 0 : 1)}%)</span>}
+              </td>
+              <td>
+                <button type="button" onClick={() => onReplay(o.witness)} title={`Schedule: ${o.witness.join(' → ') || '(no choices)'}`}>
+                  Replay ({o.witness.length} steps)
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,95 @@
+import { schemeTableau10 } from 'd3';
+import { useMemo } from 'react';
+import type { StateGraph } from '../../../engines/lvars/explore/explore.ts';
+import type { OutcomeSummary } from '../../../engines/lvars/explore/outcome.ts';
+import { useElementSize } from '../../../ui/useElementSize.ts';
+import { threadLabel } from '../threads.ts';
+
+interface Props {
+  graph: StateGraph;
+  outcomes: OutcomeSummary[];
+  /** The schedule in the Player, and how far along it the Player is. */
+  schedule: string[];
+  position: number;
+}
+
+const DY = 22;
+
+export function outcomeColor(outcomes: OutcomeSummary[], i: number): string {
+  const o = outcomes[i];
+  if (!o) return '#999';
+  if (o.kind === 'error') return '#c0392b';
+  if (o.kind === 'diverges') return '#d68910';
+  const values = outcomes.filter((x) => x.kind === 'value');
+  return values.length <= 1 ? '#17743a' : schemeTableau10[values.indexOf(o) % 10]!;
+}
+
+/**
+ * The explored configurations (merged where schedules meet, thanks to state caching), laid out by
+ * depth; edges are the thread that moved. The Player's schedule is drawn as a path, bold up to
+ * where the Player stands; each ending is coloured by its outcome.
+ */
+export function ScheduleTree({ graph, outcomes, schedule, position }: Props) {
+  const [box, size] = useElementSize<HTMLDivElement>();
+  const depth = Math.max(1, ...graph.nodes.map((n) => n.depth));
+  const dx = Math.max(40, Math.min(120, (Math.max(400, size.width) - 60) / depth));
+  const { placed, path, height } = useMemo(() => {
+    const byDepth = new Map<number, number[]>();
+    graph.nodes.forEach((n, i) => byDepth.set(n.depth, [...(byDepth.get(n.depth) ?? []), i]));
+    const maxRows = Math.max(1, ...[...byDepth.values()].map((l) => l.length));
+    const placed = graph.nodes.map((n, i) => {
+      const layer = byDepth.get(n.depth)!;
+      return { x: 24 + n.depth * dx, y: 16 + ((layer.indexOf(i) + 0.5) * (maxRows * DY)) / layer.length };
+    });
+    const next = new Map(graph.edges.map((e) => [`${e.from}|${e.thread}`, e.to]));
+    const path: number[] = [0];
+    for (const t of schedule) {
+      const to = next.get(`${path[path.length - 1]}|${t}`);
+      if (to === undefined) break;
+      path.push(to);
+    }
+    return { placed, path, height: 40 + maxRows * DY };
+  }, [graph, schedule, dx]);
+  const step = (i: number) => `${path[i - 1]}>${path[i]}`;
+  const witness = new Set(path.slice(1).map((_, i) => step(i + 1)));
+  const done = new Set(path.slice(1, position + 1).map((_, i) => step(i + 1)));
+  const here = path[Math.min(position, path.length - 1)];
+  const width = 60 + depth * dx;
+
+  return (
+    <div ref={box}>
+      <svg width={width} height={height + 20} role="img" aria-label="Explored configurations">
+        <g className="tree-edges">
+          {graph.edges.map((e, i) => {
+            const a = placed[e.from];
+            const b = placed[e.to];
+            if (!a || !b) return null;
+            const key = `${e.from}>${e.to}`;
+            return (
+              <path key={i} className={done.has(key) ? 'edge active' : witness.has(key) ? 'edge witness' : 'edge'} d={`M${a.x},${a.y} C${(a.x + b.x) / 2},${a.y} ${(a.x + b.x) / 2},${b.y} ${b.x},${b.y}`}>
+                <title>{threadLabel(e.thread)}</title>
+              </path>
+            );
+          })}
+        </g>
+        <g className="tree-nodes">
+          {graph.nodes.map((n, i) => (
+            <circle
+              key={i}
+              cx={placed[i]!.x}
+              cy={placed[i]!.y}
+              r={i === here ? 7 : n.outcome !== null ? 6 : 3.5}
+              className={i === here ? 'node active' : 'node'}
+              style={n.outcome !== null ? { fill: outcomeColor(outcomes, n.outcome) } : undefined}
+            >
+              <title>{n.outcome !== null ? `Ends: ${outcomes[n.outcome]?.text ?? ''}` : `Configuration ${i}, depth ${n.depth}`}</title>
+            </circle>
+          ))}
+        </g>
+        <g className="tree-legend" transform={`translate(8,${height + 12})`}>
+          <text>Left to right: steps of the schedule. Where schedules reach the same configuration, they merge. Ends are coloured by outcome.</text>
+        </g>
+      </svg>
+    </div>
+  );
+}
