@@ -167,7 +167,10 @@ class Parser {
 
   /** `noBrace`: in `if c {`, `while c {` and `for x in e {`, a `{` starts the block, not a set. */
   private expression(noBrace = false): Expr {
-    return this.binary(0, noBrace);
+    this.enter(this.peek());
+    const e = this.binary(0, noBrace);
+    this.depth--;
+    return e;
   }
 
   private binary(minPrec: number, noBrace: boolean): Expr {
@@ -223,8 +226,7 @@ class Parser {
 
   private primary(noBrace: boolean): Expr {
     const t = this.peek();
-    this.enter(t);
-    try {
+    {
       switch (t.kind) {
         case 'int': {
           this.advance();
@@ -245,8 +247,6 @@ class Parser {
         case 'eof':
           return this.fail(t, 'The program ends in the middle of an expression.');
       }
-    } finally {
-      this.depth--;
     }
   }
 

@@ -1,6 +1,7 @@
 import { BUILTINS, builtinFor, type BuiltinInfo } from '../builtins.ts';
 import { specFromExpr, type LatticeSpec } from '../lattice/spec.ts';
 import type { Block, Expr, Loc, Pattern, Program, Stmt } from '../syntax/ast.ts';
+import { walkBlock } from '../syntax/walk.ts';
 import {
   BOOL, con, fnType, fresh, generalize, instantiate, INT, listType, lvarType, mapType, mono, NO_EVENTS, prune, setType, show, STR,
   tupleType, unify, UnifyError, UNIT_T, type Scheme, type TCon, type Type,
@@ -76,24 +77,23 @@ class Inferer {
       seen.add(l.name);
       this.latticeTypes.set(l.name, fresh(0));
     }
-    // Top-level functions: one recursive group, monomorphic inside, generalised after.
-    const fnTypes = new Map<string, Type>();
-    const fnNames = new Set<string>();
-    for (const f of this.program.fns) {
-      if (fnNames.has(f.name)) this.report(f.nameLoc, `The function ${f.name} is defined twice.`);
-      fnNames.add(f.name);
-      const t = fresh(this.level);
-      fnTypes.set(f.name, t);
-      globals.bind(f.name, mono(t));
-    }
-    for (const f of this.program.fns) {
-      this.guard(() => this.unifyAt(f.nameLoc, this.fnExpr(f.params, f.body, globals), fnTypes.get(f.name)!, `the function ${f.name}`));
-    }
+    // Top-level functions, by dependency: each group of mutually recursive functions is
+    // monomorphic inside and generalised before the functions that use it (as in Haskell).
     const schemes = new Map<string, Scheme>();
-    for (const [name, t] of fnTypes) {
-      const s = generalize(t, 0);
-      schemes.set(name, s);
-      globals.bind(name, s);
+    const seenFns = new Set<string>();
+    for (const f of this.program.fns) {
+      if (seenFns.has(f.name)) this.report(f.nameLoc, `The function ${f.name} is defined twice.`);
+      seenFns.add(f.name);
+    }
+    for (const group of dependencyGroups(this.program.fns)) {
+      const types = new Map(group.map((f) => [f.name, fresh(this.level)]));
+      for (const [name, t] of types) globals.bind(name, mono(t));
+      for (const f of group) this.guard(() => this.unifyAt(f.nameLoc, this.fnExpr(f.params, f.body, globals), types.get(f.name)!, `the function ${f.name}`));
+      for (const [name, t] of types) {
+        const s = generalize(t, 0);
+        schemes.set(name, s);
+        globals.bind(name, s);
+      }
     }
     for (const l of this.program.lattices) {
       const el = this.latticeTypes.get(l.name)!;
@@ -411,6 +411,47 @@ class Inferer {
   private report(loc: Loc, message: string): void {
     this.diagnostics.push({ severity: 'error', message, loc });
   }
+}
+
+/** Top-level functions grouped into strongly connected components of the call graph, callees first (Tarjan). */
+function dependencyGroups(fns: Program['fns']): Program['fns'][] {
+  const byName = new Map(fns.map((f) => [f.name, f]));
+  const uses = new Map(
+    fns.map((f) => {
+      const names = new Set<string>();
+      walkBlock(f.body, (e) => e.k === 'var' && byName.has(e.name) && names.add(e.name));
+      return [f.name, [...names]];
+    }),
+  );
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const groups: Program['fns'][] = [];
+  const visit = (v: string) => {
+    index.set(v, index.size);
+    low.set(v, index.get(v)!);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of uses.get(v) ?? []) {
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+    }
+    if (low.get(v) === index.get(v)) {
+      const group: Program['fns'] = [];
+      let w: string;
+      do {
+        w = stack.pop()!;
+        onStack.delete(w);
+        group.push(byName.get(w)!);
+      } while (w !== v);
+      groups.push(group);
+    }
+  };
+  for (const f of fns) if (!index.has(f.name)) visit(f.name);
+  return groups;
 }
 
 /** A hint for the common mix-ups: put of an element into a set, get without a threshold. */
