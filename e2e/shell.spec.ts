@@ -59,7 +59,7 @@ test.describe('shell', () => {
 
   test('presentation mode and help work from the keyboard', async ({ page }) => {
     await openApp(page);
-    await page.getByRole('button', { name: 'Run' }).click();
+    await page.getByRole('button', { name: 'Explore', exact: true }).click();
     await expect(page.getByRole('button', { name: 'Step forward' })).toBeEnabled();
 
     await page.locator('body').press('?');
@@ -91,7 +91,7 @@ test.describe('shell', () => {
 
   test('a view exports as a valid SVG file', async ({ page }) => {
     await openApp(page);
-    await page.getByRole('button', { name: 'Run' }).click();
+    await page.getByRole('button', { name: 'Explore', exact: true }).click();
     const figure = page.locator('figure').first();
     await expect(figure.locator('svg *').first()).toBeAttached();
     const [download] = await Promise.all([page.waitForEvent('download'), figure.getByRole('button', { name: 'SVG' }).click()]);
