@@ -81,9 +81,9 @@ test.describe('shell', () => {
     await page.keyboard.press('ArrowLeft');
     await expect(counter).toHaveText(before!);
     await page.keyboard.press(' ');
-    await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
     await page.keyboard.press(' ');
-    await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
     await page.keyboard.press('Escape');
     await expect(page.locator('html')).not.toHaveClass(/present/);
     await expect(page.getByRole('navigation', { name: 'Labs' })).toBeVisible();

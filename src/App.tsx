@@ -52,7 +52,7 @@ export function App() {
     <Messages alerts={wb.alerts} notice={wb.notice} onDismissAlert={wb.dismissAlert} onDismissNotice={wb.dismissNotice} />
   );
   const lab = wb.active && (
-    <main className={`lab lab-${wb.active.entry.id}`} aria-busy={wb.loading}>
+    <main key={wb.active.generation} className={`lab lab-${wb.active.entry.id}`} aria-busy={wb.loading}>
       {wb.active.lab.render({ scenario: wb.active.scenario, onChange: wb.change, mode: embed ? 'embed' : present ? 'present' : 'full' })}
     </main>
   );

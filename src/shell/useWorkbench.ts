@@ -10,6 +10,8 @@ export interface Active {
   entry: LabEntry;
   lab: LoadedLab;
   scenario: Scenario;
+  /** Bumped whenever a scenario arrives from outside (link, example, file, lab switch): the lab's views start afresh. */
+  generation: number;
 }
 
 export interface Message {
@@ -97,7 +99,7 @@ export function useWorkbench({ embed }: { embed: boolean }) {
       workspace.current.labs[entry.id] = scenario;
       workspace.current.current = entry.id;
       persist();
-      setActive({ entry, lab, scenario });
+      setActive((current) => ({ entry, lab, scenario, generation: (current?.generation ?? 0) + 1 }));
     },
     [persist],
   );

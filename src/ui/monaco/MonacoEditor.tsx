@@ -41,6 +41,8 @@ export default function MonacoEditor({ value, onChange, language, markers, highl
   const decorations = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
+  /** The text this editor last reported: a `value` equal to it is our own echo, not a new text. */
+  const emitted = useRef(value);
 
   useEffect(() => {
     register(language);
@@ -60,7 +62,10 @@ export default function MonacoEditor({ value, onChange, language, markers, highl
     });
     editorRef.current = editor;
     decorations.current = editor.createDecorationsCollection();
-    const sub = editor.onDidChangeModelContent(() => onChangeRef.current(editor.getValue()));
+    const sub = editor.onDidChangeModelContent(() => {
+      emitted.current = editor.getValue();
+      onChangeRef.current(emitted.current);
+    });
     return () => {
       sub.dispose();
       editor.getModel()?.dispose();
@@ -74,7 +79,9 @@ export default function MonacoEditor({ value, onChange, language, markers, highl
   useEffect(() => {
     const editor = editorRef.current;
     const model = editor?.getModel();
-    if (!editor || !model || model.getValue() === value) return;
+    // While the user types, props lag behind the model: only a genuinely new text replaces it.
+    if (!editor || !model || value === emitted.current || model.getValue() === value) return;
+    emitted.current = value;
     // An edit rather than setValue, so the user's undo history survives (loading an example is undoable).
     editor.executeEdits('latticework', [{ range: model.getFullModelRange(), text: value }]);
   }, [value]);
