@@ -41,8 +41,11 @@ export default function MonacoEditor({ value, onChange, language, markers, highl
   const decorations = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
-  /** The text this editor last reported: a `value` equal to it is our own echo, not a new text. */
-  const emitted = useRef(value);
+  /**
+   * Texts this editor reported that the props have not caught up with. Effects can run after the
+   * user typed more, so a `value` prop may be any of them: an echo, never a reason to overwrite.
+   */
+  const emitted = useRef(new Set([value]));
 
   useEffect(() => {
     register(language);
@@ -63,8 +66,9 @@ export default function MonacoEditor({ value, onChange, language, markers, highl
     editorRef.current = editor;
     decorations.current = editor.createDecorationsCollection();
     const sub = editor.onDidChangeModelContent(() => {
-      emitted.current = editor.getValue();
-      onChangeRef.current(emitted.current);
+      const text = editor.getValue();
+      emitted.current.add(text);
+      onChangeRef.current(text);
     });
     return () => {
       sub.dispose();
@@ -79,9 +83,13 @@ export default function MonacoEditor({ value, onChange, language, markers, highl
   useEffect(() => {
     const editor = editorRef.current;
     const model = editor?.getModel();
-    // While the user types, props lag behind the model: only a genuinely new text replaces it.
-    if (!editor || !model || value === emitted.current || model.getValue() === value) return;
-    emitted.current = value;
+    if (!editor || !model) return;
+    if (emitted.current.has(value)) {
+      // Our own echo. Once the props have caught up, forget the older texts.
+      if (model.getValue() === value) emitted.current = new Set([value]);
+      return;
+    }
+    emitted.current = new Set([value]);
     // An edit rather than setValue, so the user's undo history survives (loading an example is undoable).
     editor.executeEdits('latticework', [{ range: model.getFullModelRange(), text: value }]);
   }, [value]);
