@@ -231,26 +231,42 @@ export function thresholdsOf(lattice: Lattice, set: Value): State[] {
  * their first shared operation (forked ones, handler invocations) before the step is over.
  */
 class Draft implements MachineHost {
-  private threads: Map<string, Thread>;
-  private lvars: Map<string, LVarCell>;
-  private handlers: HandlerCell[];
-  private pools: Map<string, NamedCell>;
-  private refs: Map<string, NamedCell & { value: Value }>;
+  private readonly threads: Map<string, Thread>;
   private result: Value | undefined;
   private readonly queue: Thread[] = [];
   private performing: string | undefined;
+  // The store is copied on first write only: most steps change one LVar, or none.
+  private ownLvars: Map<string, LVarCell> | undefined;
+  private ownHandlers: HandlerCell[] | undefined;
+  private ownPools: Map<string, NamedCell> | undefined;
+  private ownRefs: Map<string, NamedCell & { value: Value }> | undefined;
 
   constructor(
     private readonly world: World,
-    base: Config,
+    private readonly base: Config,
     private readonly rec: Recorder | undefined,
   ) {
     this.threads = new Map(base.threads.map((t) => [t.id, t]));
-    this.lvars = new Map(base.lvars);
-    this.handlers = [...base.handlers];
-    this.pools = new Map(base.pools);
-    this.refs = new Map(base.refs);
     this.result = base.result;
+  }
+
+  private get lvars(): ReadonlyMap<string, LVarCell> {
+    return this.ownLvars ?? this.base.lvars;
+  }
+  private setLVar(cell: LVarCell): void {
+    (this.ownLvars ??= new Map(this.base.lvars)).set(cell.id, cell);
+  }
+  private get handlers(): readonly HandlerCell[] {
+    return this.ownHandlers ?? this.base.handlers;
+  }
+  private get refs(): ReadonlyMap<string, NamedCell & { readonly value: Value }> {
+    return this.ownRefs ?? this.base.refs;
+  }
+  private setRef(cell: NamedCell & { value: Value }): void {
+    (this.ownRefs ??= new Map(this.base.refs)).set(cell.id, cell);
+  }
+  private get pools(): ReadonlyMap<string, NamedCell> {
+    return this.ownPools ?? this.base.pools;
   }
 
   get localLimit(): number {
@@ -333,7 +349,7 @@ class Draft implements MachineHost {
       case 'freeze': {
         const c = lv(0);
         rule('E-Freeze-Simple');
-        this.lvars.set(c.id, { ...c, frozen: true });
+        this.setLVar({ ...c, frozen: true });
         result = c.lattice.toValue(c.state);
         break;
       }
@@ -348,7 +364,7 @@ class Draft implements MachineHost {
           return;
         }
         rule('E-Freeze-Final');
-        this.lvars.set(c.id, { ...c, frozen: true });
+        this.setLVar({ ...c, frozen: true });
         result = c.lattice.toValue(c.state);
         break;
       }
@@ -372,7 +388,7 @@ class Draft implements MachineHost {
       case 'write': {
         const r = this.refs.get((p.args[0] as Handle).id)!;
         rule('E-Write');
-        this.refs.set(r.id, { ...r, value: p.args[1]! });
+        this.setRef({ ...r, value: p.args[1]! });
         break;
       }
       default:
@@ -414,11 +430,10 @@ class Draft implements MachineHost {
 
   /** Sets an LVar's state and launches its handlers on the new events (E-Spawn-Handler). */
   private update(c: LVarCell, next: State, t: Thread): void {
-    const before = c.lattice.events(c.state) ?? [];
-    this.lvars.set(c.id, { ...c, state: next });
+    this.setLVar({ ...c, state: next });
     const handlers = this.handlers.filter((h) => h.lvar === c.id);
     if (handlers.length === 0) return;
-    const old = new Set(before.map(valueKey));
+    const old = new Set((c.lattice.events(c.state) ?? []).map(valueKey));
     const fresh = (c.lattice.events(next) ?? []).filter((e) => !old.has(valueKey(e)));
     for (const h of handlers) for (const e of fresh) this.launch(h, e, t);
   }
@@ -426,7 +441,7 @@ class Draft implements MachineHost {
   private addHandler(t: Thread, pool: string, c: LVarCell, fn: Closure, loc: Loc): void {
     const h: HandlerCell = { id: `${t.id}/h${t.allocs++}`, pool, lvar: c.id, fn };
     if (c.lattice.events(c.state) === undefined) throw new LangError(`${c.lattice.name} has no events for handlers.`, loc);
-    this.handlers.push(h);
+    (this.ownHandlers ??= [...this.base.handlers]).push(h);
     for (const e of c.lattice.events(c.state)!) this.launch(h, e, t);
   }
 
@@ -472,19 +487,19 @@ class Draft implements MachineHost {
   newLVar(t: Thread, spec: LatticeSpec, name: string | undefined, loc: Loc): Value {
     const id = `${t.id}/${t.allocs++}`;
     const lattice = this.world.lattice(spec);
-    this.lvars.set(id, { id, label: name ?? `lvar ${id}`, lattice, state: lattice.bottom, frozen: false, loc });
+    this.setLVar({ id, label: name ?? `lvar ${id}`, lattice, state: lattice.bottom, frozen: false, loc });
     return { tag: 'lvar', id };
   }
 
   newPool(t: Thread, name: string | undefined): Value {
     const id = `${t.id}/p${t.allocs++}`;
-    this.pools.set(id, { id, label: name ?? `pool ${id}` });
+    (this.ownPools ??= new Map(this.base.pools)).set(id, { id, label: name ?? `pool ${id}` });
     return { tag: 'pool', id };
   }
 
   newRef(t: Thread, initial: Value, name: string | undefined): Value {
     const id = `${t.id}/r${t.allocs++}`;
-    this.refs.set(id, { id, label: name ?? `ref ${id}`, value: initial });
+    this.setRef({ id, label: name ?? `ref ${id}`, value: initial });
     return { tag: 'ref', id };
   }
 

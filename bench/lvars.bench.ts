@@ -1,0 +1,70 @@
+import { createRunContext } from '../src/engines/runContext.ts';
+import { engine, type ExploreSettings, type ExploreSummary, type LvarsResult } from '../src/engines/lvars/index.ts';
+import { measure, report, time, type Benchmark } from './harness.ts';
+
+const SETTINGS: ExploreSettings = { mode: 'exhaustive', reduction: true, maxStates: 5_000_000, schedules: 1, maxDepth: 100_000, localLimit: 100_000_000 };
+
+function explore(program: string, settings: Partial<ExploreSettings> = {}): ExploreSummary {
+  const r = engine.run({ program, explore: { ...SETTINGS, ...settings } }, 1, createRunContext({ maxSteps: 1e13, maxMillis: 600_000 })) as LvarsResult;
+  if (r.summary.task !== 'explore') throw new Error('not an exploration');
+  return r.summary;
+}
+
+const traversal = (graph: string) => `
+fn neighbors(g, node) { lookupOr(g, node, []) }
+fn traverse(g, startNode) {
+  let seen = newEmptySet();
+  let h = newHandler(seen, fn(node) { for v in neighbors(g, node) { insert(v, seen); } });
+  insert(startNode, seen);
+  quiesce(h);
+  freeze(seen)
+}
+traverse(${graph}, 1)`;
+
+const GRAPHS = {
+  '8-node chain of diamonds': '{1: [2, 3], 2: [4], 3: [4], 4: [5], 5: [6, 7], 6: [8], 7: [8], 8: [1]}',
+  '8-node dense DAG': '{1: [2, 3, 4], 2: [5], 3: [5, 6], 4: [6], 5: [7], 6: [7, 8], 7: [8], 8: [1]}',
+  '9-node dense DAG': '{1: [2, 3, 4], 2: [5], 3: [5, 6], 4: [6], 5: [7, 9], 6: [7, 8], 7: [8], 8: [9], 9: [1]}',
+};
+
+function nativeFib(n: number): number {
+  return n < 2 ? n : nativeFib(n - 1) + nativeFib(n - 2);
+}
+
+/**
+ * The LVars engine: how fast the interpreter reduces (against the same computation in native
+ * JavaScript, measured in the same run), and what state caching saves on the traversal example.
+ */
+const bench: Benchmark = {
+  name: 'lvars',
+  run() {
+    // One thread: pure reductions. The baseline is native JavaScript computing the same fib(20),
+    // credited with the same number of steps per run.
+    const fib = 'fn fib(n) { if n < 2 { n } else { fib(n - 1) + fib(n - 2) } } fib(20)';
+    const interp = measure(() => explore(fib).steps, { minMillis: 2000 });
+    const stepsPerRun = interp.units / interp.runs;
+    const native = measure(() => (nativeFib(20), stepsPerRun));
+    report({ name: 'interpreter reductions (fib 20, one thread)', value: interp.perSecond / 1e6, unit: 'M steps/s', baseline: { name: 'native JS, same fib', value: native.perSecond / 1e6 } });
+
+    // Six threads inserting into one set: every insert is a scheduling point. The baseline is the
+    // same inserts in one thread, so the ratio is the cost of scheduling.
+    const inserts = (i: number) => `for x in range(${i * 40}, ${i * 40 + 40}) { insert(x, s); }`;
+    const parallel = `let s = newEmptySet(); ${Array.from({ length: 6 }, (_, i) => `fork { ${inserts(i)} }`).join(' ')} 0`;
+    const sequential = `let s = newEmptySet(); ${Array.from({ length: 6 }, (_, i) => inserts(i)).join(' ')} 0`;
+    const threads = measure(() => explore(parallel, { mode: 'random', schedules: 20 }).steps, { minMillis: 2000 });
+    const alone = measure(() => explore(sequential, { mode: 'random', schedules: 20 }).steps, { minMillis: 2000 });
+    report({ name: 'interpreter reductions (6 threads, 240 inserts)', value: threads.perSecond / 1e6, unit: 'M steps/s', baseline: { name: 'same inserts, one thread', value: alone.perSecond / 1e6 } });
+
+    for (const [name, graph] of Object.entries(GRAPHS)) {
+      const program = traversal(graph);
+      const reduced = time(() => explore(program));
+      const naive = time(() => explore(program, { reduction: false }));
+      if (reduced.value.schedules !== naive.value.schedules || reduced.value.verdict !== naive.value.verdict)
+        throw new Error(`${name}: the reduction changed the answer (${reduced.value.schedules} vs ${naive.value.schedules} schedules)`);
+      console.log(`  traversal, ${name}: ${reduced.value.schedules.toLocaleString('en-US')} schedules, verdict ${reduced.value.verdict}`);
+      report({ name: '  configurations explored', value: reduced.value.states, unit: 'states', baseline: { name: 'without the reduction', value: naive.value.states }, lowerIsBetter: true });
+      report({ name: '  time to explore', value: reduced.millis, unit: 'ms', baseline: { name: 'without the reduction', value: naive.millis }, lowerIsBetter: true });
+    }
+  },
+};
+export default bench;
