@@ -34,4 +34,6 @@ export interface CodeEditorProps {
   readOnly?: boolean;
   ariaLabel: string;
   fontSize?: number;
+  /** Wrap long lines (presentation mode: nothing may hide off to the right). */
+  wrap?: boolean;
 }

@@ -136,10 +136,33 @@ export function LvarsLab({ scenario, onChange, mode }: Props) {
   const setProgram = (program: string) =>
     change({ ...latest.current, config: { ...latest.current.config, program }, view: { ...latest.current.view, ran: false, schedule: [], step: 0 } });
 
+  const code = (
+    <section className="panel lv-code">
+      <div className="lv-titlebar">
+        <input className="lv-title" aria-label="Scenario title" value={scenario.title} maxLength={200} size={Math.max(12, scenario.title.length + 1)} onChange={(e) => change({ ...latest.current, title: e.target.value })} />
+        {current?.summary && <LevelBadge level={current.summary.level} />}
+      </div>
+      <div className="lv-editor">
+        <CodeEditor
+          value={config.program}
+          onChange={setProgram}
+          language={lvishLanguage}
+          markers={markers}
+          {...(frame?.loc && position > 0 ? { highlight: frame.loc } : {})}
+          ariaLabel="LVish program"
+          fontSize={mode === 'present' ? 18 : 14}
+          wrap={mode === 'present'}
+        />
+      </div>
+    </section>
+  );
+
+  const outcomes = shown && <Outcomes summary={shown.summary} selected={view.schedule} onReplay={(witness) => update({ schedule: witness, step: 0, adversarial: false })} />;
+
   const results = (
     <>
       <RunPanel state={explorer.state} onRun={() => void explore()} onCancel={explorer.cancel} runLabel="Explore" blockedBy={blockedBy} />
-      {mode !== 'present' && (
+      {(
         <ExploreSettings
           settings={config.explore}
           seed={seed}
@@ -150,7 +173,7 @@ export function LvarsLab({ scenario, onChange, mode }: Props) {
       )}
       {current?.summary && <LawReports laws={current.summary.laws} />}
       {shown ? (
-        <Outcomes summary={shown.summary} selected={view.schedule} onReplay={(witness) => update({ schedule: witness, step: 0, adversarial: false })} />
+        outcomes
       ) : (
         <p className="muted lv-hint">
           Explore runs the program under every schedule (or random ones) and reports whether they all agree. Then replay any
@@ -160,102 +183,114 @@ export function LvarsLab({ scenario, onChange, mode }: Props) {
     </>
   );
 
+  const player = (
+    <div className="lv-replay">
+      <div className="lv-player-row">
+        <Player
+          length={frames.length}
+          position={position}
+          onSeek={(step) => update({ step })}
+          describe={(i) => {
+            const f = frames[i];
+            return !f ? '' : f.thread === null ? 'initial configuration' : `${threadLabel(f.thread)}: ${f.op ?? ''}`;
+          }}
+          label="Replay of the schedule"
+        />
+        {mode !== 'embed' && (
+          <button type="button" aria-pressed={view.adversarial} className={view.adversarial ? 'primary' : ''} onClick={() => update({ adversarial: !view.adversarial, schedule: [], step: 0 })} disabled={errors.length > 0} title="Pick which thread moves at every step, and try to make the program misbehave">
+            {view.adversarial ? 'Stop scheduling' : 'Be the scheduler'}
+          </button>
+        )}
+      </div>
+      {replay?.key === replayKey && replay.failure && (
+        <p role="alert" className="run-error">
+          {replay.failure.message}
+        </p>
+      )}
+      {trace?.problem && (
+        <p role="alert" className="run-error">
+          {trace.problem}
+        </p>
+      )}
+      {view.adversarial && trace && (
+        <SchedulerControls
+          replay={trace}
+          exploration={shown?.summary}
+          onChoose={(t) => update({ schedule: [...view.schedule, t], step: view.schedule.length + 1 })}
+          onUndo={() => update({ schedule: view.schedule.slice(0, -1), step: Math.max(0, view.schedule.length - 1) })}
+          onRestart={() => update({ schedule: [], step: 0 })}
+        />
+      )}
+      {!view.adversarial && trace?.ending && frames.length > 0 && position === frames.length - 1 && (
+        <p className="lv-ending" role="status">
+          This schedule ends: <span className="mono">{trace.ending.text}</span>
+        </p>
+      )}
+    </div>
+  );
+
+  const timeline = frame && (
+    <Figure title="Threads" exportName="lvars-threads" className="lv-fig-timeline">
+      <Timeline frames={frames} position={position} onSeek={(step) => update({ step })} />
+    </Figure>
+  );
+
+  const hasse = frame && lattice && (
+    <Figure
+      title={`Lattice of ${lattice.label}: ${lattice.lattice}`}
+      exportName={`lvars-lattice-${lattice.label}`}
+      className="lv-fig-hasse"
+      actions={
+        lvarIds.length > 1 && (
+          <select aria-label="LVar to draw" value={selected} onChange={(e) => update({ lvar: e.target.value })}>
+            {trace!.lattices.map((l) => (
+              <option key={l.lvar} value={l.lvar}>
+                {l.label}
+              </option>
+            ))}
+          </select>
+        )
+      }
+    >
+      <HasseView lattice={lattice} history={history} frozen={frame.lvars.find((l) => l.id === selected)?.frozen ?? false} />
+    </Figure>
+  );
+
+  if (mode === 'present') {
+    // One screen for a projector: the code on the left; the verdict, the Player and the views on the right.
+    return (
+      <div className="lv lv-present">
+        {code}
+        <div className="lv-present-right">
+          <section className="panel lv-results">
+            <RunPanel state={explorer.state} onRun={() => void explore()} onCancel={explorer.cancel} runLabel="Explore" blockedBy={blockedBy} />
+            {outcomes}
+          </section>
+          {player}
+          <div className="lv-present-views">
+            {timeline}
+            {hasse}
+          </div>
+        </div>
+      </div>
+    );
+  }
+
   return (
     <div className={`lv lv-${mode}`}>
-      {mode !== 'embed' && (
+      {mode === 'full' && (
         <div className="lv-top">
-          <section className="panel lv-code">
-            <div className="lv-titlebar">
-              <input className="lv-title" aria-label="Scenario title" value={scenario.title} maxLength={200} size={Math.max(12, scenario.title.length + 1)} onChange={(e) => change({ ...latest.current, title: e.target.value })} />
-              {current?.summary && <LevelBadge level={current.summary.level} />}
-            </div>
-            <div className="lv-editor">
-              <CodeEditor
-                value={config.program}
-                onChange={setProgram}
-                language={lvishLanguage}
-                markers={markers}
-                {...(frame?.loc && position > 0 ? { highlight: frame.loc } : {})}
-                ariaLabel="LVish program"
-                fontSize={mode === 'present' ? 20 : 14}
-              />
-            </div>
-          </section>
+          {code}
           <section className="panel lv-results">{results}</section>
         </div>
       )}
-      {mode === 'embed' && shown && <Outcomes summary={shown.summary} selected={view.schedule} onReplay={(witness) => update({ schedule: witness, step: 0, adversarial: false })} />}
-
-      <div className="lv-replay">
-        <div className="lv-player-row">
-          <Player
-            length={frames.length}
-            position={position}
-            onSeek={(step) => update({ step })}
-            describe={(i) => {
-              const f = frames[i];
-              return !f ? '' : f.thread === null ? 'initial configuration' : `${threadLabel(f.thread)}: ${f.op ?? ''}`;
-            }}
-            label="Replay of the schedule"
-          />
-          {mode !== 'embed' && (
-            <button type="button" aria-pressed={view.adversarial} className={view.adversarial ? 'primary' : ''} onClick={() => update({ adversarial: !view.adversarial, schedule: [], step: 0 })} disabled={errors.length > 0} title="Pick which thread moves at every step, and try to make the program misbehave">
-              {view.adversarial ? 'Stop scheduling' : 'Be the scheduler'}
-            </button>
-          )}
-        </div>
-        {replay?.key === replayKey && replay.failure && (
-          <p role="alert" className="run-error">
-            {replay.failure.message}
-          </p>
-        )}
-        {trace?.problem && (
-          <p role="alert" className="run-error">
-            {trace.problem}
-          </p>
-        )}
-        {view.adversarial && trace && (
-          <SchedulerControls
-            replay={trace}
-            exploration={shown?.summary}
-            onChoose={(t) => update({ schedule: [...view.schedule, t], step: view.schedule.length + 1 })}
-            onUndo={() => update({ schedule: view.schedule.slice(0, -1), step: Math.max(0, view.schedule.length - 1) })}
-            onRestart={() => update({ schedule: [], step: 0 })}
-          />
-        )}
-        {!view.adversarial && trace?.ending && frames.length > 0 && position === frames.length - 1 && (
-          <p className="lv-ending" role="status">
-            This schedule ends: <span className="mono">{trace.ending.text}</span>
-          </p>
-        )}
-      </div>
-
+      {mode === 'embed' && outcomes}
+      {player}
       {frame && (
         <div className={mode === 'embed' ? 'lv-views lv-views-embed' : 'lv-views'}>
-          <Figure title="Threads" exportName="lvars-threads" className="lv-fig-timeline">
-            <Timeline frames={frames} position={position} onSeek={(step) => update({ step })} />
-          </Figure>
-          {lattice && (
-            <Figure
-              title={`Lattice of ${lattice.label}: ${lattice.lattice}`}
-              exportName={`lvars-lattice-${lattice.label}`}
-              className="lv-fig-hasse"
-              actions={
-                lvarIds.length > 1 && (
-                  <select aria-label="LVar to draw" value={selected} onChange={(e) => update({ lvar: e.target.value })}>
-                    {trace!.lattices.map((l) => (
-                      <option key={l.lvar} value={l.lvar}>
-                        {l.label}
-                      </option>
-                    ))}
-                  </select>
-                )
-              }
-            >
-              <HasseView lattice={lattice} history={history} frozen={frame.lvars.find((l) => l.id === selected)?.frozen ?? false} />
-            </Figure>
-          )}
-          {mode !== 'embed' && (
+          {timeline}
+          {hasse}
+          {mode === 'full' && (
             <section className="panel lv-state" aria-label="Store and step">
               <h3>Store</h3>
               <StoreTable frame={frame} previous={frames[position - 1]} selected={selected} onSelect={(id) => lvarIds.includes(id) && update({ lvar: id })} />

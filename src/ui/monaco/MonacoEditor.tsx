@@ -35,7 +35,7 @@ const SEVERITY = {
 } as const;
 
 /** Monaco itself; loaded lazily by CodeEditor so the first paint never waits for it. */
-export default function MonacoEditor({ value, onChange, language, markers, highlight, readOnly, ariaLabel, fontSize = 14 }: CodeEditorProps) {
+export default function MonacoEditor({ value, onChange, language, markers, highlight, readOnly, ariaLabel, fontSize = 14, wrap = false }: CodeEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const decorations = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
@@ -95,8 +95,8 @@ export default function MonacoEditor({ value, onChange, language, markers, highl
   }, [value]);
 
   useEffect(() => {
-    editorRef.current?.updateOptions({ fontSize, readOnly: readOnly ?? false });
-  }, [fontSize, readOnly]);
+    editorRef.current?.updateOptions({ fontSize, readOnly: readOnly ?? false, wordWrap: wrap ? 'on' : 'off' });
+  }, [fontSize, readOnly, wrap]);
 
   useEffect(() => {
     const model = editorRef.current?.getModel();
@@ -124,7 +124,8 @@ export default function MonacoEditor({ value, onChange, language, markers, highl
     }
     const range = new monaco.Range(highlight.line, highlight.column, highlight.endLine, highlight.endColumn);
     decorations.current.set([{ range, options: { className: 'editor-step-highlight', isWholeLine: false } }]);
-    editor.revealRangeInCenterIfOutsideViewport(range);
+    // Vertically only: scrolling sideways would hide the start of every line.
+    editor.revealLinesInCenterIfOutsideViewport(highlight.line, highlight.endLine);
   }, [highlight]);
 
   return <div className="monaco-host" ref={host} data-testid="code-editor" />;
