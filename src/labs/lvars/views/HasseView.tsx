@@ -39,7 +39,7 @@ function layout(lattice: LatticeView, width: number, height: number): { nodes: P
   const layers: number[][] = Array.from({ length: maxRank + 1 }, () => []);
   nodes.forEach((_, i) => layers[rank[i]!]!.push(i));
   const xs = new Map<number, number>();
-  const y = scaleLinear().domain([0, Math.max(1, maxRank)]).range([height - NODE_H, NODE_H]);
+  const y = scaleLinear().domain([0, Math.max(1, maxRank)]).range([height - NODE_H, NODE_H + 18]);
   layers.forEach((layer, r) => {
     if (r > 0) {
       const bary = (i: number) => {
