@@ -30,6 +30,25 @@ export function measure(fn: () => number, { minMillis = 1000, warmupMillis = 200
   return { perSecond: (units / millis) * 1000, units, millis, runs };
 }
 
+/** `measure` for work that is asynchronous (engines that yield to the event loop). */
+export async function measureAsync(fn: () => Promise<number>, { minMillis = 1000, warmupMillis = 200, minRuns = 3 } = {}): Promise<Measurement> {
+  const until = async (ms: number, runsAtLeast: number) => {
+    let units = 0;
+    let runs = 0;
+    const start = performance.now();
+    let now = start;
+    while (now - start < ms || runs < runsAtLeast) {
+      units += await fn();
+      runs++;
+      now = performance.now();
+    }
+    return { units, runs, millis: now - start };
+  };
+  await until(warmupMillis, 1);
+  const { units, runs, millis } = await until(minMillis, minRuns);
+  return { perSecond: (units / millis) * 1000, units, millis, runs };
+}
+
 /** Times one call of `fn`. */
 export function time<T>(fn: () => T): { value: T; millis: number } {
   const start = performance.now();

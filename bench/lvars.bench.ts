@@ -1,11 +1,11 @@
 import { createRunContext } from '../src/engines/runContext.ts';
 import { engine, type ExploreSettings, type ExploreSummary, type LvarsResult } from '../src/engines/lvars/index.ts';
-import { measure, report, time, type Benchmark } from './harness.ts';
+import { measure, measureAsync, report, timeAsync, type Benchmark } from './harness.ts';
 
 const SETTINGS: ExploreSettings = { mode: 'exhaustive', reduction: true, maxStates: 5_000_000, schedules: 1, maxDepth: 100_000, localLimit: 100_000_000 };
 
-function explore(program: string, settings: Partial<ExploreSettings> = {}): ExploreSummary {
-  const r = engine.run({ program, explore: { ...SETTINGS, ...settings } }, 1, createRunContext({ maxSteps: 1e13, maxMillis: 600_000 })) as LvarsResult;
+async function explore(program: string, settings: Partial<ExploreSettings> = {}): Promise<ExploreSummary> {
+  const r: LvarsResult = await engine.run({ program, explore: { ...SETTINGS, ...settings } }, 1, createRunContext({ maxSteps: 1e13, maxMillis: 600_000 }));
   if (r.summary.task !== 'explore') throw new Error('not an exploration');
   return r.summary;
 }
@@ -37,11 +37,11 @@ function nativeFib(n: number): number {
  */
 const bench: Benchmark = {
   name: 'lvars',
-  run() {
+  async run() {
     // One thread: pure reductions. The baseline is native JavaScript computing the same fib(20),
     // credited with the same number of steps per run.
     const fib = 'fn fib(n) { if n < 2 { n } else { fib(n - 1) + fib(n - 2) } } fib(20)';
-    const interp = measure(() => explore(fib).steps, { minMillis: 2000 });
+    const interp = await measureAsync(async () => (await explore(fib)).steps, { minMillis: 2000 });
     const stepsPerRun = interp.units / interp.runs;
     const native = measure(() => (nativeFib(20), stepsPerRun));
     report({ name: 'interpreter reductions (fib 20, one thread)', value: interp.perSecond / 1e6, unit: 'M steps/s', baseline: { name: 'native JS, same fib', value: native.perSecond / 1e6 } });
@@ -51,14 +51,14 @@ const bench: Benchmark = {
     const inserts = (i: number) => `for x in range(${i * 40}, ${i * 40 + 40}) { insert(x, s); }`;
     const parallel = `let s = newEmptySet(); ${Array.from({ length: 6 }, (_, i) => `fork { ${inserts(i)} }`).join(' ')} 0`;
     const sequential = `let s = newEmptySet(); ${Array.from({ length: 6 }, (_, i) => inserts(i)).join(' ')} 0`;
-    const threads = measure(() => explore(parallel, { mode: 'random', schedules: 20 }).steps, { minMillis: 2000 });
-    const alone = measure(() => explore(sequential, { mode: 'random', schedules: 20 }).steps, { minMillis: 2000 });
+    const threads = await measureAsync(async () => (await explore(parallel, { mode: 'random', schedules: 20 })).steps, { minMillis: 2000 });
+    const alone = await measureAsync(async () => (await explore(sequential, { mode: 'random', schedules: 20 })).steps, { minMillis: 2000 });
     report({ name: 'interpreter reductions (6 threads, 240 inserts)', value: threads.perSecond / 1e6, unit: 'M steps/s', baseline: { name: 'same inserts, one thread', value: alone.perSecond / 1e6 } });
 
     for (const [name, graph] of Object.entries(GRAPHS)) {
       const program = traversal(graph);
-      const reduced = time(() => explore(program));
-      const naive = time(() => explore(program, { reduction: false }));
+      const reduced = await timeAsync(() => explore(program));
+      const naive = await timeAsync(() => explore(program, { reduction: false }));
       if (reduced.value.schedules !== naive.value.schedules || reduced.value.verdict !== naive.value.verdict)
         throw new Error(`${name}: the reduction changed the answer (${reduced.value.schedules} vs ${naive.value.schedules} schedules)`);
       console.log(`  traversal, ${name}: ${reduced.value.schedules.toLocaleString('en-US')} schedules, verdict ${reduced.value.verdict}`);

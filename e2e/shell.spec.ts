@@ -150,4 +150,38 @@ test.describe('shell', () => {
     await expect(page.locator('.monaco-editor')).toContainText('get(x) + 1');
     await expect(page.getByRole('alert').filter({ hasText: /\S/ })).toHaveCount(0);
   });
+
+  test('Cancel stops a long run; a worker that crashes mid-run is reported and replaced', async ({ page, consoleErrors }) => {
+    await openApp(page, '/#example=lvars/traversal');
+    await expect(page.getByTestId('verdict')).toHaveText('Deterministic');
+    await page.getByRole('combobox', { name: 'Explore' }).selectOption('random');
+    await page.getByRole('spinbutton', { name: 'schedules' }).fill('1000000');
+    const explore = page.getByRole('button', { name: 'Explore', exact: true });
+    const cancel = page.getByRole('button', { name: 'Cancel' });
+
+    await explore.click();
+    await expect(cancel).toBeVisible();
+    await expect(page.getByRole('progressbar', { name: 'Run progress' })).toBeVisible();
+    await cancel.click();
+    await expect(page.getByText('Cancelled. Nothing was changed.')).toBeVisible();
+
+    await explore.click();
+    await expect(cancel).toBeVisible();
+    for (const worker of page.workers().filter((w) => w.url().includes('lvars'))) {
+      await worker
+        .evaluate(() => {
+          setTimeout(() => {
+            throw new Error('simulated crash');
+          }, 0);
+        })
+        .catch(() => {});
+    }
+    await expect(page.getByRole('alert').filter({ hasText: 'crashed' })).toContainText('A fresh worker will be started');
+    consoleErrors.splice(0, consoleErrors.length, ...consoleErrors.filter((e) => !e.includes('simulated crash')));
+
+    await page.getByRole('combobox', { name: 'Explore' }).selectOption('exhaustive');
+    await explore.click();
+    await expect(page.getByTestId('verdict')).toHaveText('Deterministic');
+    await expect(page.getByRole('alert').filter({ hasText: 'crashed' })).toHaveCount(0);
+  });
 });

@@ -70,7 +70,7 @@ function ready(analysis: Analysis): NonNullable<Analysis['ready']> {
 
 /** The LVars engine: check a program, explore its schedules, or replay one schedule. */
 export const engine: Engine<LvarsInput, LvarsResult> = {
-  run(input: LvarsInput, seed: number, ctx: RunContext): LvarsResult {
+  async run(input: LvarsInput, seed: number, ctx: RunContext): Promise<LvarsResult> {
     const analysis = analyze(input.program);
     const task = input.task ?? { kind: 'explore' };
     if (task.kind === 'check') return { summary: { task: 'check', diagnostics: analysis.diagnostics, level: analysis.level, laws: analysis.laws } };
@@ -84,7 +84,7 @@ export const engine: Engine<LvarsInput, LvarsResult> = {
       return { summary: { task: 'replay', frames: trace.frames.length, schedule: trace.schedule, ending: trace.ending, problem: trace.problem }, trace };
     }
     const options = { ...settings, seed, graphLimit: 400 };
-    const { graph, ...found } = settings.mode === 'exhaustive' ? exploreExhaustive(world, options, ctx) : exploreRandom(world, options, ctx);
+    const { graph, ...found } = await (settings.mode === 'exhaustive' ? exploreExhaustive(world, options, ctx) : exploreRandom(world, options, ctx));
     return {
       summary: { task: 'explore', ...found, mode: settings.mode, reduction: settings.reduction, level: analysis.level, laws: analysis.laws, steps },
       trace: { graph },

@@ -73,7 +73,11 @@ interface Frame {
  * outcome), and reaching a configuration that is still on the stack means a schedule that runs
  * forever. Without it, the whole tree of schedules is walked.
  */
-export function exploreExhaustive(world: World, options: ExploreOptions, ctx: RunContext): Exploration {
+/** Lets the worker's event loop run (progress, a debugger, a crash) without slowing the search. */
+const YIELD_EVERY_MS = 100;
+const yieldNow = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export async function exploreExhaustive(world: World, options: ExploreOptions, ctx: RunContext): Promise<Exploration> {
   const keyer = new Keyer();
   const outcomes = new Outcomes();
   const visited = new Map<string, number>();
@@ -130,7 +134,12 @@ export function exploreExhaustive(world: World, options: ExploreOptions, ctx: Ru
   try {
     const root = enter(world.initial(), 0, undefined, undefined);
     const rootCounts = root ?? new Map<number, number>();
+    let lastYield = ctx.elapsed();
     while (stack.length > 0) {
+      if (ctx.elapsed() - lastYield > YIELD_EVERY_MS) {
+        await yieldNow();
+        lastYield = ctx.elapsed();
+      }
       const f = stack[stack.length - 1]!;
       if (f.next < f.choices.length) {
         const thread = f.choices[f.next++]!;
@@ -186,7 +195,7 @@ function partialCounts(stack: Frame[], finished: Counts[]): Counts {
 }
 
 /** Schedules drawn at random from a seed: for programs too large to explore exhaustively. */
-export function exploreRandom(world: World, options: ExploreOptions, ctx: RunContext): Exploration {
+export async function exploreRandom(world: World, options: ExploreOptions, ctx: RunContext): Promise<Exploration> {
   const outcomes = new Outcomes();
   const counts: Counts = new Map();
   const random = mulberry32(options.seed);
@@ -194,8 +203,13 @@ export function exploreRandom(world: World, options: ExploreOptions, ctx: RunCon
   let sampled = 0;
   let stoppedBy: Exploration['stoppedBy'];
   const initial = world.initial();
+  let lastYield = ctx.elapsed();
   try {
     for (; sampled < options.schedules; sampled++) {
+      if (ctx.elapsed() - lastYield > YIELD_EVERY_MS) {
+        await yieldNow();
+        lastYield = ctx.elapsed();
+      }
       let config = initial;
       const path: string[] = [];
       let choices = world.runnable(config);

@@ -8,20 +8,20 @@ fork { put(x, 1); }
 fork { put(x, 2); }
 get(x)`;
 
-const replay = (schedule: string[], finish = true) => runTask(program, { kind: 'replay', schedule, finish }).trace as Replay;
+const replay = async (schedule: string[], finish = true) => (await runTask(program, { kind: 'replay', schedule, finish })).trace as Replay;
 
 describe('replay', () => {
-  it('reproduces each outcome from its witness schedule', () => {
-    const e = explore('let r = ref(0); let d = newIVar(); fork { write(r, 1); put(d, 0); } fork { write(r, 2); } get(d); read(r)');
+  it('reproduces each outcome from its witness schedule', async () => {
+    const e = await explore('let r = ref(0); let d = newIVar(); fork { write(r, 1); put(d, 0); } fork { write(r, 2); } get(d); read(r)');
     for (const o of e.outcomes) {
-      const r = runTask('let r = ref(0); let d = newIVar(); fork { write(r, 1); put(d, 0); } fork { write(r, 2); } get(d); read(r)', { kind: 'replay', schedule: o.witness, finish: false }).trace as Replay;
+      const r = (await runTask('let r = ref(0); let d = newIVar(); fork { write(r, 1); put(d, 0); } fork { write(r, 2); } get(d); read(r)', { kind: 'replay', schedule: o.witness, finish: false })).trace as Replay;
       expect(r.ending?.text).toBe(o.text);
       expect(r.schedule).toEqual(o.witness);
     }
   });
 
-  it('records every reduction with the rule it took', () => {
-    const r = replay(['main.1', 'main', 'main.2']);
+  it('records every reduction with the rule it took', async () => {
+    const r = await replay(['main.1', 'main', 'main.2']);
     expect(r.frames.length).toBe(4);
     expect(r.frames[0]!.rules.map((x) => x.rule)).toEqual(expect.arrayContaining(['E-New', 'E-Let', 'E-Fork']));
     expect(r.frames[1]).toMatchObject({ thread: 'main.1', op: 'put(x, 1)', rules: [expect.objectContaining({ rule: 'E-Put' })] });
@@ -32,20 +32,20 @@ describe('replay', () => {
     expect(r.frames[0]!.threads.find((t) => t.id === 'main')).toMatchObject({ status: 'blocked', op: 'get(x)' });
   });
 
-  it('names the freeze-after rules of the Redex model', () => {
-    const rules = (runTask('let s = newEmptySet(); insert(1, s); freezeAfter(s, fn(e) { if e < 3 { insert(e + 1, s); } })', { kind: 'replay', schedule: [], finish: true }).trace as Replay).frames.flatMap((f) => f.rules.map((r) => r.rule));
+  it('names the freeze-after rules of the Redex model', async () => {
+    const rules = ((await runTask('let s = newEmptySet(); insert(1, s); freezeAfter(s, fn(e) { if e < 3 { insert(e + 1, s); } })', { kind: 'replay', schedule: [], finish: true })).trace as Replay).frames.flatMap((f) => f.rules.map((r) => r.rule));
     expect(rules).toEqual(expect.arrayContaining(['E-Freeze-Init', 'E-Spawn-Handler', 'E-Freeze-Final']));
     expect(rules.indexOf('E-Freeze-Init')).toBeLessThan(rules.indexOf('E-Freeze-Final'));
   });
 
-  it('says why a schedule cannot be followed, and stops there', () => {
-    const r = replay(['main', 'main.1'], false);
+  it('says why a schedule cannot be followed, and stops there', async () => {
+    const r = await replay(['main', 'main.1'], false);
     expect(r.problem).toMatch(/thread main cannot move/);
     expect(r.frames.length).toBe(1);
   });
 
-  it('in adversarial mode, stops where the user has to choose', () => {
-    const r = replay(['main.2'], false);
+  it('in adversarial mode, stops where the user has to choose', async () => {
+    const r = await replay(['main.2'], false);
     expect(r.ending).toBeUndefined();
     expect(r.frames[r.frames.length - 1]!.runnable.sort()).toEqual(['main', 'main.1']);
   });

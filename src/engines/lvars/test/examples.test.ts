@@ -3,75 +3,75 @@ import { describe, expect, it } from 'vitest';
 import { errorKinds, explore, values } from './run.ts';
 
 const dir = new URL('../../../../public/examples/lvars/', import.meta.url);
-const example = (id: string) => {
+const example = async (id: string) => {
   const s = JSON.parse(readFileSync(new URL(`${id}.json`, dir), 'utf8')) as { config: { program: string } };
-  return explore(s.config.program);
+  return await explore(s.config.program);
 };
 
 /** Every built-in example shows what it is meant to show, over every schedule. */
 describe('LVars examples', () => {
-  it('traversal: one set, whatever the order the handlers run in', () => {
-    const e = example('traversal');
+  it('traversal: one set, whatever the order the handlers run in', async () => {
+    const e = await example('traversal');
     expect(e).toMatchObject({ verdict: 'deterministic', exhaustive: true, level: { level: 'QuasiDet' } });
     expect(values(e)).toEqual(['{1, 2, 3, 4}']);
     expect(e.schedules).toBeGreaterThan(1);
   });
 
-  it('write after freeze: a value in some schedules, put-after-freeze in the others', () => {
-    const e = example('write-after-freeze');
+  it('write after freeze: a value in some schedules, put-after-freeze in the others', async () => {
+    const e = await example('write-after-freeze');
     expect(e.verdict).toBe('quasi-deterministic');
     expect(values(e)).toEqual(['{3}']);
     expect(errorKinds(e)).toEqual(['put-after-freeze']);
   });
 
-  it('threshold reads: the racing second component is never observed', () => {
-    const e = example('threshold-reads');
+  it('threshold reads: the racing second component is never observed', async () => {
+    const e = await example('threshold-reads');
     expect(e.verdict).toBe('deterministic');
     expect(values(e)).toEqual(['((1, ⊥), 20)']);
   });
 
-  it('racy ref: two values, each with a witness schedule that reproduces it', () => {
-    const e = example('racy-ref');
+  it('racy ref: two values, each with a witness schedule that reproduces it', async () => {
+    const e = await example('racy-ref');
     expect(e).toMatchObject({ verdict: 'nondeterministic', level: { level: 'Nondet' } });
     expect(values(e)).toEqual(['1', '2']);
     for (const o of e.outcomes) expect(o.witness.length).toBeGreaterThan(0);
   });
 
-  it('the same counter as an LVar is deterministic', () => {
-    const e = example('lvar-counter');
+  it('the same counter as an LVar is deterministic', async () => {
+    const e = await example('lvar-counter');
     expect(e).toMatchObject({ verdict: 'deterministic', level: { level: 'Det' } });
     expect(values(e)).toEqual(['2']);
   });
 
-  it('freeze without quiesce: the whole set, or an error', () => {
-    const e = example('freeze-without-quiesce');
+  it('freeze without quiesce: the whole set, or an error', async () => {
+    const e = await example('freeze-without-quiesce');
     expect(e.verdict).toBe('quasi-deterministic');
     expect(values(e)).toEqual(['{1, 2, 3, 4}']);
     expect(errorKinds(e)).toEqual(['put-after-freeze']);
   });
 
-  it('nat with max: the threshold read returns the threshold', () => {
-    const e = example('nat-max');
+  it('nat with max: the threshold read returns the threshold', async () => {
+    const e = await example('nat-max');
     expect(e.verdict).toBe('deterministic');
     expect(values(e)).toEqual(['5']);
   });
 
-  it('parity: even ⊔ odd is top, a conflicting put in every schedule', () => {
-    const e = example('parity');
+  it('parity: even ⊔ odd is top, a conflicting put in every schedule', async () => {
+    const e = await example('parity');
     expect(e.verdict).toBe('deterministic');
     expect(errorKinds(e)).toEqual(['conflicting-put']);
     expect(e.laws).toEqual([expect.objectContaining({ lattice: 'Parity', ok: true, exhaustive: true })]);
   });
 
-  it('a non-commutative join: flagged by the law checker, nondeterminism found by the explorer', () => {
-    const e = example('bad-lattice');
+  it('a non-commutative join: flagged by the law checker, nondeterminism found by the explorer', async () => {
+    const e = await example('bad-lattice');
     expect(e.laws[0]).toMatchObject({ lattice: 'FirstWins', ok: false, violations: [expect.objectContaining({ law: 'commutative', text: 'join(1, 2) = 1 but join(2, 1) = 2.' })] });
     expect(e.verdict).toBe('nondeterministic');
     expect(values(e)).toEqual(['1', '2']);
   });
 
-  it('shopping cart: every schedule, the same cart', () => {
-    const e = example('shopping-cart');
+  it('shopping cart: every schedule, the same cart', async () => {
+    const e = await example('shopping-cart');
     expect(e.verdict).toBe('deterministic');
     expect(values(e)).toEqual(['{"apple", "bread", "milk"}']);
   });

@@ -5,12 +5,12 @@ import type { Exploration } from '../explore/explore.ts';
 export const SETTINGS: ExploreSettings = { mode: 'exhaustive', reduction: true, maxStates: 500_000, schedules: 200, maxDepth: 2_000, localLimit: 2_000_000 };
 
 /** Runs the engine exactly as the worker and the CLI do. */
-export function runTask(program: string, task: LvarsTask, settings: Partial<ExploreSettings> = {}, seed = 1): LvarsResult {
-  return engine.run({ program, explore: { ...SETTINGS, ...settings }, task }, seed, createRunContext({ maxSteps: 1e12, maxMillis: 120_000 })) as LvarsResult;
+export async function runTask(program: string, task: LvarsTask, settings: Partial<ExploreSettings> = {}, seed = 1): Promise<LvarsResult> {
+  return engine.run({ program, explore: { ...SETTINGS, ...settings }, task }, seed, createRunContext({ maxSteps: 1e12, maxMillis: 120_000 }));
 }
 
-export function explore(program: string, settings: Partial<ExploreSettings> = {}, seed = 1): ExploreSummary & { graph: Exploration['graph'] } {
-  const r = runTask(program, { kind: 'explore' }, settings, seed);
+export async function explore(program: string, settings: Partial<ExploreSettings> = {}, seed = 1): Promise<ExploreSummary & { graph: Exploration['graph'] }> {
+  const r = await runTask(program, { kind: 'explore' }, settings, seed);
   if (r.summary.task !== 'explore') throw new Error('not an exploration');
   return { ...r.summary, graph: (r.trace as { graph: Exploration['graph'] }).graph };
 }

@@ -81,11 +81,11 @@ function source(p: fc.Arbitrary<unknown> extends fc.Arbitrary<infer T> ? T : nev
 }
 
 describe("Theorem 1: quasi-determinism of LVish programs", () => {
-  it('without freeze: every explored schedule ends the same way', () => {
-    fc.assert(
-      fc.property(programArb(false), (p) => {
+  it('without freeze: every explored schedule ends the same way', async () => {
+    await fc.assert(
+      fc.asyncProperty(programArb(false), async (p) => {
         const program = source(p);
-        const e = explore(program, { maxStates: 200_000 });
+        const e = await explore(program, { maxStates: 200_000 });
         expect(e.exhaustive, program).toBe(true);
         expect(e.level.level).not.toBe('Nondet');
         const values = e.outcomes.filter((o) => o.kind === 'value').map((o) => o.text);
@@ -96,12 +96,12 @@ describe("Theorem 1: quasi-determinism of LVish programs", () => {
     );
   });
 
-  it('with freeze: never two different values (a value, or an error)', () => {
+  it('with freeze: never two different values (a value, or an error)', async () => {
     let errorsSeen = 0;
-    fc.assert(
-      fc.property(programArb(true), (p) => {
+    await fc.assert(
+      fc.asyncProperty(programArb(true), async (p) => {
         const program = source(p);
-        const e = explore(program, { maxStates: 200_000 });
+        const e = await explore(program, { maxStates: 200_000 });
         expect(e.exhaustive, program).toBe(true);
         const values = e.outcomes.filter((o) => o.kind === 'value').map((o) => o.text);
         expect(values.length, `${program}\n${JSON.stringify(e.outcomes)}`).toBeLessThanOrEqual(1);
@@ -113,8 +113,8 @@ describe("Theorem 1: quasi-determinism of LVish programs", () => {
     expect(errorsSeen).toBeGreaterThan(10);
   });
 
-  it('the same generator with a ref in place of an LVar finds nondeterminism', () => {
-    const e = explore('let r = ref(0); fork { write(r, 1); } fork { write(r, 2); } let d = newIVar(); fork { put(d, 1); } get(d); read(r)');
+  it('the same generator with a ref in place of an LVar finds nondeterminism', async () => {
+    const e = await explore('let r = ref(0); fork { write(r, 1); } fork { write(r, 2); } let d = newIVar(); fork { put(d, 1); } get(d); read(r)');
     expect(e.outcomes.filter((o) => o.kind === 'value').length).toBeGreaterThan(1);
   });
 });
