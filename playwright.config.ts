@@ -5,7 +5,7 @@ import { defineConfig } from '@playwright/test';
  * in Debian's Chromium. E2E_PORT and E2E_DIST let several checkouts test side by side.
  */
 const port = Number(process.env.E2E_PORT ?? 4317);
-const dist = process.env.E2E_DIST ?? 'dist-e2e';
+export const e2eDist = process.env.E2E_DIST ?? 'dist-e2e';
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
@@ -37,7 +37,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx vite build --outDir ${dist} --emptyOutDir --logLevel warn && npx vite preview --outDir ${dist} --port ${port} --strictPort`,
+    command: `npx vite build --outDir ${e2eDist} --emptyOutDir --logLevel warn && npx vite preview --outDir ${e2eDist} --port ${port} --strictPort`,
     url: `http://localhost:${port}/`,
     reuseExistingServer: false,
     timeout: 180_000,
