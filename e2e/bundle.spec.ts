@@ -14,8 +14,8 @@ test('the first paint needs at most 250 KB of gzipped JavaScript, without Monaco
     const code = await readFile(join(e2eDist, file));
     gzipped += gzipSync(code, { level: 9 }).length;
     const text = code.toString('utf8');
-    expect(text, `${file} must not contain Monaco`).not.toContain('monaco-editor');
-    expect(text, `${file} must not contain a lab engine`).not.toContain('E-Spawn-Handler');
+    expect(text.includes('MonacoEnvironment'), `${file} must not contain Monaco`).toBe(false);
+    expect(text.includes('E-Spawn-Handler'), `${file} must not contain a lab engine`).toBe(false);
   }
   console.log(`first paint: ${files.length} JavaScript file(s), ${(gzipped / 1024).toFixed(1)} KB gzipped`);
   expect(gzipped).toBeLessThanOrEqual(250 * 1024);
