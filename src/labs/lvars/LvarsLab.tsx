@@ -18,6 +18,7 @@ import { HasseView } from './views/HasseView.tsx';
 import { LawReports } from './views/LawReports.tsx';
 import { LevelBadge } from './views/LevelBadge.tsx';
 import { Outcomes } from './views/Outcomes.tsx';
+import { Reference } from './views/Reference.tsx';
 import { SchedulerControls } from './views/SchedulerControls.tsx';
 import { ScheduleTree } from './views/ScheduleTree.tsx';
 import { StepLog } from './views/StepLog.tsx';
@@ -41,6 +42,7 @@ export function LvarsLab({ scenario, onChange, mode }: Props) {
   const [check, setCheck] = useState<{ program: string; summary?: CheckSummary; failure?: RunFailure }>();
   const [exploration, setExploration] = useState<{ program: string; summary: ExploreSummary; graph: StateGraph | undefined }>();
   const [replay, setReplay] = useState<{ key: string; trace?: Replay; failure?: RunFailure }>();
+  const [reference, setReference] = useState(false);
   // The shell passes a new onChange on every render: callbacks read the latest through refs, so
   // they stay stable and effects that depend on them run once per mount.
   const latest = useRef(scenario);
@@ -141,7 +143,13 @@ export function LvarsLab({ scenario, onChange, mode }: Props) {
       <div className="lv-titlebar">
         <input className="lv-title" aria-label="Scenario title" value={scenario.title} maxLength={200} size={Math.max(12, scenario.title.length + 1)} onChange={(e) => change({ ...latest.current, title: e.target.value })} />
         {current?.summary && <LevelBadge level={current.summary.level} />}
+        {mode === 'full' && (
+          <button type="button" className="quiet lv-ref-button" onClick={() => setReference(true)}>
+            Language reference
+          </button>
+        )}
       </div>
+      <Reference open={reference} onClose={() => setReference(false)} />
       <div className="lv-editor">
         <CodeEditor
           value={config.program}
