@@ -30,6 +30,11 @@ export function Reference({ open, onClose }: { open: boolean; onClose(): void })
   }, [open]);
   return (
     <dialog ref={dialog} className="help-dialog lv-reference" aria-labelledby="lv-ref-title" onClose={onClose}>
+      <form method="dialog" className="lv-ref-close">
+        <button type="submit" className="quiet" aria-label="Close the reference">
+          ✕
+        </button>
+      </form>
       <h2 id="lv-ref-title">The LVish language</h2>
       <p className="muted">
         A small JavaScript-like language for LVish programs, interpreted by the engine (never run as JavaScript). The
