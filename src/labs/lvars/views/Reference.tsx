@@ -41,7 +41,7 @@ export function Reference({ open, onClose }: { open: boolean; onClose(): void })
         program is the main thread; its value is the result. A program that uses freeze is QuasiDet; one that uses ref is Nondet.
       </p>
       <h3>Syntax</h3>
-      <table className="data">
+      <table className="data lv-syntax">
         <tbody>
           {SYNTAX.map(([code, what]) => (
             <tr key={code}>
