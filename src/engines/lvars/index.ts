@@ -10,6 +10,8 @@ export interface ExploreSettings {
   mode: 'exhaustive' | 'random';
   /** State caching: each configuration is explored once, whatever schedule reached it. */
   reduction: boolean;
+  /** Partial-order reduction (sleep sets): one schedule per class of equivalent interleavings. */
+  por: boolean;
   maxStates: number;
   /** Random mode: how many schedules. */
   schedules: number;
@@ -43,6 +45,8 @@ export interface ExploreSummary extends Omit<Exploration, 'graph'> {
   task: 'explore';
   mode: ExploreSettings['mode'];
   reduction: boolean;
+  /** Counts are of explored schedules (one per equivalence class), not of all schedules. */
+  por: boolean;
   level: Level;
   laws: LawReport[];
   /** Interpreter reductions performed (all threads, all schedules). */
@@ -83,10 +87,10 @@ export const engine: Engine<LvarsInput, LvarsResult> = {
       const trace = replay(world, task.schedule, task.finish, settings.maxDepth);
       return { summary: { task: 'replay', frames: trace.frames.length, schedule: trace.schedule, ending: trace.ending, problem: trace.problem }, trace };
     }
-    const options = { ...settings, seed, graphLimit: 400 };
+    const options = { ...settings, sleepSets: settings.por, seed, graphLimit: 400 };
     const { graph, ...found } = await (settings.mode === 'exhaustive' ? exploreExhaustive(world, options, ctx) : exploreRandom(world, options, ctx));
     return {
-      summary: { task: 'explore', ...found, mode: settings.mode, reduction: settings.reduction, level: analysis.level, laws: analysis.laws, steps },
+      summary: { task: 'explore', ...found, mode: settings.mode, reduction: settings.reduction, por: settings.por, level: analysis.level, laws: analysis.laws, steps },
       trace: { graph },
     };
   },

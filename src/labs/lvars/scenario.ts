@@ -19,6 +19,7 @@ export interface LvarsView {
 export const DEFAULT_EXPLORE: LvarsConfig['explore'] = {
   mode: 'exhaustive',
   reduction: true,
+  por: false,
   maxStates: 200_000,
   schedules: 2_000,
   maxDepth: 5_000,
@@ -32,6 +33,7 @@ export const spec: LabScenarioSpec<LvarsConfig, LvarsView> = {
     explore: object({
       mode: literal('exhaustive', 'random'),
       reduction: bool(),
+      por: optional(bool(), false),
       maxStates: int({ min: 1, max: 5_000_000 }),
       schedules: int({ min: 1, max: 1_000_000 }),
       maxDepth: int({ min: 1, max: 1_000_000 }),

@@ -1,5 +1,6 @@
 import { BudgetExceeded, type RunContext } from '../../contract.ts';
 import type { Config, World } from '../runtime/world.ts';
+import { footprint, independent, type Footprint } from './independence.ts';
 import { Keyer } from './keyer.ts';
 import { describeEnding, endingKey, endingOf, verdictOf, type Ending, type OutcomeSummary, type Verdict } from './outcome.ts';
 import { mulberry32 } from './random.ts';
@@ -8,6 +9,12 @@ export interface ExploreOptions {
   mode: 'exhaustive' | 'random';
   /** State caching: configurations reached by different schedules are explored once. */
   reduction: boolean;
+  /**
+   * Partial-order reduction with sleep sets (on top of state caching): of schedules that differ
+   * only in the order of independent steps, one is explored. Every outcome is still found, but
+   * the counts are of explored schedules, not of all of them.
+   */
+  sleepSets: boolean;
   maxStates: number;
   /** Random mode: how many schedules to sample. */
   schedules: number;
@@ -65,6 +72,9 @@ interface Frame {
   next: number;
   counts: Counts;
   depth: number;
+  /** Sleep set: threads whose next step need not be taken here (an equivalent order was explored). */
+  sleep: Set<string>;
+  footprints: Map<string, Footprint>;
 }
 
 /**
@@ -81,6 +91,8 @@ export async function exploreExhaustive(world: World, options: ExploreOptions, c
   const keyer = new Keyer();
   const outcomes = new Outcomes();
   const visited = new Map<string, number>();
+  /** With sleep sets: the sleep set each configuration was explored with (Godefroid's caching rule). */
+  const slept = new Map<number, Set<string>>();
   const finished: Counts[] = [];
   const onStack = new Set<number>();
   const graph: StateGraph | undefined = { nodes: [], edges: [] };
@@ -106,33 +118,42 @@ export async function exploreExhaustive(world: World, options: ExploreOptions, c
   };
 
   /** Explores a configuration reached by `path`; returns its counts if it is terminal or already done. */
-  const enter = (config: Config, depth: number, parent: number | undefined, thread: string | undefined): Counts | undefined => {
+  const enter = (config: Config, depth: number, parent: number | undefined, thread: string | undefined, sleep: Set<string>): Counts | undefined => {
     const { id, fresh } = visit(config, depth);
     if (parent !== undefined && keepGraph) graph.edges.push({ from: parent, to: id, thread: thread! });
+    let awake: ((t: string) => boolean) | undefined;
     if (!fresh) {
       if (onStack.has(id)) {
         const o = outcomes.add({ kind: 'diverges', message: 'Runs forever: this schedule comes back to a configuration it was already in.' }, () => [...path]);
         return new Map([[o, 1]]);
       }
-      return finished[id];
-    }
-    const choices = world.runnable(config);
-    if (choices.length === 0 || depth >= options.maxDepth) {
+      const before = slept.get(id);
+      if (!options.sleepSets || !before || [...before].every((t) => sleep.has(t))) return finished[id];
+      // Seen before with a larger sleep set: the steps asleep then but awake now still need taking.
+      slept.set(id, new Set([...before].filter((t) => sleep.has(t))));
+      awake = (t) => before.has(t) && !sleep.has(t);
+    } else if (options.sleepSets) slept.set(id, new Set(sleep));
+    const enabled = world.runnable(config);
+    const choices = enabled.filter((t) => (awake ? awake(t) : !sleep.has(t)));
+    if (enabled.length === 0 || depth >= options.maxDepth) {
       const ending: Ending =
-        choices.length === 0 ? endingOf(world, config) : { kind: 'diverges', message: `Still running after ${options.maxDepth} steps.` };
+        enabled.length === 0 ? endingOf(world, config) : { kind: 'diverges', message: `Still running after ${options.maxDepth} steps.` };
       const o = outcomes.add(ending, () => [...path]);
       if (keepGraph && id < graph.nodes.length) graph.nodes[id]!.outcome = o;
       const counts = new Map([[o, 1]]);
       finished[id] = counts;
       return counts;
     }
+    if (choices.length === 0) return finished[id] ?? new Map();
     onStack.add(id);
-    stack.push({ config, id, choices, next: 0, counts: new Map(), depth });
+    const footprints = new Map<string, Footprint>();
+    if (options.sleepSets) for (const t of enabled) footprints.set(t, footprint(config, t));
+    stack.push({ config, id, choices, next: 0, counts: new Map(), depth, sleep: new Set(sleep), footprints });
     return undefined;
   };
 
   try {
-    const root = enter(world.initial(), 0, undefined, undefined);
+    const root = enter(world.initial(), 0, undefined, undefined, new Set());
     const rootCounts = root ?? new Map<number, number>();
     let lastYield = ctx.elapsed();
     while (stack.length > 0) {
@@ -147,7 +168,13 @@ export async function exploreExhaustive(world: World, options: ExploreOptions, c
         transitions++;
         const child = world.step(f.config, thread);
         path.push(thread);
-        const counts = enter(child, f.depth + 1, f.id, thread);
+        let childSleep = new Set<string>();
+        if (options.sleepSets) {
+          const mine = f.footprints.get(thread)!;
+          childSleep = new Set([...f.sleep].filter((u) => u !== thread && independent(f.footprints.get(u) ?? footprint(f.config, u), mine)));
+          f.sleep.add(thread);
+        }
+        const counts = enter(child, f.depth + 1, f.id, thread, childSleep);
         if (counts) {
           addInto(f.counts, counts);
           path.pop();

@@ -22,9 +22,14 @@ export function ExploreSettings({ settings, seed, onChange, onSeed, disabled }: 
         </select>
       </label>
       {settings.mode === 'exhaustive' ? (
-        <label title="Explore each configuration once, however it was reached: the schedules it stands for are counted, not re-run.">
-          <input type="checkbox" checked={settings.reduction} onChange={(e) => set('reduction', e.target.checked)} /> state caching
-        </label>
+        <>
+          <label title="Explore each configuration once, however it was reached: the schedules it stands for are counted, not re-run.">
+            <input type="checkbox" checked={settings.reduction} onChange={(e) => set('reduction', e.target.checked)} /> state caching
+          </label>
+          <label title="Sleep sets: of schedules that differ only in the order of independent steps (two puts to one LVar, two reads), explore one. Every outcome is still found; counts are of representative schedules.">
+            <input type="checkbox" checked={settings.por} onChange={(e) => set('por', e.target.checked)} /> partial-order reduction
+          </label>
+        </>
       ) : (
         <>
           <label>

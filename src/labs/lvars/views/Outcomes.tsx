@@ -22,7 +22,13 @@ export function Outcomes({ summary, selected, onReplay }: { summary: ExploreSumm
         <span className="muted">{v.explain}</span>
       </div>
       <p className="lv-coverage">
-        {summary.mode === 'exhaustive' ? (
+        {summary.mode === 'exhaustive' && summary.por ? (
+          <>
+            {fmt(summary.schedules)} representative schedule{summary.schedules === 1 ? '' : 's'} (one per class of equivalent interleavings), {fmt(summary.states)} configurations, {fmt(summary.transitions)} steps
+            {summary.reduction ? ', with state caching and partial-order reduction' : ', with partial-order reduction'}.{' '}
+            {summary.exhaustive ? <strong>Every outcome was found.</strong> : <strong className="warn">Stopped early ({summary.stoppedBy === 'states' ? 'state limit' : summary.stoppedBy === 'time' ? 'time budget' : 'step budget'}): not every schedule was explored.</strong>}
+          </>
+        ) : summary.mode === 'exhaustive' ? (
           <>
             {fmt(summary.schedules)} schedule{summary.schedules === 1 ? '' : 's'} covered by exploring {fmt(summary.states)} configurations
             {summary.reduction ? ' (state caching on)' : ' (no reduction)'}.{' '}
