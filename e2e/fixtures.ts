@@ -26,6 +26,8 @@ export async function openApp(page: Page, path = '/', { keepStorage = false } = 
   if (!keepStorage) {
     await page.goto('/');
     await page.evaluate(() => localStorage.clear());
+    // A change of the fragment alone would not reload the page: leave it first, so `path` boots the app.
+    await page.goto('about:blank');
   }
   await page.goto(path);
   await expect(page.locator('main.lab[aria-busy="false"]')).toBeVisible();

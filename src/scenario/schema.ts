@@ -109,6 +109,11 @@ export function optional<T>(inner: Schema<T>, fallback: T): Optional<T> {
   return { optional: true, fallback, parse: (v, path = '') => (v === undefined ? ok(fallback) : inner.parse(v, path)) };
 }
 
+/** A value that may be null (distinct from an absent field, which `optional` handles). */
+export function nullable<T>(inner: Schema<T>): Schema<T | null> {
+  return schema((v, path) => (v === null ? ok(null) : inner.parse(v, path)));
+}
+
 type Shape = Record<string, Schema<unknown>>;
 type ObjectOf<S extends Shape> = { [K in keyof S]: Infer<S[K]> };
 

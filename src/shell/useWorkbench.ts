@@ -202,14 +202,20 @@ export function useWorkbench({ embed }: { embed: boolean }) {
     [active, alert, openLab, openScenario],
   );
 
+  /** Opens a built-in example; says whether it opened. */
   const openExample = useCallback(
-    async (lab: LabId, id: string) => {
+    async (lab: LabId, id: string): Promise<boolean> => {
       const decoded = await fetchExample(BASE, lab, id).catch((e: unknown) => ({
         ok: false as const,
         error: { kind: 'empty' as const, message: `The example could not be loaded (${String(e)}).` },
       }));
-      if (!decoded.ok) return alert(`${decoded.error.message} ${OWN_WORK_SAFE}`);
-      if (await openScenario(decoded.value, 'example')) clearFragment();
+      if (!decoded.ok) {
+        alert(`${decoded.error.message} ${OWN_WORK_SAFE}`);
+        return false;
+      }
+      const opened = await openScenario(decoded.value, 'example');
+      if (opened) clearFragment();
+      return opened;
     },
     [alert, openScenario],
   );
@@ -253,14 +259,16 @@ export function useWorkbench({ embed }: { embed: boolean }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  function routeFragment(hash: string): Promise<void> {
+  async function routeFragment(hash: string): Promise<void> {
     const params = new URLSearchParams(hash.replace(/^#/, ''));
     const example = params.get('example');
     if (params.has('s')) return openLink(hash);
     if (example) {
       const [lab, id] = example.split('/');
-      if (lab && id && findLab(lab)) return openExample(lab as LabId, id);
-      alert(`There is no example "${example}". ${OWN_WORK_SAFE}`);
+      if (lab && id && findLab(lab) && (await openExample(lab as LabId, id))) return;
+      if (!(lab && id && findLab(lab))) alert(`There is no example "${example}". ${OWN_WORK_SAFE}`);
+      // A failed example leaves what was open; on a fresh page, that is the saved work.
+      if (active) return;
     }
     return openLab(workspace.current.current ?? LABS[0]?.id ?? 'lvars');
   }
