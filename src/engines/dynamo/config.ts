@@ -1,0 +1,273 @@
+import type { Distribution } from './latency.ts';
+
+/**
+ * Everything a Dynamo experiment is made of. Times are in simulated milliseconds. Node i is
+ * named by its index; nodes added during the run take the next indices in order of addition.
+ */
+export interface DynamoConfig {
+  cluster: ClusterConfig;
+  quorum: QuorumConfig;
+  coordination: CoordinationConfig;
+  /** A request that has not succeeded this long after the client sent it has failed. */
+  timeoutMs: number;
+  latency: LatencyConfig;
+  versioning: VersioningConfig;
+  repair: RepairConfig;
+  membership: MembershipConfig;
+  workload: WorkloadConfig;
+  failures: FailureEvent[];
+  /** Variants run with the same seed and workload, reported side by side. */
+  compare: Variant[];
+  trace: { maxEvents: number };
+}
+
+/** The paper's three partitioning strategies (SOSP'07 §6.2). */
+export type Strategy = 1 | 2 | 3;
+
+export interface ClusterConfig {
+  /** S, the number of nodes at the start. */
+  nodes: number;
+  /** Relative capacity of node i (default 1): a node of capacity 2 gets twice the tokens. */
+  capacity: number[];
+  strategy: Strategy;
+  /** T, random tokens per node of capacity 1 (strategies 1 and 2). */
+  tokensPerNode: number;
+  /** Q, equal-sized partitions of the hash space (strategies 2 and 3). */
+  partitions: number;
+  /** The first `seeds` nodes are seed nodes: every node knows them and gossips with them. */
+  seeds: number;
+}
+
+export interface QuorumConfig {
+  n: number;
+  r: number;
+  w: number;
+  /** Sloppy quorum: the first N healthy nodes of the preference list, with hints (§4.6). */
+  sloppy: boolean;
+  /**
+   * `all`: the coordinator sends a write to all N replicas and waits for W (Dynamo).
+   * `quorum-only`: a write reaches only the W replicas that acknowledge it (the PBS worst case,
+   * "no propagation beyond the write quorum").
+   */
+  propagation: 'all' | 'quorum-only';
+}
+
+export interface CoordinationConfig {
+  /**
+   * `server`: requests go through a load balancer to a random node, which forwards to the first
+   * of the key's top N if it is not among them. `client`: a client library keeps a membership
+   * view, coordinates reads itself and sends writes to a node of the preference list (§6.4).
+   */
+  mode: 'server' | 'client';
+  /** How often a client downloads a fresh membership view from a random node. */
+  refreshMs: number;
+}
+
+/** One-way delays per message class (the WARS model of PBS); unset classes use `default`. */
+export interface LatencyConfig {
+  default: Distribution;
+  write: Distribution | null;
+  ack: Distribution | null;
+  read: Distribution | null;
+  response: Distribution | null;
+}
+
+export type Reconciliation = 'last-write-wins' | 'shopping-cart' | 'lattice-max' | 'lattice-two-phase-set';
+
+export interface VersioningConfig {
+  reconciliation: Reconciliation;
+  /** Vector clocks with more pairs than this lose their oldest pair (§4.4). */
+  clockThreshold: number;
+}
+
+export interface RepairConfig {
+  readRepair: boolean;
+  hintedHandoff: boolean;
+  handoffIntervalMs: number;
+  antiEntropy: boolean;
+  antiEntropyIntervalMs: number;
+  /** Depth of the Merkle tree per key range: 2^depth leaves. */
+  merkleDepth: number;
+}
+
+export interface MembershipConfig {
+  gossipIntervalMs: number;
+  /** A node whose heartbeat has not advanced for this long is considered failed. */
+  failureTimeoutMs: number;
+  /** A node that did not answer a request is avoided for this long, then retried (§4.8.3). */
+  retryMs: number;
+}
+
+export type Popularity = { kind: 'uniform' } | { kind: 'zipf'; exponent: number };
+
+export interface WorkloadConfig {
+  clients: number;
+  keys: number;
+  popularity: Popularity;
+  /** Fraction of generated operations that are reads. */
+  readFraction: number;
+  /** Generated operations per simulated second (a Poisson process). */
+  ratePerSecond: number;
+  /** Number of generated operations (0 for a scripted workload only). */
+  requests: number;
+  /** How many clients write each key: 1 is a single writer, more gives concurrent writers. */
+  writersPerKey: number;
+  /** `read-modify-write`: a write first reads, reconciles and then puts with that context. */
+  writeMode: 'blind' | 'read-modify-write';
+  /** Items in the shop's catalogue (shopping-cart and two-phase-set writes add and remove items). */
+  items: number;
+  /** Fraction of cart writes that remove an item. */
+  removeFraction: number;
+  /** Staleness probes: after each committed write, a read starts this many ms later (PBS t-visibility). */
+  probeDelaysMs: number[];
+  /** Operations at fixed times, by fixed clients (on top of the generated ones). */
+  script: ScriptedOperation[];
+  /** Simulated time after the last operation or failure, for hand-off and anti-entropy to finish. */
+  settleMs: number;
+}
+
+export interface ScriptedOperation {
+  at: number;
+  client: number;
+  key: number;
+  op: 'get' | 'put' | 'add' | 'remove';
+  /** The item added or removed (cart and two-phase-set). */
+  item: number;
+}
+
+export type FailureEvent =
+  | { at: number; kind: 'crash'; node: number }
+  | { at: number; kind: 'recover'; node: number }
+  | { at: number; kind: 'partition'; groups: number[][]; clientGroups: number[][] }
+  | { at: number; kind: 'heal' }
+  | { at: number; kind: 'drop'; probability: number }
+  | { at: number; kind: 'delay'; extraMs: number }
+  | { at: number; kind: 'slow'; node: number; factor: number }
+  | { at: number; kind: 'add'; capacity: number }
+  | { at: number; kind: 'remove'; node: number };
+
+export type FailureKind = FailureEvent['kind'];
+
+/** The settings a variant may change. */
+export interface VariantSettings {
+  n?: number;
+  r?: number;
+  w?: number;
+  sloppy?: boolean;
+  propagation?: 'all' | 'quorum-only';
+  strategy?: Strategy;
+  tokensPerNode?: number;
+  partitions?: number;
+  coordination?: 'server' | 'client';
+  reconciliation?: Reconciliation;
+  readRepair?: boolean;
+  hintedHandoff?: boolean;
+  antiEntropy?: boolean;
+}
+
+export interface Variant {
+  label: string;
+  set: VariantSettings;
+}
+
+/** The config a variant runs: the base with the variant's settings applied. */
+export function applyVariant(base: DynamoConfig, v: VariantSettings): DynamoConfig {
+  const pick = <T>(value: T | undefined, fallback: T): T => (value === undefined ? fallback : value);
+  return {
+    ...base,
+    cluster: {
+      ...base.cluster,
+      strategy: pick(v.strategy, base.cluster.strategy),
+      tokensPerNode: pick(v.tokensPerNode, base.cluster.tokensPerNode),
+      partitions: pick(v.partitions, base.cluster.partitions),
+    },
+    quorum: {
+      n: pick(v.n, base.quorum.n),
+      r: pick(v.r, base.quorum.r),
+      w: pick(v.w, base.quorum.w),
+      sloppy: pick(v.sloppy, base.quorum.sloppy),
+      propagation: pick(v.propagation, base.quorum.propagation),
+    },
+    coordination: { ...base.coordination, mode: pick(v.coordination, base.coordination.mode) },
+    versioning: { ...base.versioning, reconciliation: pick(v.reconciliation, base.versioning.reconciliation) },
+    repair: {
+      ...base.repair,
+      readRepair: pick(v.readRepair, base.repair.readRepair),
+      hintedHandoff: pick(v.hintedHandoff, base.repair.hintedHandoff),
+      antiEntropy: pick(v.antiEntropy, base.repair.antiEntropy),
+    },
+    compare: [],
+  };
+}
+
+/** Nodes that exist at some point of the run: the initial ones plus one per `add`. */
+export const totalNodes = (c: DynamoConfig): number => c.cluster.nodes + c.failures.filter((f) => f.kind === 'add').length;
+
+/**
+ * The checks a schema cannot express (they relate several fields). Returns the first problem as
+ * one sentence naming the field, or undefined when the config is consistent.
+ */
+export function configProblem(c: DynamoConfig): string | undefined {
+  const { n, r, w } = c.quorum;
+  const S = c.cluster.nodes;
+  if (n > S) return `quorum.n: N = ${n} needs at least ${n} nodes, the cluster has ${S}`;
+  if (r > n) return `quorum.r: R = ${r} cannot exceed N = ${n}`;
+  if (w > n) return `quorum.w: W = ${w} cannot exceed N = ${n}`;
+  if (c.cluster.capacity.length > S) return `cluster.capacity: ${c.cluster.capacity.length} capacities for ${S} nodes`;
+  if (c.cluster.seeds > S) return `cluster.seeds: ${c.cluster.seeds} seed nodes, the cluster has ${S}`;
+  if (c.cluster.strategy === 3 && c.cluster.partitions < totalNodes(c))
+    return `cluster.partitions: strategy 3 gives every node at least one of the Q partitions, so Q = ${c.cluster.partitions} must be at least the ${totalNodes(c)} nodes`;
+  if (c.workload.requests > 0 && c.workload.ratePerSecond <= 0) return 'workload.ratePerSecond: generated requests need a positive rate';
+  if (c.workload.writersPerKey > c.workload.clients)
+    return `workload.writersPerKey: ${c.workload.writersPerKey} writers per key, but only ${c.workload.clients} clients`;
+  if (c.coordination.mode === 'client' && c.coordination.refreshMs <= 0) return 'coordination.refreshMs must be positive';
+  for (const [i, s] of c.workload.script.entries()) {
+    if (s.client >= c.workload.clients) return `workload.script[${i}].client: there are only ${c.workload.clients} clients`;
+    if (s.key >= c.workload.keys) return `workload.script[${i}].key: there are only ${c.workload.keys} keys`;
+    if ((s.op === 'add' || s.op === 'remove') && s.item >= c.workload.items)
+      return `workload.script[${i}].item: the catalogue has ${c.workload.items} items`;
+  }
+  const total = totalNodes(c);
+  const sorted = [...c.failures].sort((a, b) => a.at - b.at);
+  let present = S;
+  let added = 0;
+  const removed = new Set<number>();
+  for (const f of sorted) {
+    const i = c.failures.indexOf(f);
+    const where = `failures[${i}]`;
+    if (f.kind === 'add') {
+      added++;
+      present++;
+    }
+    const exists = (node: number) => node < S + added && !removed.has(node);
+    if ((f.kind === 'crash' || f.kind === 'recover' || f.kind === 'slow' || f.kind === 'remove') && !exists(f.node))
+      return `${where}.node: node ${f.node} does not exist at ${f.at} ms (${total} nodes in all, counting additions)`;
+    if (f.kind === 'remove') {
+      if (present - 1 < n) return `${where}: removing node ${f.node} would leave fewer than N = ${n} nodes`;
+      removed.add(f.node);
+      present--;
+    }
+    if (f.kind === 'partition') {
+      const seen = new Set<number>();
+      for (const g of f.groups)
+        for (const node of g) {
+          if (node >= total) return `${where}.groups: node ${node} does not exist`;
+          if (seen.has(node)) return `${where}.groups: node ${node} is in two groups`;
+          seen.add(node);
+        }
+      if (f.clientGroups.length > f.groups.length + 1) return `${where}.clientGroups: more client groups than node groups`;
+      const clients = new Set<number>();
+      for (const g of f.clientGroups)
+        for (const client of g) {
+          if (client >= c.workload.clients) return `${where}.clientGroups: client ${client} does not exist`;
+          if (clients.has(client)) return `${where}.clientGroups: client ${client} is in two groups`;
+          clients.add(client);
+        }
+    }
+  }
+  for (const [i, v] of c.compare.entries()) {
+    const problem = configProblem(applyVariant(c, v.set));
+    if (problem) return `compare[${i}] (${v.label}): ${problem}`;
+  }
+  return undefined;
+}

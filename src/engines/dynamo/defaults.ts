@@ -1,0 +1,36 @@
+import type { DynamoConfig } from './config.ts';
+
+/**
+ * A small Dynamo cluster in the paper's common configuration (N, R, W) = (3, 2, 2) (SOSP'07
+ * §6), sized for a lecture: 8 nodes, a few hundred keys, a few seconds of traffic.
+ */
+export function defaultConfig(): DynamoConfig {
+  return {
+    cluster: { nodes: 8, capacity: [], strategy: 1, tokensPerNode: 4, partitions: 64, seeds: 2 },
+    quorum: { n: 3, r: 2, w: 2, sloppy: true, propagation: 'all' },
+    coordination: { mode: 'server', refreshMs: 2000 },
+    timeoutMs: 300,
+    latency: { default: { kind: 'exponential', meanMs: 2 }, write: null, ack: null, read: null, response: null },
+    versioning: { reconciliation: 'last-write-wins', clockThreshold: 10 },
+    repair: { readRepair: true, hintedHandoff: true, handoffIntervalMs: 500, antiEntropy: true, antiEntropyIntervalMs: 1000, merkleDepth: 4 },
+    membership: { gossipIntervalMs: 500, failureTimeoutMs: 3000, retryMs: 1000 },
+    workload: {
+      clients: 4,
+      keys: 200,
+      popularity: { kind: 'zipf', exponent: 0.9 },
+      readFraction: 0.5,
+      ratePerSecond: 100,
+      requests: 600,
+      writersPerKey: 1,
+      writeMode: 'blind',
+      items: 8,
+      removeFraction: 0.3,
+      probeDelaysMs: [],
+      script: [],
+      settleMs: 1000,
+    },
+    failures: [],
+    compare: [],
+    trace: { maxEvents: 20000 },
+  };
+}

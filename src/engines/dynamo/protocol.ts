@@ -1,0 +1,83 @@
+import { onAntiEntropy, onMerkle, onMerkleDiff, onMerklePush } from './antiEntropy.ts';
+import { onSample } from './audit.ts';
+import {
+  onClientTimeout,
+  onCoordinatorTimeout,
+  onOperation,
+  onProbe,
+  onReplicaAnswer,
+  onReply,
+  onRequest,
+  onRequestLost,
+} from './coordinator.ts';
+import { onFailure, onShutdown } from './failures.ts';
+import { onGossip, onGossipMessage, onRefresh, onView, onViewRequest } from './gossip.ts';
+import { onHandoff, onHandoffAck, onHandoffMessage } from './handoff.ts';
+import { MSG } from './messages.ts';
+import { onTransfer, onTransferAck } from './rebalance.ts';
+import { onGet, onPut, onRepair } from './replica.ts';
+import type { Protocol } from './simulation.ts';
+
+/** Dynamo: which module handles which event and which message. */
+export const dynamoProtocol: Protocol = {
+  onOperation,
+  onProbe,
+  onCoordinatorTimeout,
+  onClientTimeout,
+  onGossip,
+  onHandoff,
+  onAntiEntropy,
+  onRefresh,
+  onFailure,
+  onSample,
+  onShutdown,
+  onNodeMessage(sim, node, from, msg) {
+    switch (msg.type) {
+      case MSG.request:
+      case MSG.forward:
+        return onRequest(sim, node, msg);
+      case MSG.put:
+        return onPut(sim, node, from, msg);
+      case MSG.get:
+        return onGet(sim, node, from, msg);
+      case MSG.putAck:
+      case MSG.getReply:
+        return onReplicaAnswer(sim, node, from, msg);
+      case MSG.repair:
+        return onRepair(sim, node, from, msg);
+      case MSG.handoff:
+        return onHandoffMessage(sim, node, from, msg);
+      case MSG.handoffAck:
+        return onHandoffAck(sim, node, msg);
+      case MSG.gossip:
+      case MSG.gossipReply:
+        return onGossipMessage(sim, node, from, msg);
+      case MSG.viewRequest:
+        return onViewRequest(sim, node, from);
+      case MSG.merkle:
+        return onMerkle(sim, node, from, msg);
+      case MSG.merkleDiff:
+        return onMerkleDiff(sim, node, from, msg);
+      case MSG.merklePush:
+        return onMerklePush(sim, node, from, msg);
+      case MSG.transfer:
+        return onTransfer(sim, node, from, msg);
+      case MSG.transferAck:
+        return onTransferAck(sim, node, msg);
+    }
+  },
+  onClientMessage(sim, client, from, msg) {
+    switch (msg.type) {
+      case MSG.reply:
+        return onReply(sim, msg);
+      case MSG.putAck:
+      case MSG.getReply:
+        return onReplicaAnswer(sim, sim.M + client, from, msg);
+      case MSG.view:
+        return onView(sim, client, msg);
+    }
+  },
+  onLost(sim, msg, from, to) {
+    if (msg.type === MSG.request || msg.type === MSG.forward || msg.type === MSG.reply) onRequestLost(sim, msg, from, to);
+  },
+};

@@ -1,0 +1,433 @@
+import type { RunContext } from '../contract.ts';
+import { totalNodes, type DynamoConfig } from './config.ts';
+import { EventQueue } from './eventQueue.ts';
+import { keyPosition } from './hash.ts';
+import { quantile } from './latency.ts';
+import { Membership } from './membership.ts';
+import { latencyClass, MessagePool, type Message, type MessageType } from './messages.ts';
+import { Metrics } from './metrics.ts';
+import { Network } from './network.ts';
+import { Random, STREAM } from './random.ts';
+import type { Request } from './request.ts';
+import { initialRing, preferenceLength } from './initialRing.ts';
+import { keyRanges, preferenceList, rangeOf, type Ring } from './ring.ts';
+import { CommitLog } from './staleness.ts';
+import { NodeStore } from './storage.ts';
+import { FLAG, REC, TraceRecorder } from './traceRecorder.ts';
+import type { VectorClock } from './vectorClock.ts';
+import type { Value } from './values.ts';
+import { generateWorkload, type Workload } from './workload.ts';
+
+/** Kinds of scheduled events. */
+export const EV = {
+  message: 0,
+  operation: 1,
+  coordinatorTimeout: 2,
+  clientTimeout: 3,
+  gossip: 4,
+  handoff: 5,
+  antiEntropy: 6,
+  refresh: 7,
+  failure: 8,
+  probe: 9,
+  sample: 10,
+  shutdown: 11,
+  suspect: 12,
+} as const;
+
+/** Time buckets of the metric series the views replay. */
+export const BUCKETS = 200;
+/** Divergence is sampled every bucket only while keys × N stays below this. */
+const DIVERGENCE_SAMPLE_LIMIT = 60_000;
+
+export interface ClientState {
+  /** Per key, what the client last read (reconciled) or wrote: its context for the next put. */
+  context: Map<number, { clock: VectorClock; value: Value }>;
+  /** Counter for vector clocks of writes the client coordinates itself (§6.4, timestamp versioning). */
+  counter: number;
+}
+
+export interface Counters {
+  messages: number;
+  dropped: number;
+  forwards: number;
+  hintsStored: number;
+  hintsDelivered: number;
+  readRepairs: number;
+  aeExchanges: number;
+  aeCompared: number;
+  aeKeysSent: number;
+  aeKeysRepaired: number;
+  keysMoved: number;
+  gossipMessages: number;
+  viewRefreshes: number;
+  suspicions: number;
+}
+
+export interface AppliedFailure {
+  at: number;
+  index: number;
+  /** The node it concerns (the new node's id for `add`), or -1. */
+  node: number;
+  /** The ring version after it. */
+  ring: number;
+}
+
+/** The event handlers the protocol modules provide; wired in by the engine. */
+export interface Protocol {
+  onOperation(sim: Simulation, index: number): void;
+  onProbe(sim: Simulation, key: number, client: number): void;
+  onNodeMessage(sim: Simulation, node: number, from: number, msg: Message): void;
+  onClientMessage(sim: Simulation, client: number, from: number, msg: Message): void;
+  onLost(sim: Simulation, msg: Message, from: number, to: number): void;
+  onCoordinatorTimeout(sim: Simulation, req: number): void;
+  onClientTimeout(sim: Simulation, req: number): void;
+  onGossip(sim: Simulation, node: number): void;
+  onHandoff(sim: Simulation, node: number): void;
+  onAntiEntropy(sim: Simulation, node: number): void;
+  onRefresh(sim: Simulation, client: number): void;
+  onFailure(sim: Simulation, index: number): void;
+  onSample(sim: Simulation, bucket: number): void;
+  onShutdown(sim: Simulation, node: number): void;
+}
+
+/**
+ * The state of one simulated Dynamo cluster and its event loop. Protocol behaviour lives in the
+ * modules beside this one (coordinator, replica, gossip, handoff, anti-entropy, rebalance,
+ * failures); this class holds what they share and runs the agenda, one event at a time, in
+ * (time, scheduling order).
+ */
+export class Simulation {
+  readonly M: number;
+  readonly C: number;
+  readonly queue = new EventQueue(8192);
+  now = 0;
+  events = 0;
+  readonly endTime: number;
+  readonly rngNetwork: Random;
+  readonly rngProtocol: Random;
+  readonly rngRing: Random;
+  readonly workload: Workload;
+  readonly prefLen: number;
+  readonly rings: Ring[] = [];
+  readonly keyPos: Uint32Array;
+  private readonly rangeCache: Int32Array[] = [];
+  private readonly nodeRangeCache = new Map<number, Int32Array>();
+  /** The ring version each endpoint (node, then client) routes with. */
+  readonly ringOf: Int32Array;
+  /** 1 while the node runs. */
+  readonly up: Uint8Array;
+  /** 1 while the node belongs to the cluster (added and not removed). */
+  readonly member: Uint8Array;
+  /** Bumped at every crash and recovery; timers of an older epoch are void. */
+  readonly epoch: Int32Array;
+  nextNodeId: number;
+  readonly stores: NodeStore[];
+  readonly membership: Membership;
+  readonly network: Network;
+  readonly requests = new Map<number, Request>();
+  nextRequest = 0;
+  nextVersion = 1;
+  readonly clients: ClientState[];
+  readonly commits: CommitLog;
+  readonly ackedKeys: number[] = [];
+  readonly ackedClocks: VectorClock[] = [];
+  readonly metrics: Metrics;
+  readonly trace: TraceRecorder;
+  readonly applied: AppliedFailure[] = [];
+  readonly counters: Counters = {
+    messages: 0,
+    dropped: 0,
+    forwards: 0,
+    hintsStored: 0,
+    hintsDelivered: 0,
+    readRepairs: 0,
+    aeExchanges: 0,
+    aeCompared: 0,
+    aeKeysSent: 0,
+    aeKeysRepaired: 0,
+    keysMoved: 0,
+    gossipMessages: 0,
+    viewRefreshes: 0,
+    suspicions: 0,
+  };
+  readonly sampleDivergence: boolean;
+  opsStarted = 0;
+  private upCache: number[] | undefined;
+  private readonly messagePool = new MessagePool();
+  private readonly requestPool: Request[] = [];
+
+  constructor(
+    readonly cfg: DynamoConfig,
+    seed: number,
+    private readonly protocol: Protocol,
+  ) {
+    this.M = totalNodes(cfg);
+    this.C = cfg.workload.clients;
+    this.rngNetwork = new Random(seed, STREAM.network);
+    this.rngProtocol = new Random(seed, STREAM.protocol);
+    this.rngRing = new Random(seed, STREAM.ring);
+    this.commits = new CommitLog(cfg.workload.keys);
+    this.workload = generateWorkload(cfg.workload, cfg.versioning.reconciliation, new Random(seed, STREAM.workload));
+    const lastFailure = cfg.failures.reduce((t, f) => Math.max(t, f.at), 0);
+    this.endTime = Math.max(this.workload.lastTime, lastFailure) + cfg.workload.settleMs + cfg.timeoutMs;
+
+    const S = cfg.cluster.nodes;
+    this.prefLen = preferenceLength(cfg);
+    this.rings.push(initialRing(cfg, this.rngRing));
+    this.keyPos = new Uint32Array(cfg.workload.keys);
+    for (let k = 0; k < cfg.workload.keys; k++) this.keyPos[k] = keyPosition(k);
+
+    this.ringOf = new Int32Array(this.M + this.C);
+    this.up = new Uint8Array(this.M);
+    this.member = new Uint8Array(this.M);
+    this.epoch = new Int32Array(this.M);
+    this.up.fill(1, 0, S);
+    this.member.fill(1, 0, S);
+    this.nextNodeId = S;
+    this.stores = Array.from({ length: this.M }, () => new NodeStore());
+    this.membership = new Membership(this.M, this.C, cfg.membership.failureTimeoutMs, cfg.membership.retryMs);
+    this.network = new Network(this.M, this.C, cfg.latency, this.rngNetwork);
+    this.clients = Array.from({ length: this.C }, () => ({ context: new Map(), counter: 0 }));
+    this.metrics = new Metrics(BUCKETS, this.endTime, this.M, visibilityEdges(cfg));
+    this.trace = new TraceRecorder(cfg.trace.maxEvents);
+    this.sampleDivergence = cfg.workload.keys * cfg.quorum.n <= DIVERGENCE_SAMPLE_LIMIT;
+  }
+
+  /** Runs the agenda to the end of the experiment. */
+  run(ctx: RunContext, progress: (done: number) => void): void {
+    const q = this.queue;
+    const cfg = this.cfg;
+    if (this.workload.count > 0) q.push(this.workload.time[0]!, EV.operation, 0, 0, null);
+    cfg.failures.forEach((f, i) => q.push(f.at, EV.failure, i, 0, null));
+    for (let n = 0; n < cfg.cluster.nodes; n++) this.startTimers(n);
+    if (cfg.coordination.mode === 'client')
+      for (let c = 0; c < this.C; c++) q.push(this.rngProtocol.next() * cfg.coordination.refreshMs, EV.refresh, c, 0, null);
+    for (let b = 0; b < BUCKETS; b++) q.push((b + 1) * this.metrics.bucketMs - 1e-9, EV.sample, b, 0, null);
+
+    const p = this.protocol;
+    while (q.pop()) {
+      if (q.now > this.endTime) break;
+      this.now = q.now;
+      // The step budget is spent in blocks: one call per 256 events instead of one per event.
+      if ((++this.events & 255) === 0) ctx.tick(256);
+      const a = q.a;
+      switch (q.kind) {
+        case EV.message:
+          this.deliver(a, q.b, q.payload as Message);
+          break;
+        case EV.operation:
+          this.opsStarted++;
+          if (a + 1 < this.workload.count) q.push(this.workload.time[a + 1]!, EV.operation, a + 1, 0, null);
+          p.onOperation(this, a);
+          if ((a & 0x3fff) === 0) progress(this.opsStarted);
+          break;
+        case EV.coordinatorTimeout:
+          p.onCoordinatorTimeout(this, a);
+          break;
+        case EV.clientTimeout:
+          p.onClientTimeout(this, a);
+          break;
+        case EV.gossip:
+          if (this.timerLive(a, q.b)) p.onGossip(this, a);
+          break;
+        case EV.handoff:
+          if (this.timerLive(a, q.b)) p.onHandoff(this, a);
+          break;
+        case EV.antiEntropy:
+          if (this.timerLive(a, q.b)) p.onAntiEntropy(this, a);
+          break;
+        case EV.refresh:
+          p.onRefresh(this, a);
+          break;
+        case EV.failure:
+          p.onFailure(this, a);
+          break;
+        case EV.probe:
+          p.onProbe(this, a, q.b);
+          break;
+        case EV.sample:
+          p.onSample(this, a);
+          break;
+        case EV.shutdown:
+          p.onShutdown(this, a);
+          break;
+        case EV.suspect:
+          this.membership.suspect(a, q.b, this.now);
+          this.counters.suspicions++;
+          break;
+      }
+    }
+    ctx.tick(this.events & 255);
+    progress(this.opsStarted);
+  }
+
+  private timerLive(node: number, epoch: number): boolean {
+    return this.up[node] === 1 && this.epoch[node] === epoch;
+  }
+
+  /** Starts a node's periodic work (gossip, hand-off, anti-entropy) at random phases. */
+  startTimers(node: number): void {
+    const { membership, repair } = this.cfg;
+    const e = this.epoch[node]!;
+    const rng = this.rngProtocol;
+    this.queue.push(this.now + rng.next() * membership.gossipIntervalMs, EV.gossip, node, e, null);
+    if (repair.hintedHandoff) this.queue.push(this.now + rng.next() * repair.handoffIntervalMs, EV.handoff, node, e, null);
+    if (repair.antiEntropy) this.queue.push(this.now + rng.next() * repair.antiEntropyIntervalMs, EV.antiEntropy, node, e, null);
+  }
+
+  /** Schedules the next tick of a periodic timer of the current epoch. */
+  again(kind: number, node: number, periodMs: number): void {
+    this.queue.push(this.now + periodMs, kind, node, this.epoch[node]!, null);
+  }
+
+  /** A message to send now (taken from the pool; it returns there once delivered or lost). */
+  message(type: MessageType, req = -1, key = -1): Message {
+    return this.messagePool.take(type, this.now, req, key);
+  }
+
+  /** Sends a message over the network; it may be dropped now or on arrival. */
+  send(from: number, to: number, msg: Message): void {
+    this.counters.messages++;
+    this.metrics.messages[this.metrics.bucket(this.now)]!++;
+    const net = this.network;
+    const delay = net.latency(latencyClass(msg.type), from, to);
+    if (net.drops() || !net.reachable(from, to)) {
+      this.lose(from, to, msg, this.now + delay);
+      this.messagePool.give(msg);
+      return;
+    }
+    this.queue.push(this.now + delay, EV.message, from, to, msg);
+  }
+
+  /** A message arrives: dropped if its receiver is down or cut off, otherwise handled. */
+  private deliver(from: number, to: number, msg: Message): void {
+    const net = this.network;
+    if (to < this.M) {
+      if (this.up[to] === 0 || !net.reachable(from, to)) this.lose(from, to, msg, this.now);
+      else {
+        if (from < this.M) this.membership.heardFrom(to, from, this.now);
+        this.trace.record(this.now, msg.sent, REC.message, msg.type, from, to, msg.key, msg.req, 0, 0);
+        this.protocol.onNodeMessage(this, to, from, msg);
+      }
+    } else if (!net.reachable(from, to)) {
+      this.lose(from, to, msg, this.now);
+    } else {
+      this.trace.record(this.now, msg.sent, REC.message, msg.type, from, to, msg.key, msg.req, 0, 0);
+      this.protocol.onClientMessage(this, to - this.M, from, msg);
+    }
+    this.messagePool.give(msg);
+  }
+
+  /** A request record to fill in (recycled, like messages: requests are short-lived and many). */
+  takeRequest(): Request | undefined {
+    return this.requestPool.pop();
+  }
+
+  /** The request is finished everywhere: forget it and keep the record for the next one. */
+  releaseRequest(req: Request): void {
+    if (this.requests.get(req.id) !== req) return;
+    this.requests.delete(req.id);
+    this.requestPool.push(req);
+  }
+
+  private lose(from: number, to: number, msg: Message, at: number): void {
+    this.counters.dropped++;
+    this.metrics.dropped[this.metrics.bucket(this.now)]!++;
+    this.trace.record(at, msg.sent, REC.message, msg.type, from, to, msg.key, msg.req, 0, FLAG.DROPPED);
+    this.protocol.onLost(this, msg, from, to);
+  }
+
+  /** The range index of `key` in ring version v. */
+  rangeOfKey(v: number, key: number): number {
+    let cache = this.rangeCache[v];
+    if (!cache) {
+      const ring = this.rings[v]!;
+      if (this.keyPos.length > ring.bounds.length * 4) cache = this.rangeCache[v] = keyRanges(ring, this.keyPos);
+      else return rangeOf(ring, this.keyPos[key]!);
+    }
+    return cache[key]!;
+  }
+
+  /** Set by `lookup`: the preference lists of the ring looked up, and their length. */
+  pl: Uint16Array = new Uint16Array(0);
+  plLength = 0;
+
+  /**
+   * Looks up the extended preference list of `key` as endpoint e sees the ring, without
+   * allocating (it runs for every request): the list is pl[base … base + plLength).
+   */
+  lookup(e: number, key: number): number {
+    const v = this.ringOf[e]!;
+    const ring = this.rings[v]!;
+    this.pl = ring.prefs;
+    this.plLength = ring.prefLen;
+    return this.rangeOfKey(v, key) * ring.prefLen;
+  }
+
+  /** The key's home replicas (top N) in ring version v. */
+  homes(v: number, key: number): Uint16Array {
+    return preferenceList(this.rings[v]!, this.rangeOfKey(v, key)).subarray(0, this.cfg.quorum.n);
+  }
+
+  /** The ranges of ring v that `node` is a home replica of. */
+  rangesOf(v: number, node: number): Int32Array {
+    const cacheKey = v * this.M + node;
+    let out = this.nodeRangeCache.get(cacheKey);
+    if (!out) {
+      const ring = this.rings[v]!;
+      const n = Math.min(this.cfg.quorum.n, ring.prefLen);
+      const list: number[] = [];
+      for (let r = 0; r < ring.bounds.length; r++) {
+        for (let i = 0; i < n; i++) if (ring.prefs[r * ring.prefLen + i] === node) list.push(r);
+      }
+      this.nodeRangeCache.set(cacheKey, (out = Int32Array.from(list)));
+    }
+    return out;
+  }
+
+  /** A request the client gives up on: it hears nothing back before its timeout. */
+  clientGivesUp(req: Request): void {
+    this.queue.push(Math.max(this.now, req.start + this.cfg.timeoutMs), EV.clientTimeout, req.id, 0, null);
+  }
+
+  /** Latest ring version. */
+  get latestRing(): number {
+    return this.rings.length - 1;
+  }
+
+  /** Nodes currently up and in the cluster, ascending (what a load balancer's health checks see). */
+  upNodes(): readonly number[] {
+    if (!this.upCache) {
+      this.upCache = [];
+      for (let n = 0; n < this.M; n++) if (this.up[n] === 1 && this.member[n] === 1) this.upCache.push(n);
+    }
+    return this.upCache;
+  }
+
+  /** Marks a node up or down (or in or out of the cluster). */
+  setUp(node: number, up: boolean): void {
+    this.up[node] = up ? 1 : 0;
+    this.upCache = undefined;
+  }
+
+  setMember(node: number, member: boolean): void {
+    this.member[node] = member ? 1 : 0;
+    this.upCache = undefined;
+  }
+}
+
+/**
+ * Bins of time-after-commit for t-visibility: the probe delays when the scenario probes at fixed
+ * times (PBS-style), otherwise 24 equal bins up to three times the 99th percentile of a
+ * write's round trip, then one open bin.
+ */
+export function visibilityEdges(cfg: DynamoConfig): Float64Array {
+  const probes = [...new Set(cfg.workload.probeDelaysMs)].sort((a, b) => a - b);
+  if (probes.length > 0) return Float64Array.from(probes[0]! > 0 ? [0, ...probes] : probes);
+  const l = cfg.latency;
+  const horizon = 3 * (quantile(l.write ?? l.default, 0.99) + quantile(l.ack ?? l.default, 0.99));
+  const step = horizon / 24;
+  return Float64Array.from({ length: 25 }, (_, i) => i * step);
+}
+

@@ -1,0 +1,49 @@
+import * as d3 from 'd3';
+import { formatClock, type VectorClock } from '../../engines/dynamo/vectorClock.ts';
+
+/** Node names as in the paper's figures: A, B, C, … Z, AA, AB, … */
+export function nodeName(i: number): string {
+  let s = '';
+  let n = i;
+  do {
+    s = String.fromCharCode(65 + (n % 26)) + s;
+    n = Math.floor(n / 26) - 1;
+  } while (n >= 0);
+  return s;
+}
+
+export const clientName = (c: number): string => `c${c}`;
+
+/** Endpoints 0 … nodes−1 are nodes, the rest clients. */
+export const endpointName = (e: number, nodes: number): string => (e < 0 ? '–' : e < nodes ? nodeName(e) : clientName(e - nodes));
+
+export const keyName = (k: number): string => `k${k}`;
+
+const ITEMS = ['book', 'lamp', 'pen', 'mug', 'sock', 'kettle', 'plant', 'clock', 'scarf', 'chair', 'torch', 'bowl', 'vase', 'spoon', 'brush', 'candle'];
+export const itemName = (i: number): string => ITEMS[i] ?? `item ${i}`;
+
+/** A clock in the paper's notation, naming nodes and (for client-coordinated writes) clients. */
+export const clockText = (c: VectorClock, nodes: number): string => formatClock(c, (e) => endpointName(e, nodes));
+
+/** A colour per node, distinct for small rings (Tableau 10, then 20), evenly spread hues beyond. */
+export function nodeColor(i: number, total: number): string {
+  if (total <= 10) return d3.schemeTableau10[i % 10]!;
+  if (total <= 20) return TABLEAU20[i % 20]!;
+  return d3.interpolateSinebow((i * 0.618034) % 1);
+}
+
+const TABLEAU20 = [
+  '#4e79a7', '#a0cbe8', '#f28e2b', '#ffbe7d', '#59a14f', '#8cd17d', '#b6992d', '#f1ce63', '#499894', '#86bcb6',
+  '#e15759', '#ff9d9a', '#79706e', '#bab0ac', '#d37295', '#fabfd2', '#b07aa1', '#d4a6c8', '#9d7660', '#d7b5a6',
+];
+
+/** Milliseconds for people: "850 ms", "12.3 s". */
+export function formatMs(ms: number): string {
+  if (!Number.isFinite(ms)) return '–';
+  if (Math.abs(ms) >= 10_000) return `${(ms / 1000).toFixed(1)} s`;
+  if (Math.abs(ms) >= 1000) return `${(ms / 1000).toFixed(2)} s`;
+  if (Math.abs(ms) >= 10) return `${ms.toFixed(0)} ms`;
+  return `${ms.toFixed(ms >= 1 ? 1 : 2)} ms`;
+}
+
+export const percent = (x: number, digits = 1): string => (Number.isFinite(x) ? `${(100 * x).toFixed(digits)}%` : '–');

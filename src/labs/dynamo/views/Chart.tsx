@@ -1,0 +1,75 @@
+import * as d3 from 'd3';
+import type { ReactNode } from 'react';
+
+export type Scale = d3.ScaleLinear<number, number> | d3.ScaleLogarithmic<number, number>;
+
+interface ChartProps {
+  width: number;
+  height: number;
+  x: Scale;
+  y: Scale;
+  xLabel: string;
+  yLabel: string;
+  xFormat?: (v: number) => string;
+  yFormat?: (v: number) => string;
+  xTicks?: number[];
+  yTicks?: number[];
+  /** The player's position on the x axis, drawn as a cursor. */
+  cursor?: number;
+  children: ReactNode;
+  label: string;
+}
+
+export const MARGIN = { top: 12, right: 16, bottom: 46, left: 62 };
+
+/** Plot area size for a chart of the given outer size. */
+export const inner = (width: number, height: number) => ({
+  w: Math.max(40, width - MARGIN.left - MARGIN.right),
+  h: Math.max(40, height - MARGIN.top - MARGIN.bottom),
+});
+
+/**
+ * An SVG chart with labelled axes (d3 scales and ticks, drawn by React). The children draw the
+ * marks in plot coordinates; the axes carry units in their labels.
+ */
+export function Chart({ width, height, x, y, xLabel, yLabel, xFormat, yFormat, xTicks, yTicks, cursor, children, label }: ChartProps) {
+  const { w, h } = inner(width, height);
+  const xs = xTicks ?? x.ticks(Math.max(2, Math.floor(w / 80)));
+  const ys = yTicks ?? y.ticks(Math.max(2, Math.floor(h / 40)));
+  const fx = xFormat ?? x.tickFormat(xs.length);
+  const fy = yFormat ?? y.tickFormat(ys.length);
+  return (
+    <svg width={width} height={height} className="dyn-chart" role="img" aria-label={label}>
+      <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
+        {ys.map((v) => (
+          <g key={`y${v}`} transform={`translate(0,${y(v)})`}>
+            <line x2={w} className="dyn-grid" />
+            <text x={-6} textAnchor="end" dominantBaseline="central" className="dyn-tick">
+              {fy(v)}
+            </text>
+          </g>
+        ))}
+        {xs.map((v) => (
+          <g key={`x${v}`} transform={`translate(${x(v)},${h})`}>
+            <line y2={5} className="dyn-axis" />
+            <text y={18} textAnchor="middle" className="dyn-tick">
+              {fx(v)}
+            </text>
+          </g>
+        ))}
+        <line y1={h} x2={w} y2={h} className="dyn-axis" />
+        <line y2={h} className="dyn-axis" />
+        <g clipPath={undefined}>{children}</g>
+        {cursor !== undefined && Number.isFinite(x(cursor)) && x(cursor) >= 0 && x(cursor) <= w && (
+          <line x1={x(cursor)} x2={x(cursor)} y2={h} className="dyn-cursor" />
+        )}
+        <text x={w / 2} y={h + 38} textAnchor="middle" className="dyn-axis-label">
+          {xLabel}
+        </text>
+        <text transform={`translate(${-48},${h / 2}) rotate(-90)`} textAnchor="middle" className="dyn-axis-label">
+          {yLabel}
+        </text>
+      </g>
+    </svg>
+  );
+}

@@ -1,0 +1,156 @@
+import * as d3 from 'd3';
+import type { DynamoConfig } from '../../../engines/dynamo/config.ts';
+import type { DynamoSummary, VariantResult } from '../../../engines/dynamo/summary.ts';
+import { variantResult } from '../../../engines/dynamo/summary.ts';
+import { Figure } from '../../../ui/Figure.tsx';
+import { formatMs, percent } from '../names.ts';
+import { Chart, inner } from './Chart.tsx';
+import { Legend } from './plots.tsx';
+
+const PALETTE = ['#1f4fb8', '#d9730d', '#178a45', '#7b3fe4', '#b42318', '#0e8a80', '#9a5b13', '#be185d', '#3d4451'];
+
+const COLUMNS: { title: string; optional: boolean; value(r: VariantResult): number; show(r: VariantResult): string }[] = [
+  { title: 'availability', optional: false, value: (r) => r.availability, show: (r) => percent(r.availability, 2) },
+  { title: 'read mean · p99.9', optional: false, value: (r) => r.readLatencyMs.mean, show: (r) => `${formatMs(r.readLatencyMs.mean)} · ${formatMs(r.readLatencyMs.p999)}` },
+  { title: 'write mean · p99.9', optional: false, value: (r) => r.writeLatencyMs.mean, show: (r) => `${formatMs(r.writeLatencyMs.mean)} · ${formatMs(r.writeLatencyMs.p999)}` },
+  {
+    title: 'stale reads (closed form)',
+    optional: true,
+    value: (r) => r.staleShare + r.missProbability,
+    show: (r) => `${percent(r.staleShare, 2)} (${percent(r.missProbability, 1)})`,
+  },
+  { title: 'reads with siblings', optional: true, value: (r) => r.multiVersionReadShare, show: (r) => percent(r.multiVersionReadShare, 2) },
+  { title: 'hints', optional: true, value: (r) => r.hintsStored, show: (r) => r.hintsStored.toLocaleString('en-US') },
+  { title: 'keys moved', optional: true, value: (r) => r.keysMoved, show: (r) => r.keysMoved.toLocaleString('en-US') },
+  { title: 'divergent at end', optional: true, value: (r) => r.divergentKeysAtEnd, show: (r) => r.divergentKeysAtEnd.toLocaleString('en-US') },
+  { title: 'lost writes', optional: true, value: (r) => r.lostWrites, show: (r) => String(r.lostWrites) },
+];
+
+/** The base run and its variants side by side: same seed, same workload, one change each. */
+export function ComparePanel({ summary, config, width }: { summary: DynamoSummary; config: DynamoConfig; width: number }) {
+  const runs: VariantResult[] = [variantResult('this scenario', {}, summary), ...summary.variants];
+  if (summary.variants.length === 0)
+    return (
+      <p className="dyn-empty">
+        No variants yet. Add one under <strong>Compare</strong> in the settings (say, R = 1) and run: every variant replays the same workload with the same seed, so the
+        differences are the change’s alone.
+      </p>
+    );
+  // Columns that are zero for every run say nothing: they are left out.
+  const columns = COLUMNS.filter((c) => !c.optional || runs.some((r) => c.value(r) !== 0));
+  const w = Math.max(300, width - 20);
+  const h = Math.round(Math.min(300, Math.max(220, w * 0.42)));
+  const probes = config.workload.probeDelaysMs.length > 0;
+  return (
+    <div className="dyn-compare">
+      <div className="dyn-table-scroll">
+        <table className="data dyn-compare-table">
+          <thead>
+            <tr>
+              <th>run</th>
+              {columns.map((c) => (
+                <th key={c.title} className="num">
+                  {c.title}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {runs.map((r, i) => (
+              <tr key={r.label}>
+                <td className="dyn-run-label">
+                  <span className="dyn-swatch" style={{ background: PALETTE[i % PALETTE.length] }} />
+                  {r.label}
+                </td>
+                {columns.map((c) => (
+                  <td key={c.title} className="num">
+                    {c.show(r)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Figure title="Latency: mean and 99.9th percentile" exportName="dynamo-compare-latency">
+        <LatencyBars runs={runs} width={w} height={h} />
+      </Figure>
+      <Figure title={probes ? 'Staleness after commit (t-visibility), per run' : 'Stale reads, per run, against the closed form'} exportName="dynamo-compare-staleness">
+        {probes ? <VisibilityLines runs={runs} width={w} height={h} /> : <StaleBars runs={runs} width={w} height={h} />}
+      </Figure>
+    </div>
+  );
+}
+
+function LatencyBars({ runs, width, height }: { runs: VariantResult[]; width: number; height: number }) {
+  const { w, h } = inner(width, height);
+  const groups = ['read mean', 'read p99.9', 'write mean', 'write p99.9'];
+  const value = (r: VariantResult, g: number) => [r.readLatencyMs.mean, r.readLatencyMs.p999, r.writeLatencyMs.mean, r.writeLatencyMs.p999][g]!;
+  const top = Math.max(1, ...runs.flatMap((r) => groups.map((_, g) => value(r, g))).filter(Number.isFinite));
+  const x = d3.scaleLinear().domain([0, groups.length]).range([0, w]);
+  const y = d3.scaleLinear().domain([0, top]).nice().range([h, 0]);
+  const bw = (w / groups.length) * 0.8 / runs.length;
+  return (
+    <Chart width={width} height={height} x={x} y={y} xLabel="" yLabel="latency (ms)" xTicks={groups.map((_, g) => g + 0.5)} xFormat={(v) => groups[Math.floor(v)] ?? ''} label="Latency per run">
+      {groups.map((_, g) =>
+        runs.map((r, i) => {
+          const v = value(r, g);
+          if (!Number.isFinite(v)) return null;
+          return (
+            <rect key={`${g}-${i}`} x={x(g) + (w / groups.length) * 0.1 + i * bw} width={bw * 0.9} y={y(v)} height={h - y(v)} fill={PALETTE[i % PALETTE.length]}>
+              <title>{`${r.label}: ${groups[g]} ${formatMs(v)}`}</title>
+            </rect>
+          );
+        }),
+      )}
+      <Legend items={runs.map((r, i) => ({ label: r.label, color: PALETTE[i % PALETTE.length]! }))} x={w - 230} y={4} />
+    </Chart>
+  );
+}
+
+function StaleBars({ runs, width, height }: { runs: VariantResult[]; width: number; height: number }) {
+  const { w, h } = inner(width, height);
+  const x = d3.scaleLinear().domain([0, runs.length]).range([0, w]);
+  const y = d3.scaleLinear().domain([0, Math.max(0.05, ...runs.map((r) => Math.max(r.staleShare, r.missProbability)))]).nice().range([h, 0]);
+  const bw = (w / runs.length) * 0.5;
+  return (
+    <Chart width={width} height={height} x={x} y={y} xLabel="" yLabel="stale reads" xTicks={runs.map((_, i) => i + 0.5)} xFormat={(v) => runs[Math.floor(v)]?.label ?? ''} yFormat={(v) => percent(v, 0)} label="Stale reads per run">
+      {runs.map((r, i) => (
+        <g key={r.label}>
+          <rect x={x(i + 0.5) - bw / 2} width={bw} y={y(r.staleShare)} height={h - y(r.staleShare)} fill={PALETTE[i % PALETTE.length]}>
+            <title>{`${r.label}: ${percent(r.staleShare, 2)} stale; C(N−W,R)/C(N,R) = ${percent(r.missProbability, 2)}`}</title>
+          </rect>
+          <line x1={x(i + 0.5) - bw / 2 - 6} x2={x(i + 0.5) + bw / 2 + 6} y1={y(r.missProbability)} y2={y(r.missProbability)} className="dyn-theory" />
+        </g>
+      ))}
+      <Legend items={[{ label: 'C(N−W,R)/C(N,R): writes reach only W', color: '#b42318', dashed: true }]} x={w - 270} y={4} />
+    </Chart>
+  );
+}
+
+function VisibilityLines({ runs, width, height }: { runs: VariantResult[]; width: number; height: number }) {
+  const { w, h } = inner(width, height);
+  const maxX = Math.max(1, ...runs.flatMap((r) => r.tVisibility.map((p) => p.fromMs)));
+  const lowest = Math.min(1, ...runs.flatMap((r) => r.tVisibility.filter((p) => p.reads > 0).map((p) => p.consistent)));
+  const x = d3.scaleSymlog().constant(1).domain([0, maxX]).range([0, w]) as unknown as d3.ScaleLinear<number, number>;
+  const y = d3.scaleLinear().domain([Math.max(0, lowest - 0.05), 1]).nice().range([h, 0]);
+  const ticks = runs[0]!.tVisibility.map((p) => p.fromMs);
+  return (
+    <Chart width={width} height={height} x={x} y={y} xLabel="time after commit (ms)" yLabel="P(read sees the latest write)" xTicks={ticks} xFormat={(v) => String(v)} yFormat={(v) => percent(v, 0)} label="t-visibility per run">
+      {runs.map((r, i) => {
+        const pts = r.tVisibility.filter((p) => p.reads > 0);
+        return (
+          <g key={r.label}>
+            <path d={d3.line<(typeof pts)[number]>().x((p) => x(p.fromMs)).y((p) => y(p.consistent))(pts) ?? ''} fill="none" stroke={PALETTE[i % PALETTE.length]} strokeWidth={2.5} />
+            {pts.map((p) => (
+              <circle key={p.fromMs} cx={x(p.fromMs)} cy={y(p.consistent)} r={3.5} fill={PALETTE[i % PALETTE.length]}>
+                <title>{`${r.label}: ${percent(p.consistent, 2)} at ${p.fromMs} ms (${p.reads} reads)`}</title>
+              </circle>
+            ))}
+          </g>
+        );
+      })}
+      <Legend items={runs.map((r, i) => ({ label: r.label, color: PALETTE[i % PALETTE.length]! }))} x={w - 250} y={h - 18 * runs.length - 4} />
+    </Chart>
+  );
+}

@@ -1,0 +1,202 @@
+import * as d3 from 'd3';
+import type { DynamoConfig } from '../../../engines/dynamo/config.ts';
+import type { DynamoTrace } from '../../../engines/dynamo/engine.ts';
+import { MESSAGE_NAMES } from '../../../engines/dynamo/messages.ts';
+import { FLAG, REC } from '../../../engines/dynamo/traceRecorder.ts';
+import { OP_NAMES } from '../../../engines/dynamo/workload.ts';
+import { endpointName, formatMs, keyName } from '../names.ts';
+import { clusterAt, timeAt } from '../timeline.ts';
+import { FAMILIES, isBackground, messageColor } from './messageStyle.ts';
+
+/** Messages shown at most: enough to follow a few requests, few enough to read. */
+const WINDOW = 50;
+/** The widest window, in typical message delays. */
+const SPAN_IN_DELAYS = 30;
+/** How far ahead to look for messages already sent but not yet delivered. */
+const LOOKAHEAD = 600;
+
+interface Props {
+  trace: DynamoTrace;
+  config: DynamoConfig;
+  position: number;
+  width: number;
+  selectedKey: number;
+  background: boolean;
+}
+
+interface Arrow {
+  i: number;
+  from: number;
+  to: number;
+  sent: number;
+  time: number;
+  type: number;
+  key: number;
+  dropped: boolean;
+  /** Still travelling at the player's time: drawn up to the cursor. */
+  inFlight: boolean;
+}
+
+/**
+ * The Lamport diagram (space-time diagram): one lane per node and client, time flowing right,
+ * every message an arrow from its send to its delivery (a cross where it was lost). It shows the
+ * last messages up to the player's time; those still travelling end at the cursor. Requests
+ * start (○) and finish (● ok, ✕ failed) on client lanes; versions stored are ticks on node lanes.
+ */
+export function MessageDiagram({ trace, config, position, width, selectedKey, background }: Props) {
+  const e = trace.events;
+  const M = trace.nodes;
+  const p = Math.min(position, e.length - 1);
+  const now = timeAt(trace, p);
+  const arrows: Arrow[] = [];
+  const marks: { i: number; kind: number; at: number; lane: number; ok: boolean; hinted: boolean; key: number; type: number }[] = [];
+  for (let i = p; i >= 0 && arrows.length < WINDOW; i--) {
+    const kind = e.kind[i]!;
+    if (kind === REC.message) {
+      if (!background && isBackground(e.type[i]!)) continue;
+      arrows.push({ i, from: e.from[i]!, to: e.to[i]!, sent: e.sent[i]!, time: e.time[i]!, type: e.type[i]!, key: e.key[i]!, dropped: (e.flags[i]! & FLAG.DROPPED) !== 0, inFlight: false });
+    } else if (kind === REC.start || kind === REC.finish) {
+      marks.push({ i, kind, at: e.time[i]!, lane: e.from[i]!, ok: (e.flags[i]! & FLAG.OK) !== 0, hinted: false, key: e.key[i]!, type: e.type[i]! });
+    } else if (kind === REC.store) {
+      marks.push({ i, kind, at: e.time[i]!, lane: e.to[i]!, ok: true, hinted: (e.flags[i]! & FLAG.HINTED) !== 0, key: e.key[i]!, type: e.type[i]! });
+    }
+  }
+  for (let i = p + 1; i < e.length && i <= p + LOOKAHEAD; i++) {
+    if (e.kind[i] !== REC.message || e.sent[i]! > now) continue;
+    if (!background && isBackground(e.type[i]!)) continue;
+    arrows.push({ i, from: e.from[i]!, to: e.to[i]!, sent: e.sent[i]!, time: e.time[i]!, type: e.type[i]!, key: e.key[i]!, dropped: (e.flags[i]! & FLAG.DROPPED) !== 0, inFlight: true });
+  }
+  // The window: the last messages, but no more than a few dozen typical delays, so that a quiet
+  // period does not squash the arrows into vertical lines.
+  const delays = arrows.map((a) => a.time - a.sent).sort((a, b) => a - b);
+  const typical = delays.length > 0 ? Math.max(1e-3, delays[Math.floor(delays.length / 2)]!) : 1;
+  const earliest = Math.max(now - SPAN_IN_DELAYS * typical, Math.min(now, ...arrows.map((a) => a.sent)));
+  for (let k = arrows.length - 1; k >= 0; k--) if (arrows[k]!.sent < earliest && arrows[k]!.time < earliest) arrows.splice(k, 1);
+  const first = Math.min(now, ...arrows.map((a) => a.sent));
+  const t0 = first - Math.max(1e-3, (now - first) * 0.03);
+  const visibleMarks = marks.filter((m) => m.at >= t0);
+  const t1 = now + Math.max(1e-3, (now - t0) * 0.04);
+
+  const endpoints = new Set<number>();
+  for (const a of arrows) endpoints.add(a.from).add(a.to);
+  for (const m of visibleMarks) endpoints.add(m.lane);
+  const everyone = M + trace.clients <= 18;
+  const lanes = everyone ? Array.from({ length: M + trace.clients }, (_, i) => i) : [...endpoints].sort((a, b) => a - b);
+  const laneH = Math.max(16, Math.min(36, 460 / Math.max(1, lanes.length)));
+  const left = 44;
+  const right = 14;
+  const top = 8;
+  const height = top + lanes.length * laneH + 46;
+  const xEnd = Math.max(left + 50, width - right);
+  const x = d3.scaleLinear().domain([t0, t1]).range([left, xEnd]);
+  const laneY = new Map(lanes.map((l, k) => [l, top + k * laneH + laneH / 2]));
+  const y = (lane: number) => laneY.get(lane) ?? -100;
+  const cluster0 = clusterAt(trace, config, t0);
+  const downs = trace.failures.filter((f) => f.at <= now);
+
+  // Down periods per node lane, from the failure schedule.
+  const downBands: { lane: number; from: number; to: number }[] = [];
+  for (const lane of lanes) {
+    if (lane >= M) continue;
+    let since = cluster0.up[lane] ? undefined : t0;
+    for (const f of downs) {
+      if (f.at < t0) continue;
+      const spec = config.failures[f.index];
+      if (!spec || !('node' in spec) || (spec.kind !== 'crash' && spec.kind !== 'recover') || spec.node !== lane) continue;
+      if (spec.kind === 'crash' && since === undefined) since = f.at;
+      if (spec.kind === 'recover' && since !== undefined) {
+        downBands.push({ lane, from: since, to: f.at });
+        since = undefined;
+      }
+    }
+    if (since !== undefined) downBands.push({ lane, from: since, to: t1 });
+  }
+  const ticks = x.ticks(Math.max(2, Math.floor(width / 110)));
+  const step = ticks.length > 1 ? ticks[1]! - ticks[0]! : t1 - t0;
+  // Enough decimals to tell the ticks apart: "3.505 s" on a window of a few milliseconds.
+  const tick = (v: number) => (v < 1000 || step >= 1000 ? formatMs(v) : `${(v / 1000).toFixed(Math.max(1, -Math.floor(Math.log10(step / 1000))))} s`);
+  const highlight = (key: number) => key === selectedKey;
+
+  return (
+    <svg width={width} height={height} className="dyn-lamport" role="img" aria-label={`Messages from ${formatMs(t0)} to ${formatMs(now)}`}>
+      <defs>
+        {FAMILIES.map((f) => (
+          <marker key={f.id} id={`dyn-arrow-${f.id}`} viewBox="0 0 10 10" refX={9} refY={5} markerWidth={7} markerHeight={7} orient="auto-start-reverse">
+            <path d="M0,0L10,5L0,10z" fill={f.color} />
+          </marker>
+        ))}
+      </defs>
+      {lanes.map((l) => (
+        <g key={l}>
+          <line x1={left} x2={xEnd} y1={y(l)} y2={y(l)} className={l < M ? 'dyn-lane' : 'dyn-lane client'} />
+          <text x={left - 8} y={y(l)} textAnchor="end" dominantBaseline="central" className="dyn-lane-label">
+            {endpointName(l, M)}
+          </text>
+        </g>
+      ))}
+      {downBands.map((b, k) => (
+        <rect key={k} x={x(b.from)} width={Math.max(1, x(b.to) - x(b.from))} y={y(b.lane) - laneH * 0.32} height={laneH * 0.64} className="dyn-down-band">
+          <title>{`${endpointName(b.lane, M)} is down`}</title>
+        </rect>
+      ))}
+      {arrows.map((a) => {
+        const x1 = x(a.sent);
+        const y1 = y(a.from);
+        const end = a.inFlight ? Math.min(1, (now - a.sent) / Math.max(1e-9, a.time - a.sent)) : 1;
+        const x2 = x1 + (x(a.time) - x1) * end;
+        const y2 = y1 + (y(a.to) - y1) * end;
+        const color = messageColor(a.type);
+        const fam = FAMILIES.find((f) => (f.types as readonly number[]).includes(a.type))!;
+        const faint = selectedKey >= 0 && a.key >= 0 && !highlight(a.key);
+        return (
+          <g key={a.i} opacity={faint ? 0.35 : 1}>
+            <title>{`${MESSAGE_NAMES[a.type]} ${endpointName(a.from, M)} → ${endpointName(a.to, M)}${a.key >= 0 ? ` (${keyName(a.key)})` : ''}: sent ${formatMs(a.sent)}, ${a.dropped ? 'lost' : 'delivered'} ${formatMs(a.time)}`}</title>
+            <line x1={x1} y1={y1} x2={x2} y2={y2} stroke={color} strokeWidth={highlight(a.key) ? 2.2 : 1.4} strokeDasharray={a.inFlight ? '4 3' : undefined} markerEnd={a.dropped || a.inFlight ? undefined : `url(#dyn-arrow-${fam.id})`} />
+            {a.dropped && !a.inFlight && <path d={`M${x2 - 5},${y2 - 5}L${x2 + 5},${y2 + 5}M${x2 + 5},${y2 - 5}L${x2 - 5},${y2 + 5}`} className="dyn-lost" />}
+          </g>
+        );
+      })}
+      {visibleMarks.map((m) => {
+        const cx = x(m.at);
+        const cy = y(m.lane);
+        if (m.kind === REC.store)
+          return (
+            <rect key={m.i} x={cx - 3} y={cy - 3} width={6} height={6} className={m.hinted ? 'dyn-store hinted' : 'dyn-store'}>
+              <title>{`${endpointName(m.lane, M)} stores a version of ${keyName(m.key)}${m.hinted ? ' as a hint' : ''}`}</title>
+            </rect>
+          );
+        const what = `${OP_NAMES[m.type] ?? 'op'}(${keyName(m.key)})`;
+        if (m.kind === REC.start)
+          return (
+            <circle key={m.i} cx={cx} cy={cy} r={5} className="dyn-op-start">
+              <title>{`${endpointName(m.lane, M)} starts ${what}`}</title>
+            </circle>
+          );
+        return m.ok ? (
+          <circle key={m.i} cx={cx} cy={cy} r={5} className="dyn-op-ok">
+            <title>{`${endpointName(m.lane, M)}: ${what} succeeded`}</title>
+          </circle>
+        ) : (
+          <path key={m.i} d={`M${cx - 6},${cy - 6}L${cx + 6},${cy + 6}M${cx + 6},${cy - 6}L${cx - 6},${cy + 6}`} className="dyn-op-failed">
+            <title>{`${endpointName(m.lane, M)}: ${what} failed`}</title>
+          </path>
+        );
+      })}
+      <line x1={x(now)} x2={x(now)} y1={top - 4} y2={top + lanes.length * laneH} className="dyn-cursor" />
+      <g transform={`translate(0,${top + lanes.length * laneH + 6})`}>
+        <line x1={left} x2={xEnd} className="dyn-axis" />
+        {ticks.map((v) => (
+          <g key={v} transform={`translate(${x(v)},0)`}>
+            <line y2={5} className="dyn-axis" />
+            <text y={18} textAnchor="middle" className="dyn-tick">
+              {tick(v)}
+            </text>
+          </g>
+        ))}
+        <text x={(left + xEnd) / 2} y={36} textAnchor="middle" className="dyn-axis-label">
+          simulated time (the cursor is the player’s position)
+        </text>
+      </g>
+    </svg>
+  );
+}

@@ -1,0 +1,152 @@
+import type { DynamoConfig } from '../../../engines/dynamo/config.ts';
+import type { DynamoResult } from '../../../engines/dynamo/engine.ts';
+import { balance } from '../../../engines/dynamo/loadBalance.ts';
+import { Figure } from '../../../ui/Figure.tsx';
+import { formatMs, percent } from '../names.ts';
+import type { MetricsAt } from '../seriesAt.ts';
+import { describeFailure } from '../timeline.ts';
+import { AvailabilityPlot, BacklogPlot, KStalenessPlot, LatencyPlot, LoadPlot, VersionsPlot, VisibilityPlot } from './plots.tsx';
+
+interface Props {
+  result: DynamoResult;
+  config: DynamoConfig;
+  at: MetricsAt;
+  now: number;
+  width: number;
+  members: number[];
+}
+
+/** Failure periods to shade on time plots: from each crash to its recovery, each partition to its heal. */
+function failureBands(result: DynamoResult, config: DynamoConfig) {
+  const bands: { from: number; to: number; label: string }[] = [];
+  const open = new Map<string, { from: number; label: string }>();
+  for (const f of result.trace.failures) {
+    const spec = config.failures[f.index];
+    if (!spec) continue;
+    const id = spec.kind === 'crash' || spec.kind === 'recover' ? `node${spec.node}` : spec.kind === 'partition' || spec.kind === 'heal' ? 'partition' : '';
+    if (!id) continue;
+    if (spec.kind === 'crash' || spec.kind === 'partition') {
+      if (!open.has(id)) open.set(id, { from: f.at, label: describeFailure(spec, result.trace.nodes) });
+    } else {
+      const o = open.get(id);
+      if (o) bands.push({ from: o.from, to: f.at, label: o.label });
+      open.delete(id);
+    }
+  }
+  for (const o of open.values()) bands.push({ from: o.from, to: result.trace.endTime, label: o.label });
+  return bands;
+}
+
+/** Every measured quantity as a labelled plot that follows the player, then the whole run's exact numbers. */
+export function MetricsPanel({ result, config, at, now, width, members }: Props) {
+  const half = Math.max(280, Math.floor((width - 12) / 2));
+  const wide = width >= 620;
+  const w = wide ? half : width;
+  const h = Math.round(Math.min(250, Math.max(210, w * 0.42)));
+  const trace = result.trace;
+  const s = result.summary;
+  const ring = trace.rings[trace.rings.length - 1]!;
+  const load = balance(members.map((m) => at.load[m]! / (ring.capacity[m] || 1)));
+  return (
+    <div className="dyn-metrics">
+      <div className={wide ? 'dyn-grid2' : 'dyn-grid1'}>
+        <Figure title="Availability over time" exportName="dynamo-availability">
+          <AvailabilityPlot width={w - 20} height={h} series={trace.series} now={now} failures={failureBands(result, config)} />
+        </Figure>
+        <Figure title="Hinted backlog and divergent replicas" exportName="dynamo-backlog">
+          <BacklogPlot width={w - 20} height={h} series={trace.series} nodes={trace.nodes} now={now} />
+        </Figure>
+        <Figure title="Latency distribution (up to the cursor)" exportName="dynamo-latency">
+          <LatencyPlot width={w - 20} height={h} at={at} />
+        </Figure>
+        <Figure title="Versions per read (§6.3)" exportName="dynamo-versions-per-read">
+          <VersionsPlot width={w - 20} height={h} at={at} />
+        </Figure>
+        <Figure title="Staleness after commit (t-visibility)" exportName="dynamo-t-visibility">
+          <VisibilityPlot width={w - 20} height={h} at={at} series={trace.series} config={config} />
+        </Figure>
+        <Figure title="k-staleness" exportName="dynamo-k-staleness">
+          <KStalenessPlot width={w - 20} height={h} at={at} config={config} />
+        </Figure>
+      </div>
+      <Figure title={`Load per node: efficiency ${percent(load.efficiency, 0)}, ${percent(load.outOfBalance, 0)} of nodes more than 15% off the mean`} exportName="dynamo-load">
+        <LoadPlot width={width - 20} height={h} at={at} members={members} total={trace.nodes} />
+      </Figure>
+      <table className="data dyn-summary">
+        <caption>Whole run, exact (the CLI prints the same numbers)</caption>
+        <tbody>
+          <tr>
+            <th>availability</th>
+            <td className="num">{percent(s.availability.overall, 3)}</td>
+            <td>reads {percent(s.availability.reads.availability, 2)} of {s.availability.reads.requests.toLocaleString('en-US')}, writes {percent(s.availability.writes.availability, 2)} of {s.availability.writes.requests.toLocaleString('en-US')}</td>
+          </tr>
+          <tr>
+            <th>read latency</th>
+            <td className="num">{formatMs(s.latencyMs.read.meanMs)}</td>
+            <td>mean; 99th {formatMs(s.latencyMs.read.p99Ms)}, 99.9th {formatMs(s.latencyMs.read.p999Ms)}</td>
+          </tr>
+          <tr>
+            <th>write latency</th>
+            <td className="num">{formatMs(s.latencyMs.write.meanMs)}</td>
+            <td>mean; 99th {formatMs(s.latencyMs.write.p99Ms)}, 99.9th {formatMs(s.latencyMs.write.p999Ms)}</td>
+          </tr>
+          <tr>
+            <th>stale reads</th>
+            <td className="num">{percent(s.staleness.staleShare, 2)}</td>
+            <td>
+              of {s.staleness.measuredReads.toLocaleString('en-US')} reads of written keys; C(N−W,R)/C(N,R) = {percent(s.staleness.theory.missProbability, 2)}
+              {s.staleness.theory.strictQuorum ? ' (R + W > N: a strict quorum)' : ''}
+            </td>
+          </tr>
+          <tr>
+            <th>versions per read</th>
+            <td className="num">{percent(s.versionsPerRead.shares['1'], 3)}</td>
+            <td>
+              one version; two {percent(s.versionsPerRead.shares['2'], 3)}, three {percent(s.versionsPerRead.shares['3'], 3)}, four or more {percent(s.versionsPerRead.shares['4+'], 3)}
+            </td>
+          </tr>
+          <tr>
+            <th>hinted handoff</th>
+            <td className="num">{s.hintedHandoff.hintsStored.toLocaleString('en-US')}</td>
+            <td>
+              hints stored; {s.hintedHandoff.hintsDelivered.toLocaleString('en-US')} handed back; backlog peak {s.hintedHandoff.backlogMax}, at the end {s.hintedHandoff.backlogFinal}
+            </td>
+          </tr>
+          <tr>
+            <th>anti-entropy</th>
+            <td className="num">{s.antiEntropy.exchanges.toLocaleString('en-US')}</td>
+            <td>
+              Merkle exchanges; {s.antiEntropy.hashesCompared.toLocaleString('en-US')} hashes compared, {s.antiEntropy.keysSent.toLocaleString('en-US')} keys sent, {s.antiEntropy.keysRepaired.toLocaleString('en-US')} repaired
+            </td>
+          </tr>
+          <tr>
+            <th>read repair</th>
+            <td className="num">{s.readRepair.repairs.toLocaleString('en-US')}</td>
+            <td>stale replicas updated after reads</td>
+          </tr>
+          <tr>
+            <th>membership</th>
+            <td className="num">{s.membership.keysMoved.toLocaleString('en-US')}</td>
+            <td>
+              keys moved by {s.membership.ringVersions - 1} ring change{s.membership.ringVersions === 2 ? '' : 's'}; {s.membership.gossipMessages.toLocaleString('en-US')} gossip messages, {s.membership.suspicions} local suspicions, {s.membership.forwards.toLocaleString('en-US')} requests forwarded
+            </td>
+          </tr>
+          <tr>
+            <th>replicas at the end</th>
+            <td className="num">{s.replicas.divergentKeysAtEnd.toLocaleString('en-US')}</td>
+            <td>
+              keys whose replicas differ; of {s.replicas.durability.acknowledged.toLocaleString('en-US')} acknowledged writes, {s.replicas.durability.fullyReplicated.toLocaleString('en-US')} on all N replicas, {s.replicas.durability.belowW} on fewer than W, {s.replicas.durability.lost} lost
+            </td>
+          </tr>
+          <tr>
+            <th>simulation</th>
+            <td className="num">{s.simulated.events.toLocaleString('en-US')}</td>
+            <td>
+              events; {s.simulated.requests.toLocaleString('en-US')} requests, {s.simulated.messages.toLocaleString('en-US')} messages ({s.simulated.droppedMessages.toLocaleString('en-US')} lost) in {formatMs(s.simulated.durationMs)} simulated
+            </td>
+          </tr>
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+import * as d3 from 'd3';
+import type { DynamoConfig, Strategy } from '../../../engines/dynamo/config.ts';
+import type { DynamoSummary } from '../../../engines/dynamo/summary.ts';
+import { Figure } from '../../../ui/Figure.tsx';
+import { percent } from '../names.ts';
+import { Chart, inner } from './Chart.tsx';
+import { Legend } from './plots.tsx';
+
+const COLORS: Record<Strategy, string> = { 1: '#d9730d', 2: '#7b3fe4', 3: '#178a45' };
+const NAMES: Record<Strategy, string> = {
+  1: 'strategy 1: T random tokens per node',
+  2: 'strategy 2: T random tokens, Q equal partitions',
+  3: 'strategy 3: Q/S tokens per node, equal partitions',
+};
+
+/**
+ * The paper's Figure 8 recomputed for this cluster (S nodes, N replicas), and the three
+ * strategies on this scenario's own keys and popularity at its T and Q.
+ */
+export function PartitioningPanel({ summary, config, width }: { summary: DynamoSummary; config: DynamoConfig; width: number }) {
+  const f = summary.partitioning.figure8;
+  const w = Math.max(300, width - 20);
+  const h = Math.round(Math.min(320, Math.max(220, w * 0.45)));
+  const { w: iw, h: ih } = inner(w, h);
+  const x = d3.scaleLog().base(2).domain([f.metadata[0] ?? 1, f.metadata[f.metadata.length - 1] ?? 2]).range([0, iw]);
+  const lowest = Math.min(...([1, 2, 3] as const).flatMap((s) => f.efficiency[s]));
+  const y = d3.scaleLinear().domain([Math.max(0, Math.floor(lowest * 10) / 10), 1]).range([ih, 0]);
+  const strategyRuns = [
+    { label: 'this run', strategy: config.cluster.strategy, efficiency: summary.load.efficiency },
+    ...summary.variants.filter((v) => v.set.strategy !== undefined).map((v) => ({ label: v.label, strategy: v.set.strategy!, efficiency: v.loadEfficiency })),
+  ];
+  return (
+    <div className="dyn-partitioning">
+      <Figure title={`Figure 8: load-balancing efficiency against metadata (S = ${config.cluster.nodes}, N = ${config.quorum.n})`} exportName="dynamo-figure-8">
+        <Chart
+          width={w}
+          height={h}
+          x={x}
+          y={y}
+          xLabel="metadata kept per node (tokens or partition-table entries, log scale)"
+          yLabel="efficiency (mean ÷ max load)"
+          xTicks={f.metadata}
+          xFormat={(v) => String(v)}
+          yFormat={(v) => percent(v, 0)}
+          label="Load-balancing efficiency per partitioning strategy"
+        >
+          {([1, 2, 3] as const).map((s) => (
+            <g key={s}>
+              <path d={d3.line<number>().x((_, i) => x(f.metadata[i]!)).y((v) => y(v))(f.efficiency[s]) ?? ''} fill="none" stroke={COLORS[s]} strokeWidth={2.5} />
+              {f.efficiency[s].map((v, i) => (
+                <circle key={i} cx={x(f.metadata[i]!)} cy={y(v)} r={4} fill={COLORS[s]}>
+                  <title>{`${NAMES[s]}, ${f.metadata[i]} per node: ${percent(v, 1)}`}</title>
+                </circle>
+              ))}
+            </g>
+          ))}
+          <Legend items={([3, 1, 2] as const).map((s) => ({ label: NAMES[s], color: COLORS[s] }))} x={iw - 330} y={ih - 56} />
+        </Chart>
+        <p className="dyn-caption">
+          Requests spread evenly over the hash space; the mean of {f.draws} random rings per point. Equal metadata: strategy 1 keeps M tokens, strategy 2 keeps M/2 tokens plus
+          its share of a table of Q = S·M/2 partitions, strategy 3 keeps Q/S = M partitions (SOSP’07 §6.2).
+        </p>
+      </Figure>
+      <table className="data dyn-strategies">
+        <caption>This scenario’s keys and popularity on each strategy (expected load; T = {config.cluster.tokensPerNode}, Q = {config.cluster.partitions})</caption>
+        <thead>
+          <tr>
+            <th>strategy</th>
+            <th className="num">tokens per node</th>
+            <th className="num">partitions</th>
+            <th className="num">efficiency</th>
+            <th className="num">nodes &gt;15% off the mean</th>
+          </tr>
+        </thead>
+        <tbody>
+          {summary.partitioning.strategies.map((s) => (
+            <tr key={s.strategy}>
+              <td>
+                <span className="dyn-swatch" style={{ background: COLORS[s.strategy] }} />
+                {NAMES[s.strategy]}
+              </td>
+              <td className="num">{+s.tokensPerNode.toFixed(2)}</td>
+              <td className="num">{s.partitions || '–'}</td>
+              <td className="num">{percent(s.efficiency, 1)}</td>
+              <td className="num">{percent(s.outOfBalance, 0)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {strategyRuns.length > 1 && (
+        <table className="data dyn-strategies">
+          <caption>Measured in the simulation (replica operations served, whole run)</caption>
+          <thead>
+            <tr>
+              <th>run</th>
+              <th>strategy</th>
+              <th className="num">efficiency</th>
+            </tr>
+          </thead>
+          <tbody>
+            {strategyRuns.map((r) => (
+              <tr key={r.label}>
+                <td>{r.label}</td>
+                <td>{r.strategy}</td>
+                <td className="num">{percent(r.efficiency, 1)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

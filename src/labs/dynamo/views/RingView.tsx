@@ -1,0 +1,265 @@
+import { useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import type { Ring } from '../../../engines/dynamo/ring.ts';
+import { clientName, nodeColor, nodeName } from '../names.ts';
+import type { ClusterState } from '../timeline.ts';
+import { messageColor } from './messageStyle.ts';
+
+export interface InFlight {
+  from: number;
+  to: number;
+  /** 0 at the sender, 1 at the receiver. */
+  progress: number;
+  type: number;
+  dropped: boolean;
+}
+
+export type RingMode = 'crash' | 'partition';
+
+interface RingViewProps {
+  ring: Ring;
+  /** Nodes that ever exist (endpoint ids below this are nodes). */
+  nodes: number;
+  clients: number;
+  cluster: ClusterState;
+  size: number;
+  selectedKey: number;
+  /** Position of the selected key on the ring and its extended preference list. */
+  keyPosition: number;
+  preference: readonly number[];
+  n: number;
+  hints: readonly number[];
+  inFlight: readonly InFlight[];
+  mode: RingMode;
+  interactive: boolean;
+  onNode(node: number): void;
+  onPartition(nodesA: number[], clientsA: number[], clientsB: number[]): void;
+}
+
+const TAU = 2 * Math.PI;
+const angleOf = (pos: number) => (pos / 4294967296) * TAU - Math.PI / 2;
+const GROUP_COLORS = ['#7b3fe4', '#0d8f83', '#c2410c', '#be185d'];
+
+/**
+ * The ring (SOSP'07 Figure 2): the hash space as a circle, key ranges coloured by the node that
+ * coordinates them, token ticks, and the physical nodes around it. The selected key's preference
+ * list is numbered; down nodes, partitions, hinted backlog and messages in flight at the player's
+ * time are drawn on top. Clicking a node crashes or recovers it; in partition mode, a line drawn
+ * across the ring splits the cluster.
+ */
+export function RingView(props: RingViewProps) {
+  const { ring, nodes, clients, cluster, size, preference, n, hints, inFlight, mode, interactive } = props;
+  const svg = useRef<SVGSVGElement>(null);
+  const [cut, setCut] = useState<{ x1: number; y1: number; x2: number; y2: number }>();
+  const s = Math.max(240, size);
+  const c = s / 2;
+  const bandR = s * 0.29;
+  const band = Math.max(10, s * 0.05);
+  const badgeR = s * 0.415;
+  const members = Array.from({ length: nodes }, (_, i) => i).filter((i) => ring.members.includes(i) || cluster.member[i] || cluster.up[i]);
+  const badge = Math.max(12, Math.min(26, (TAU * badgeR) / Math.max(1, members.length) / 2.4));
+  const slot = (i: number) => members.indexOf(i);
+  const nodeXY = (i: number): [number, number] => {
+    const a = (slot(i) / Math.max(1, members.length)) * TAU - Math.PI / 2;
+    return [c + badgeR * Math.cos(a), c + badgeR * Math.sin(a)];
+  };
+  const clientCols = Math.ceil(Math.sqrt(clients));
+  const clientGap = Math.min(s * 0.075, (bandR * 1.1) / Math.max(1, clientCols));
+  const clientXY = (k: number): [number, number] => {
+    const row = Math.floor(k / clientCols);
+    const col = k % clientCols;
+    const rows = Math.ceil(clients / clientCols);
+    return [c + (col - (clientCols - 1) / 2) * clientGap, c + (row - (rows - 1) / 2) * clientGap];
+  };
+  const endpointXY = (e: number) => (e < nodes ? nodeXY(e) : clientXY(e - nodes));
+  const total = Math.max(ring.members.length, nodes);
+  const arc = (a0: number, a1: number, r0: number, r1: number) => {
+    const large = a1 - a0 > Math.PI ? 1 : 0;
+    const p = (r: number, a: number) => `${c + r * Math.cos(a)},${c + r * Math.sin(a)}`;
+    return `M${p(r1, a0)}A${r1},${r1} 0 ${large} 1 ${p(r1, a1)}L${p(r0, a1)}A${r0},${r0} 0 ${large} 0 ${p(r0, a0)}Z`;
+  };
+
+  const ranges = Array.from(ring.bounds, (end, r) => {
+    const start = r === 0 ? ring.bounds[ring.bounds.length - 1]! : ring.bounds[r - 1]!;
+    let a0 = angleOf(start);
+    let a1 = angleOf(end);
+    if (a1 <= a0) a1 += TAU;
+    if (ring.bounds.length === 1) {
+      a0 = -Math.PI / 2;
+      a1 = a0 + TAU - 1e-6;
+    }
+    return { r, a0, a1, owner: ring.prefs[r * ring.prefLen]! };
+  });
+  const keyAngle = angleOf(props.keyPosition);
+  const keyXY: [number, number] = [c + bandR * Math.cos(keyAngle), c + bandR * Math.sin(keyAngle)];
+  const rank = new Map<number, number>();
+  preference.forEach((node, i) => rank.set(node, i));
+  // The nodes a perfect failure detector would pick for the key: the first N that are up and reachable.
+  const healthy: number[] = [];
+  for (const node of preference) if (cluster.up[node] && healthy.length < n) healthy.push(node);
+
+  const point = (e: ReactPointerEvent<SVGSVGElement>): [number, number] => {
+    const box = svg.current!.getBoundingClientRect();
+    return [((e.clientX - box.left) / box.width) * s, ((e.clientY - box.top) / box.height) * s];
+  };
+  const side = (x: number, y: number, k: { x1: number; y1: number; x2: number; y2: number }) =>
+    (k.x2 - k.x1) * (y - k.y1) - (k.y2 - k.y1) * (x - k.x1) > 0;
+  const finishCut = () => {
+    const k = cut;
+    setCut(undefined);
+    if (!k || Math.hypot(k.x2 - k.x1, k.y2 - k.y1) < s * 0.1) return;
+    const up = members.filter((i) => cluster.member[i]);
+    const a = up.filter((i) => side(...nodeXY(i), k));
+    if (a.length === 0 || a.length === up.length) return;
+    const cs = Array.from({ length: clients }, (_, i) => i);
+    props.onPartition(a, cs.filter((i) => side(...clientXY(i), k)), cs.filter((i) => !side(...clientXY(i), k)));
+  };
+
+  return (
+    <svg
+      ref={svg}
+      className={`dyn-ring mode-${mode}`}
+      width={s}
+      height={s}
+      viewBox={`0 0 ${s} ${s}`}
+      role="img"
+      aria-label={`The ring: ${ring.members.length} nodes, ${ring.tokens.length} tokens, ${ring.bounds.length} key ranges`}
+      onPointerDown={(e) => {
+        if (mode !== 'partition' || !interactive) return;
+        const [x, y] = point(e);
+        svg.current!.setPointerCapture(e.pointerId);
+        setCut({ x1: x, y1: y, x2: x, y2: y });
+      }}
+      onPointerMove={(e) => {
+        if (!cut) return;
+        const [x, y] = point(e);
+        setCut({ ...cut, x2: x, y2: y });
+      }}
+      onPointerUp={finishCut}
+    >
+      <g className="dyn-ranges">
+        {ranges.map(({ r, a0, a1, owner }) => (
+          <path key={r} d={arc(a0, a1, bandR - band / 2, bandR + band / 2)} fill={nodeColor(owner, total)} stroke="#fff" strokeWidth={0.6}>
+            <title>{`Range ${r}: coordinated by ${nodeName(owner)}`}</title>
+          </path>
+        ))}
+      </g>
+      <g className="dyn-tokens">
+        {Array.from(ring.tokens, (pos, t) => {
+          const a = angleOf(pos);
+          const r0 = bandR + band / 2 + 1;
+          const r1 = r0 + Math.max(4, s * 0.012);
+          return <line key={t} x1={c + r0 * Math.cos(a)} y1={c + r0 * Math.sin(a)} x2={c + r1 * Math.cos(a)} y2={c + r1 * Math.sin(a)} stroke={nodeColor(ring.tokenOwner[t]!, total)} strokeWidth={1.5} />;
+        })}
+      </g>
+      <g className="dyn-preference">
+        {preference.map((node, i) => {
+          const [x, y] = nodeXY(node);
+          const home = i < n;
+          const standIn = !home && healthy.includes(node);
+          if (!home && !standIn) return null;
+          return (
+            <line
+              key={node}
+              x1={keyXY[0]}
+              y1={keyXY[1]}
+              x2={x}
+              y2={y}
+              className={home ? 'dyn-pref-home' : 'dyn-pref-fallback'}
+              strokeWidth={i === 0 ? 3 : 2}
+              opacity={cluster.up[node] ? 0.85 : 0.35}
+            />
+          );
+        })}
+      </g>
+      <g className="dyn-key" transform={`translate(${keyXY[0]},${keyXY[1]})`}>
+        <circle r={Math.max(5, s * 0.013)} />
+        <text y={-Math.max(9, s * 0.022)} textAnchor="middle" className="dyn-key-label">{`k${props.selectedKey}`}</text>
+      </g>
+      <g className="dyn-flight">
+        {inFlight.map((m, i) => {
+          const [x1, y1] = endpointXY(m.from);
+          const [x2, y2] = endpointXY(m.to);
+          const x = x1 + (x2 - x1) * m.progress;
+          const y = y1 + (y2 - y1) * m.progress;
+          return (
+            <g key={i}>
+              <line x1={x1} y1={y1} x2={x} y2={y} stroke={messageColor(m.type)} strokeWidth={1.5} opacity={0.45} />
+              <circle cx={x} cy={y} r={Math.max(3.5, s * 0.008)} fill={m.dropped ? '#fff' : messageColor(m.type)} stroke={messageColor(m.type)} strokeWidth={1.5} />
+            </g>
+          );
+        })}
+      </g>
+      <g className="dyn-clients">
+        {Array.from({ length: clients }, (_, k) => {
+          const [x, y] = clientXY(k);
+          const g = cluster.clientGroup[k]!;
+          const w = Math.max(16, clientGap * 0.7);
+          return (
+            <g key={k} transform={`translate(${x},${y})`}>
+              <rect x={-w / 2} y={-w / 2} width={w} height={w} rx={3} className="dyn-client" stroke={g >= 0 ? GROUP_COLORS[g % 4] : undefined} strokeWidth={g >= 0 ? 3 : 1} />
+              <text textAnchor="middle" dominantBaseline="central" className="dyn-client-label">
+                {clientName(k)}
+              </text>
+            </g>
+          );
+        })}
+      </g>
+      <g className="dyn-nodes">
+        {members.map((i) => {
+          const [x, y] = nodeXY(i);
+          const up = cluster.up[i];
+          const member = cluster.member[i] && ring.members.includes(i);
+          const g = cluster.group[i]!;
+          const r = rank.get(i);
+          const label = `Node ${nodeName(i)}: ${up ? 'up' : 'down'}${member ? '' : ', not in the ring'}${hints[i] ? `, holding ${hints[i]} hinted versions` : ''}${
+            interactive && mode === 'crash' ? `. Click to ${up ? 'crash' : 'recover'} it now.` : ''
+          }`;
+          return (
+            <g
+              key={i}
+              transform={`translate(${x},${y})`}
+              className={`dyn-node${up ? '' : ' down'}${member ? '' : ' outside'}${interactive && mode === 'crash' ? ' clickable' : ''}`}
+              role={interactive && mode === 'crash' ? 'button' : undefined}
+              tabIndex={interactive && mode === 'crash' ? 0 : undefined}
+              aria-label={label}
+              onClick={() => interactive && mode === 'crash' && props.onNode(i)}
+              onKeyDown={(e) => {
+                if (!interactive || mode !== 'crash' || (e.key !== 'Enter' && e.key !== ' ')) return;
+                e.preventDefault();
+                props.onNode(i);
+              }}
+            >
+              <title>{label}</title>
+              {g >= 0 && <circle r={badge + 5} fill="none" stroke={GROUP_COLORS[g % 4]} strokeWidth={4} />}
+              <circle r={badge} fill={up ? nodeColor(i, total) : '#e5e7eb'} className="dyn-node-disc" />
+              {!up && <path d={`M${-badge * 0.7},${-badge * 0.7}L${badge * 0.7},${badge * 0.7}M${badge * 0.7},${-badge * 0.7}L${-badge * 0.7},${badge * 0.7}`} className="dyn-node-x" />}
+              <text textAnchor="middle" dominantBaseline="central" className="dyn-node-label">
+                {nodeName(i)}
+              </text>
+              {r !== undefined && r < n + 2 && (
+                <g transform={`translate(${-badge * 0.95},${-badge * 0.95})`} className={r < n ? 'dyn-rank home' : 'dyn-rank next'}>
+                  <circle r={Math.max(8, badge * 0.5)} />
+                  <text textAnchor="middle" dominantBaseline="central">
+                    {r + 1}
+                  </text>
+                </g>
+              )}
+              {hints[i]! > 0 && (
+                <g transform={`translate(${badge * 0.95},${-badge * 0.95})`} className="dyn-hints">
+                  <rect x={-Math.max(9, badge * 0.55)} y={-Math.max(8, badge * 0.45)} width={2 * Math.max(9, badge * 0.55)} height={2 * Math.max(8, badge * 0.45)} rx={4} />
+                  <text textAnchor="middle" dominantBaseline="central">
+                    {hints[i]}
+                  </text>
+                </g>
+              )}
+              {cluster.slow[i] !== 1 && (
+                <text y={badge + Math.max(11, s * 0.028)} textAnchor="middle" className="dyn-slow">{`slow ×${cluster.slow[i]}`}</text>
+              )}
+            </g>
+          );
+        })}
+      </g>
+      {cut && <line x1={cut.x1} y1={cut.y1} x2={cut.x2} y2={cut.y2} className="dyn-cut" />}
+    </svg>
+  );
+}

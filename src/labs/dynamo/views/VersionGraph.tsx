@@ -1,0 +1,197 @@
+import type { DynamoConfig } from '../../../engines/dynamo/config.ts';
+import type { DynamoTrace } from '../../../engines/dynamo/engine.ts';
+import { EMPTY_VALUE, holdsItems, visibleItems } from '../../../engines/dynamo/values.ts';
+import { clientName, clockText, endpointName, formatMs, itemName, keyName, nodeName } from '../names.ts';
+import { keyHistory } from '../replicaState.ts';
+import { readOutcome, versionGraph } from '../versionGraph.ts';
+
+/** Versions drawn at most: the latest ones, when a hot key has a long history. */
+const SHOWN = 12;
+
+interface Props {
+  trace: DynamoTrace;
+  config: DynamoConfig;
+  position: number;
+  selectedKey: number;
+  width: number;
+}
+
+/**
+ * A key's version history at the player's time: the graph of vector clocks (SOSP'07 Figure 3),
+ * time flowing down, siblings side by side and merges joining them; which replica holds which
+ * versions; and what every read returned and made of it (the shopping cart's merge).
+ */
+export function VersionGraph({ trace, config, position, selectedKey, width }: Props) {
+  const history = keyHistory(trace, selectedKey, position);
+  const M = trace.nodes;
+  const policy = config.versioning.reconciliation;
+  const items = holdsItems(policy);
+  const total = history.versions.length;
+  // Lanes are laid out over the versions drawn, so a long history does not push them aside.
+  const graph = versionGraph(history.versions.slice(-SHOWN));
+  const firstLayer = Math.min(...graph.map((g) => g.layer));
+  const lanes = Math.max(1, ...graph.map((g) => g.lane + 1));
+  const layers = Math.max(1, ...graph.map((g) => g.layer - firstLayer + 1));
+  const gap = 28;
+  const boxW = Math.max(170, Math.min(250, (width - 20 - (lanes - 1) * gap) / lanes));
+  const boxH = 62;
+  const rowH = boxH + 30;
+  const svgW = Math.max(width - 4, 20 + lanes * boxW + (lanes - 1) * gap);
+  const svgH = 12 + layers * rowH;
+  const at = new Map(graph.map((g) => [g.v.id, g]));
+  const pos = (id: number) => {
+    const g = at.get(id)!;
+    return { x: 10 + g.lane * (boxW + gap), y: 6 + (g.layer - firstLayer) * rowH };
+  };
+  const describe = (id: number) => {
+    const v = history.versions.find((x) => x.id === id);
+    if (!v) return `v${id}`;
+    if (!items) return `value ${v.value.n}`;
+    const shown = visibleItems(policy, { ...EMPTY_VALUE, ...v.value });
+    return shown.length === 0 ? 'empty cart' : shown.map(itemName).join(', ');
+  };
+  const latestRead = history.reads[history.reads.length - 1];
+
+  if (history.versions.length === 0)
+    return <p className="dyn-empty">No version of {keyName(selectedKey)} had been written by this point of the replay. Pick another key or move the player forward.</p>;
+
+  return (
+    <div className="dyn-versions">
+      {total > SHOWN && <p className="dyn-note">Showing the latest {SHOWN} of {total} versions of {keyName(selectedKey)}.</p>}
+      <div className="dyn-versions-graph">
+        <svg width={svgW} height={svgH} role="img" aria-label={`Version history of ${keyName(selectedKey)}: ${total} versions`}>
+          <defs>
+            <marker id="dyn-vg-arrow" viewBox="0 0 10 10" refX={9} refY={5} markerWidth={7} markerHeight={7} orient="auto">
+              <path d="M0,0L10,5L0,10z" fill="#59626e" />
+            </marker>
+          </defs>
+          {graph.flatMap((g) =>
+            g.parents
+              .filter((p) => at.has(p))
+              .map((p) => {
+                const a = pos(p);
+                const b = pos(g.v.id);
+                const x1 = a.x + boxW / 2;
+                const y1 = a.y + boxH;
+                const x2 = b.x + boxW / 2 + (g.parents.length > 1 ? (a.x < b.x ? -18 : a.x > b.x ? 18 : 0) : 0);
+                const y2 = b.y;
+                return (
+                  <path
+                    key={`${p}-${g.v.id}`}
+                    d={`M${x1},${y1}C${x1},${y1 + 22} ${x2},${y2 - 22} ${x2},${y2 - 2}`}
+                    className={g.parents.length > 1 ? 'dyn-vg-edge merge' : 'dyn-vg-edge'}
+                    markerEnd="url(#dyn-vg-arrow)"
+                  />
+                );
+              }),
+          )}
+          {graph.map((g) => {
+            const { x, y } = pos(g.v.id);
+            const returned = latestRead?.versions.includes(g.v.id);
+            const cls = ['dyn-vg-node', g.frontier ? 'frontier' : '', g.parents.length > 1 ? 'merge' : '', history.committed.has(g.v.id) ? '' : 'uncommitted', returned ? 'returned' : '']
+              .filter(Boolean)
+              .join(' ');
+            return (
+              <g key={g.v.id} transform={`translate(${x},${y})`} className={cls}>
+                <title>{`v${g.v.id} written by ${clientName(g.v.writer)} through ${endpointName(g.v.coordinator, M)} at ${formatMs(g.v.time)}; clock ${clockText(g.v.clock, M)}${g.parents.length > 1 ? '; it merges ' + g.parents.map((p) => `v${p}`).join(' and ') : ''}`}</title>
+                <rect width={boxW} height={boxH} rx={6} />
+                <text x={8} y={17} className="dyn-vg-id">
+                  v{g.v.id}
+                  {g.parents.length > 1 ? ' · merge' : ''}
+                </text>
+                <text x={boxW - 8} y={17} textAnchor="end" className="dyn-vg-meta">
+                  {clientName(g.v.writer)} · {formatMs(g.v.time)}
+                </text>
+                <text x={8} y={36} className="dyn-vg-clock">
+                  {clockText(g.v.clock, M)}
+                </text>
+                <text x={8} y={54} className="dyn-vg-value">
+                  {describe(g.v.id)}
+                </text>
+              </g>
+            );
+          })}
+        </svg>
+      </div>
+      <p className="dyn-vg-legend">
+        An arrow joins a version to the next one that descends from it. <b style={{ color: '#1f4fb8' }}>Blue</b>: the latest versions (siblings when several);{' '}
+        <b style={{ color: '#17743a' }}>green</b>: a merge of siblings; <b style={{ color: '#d9730d' }}>orange outline</b>: returned by the latest read; dashed: not (yet) committed.
+      </p>
+      <div className="dyn-versions-side">
+        <table className="data dyn-held">
+          <caption>Replicas of {keyName(selectedKey)} now</caption>
+          <thead>
+            <tr>
+              <th>node</th>
+              <th>versions held</th>
+            </tr>
+          </thead>
+          <tbody>
+            {history.held.map((h) => (
+              <tr key={h.node}>
+                <td>{nodeName(h.node)}</td>
+                <td>
+                  {h.own.map((id) => (
+                    <span key={id} className="dyn-chip">
+                      v{id}
+                    </span>
+                  ))}
+                  {h.hinted.map((id) => (
+                    <span key={`h${id}`} className="dyn-chip hinted" title="kept as a hint for a node that was down">
+                      v{id} hint
+                    </span>
+                  ))}
+                  {h.own.length > 1 && <span className="dyn-siblings"> siblings</span>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <table className="data dyn-reads">
+          <caption>Reads of {keyName(selectedKey)}</caption>
+          <thead>
+            <tr>
+              <th>time</th>
+              <th>client</th>
+              <th>got</th>
+              <th>{items ? 'cart after the merge' : 'reconciled value'}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {history.reads.slice(-8).map((r, k) => {
+              const returned = r.versions.map((id) => history.versions.find((v) => v.id === id)).filter((v) => v !== undefined);
+              const out = readOutcome(policy, returned, history.versions);
+              return (
+                <tr key={k}>
+                  <td className="num">{formatMs(r.time)}</td>
+                  <td>{clientName(r.client)}</td>
+                  <td>
+                    {r.versions.map((id) => (
+                      <span key={id} className="dyn-chip">
+                        v{id}
+                      </span>
+                    ))}
+                  </td>
+                  <td>
+                    {items
+                      ? out.items.length === 0
+                        ? 'empty'
+                        : out.items.map((i) => (
+                            <span key={i} className={out.resurrected.includes(i) ? 'dyn-item back' : 'dyn-item'}>
+                              {itemName(i)}
+                              {out.resurrected.includes(i) ? ' (deleted, back!)' : ''}
+                              {i === out.items[out.items.length - 1] ? '' : ','}
+                            </span>
+                          ))
+                      : `value ${out.n}`}
+                    {out.stayDeleted.length > 0 && <span className="dyn-item gone">{out.stayDeleted.map(itemName).join(', ')} stays deleted</span>}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
