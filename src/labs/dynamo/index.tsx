@@ -106,7 +106,7 @@ function View({ scenario, onChange, mode }: LabViewProps<DynamoConfig, DynamoVie
   const present = mode === 'present';
   const stageWidth = stage.width || 900;
   const ringSize = Math.round(
-    embed ? Math.max(280, Math.min(stageWidth, viewport - 260)) : Math.max(320, Math.min(present ? 760 : 640, stageWidth * 0.46, viewport - (present ? 440 : 390))),
+    embed ? Math.max(280, Math.min(stageWidth, viewport - 260)) : Math.max(present ? 280 : 320, Math.min(present ? 760 : 640, stageWidth * 0.46, viewport - (present ? 500 : 390))),
   );
   const tabWidth = Math.max(320, tabSize.width || stageWidth - ringSize - 24);
   const interactive = !embed;
