@@ -55,7 +55,7 @@ export function RingView(props: RingViewProps) {
   const bandR = s * 0.29;
   const band = Math.max(10, s * 0.05);
   const members = Array.from({ length: nodes }, (_, i) => i).filter((i) => ring.members.includes(i) || cluster.member[i] || cluster.up[i]);
-  const badge = Math.max(12, Math.min(26, (TAU * s * 0.415) / Math.max(1, members.length) / 2.4));
+  const badge = Math.max(10, Math.min(26, s * 0.07, (TAU * s * 0.415) / Math.max(1, members.length) / 2.4));
   // Node discs and the rank badges on their rims stay inside the drawing, however small the ring.
   const badgeR = Math.min(s * 0.415, c - badge * 1.3 - 4);
   const slot = (i: number) => members.indexOf(i);
