@@ -4,7 +4,7 @@ import type { DynamoSummary, VariantResult } from '../../../engines/dynamo/summa
 import { variantResult } from '../../../engines/dynamo/summary.ts';
 import { Figure } from '../../../ui/Figure.tsx';
 import { formatMs, percent } from '../names.ts';
-import { Chart, inner } from './Chart.tsx';
+import { Chart, inner } from '../../../ui/Chart.tsx';
 import { Legend } from './plots.tsx';
 
 const PALETTE = ['#1f4fb8', '#d9730d', '#178a45', '#7b3fe4', '#b42318', '#0e8a80', '#9a5b13', '#be185d', '#3d4451'];

@@ -182,18 +182,18 @@ export function MessageDiagram({ trace, config, position, width, selectedKey, ba
           </path>
         );
       })}
-      <line x1={x(now)} x2={x(now)} y1={top - 4} y2={top + lanes.length * laneH} className="dyn-cursor" />
+      <line x1={x(now)} x2={x(now)} y1={top - 4} y2={top + lanes.length * laneH} className="chart-cursor" />
       <g transform={`translate(0,${top + lanes.length * laneH + 6})`}>
-        <line x1={left} x2={xEnd} className="dyn-axis" />
+        <line x1={left} x2={xEnd} className="chart-axis" />
         {ticks.map((v) => (
           <g key={v} transform={`translate(${x(v)},0)`}>
-            <line y2={5} className="dyn-axis" />
-            <text y={18} textAnchor="middle" className="dyn-tick">
+            <line y2={5} className="chart-axis" />
+            <text y={18} textAnchor="middle" className="chart-tick">
               {tick(v)}
             </text>
           </g>
         ))}
-        <text x={(left + xEnd) / 2} y={36} textAnchor="middle" className="dyn-axis-label">
+        <text x={(left + xEnd) / 2} y={36} textAnchor="middle" className="chart-axis-label">
           simulated time (the cursor is the player’s position)
         </text>
       </g>

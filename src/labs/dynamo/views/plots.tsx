@@ -5,7 +5,7 @@ import { LATENCY_BINS, latencyBinEdge } from '../../../engines/dynamo/metrics.ts
 import { missProbability, withinKProbability } from '../../../engines/dynamo/staleness.ts';
 import { formatMs, nodeColor, nodeName, percent } from '../names.ts';
 import { histogramPercentile, over, type MetricsAt } from '../seriesAt.ts';
-import { Chart, inner } from './Chart.tsx';
+import { Chart, inner } from '../../../ui/Chart.tsx';
 
 interface PlotProps {
   width: number;

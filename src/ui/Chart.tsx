@@ -29,8 +29,9 @@ export const inner = (width: number, height: number) => ({
 });
 
 /**
- * An SVG chart with labelled axes (d3 scales and ticks, drawn by React). The children draw the
- * marks in plot coordinates; the axes carry units in their labels.
+ * An SVG chart with labelled axes (d3 scales and ticks, drawn by React), for any lab. The
+ * children draw the marks in plot coordinates; the axes carry units in their labels; `cursor`
+ * marks where the Player stands.
  */
 export function Chart({ width, height, x, y, xLabel, yLabel, xFormat, yFormat, xTicks, yTicks, cursor, children, label }: ChartProps) {
   const { w, h } = inner(width, height);
@@ -39,34 +40,34 @@ export function Chart({ width, height, x, y, xLabel, yLabel, xFormat, yFormat, x
   const fx = xFormat ?? x.tickFormat(xs.length);
   const fy = yFormat ?? y.tickFormat(ys.length);
   return (
-    <svg width={width} height={height} className="dyn-chart" role="img" aria-label={label}>
+    <svg width={width} height={height} className="chart" role="img" aria-label={label}>
       <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
         {ys.map((v) => (
           <g key={`y${v}`} transform={`translate(0,${y(v)})`}>
-            <line x2={w} className="dyn-grid" />
-            <text x={-6} textAnchor="end" dominantBaseline="central" className="dyn-tick">
+            <line x2={w} className="chart-grid" />
+            <text x={-6} textAnchor="end" dominantBaseline="central" className="chart-tick">
               {fy(v)}
             </text>
           </g>
         ))}
         {xs.map((v) => (
           <g key={`x${v}`} transform={`translate(${x(v)},${h})`}>
-            <line y2={5} className="dyn-axis" />
-            <text y={18} textAnchor="middle" className="dyn-tick">
+            <line y2={5} className="chart-axis" />
+            <text y={18} textAnchor="middle" className="chart-tick">
               {fx(v)}
             </text>
           </g>
         ))}
-        <line y1={h} x2={w} y2={h} className="dyn-axis" />
-        <line y2={h} className="dyn-axis" />
+        <line y1={h} x2={w} y2={h} className="chart-axis" />
+        <line y2={h} className="chart-axis" />
         <g clipPath={undefined}>{children}</g>
         {cursor !== undefined && Number.isFinite(x(cursor)) && x(cursor) >= 0 && x(cursor) <= w && (
-          <line x1={x(cursor)} x2={x(cursor)} y2={h} className="dyn-cursor" />
+          <line x1={x(cursor)} x2={x(cursor)} y2={h} className="chart-cursor" />
         )}
-        <text x={w / 2} y={h + 38} textAnchor="middle" className="dyn-axis-label">
+        <text x={w / 2} y={h + 38} textAnchor="middle" className="chart-axis-label">
           {xLabel}
         </text>
-        <text transform={`translate(${-48},${h / 2}) rotate(-90)`} textAnchor="middle" className="dyn-axis-label">
+        <text transform={`translate(${-48},${h / 2}) rotate(-90)`} textAnchor="middle" className="chart-axis-label">
           {yLabel}
         </text>
       </g>
