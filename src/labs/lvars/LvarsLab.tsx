@@ -260,7 +260,12 @@ export function LvarsLab({ scenario, onChange, mode }: Props) {
         )
       }
     >
-      <HasseView lattice={lattice} history={history} frozen={frame.lvars.find((l) => l.id === selected)?.frozen ?? false} />
+      <HasseView
+        lattice={lattice}
+        history={history}
+        frozen={frame.lvars.find((l) => l.id === selected)?.frozen ?? false}
+        rejected={frame.rejected?.lvar === selected ? frame.rejected.key : undefined}
+      />
     </Figure>
   );
 

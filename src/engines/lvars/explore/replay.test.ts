@@ -32,6 +32,16 @@ describe('replay', () => {
     expect(r.frames[0]!.threads.find((t) => t.id === 'main')).toMatchObject({ status: 'blocked', op: 'get(x)' });
   });
 
+  it('records the state a refused put tried to reach, and draws it', async () => {
+    const conflict = await replay(['main.1', 'main', 'main.2']);
+    const last = conflict.frames[conflict.frames.length - 1]!;
+    expect(last.rejected).toEqual({ lvar: 'main/0', key: '⊤' });
+    expect(conflict.lattices[0]!.diagram.nodes.map((n) => n.key)).toContain('⊤');
+    const frozen = (await runTask('let s = newEmptySet(); insert(1, s); let v = freeze(s); insert(2, s); v', { kind: 'replay', schedule: [], finish: true })).trace as Replay;
+    expect(frozen.frames[frozen.frames.length - 1]!.rejected).toEqual({ lvar: 'main/0', key: '{1,2}' });
+    expect(frozen.lattices[0]!.diagram.nodes.map((n) => n.label)).toEqual(expect.arrayContaining(['{}', '{1}', '{1, 2}']));
+  });
+
   it('names the freeze-after rules of the Redex model', async () => {
     const rules = ((await runTask('let s = newEmptySet(); insert(1, s); freezeAfter(s, fn(e) { if e < 3 { insert(e + 1, s); } })', { kind: 'replay', schedule: [], finish: true })).trace as Replay).frames.flatMap((f) => f.rules.map((r) => r.rule));
     expect(rules).toEqual(expect.arrayContaining(['E-Freeze-Init', 'E-Spawn-Handler', 'E-Freeze-Final']));

@@ -1,5 +1,5 @@
 import { hasse, type HasseDiagram } from '../lattice/hasse.ts';
-import { isTop, stateKey, showState, TOP, type Lattice, type State } from '../lattice/lattice.ts';
+import { stateKey, showState, type Lattice, type State } from '../lattice/lattice.ts';
 import { Mode, type Pending } from '../runtime/machine.ts';
 import { show, valueKey, type Handle, type Value } from '../runtime/values.ts';
 import { thresholdsOf, type Config, type World } from '../runtime/world.ts';
@@ -37,6 +37,8 @@ export interface Frame {
   lvars: FrameLVar[];
   threads: FrameThread[];
   runnable: string[];
+  /** The put this step tried and the lattice rejected: the LVar and the state it would have reached. */
+  rejected?: { lvar: string; key: string };
 }
 
 export interface LatticeView {
@@ -70,7 +72,7 @@ const MAX_DIAGRAM = 60;
 export function replay(world: World, schedule: readonly string[], finish: boolean, maxDepth: number): Replay {
   const frames: Frame[] = [];
   const seen = new Set<string>();
-  const reached = new Map<string, { lattice: Lattice; label: string; states: Map<string, State>; thresholds: Map<string, State> }>();
+  const reached = new Map<string, Reached>();
   let rules: Frame['rules'] = [];
   let more = 0;
   const rec = {
@@ -84,7 +86,7 @@ export function replay(world: World, schedule: readonly string[], finish: boolea
     for (const t of c.threads) seen.add(t.id);
     for (const l of c.lvars.values()) {
       let r = reached.get(l.id);
-      if (!r) reached.set(l.id, (r = { lattice: l.lattice, label: l.label, states: new Map([[stateKey(l.lattice.bottom), l.lattice.bottom]]), thresholds: new Map() }));
+      if (!r) reached.set(l.id, (r = { lattice: l.lattice, label: l.label, states: new Map([[stateKey(l.lattice.bottom), l.lattice.bottom]]), thresholds: new Map(), rejected: new Map() }));
       r.states.set(stateKey(l.state), l.state);
     }
     for (const t of c.threads) if (t.pending?.op === 'get/2') collectThresholds(c, t.pending, reached);
@@ -106,6 +108,11 @@ export function replay(world: World, schedule: readonly string[], finish: boolea
       }),
       runnable,
     });
+    const attempt = c.failure?.attempt;
+    if (attempt) {
+      reached.get(attempt.lvar)?.rejected.set(stateKey(attempt.state), attempt.state);
+      frames[frames.length - 1]!.rejected = { lvar: attempt.lvar, key: stateKey(attempt.state) };
+    }
     rules = [];
     more = 0;
     return runnable;
@@ -145,7 +152,16 @@ export function describe(c: Config, p: Pending): string {
   return `${name}(${p.args.map((a) => (typeof a === 'object' && a.tag === 'closure' ? 'fn' : show(a, labels(c)))).join(', ')})${phase}`;
 }
 
-function collectThresholds(c: Config, p: Pending, reached: Map<string, { lattice: Lattice; thresholds: Map<string, State> }>): void {
+/** What one LVar went through in a replay: the states it was in, the thresholds read, the puts refused. */
+interface Reached {
+  lattice: Lattice;
+  label: string;
+  states: Map<string, State>;
+  thresholds: Map<string, State>;
+  rejected: Map<string, State>;
+}
+
+function collectThresholds(c: Config, p: Pending, reached: Map<string, Reached>): void {
   const id = (p.args[0] as Handle).id;
   const r = reached.get(id);
   if (!r) return;
@@ -156,12 +172,13 @@ function collectThresholds(c: Config, p: Pending, reached: Map<string, { lattice
   }
 }
 
-function latticeViews(reached: Map<string, { lattice: Lattice; label: string; states: Map<string, State>; thresholds: Map<string, State> }>, c: Config): LatticeView[] {
+function latticeViews(reached: Map<string, Reached>, c: Config): LatticeView[] {
   return [...reached.entries()].map(([id, r]) => {
     const whole = r.lattice.carrier !== undefined;
     let elements: State[] = whole ? [...r.lattice.carrier!] : [...r.states.values(), ...r.thresholds.values()];
     if (!whole && elements.length > MAX_DIAGRAM) elements = [r.lattice.bottom, ...elements.slice(-MAX_DIAGRAM + 1)];
-    if (!whole && [...r.states.values()].some(isTop)) elements.push(TOP);
+    // A refused put is drawn too: top for a conflict, or where a frozen LVar would have gone.
+    for (const s of r.rejected.values()) if (!elements.some((e) => stateKey(e) === stateKey(s))) elements.push(s);
     return { lvar: id, label: r.label, lattice: r.lattice.name, whole, diagram: hasse(r.lattice, elements, labels(c)), thresholds: [...r.thresholds.keys()] };
   });
 }

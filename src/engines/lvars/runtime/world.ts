@@ -1,5 +1,5 @@
 import { builtinLattice } from '../lattice/builtin.ts';
-import { incompatibilityViolation, isTop, LatticeValueError, showState, stateKey, type Lattice, type State } from '../lattice/lattice.ts';
+import { incompatibilityViolation, isTop, LatticeValueError, showState, stateKey, TOP, type Lattice, type State } from '../lattice/lattice.ts';
 import { specName, type LatticeSpec } from '../lattice/spec.ts';
 import { userLattice, type UserLatticeDef } from '../lattice/user.ts';
 import type { Loc } from '../syntax/ast.ts';
@@ -38,6 +38,8 @@ export interface Failure {
   message: string;
   loc: Loc | undefined;
   thread: string | undefined;
+  /** For a rejected put: the LVar and the state the put would have led to (top, or a change to a frozen LVar). */
+  attempt?: { lvar: string; state: State };
 }
 
 /**
@@ -330,7 +332,7 @@ class Draft implements MachineHost {
         const c = lv(0);
         const n = p.args[1] as number;
         if (n < 0) throw new StepFailure({ kind: 'lattice', key: 'lattice:negative-bump', message: `bump(${c.label}, ${n}): a counter only grows.`, loc: p.loc });
-        if (c.frozen && n !== 0) this.putAfterFreeze(c, `bump by ${n}`, p.loc);
+        if (c.frozen && n !== 0) this.putAfterFreeze(c, `bump by ${n}`, p.loc, (c.state as number) + n);
         rule('E-Bump');
         this.update(c, (c.state as number) + n, t);
         break;
@@ -409,22 +411,24 @@ class Draft implements MachineHost {
         key: `conflicting-put:${c.label}`,
         message: `Conflicting put on ${c.label}: ${showState(c.state)} ⊔ ${showState(delta)} = ⊤ (line ${loc.line}).`,
         loc,
+        attempt: { lvar: c.id, state: TOP },
       });
     }
     if (c.frozen && stateKey(next) !== stateKey(c.state)) {
       this.rule('E-Put-Err', loc, t);
-      this.putAfterFreeze(c, `put of ${showState(delta)}`, loc);
+      this.putAfterFreeze(c, `put of ${showState(delta)}`, loc, next);
     }
     this.rule('E-Put', loc, t);
     this.update(c, next, t);
   }
 
-  private putAfterFreeze(c: LVarCell, what: string, loc: Loc): never {
+  private putAfterFreeze(c: LVarCell, what: string, loc: Loc, next: State): never {
     throw new StepFailure({
       kind: 'put-after-freeze',
       key: `put-after-freeze:${c.label}`,
       message: `Put after freeze: ${what} would change ${c.label}, which is frozen at ${showState(c.state)} (line ${loc.line}).`,
       loc,
+      attempt: { lvar: c.id, state: next },
     });
   }
 

@@ -8,6 +8,8 @@ interface Props {
   /** Keys of the states this LVar has been in up to the current frame; the last is current. */
   history: string[];
   frozen: boolean;
+  /** The state a put tried to reach and was refused (top, or a change to a frozen LVar). */
+  rejected?: string | undefined;
 }
 
 interface Placed {
@@ -62,7 +64,7 @@ function layout(lattice: LatticeView, width: number, height: number): { nodes: P
 }
 
 /** The LVar's lattice as a Hasse diagram: its current state filled, earlier states tinted, thresholds dashed. */
-export function HasseView({ lattice, history, frozen }: Props) {
+export function HasseView({ lattice, history, frozen, rejected }: Props) {
   const [box, size] = useElementSize<HTMLDivElement>();
   const width = Math.max(260, size.width);
   const rows = new Set(lattice.diagram.nodes.map((n) => n.label)).size;
@@ -82,14 +84,19 @@ export function HasseView({ lattice, history, frozen }: Props) {
         </g>
         <g className="hasse-nodes">
           {nodes.map((n) => {
-            const cls = ['node', n.key === current ? 'current' : reached.has(n.key) ? 'reached' : '', thresholds.has(n.key) ? 'threshold' : '', n.top ? 'top' : ''].join(' ');
+            const cls = ['node', n.key === current ? 'current' : reached.has(n.key) ? 'reached' : '', thresholds.has(n.key) ? 'threshold' : '', n.top ? 'top' : '', n.key === rejected ? 'rejected' : ''].join(' ');
             return (
               <g key={n.key} className={cls} transform={`translate(${n.x},${n.y})`}>
-                <title>{`${n.key === current ? 'Current state' : reached.has(n.key) ? 'Reached earlier' : 'Element'}${thresholds.has(n.key) ? ', a threshold' : ''}: ${n.key}`}</title>
+                <title>{`${n.key === rejected ? 'A put tried to reach this and was refused' : n.key === current ? 'Current state' : reached.has(n.key) ? 'Reached earlier' : 'Element'}${thresholds.has(n.key) ? ', a threshold' : ''}: ${n.key}`}</title>
                 <rect x={-n.w / 2} y={-NODE_H / 2} width={n.w} height={NODE_H} rx={7} />
                 <text dy="0.35em" textAnchor="middle">
                   {n.label}
                 </text>
+                {n.key === rejected && (
+                  <text x={n.w / 2 + 6} dy="0.35em" className="rejected-mark">
+                    ✗ refused
+                  </text>
+                )}
               </g>
             );
           })}
@@ -101,6 +108,12 @@ export function HasseView({ lattice, history, frozen }: Props) {
           <text x={frozen ? 145 : 97}>reached</text>
           <rect className="swatch threshold" x={frozen ? 210 : 162} width={12} height={12} y={-10} rx={3} />
           <text x={frozen ? 227 : 179}>threshold</text>
+          {rejected && (
+            <>
+              <rect className="swatch rejected" x={frozen ? 310 : 262} width={12} height={12} y={-10} rx={3} />
+              <text x={frozen ? 327 : 279}>refused put</text>
+            </>
+          )}
         </g>
         <text x={width - 8} y={14} textAnchor="end" className="hasse-scope">
           {lattice.whole ? 'the whole lattice' : 'the elements this run reached'}
