@@ -237,6 +237,7 @@ class Draft implements MachineHost {
   private result: Value | undefined;
   private readonly queue: Thread[] = [];
   private performing: string | undefined;
+  private spawned = false;
   // The store is copied on first write only: most steps change one LVar, or none.
   private ownLvars: Map<string, LVarCell> | undefined;
   private ownHandlers: HandlerCell[] | undefined;
@@ -299,12 +300,15 @@ class Draft implements MachineHost {
       else if (e instanceof LatticeValueError) failure = { kind: 'lattice', key: `lattice:${e.message}`, message: e.message, loc: current?.pending?.loc, thread };
       else throw e;
     }
-    const threads = [...this.threads.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    // The base's threads are sorted and a Map keeps insertion order: sort only when one was added.
+    const threads = [...this.threads.values()];
+    if (this.spawned) threads.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return { threads, lvars: this.lvars, handlers: this.handlers, pools: this.pools, refs: this.refs, result: this.result, failure };
   }
 
   /** Queues a new thread; it runs to its first shared operation within this step. */
   spawn(t: Thread): void {
+    this.spawned = true;
     this.threads.set(t.id, t);
     this.queue.push(t);
   }
@@ -435,6 +439,7 @@ class Draft implements MachineHost {
   /** Sets an LVar's state and launches its handlers on the new events (E-Spawn-Handler). */
   private update(c: LVarCell, next: State, t: Thread): void {
     this.setLVar({ ...c, state: next });
+    if (this.handlers.length === 0) return;
     const handlers = this.handlers.filter((h) => h.lvar === c.id);
     if (handlers.length === 0) return;
     const old = new Set((c.lattice.events(c.state) ?? []).map(valueKey));
