@@ -1,10 +1,12 @@
 import { readExampleIndex } from './examples.ts';
 import { EXIT, UsageError } from './io.ts';
 import { RUN_USAGE, runCommand } from './run.ts';
+import { VERIFY_USAGE, verifyCommand } from './verify.ts';
 
 const HELP = `latticework: run Latticework scenarios from the command line
 
   ${RUN_USAGE.split('\n').join('\n  ')}
+  ${VERIFY_USAGE}
   latticework examples            list the built-in example scenarios
   latticework help
 
@@ -21,6 +23,7 @@ async function examplesCommand(args: string[]): Promise<number> {
 /** Commands by name; each lab's extra commands register here. */
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   run: runCommand,
+  verify: verifyCommand,
   examples: examplesCommand,
 };
 

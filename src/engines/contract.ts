@@ -18,6 +18,8 @@ export interface Progress {
   label?: string;
   /** The best answer so far, if the engine has one (shown next to the progress bar). */
   best?: string;
+  /** Engine-specific data for a live view (a partial search tree, say); plain data, cloned to the page. */
+  detail?: unknown;
 }
 
 export class BudgetExceeded extends Error {

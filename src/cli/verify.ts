@@ -1,0 +1,75 @@
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import type { SolverRequest, Strategy } from '../engines/solver/config.ts';
+import { engine } from '../engines/solver/engine.ts';
+import type { SolverResult } from '../engines/solver/result.ts';
+import { runEngine } from '../engines/runEngine.ts';
+import { EXIT, parseArgs, positiveNumber, UsageError } from './io.ts';
+
+export const VERIFY_USAGE = 'latticework verify <network.nnet|.onnx> <property.vnnlib> [--timeout SECONDS] [--strategy symbolic|interval|reluplex] [--units network|original] [--seed N] [--json]';
+
+const STRATEGIES: readonly Strategy[] = ['symbolic', 'interval', 'reluplex'];
+
+/**
+ * `verify`, following the VNN-COMP convention: the first line of output is `holds`, `violated` or
+ * `unknown`; a violation is followed by the counterexample, one `(X_i value)` and `(Y_j value)`
+ * per line. The property's X and Y are the network's own inputs and outputs (as in the benchmark
+ * files) unless `--units original`.
+ */
+export async function verifyCommand(args: string[]): Promise<number> {
+  const { options, flags, positional } = parseArgs(args, ['timeout', 'strategy', 'units', 'seed'], ['json']);
+  if (positional.length !== 2) throw new UsageError(`usage: ${VERIFY_USAGE}`);
+  const [networkPath, propertyPath] = positional as [string, string];
+  const timeout = positiveNumber(options.get('timeout'), 'timeout') ?? 116;
+  const strategy = (options.get('strategy') ?? 'symbolic') as Strategy;
+  if (!STRATEGIES.includes(strategy)) throw new UsageError(`--strategy must be one of ${STRATEGIES.join(', ')}`);
+  const units = options.get('units') ?? 'network';
+  if (units !== 'network' && units !== 'original') throw new UsageError('--units must be network or original');
+  const seed = Number(options.get('seed') ?? 1);
+  if (!Number.isInteger(seed) || seed < 0) throw new UsageError('--seed must be a whole number');
+
+  const format = extname(networkPath).toLowerCase() === '.onnx' ? 'onnx' : 'nnet';
+  const bytes = await read(networkPath);
+  const property = new TextDecoder().decode(await read(propertyPath));
+  const request: SolverRequest = {
+    network: { kind: 'file', name: networkPath, format, sha256: '0'.repeat(64), size: bytes.length },
+    networkData: format === 'onnx' ? { bytes } : { text: new TextDecoder().decode(bytes) },
+    property,
+    units,
+    strategy,
+    timeoutSeconds: timeout,
+    attack: true,
+    splitThreshold: 5,
+    tightening: 'symbolic',
+  };
+  const outcome = await runEngine(engine, { config: request, seed, budget: { maxSteps: Number.MAX_SAFE_INTEGER, maxMillis: timeout * 1000 + 5_000 } });
+  if (outcome.status === 'failed') {
+    const where = outcome.error.at ? ` (line ${outcome.error.at.line}, column ${outcome.error.at.column})` : '';
+    process.stderr.write(`latticework: ${outcome.error.message}${where}\n`);
+    return outcome.error.kind === 'input' ? EXIT.badInput : EXIT.failed;
+  }
+  const summary = (outcome.result as SolverResult).summary;
+  if (flags.has('json')) {
+    process.stdout.write(`${summary.verdict}\n${JSON.stringify(summary, null, 2)}\n`);
+    return EXIT.ok;
+  }
+  process.stdout.write(`${summary.verdict}\n`);
+  const cex = summary.counterexample;
+  if (cex) {
+    // VNN-COMP's counterexample format: one S-expression listing every input and output.
+    const lines = [...cex.input.map((v, i) => `(X_${i} ${v})`), ...cex.outputs.map((v, j) => `(Y_${j} ${v})`)];
+    process.stdout.write(`(${lines.join('\n ')})\n`);
+  }
+  const s = summary.stats;
+  process.stderr.write(`${summary.explanation} ${s.nodes} nodes, ${s.splits} splits, maximum depth ${s.maxDepth}${strategy === 'reluplex' ? `, ${s.pivots} pivots` : ''}, ${(s.elapsedMs / 1000).toFixed(2)} s.\n`);
+  return EXIT.ok;
+}
+
+async function read(path: string): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await readFile(path));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(code === 'ENOENT' ? `no such file: ${path}` : `cannot read ${path} (${code ?? String(e)})`);
+  }
+}

@@ -1,0 +1,40 @@
+import type { GeneratedSpec } from './generate.ts';
+import type { Units } from './problem.ts';
+
+/**
+ * The solver's input, as a scenario stores it. A network is generated from parameters, inlined
+ * as .nnet text (small ones), or referred to by name and content hash (a file the user opened: it
+ * does not travel in a link; the view asks for it and checks the hash).
+ */
+export type NetworkRef =
+  | { kind: 'generated'; spec: GeneratedSpec }
+  | { kind: 'inline'; name: string; text: string }
+  | { kind: 'file'; name: string; format: 'nnet' | 'onnx'; sha256: string; size: number };
+
+export type Strategy = 'reluplex' | 'symbolic' | 'interval';
+
+export interface SolverConfig {
+  network: NetworkRef;
+  /** The property as VNN-LIB text. */
+  property: string;
+  /** Whether X and Y in the property are the network's own (normalised) values or original units. */
+  units: Units;
+  strategy: Strategy;
+  timeoutSeconds: number;
+  /** Look for a counterexample by gradient descent before searching (modern strategies). */
+  attack: boolean;
+  /** Reluplex: how often one ReLU pair may be repaired before the solver splits on it (the paper uses 5). */
+  splitThreshold: number;
+  /** Reluplex: bound tightening on the network's equations only, or also symbolic propagation at each split. */
+  tightening: 'interval' | 'symbolic';
+}
+
+/** A run request: the config, plus the bytes of a network that is a file reference. */
+export interface SolverRequest extends SolverConfig {
+  networkData?: { text?: string; bytes?: Uint8Array };
+  /**
+   * Replaying a run that its time budget ended: stop at the same budget check (the summary's
+   * `checkpoints`), so the replay is identical whatever the machine's speed.
+   */
+  stopAtCheckpoint?: number;
+}

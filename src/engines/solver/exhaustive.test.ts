@@ -1,0 +1,83 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createRunContext } from '../runContext.ts';
+import type { Strategy } from './config.ts';
+import { engine } from './engine.ts';
+import { generateNetwork } from './generate.ts';
+import { evaluate } from './network.ts';
+import { buildProblem } from './problem.ts';
+import { exhaustiveSat } from './testkit/exact.ts';
+import { parseVnnlib } from './vnnlib.ts';
+
+/**
+ * Both procedures against an independent, exact, exhaustive method (testkit/exact.ts: every
+ * activation pattern, Fourier–Motzkin in rational arithmetic) on small random ReLU networks and
+ * random properties. Constants are multiples of 2⁻⁶ and 2⁻¹⁰, so the decimals in the property are
+ * the doubles the solvers read.
+ */
+const dyadic = (k: number, bits: number) => (k / 2 ** bits).toString();
+
+const arbitraryInstance = fc.record({
+  seed: fc.integer({ min: 0, max: 1e6 }),
+  hidden: fc.array(fc.integer({ min: 2, max: 7 }), { minLength: 1, maxLength: 2 }),
+  outputs: fc.integer({ min: 2, max: 3 }),
+  lo: fc.array(fc.integer({ min: -64, max: 32 }), { minLength: 2, maxLength: 2 }),
+  width: fc.array(fc.integer({ min: 1, max: 64 }), { minLength: 2, maxLength: 2 }),
+  shape: fc.constantFrom('single', 'conjunction', 'disjunction'),
+  coeffs: fc.array(fc.integer({ min: -2, max: 2 }), { minLength: 6, maxLength: 6 }),
+  quantile: fc.double({ min: 0.05, max: 0.95, noNaN: true }),
+});
+
+function instance(t: { seed: number; hidden: number[]; outputs: number; lo: number[]; width: number[]; shape: string; coeffs: number[]; quantile: number }) {
+  const model = generateNetwork({ preset: 'random', seed: t.seed, hidden: t.hidden, activation: 'relu', inputs: 2, outputs: t.outputs });
+  const lo = t.lo.map((v) => v / 64);
+  const hi = t.lo.map((v, i) => (v + t.width[i]!) / 64);
+  const row = (k: number) => Array.from({ length: t.outputs }, (_, j) => t.coeffs[(k * 3 + j) % 6]!).map((v, j) => (v === 0 && j === k % t.outputs ? 1 : v));
+  // Right-hand sides at a quantile of the sampled values, so both answers occur.
+  const samples = Array.from({ length: 64 }, (_, s) => evaluate(model.network, [lo[0]! + ((s % 8) / 7) * (hi[0]! - lo[0]!), lo[1]! + (Math.floor(s / 8) / 7) * (hi[1]! - lo[1]!)]));
+  const rhs = (c: number[]) => {
+    const values = samples.map((y) => c.reduce((a, v, j) => a + v * y[j]!, 0)).sort((a, b) => a - b);
+    return dyadic(Math.round(values[Math.floor(t.quantile * 63)]! * 1024), 10);
+  };
+  const atom = (c: number[]) => `(<= ${c.some((v) => v !== 0) ? `(+ ${c.map((v, j) => `(* ${v} Y_${j})`).join(' ')})` : '0'} ${rhs(c)})`;
+  const declarations = ['(declare-const X_0 Real)', '(declare-const X_1 Real)', ...Array.from({ length: t.outputs }, (_, j) => `(declare-const Y_${j} Real)`)].join('\n');
+  const box = [0, 1].map((i) => `(assert (>= X_${i} ${dyadic(t.lo[i]!, 6)}))\n(assert (<= X_${i} ${dyadic(t.lo[i]! + t.width[i]!, 6)}))`).join('\n');
+  const body = t.shape === 'single' ? `(assert ${atom(row(0))})` : t.shape === 'conjunction' ? `(assert ${atom(row(0))})\n(assert ${atom(row(1))})` : `(assert (or ${atom(row(0))} ${atom(row(1))}))`;
+  return { model, text: `${declarations}\n${box}\n${body}\n`, spec: { preset: 'random' as const, seed: t.seed, hidden: t.hidden, activation: 'relu' as const, inputs: 2, outputs: t.outputs } };
+}
+
+async function solve(strategy: Strategy, inst: ReturnType<typeof instance>) {
+  const result = await engine.run(
+    { network: { kind: 'generated', spec: inst.spec }, property: inst.text, units: 'network', strategy, timeoutSeconds: 1e6, attack: strategy !== 'interval', splitThreshold: 5, tightening: 'interval' },
+    1,
+    createRunContext({ maxSteps: 3_000_000, maxMillis: 1e9 }),
+  );
+  return result.summary;
+}
+
+describe('both procedures agree with an exhaustive exact method', () => {
+  it('on small random ReLU networks and random properties', async () => {
+    let decided = 0;
+    let violated = 0;
+    await fc.assert(
+      fc.asyncProperty(arbitraryInstance, async (t) => {
+        const inst = instance(t);
+        const problem = buildProblem(inst.model, parseVnnlib(inst.text), 'network');
+        const truth = problem.cases.some((c) => exhaustiveSat(inst.model.network, c)) ? 'violated' : 'holds';
+        for (const strategy of ['reluplex', 'symbolic', 'interval'] as const) {
+          const summary = await solve(strategy, inst);
+          // "unknown" is allowed only where an input sits exactly on the unsafe region's boundary.
+          if (summary.verdict !== 'unknown') {
+            expect(summary.verdict, `${strategy} on ${inst.text}`).toBe(truth);
+            decided++;
+          }
+          if (summary.verdict === 'violated') violated++;
+        }
+      }),
+      { numRuns: 250 },
+    );
+    // Nearly everything is decided, and both answers occur.
+    expect(decided).toBeGreaterThanOrEqual(740);
+    expect(violated).toBeGreaterThan(100);
+  });
+});

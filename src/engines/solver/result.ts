@@ -1,0 +1,56 @@
+import type { Strategy } from './config.ts';
+import type { DetailData } from './details.ts';
+import type { EventData } from './events.ts';
+import type { Units } from './problem.ts';
+import type { SearchStats, StopReason } from './search.ts';
+import type { TreeData } from './tree.ts';
+
+/** What a solver run answers (the CLI prints it; the views show it). */
+export interface SolverSummary {
+  verdict: 'holds' | 'violated' | 'unknown';
+  strategy: Strategy;
+  /** Why the answer is unknown, or a remark on how it was reached. */
+  stopped?: StopReason;
+  explanation: string;
+  network: { name: string; sizes: number[]; nonlinear: number; activations: string[] };
+  property: { cases: number; units: Units; inputNames: string[]; outputNames: string[] };
+  counterexample?: {
+    caseIndex: number;
+    /** In the property's units (original units for an .nnet network and a built-in property). */
+    input: number[];
+    outputs: number[];
+    advisory: string;
+    /** Certified slack of the violated constraints (≥ 0). */
+    margin: number;
+  };
+  stats: SearchStats & { elapsedMs: number };
+  /** Budget checks made; a replay of a run that ran out of time stops at the same one. */
+  checkpoints: number;
+}
+
+/** The variables of the Reluplex encoding, so the step log can name them. */
+export interface VariableTable {
+  /** 0 input, 1 pre-activation b, 2 post-activation f, 3 aux (f − b ≥ 0), 4 output constraint row. */
+  role: Uint8Array;
+  /** Layer (for b, f, aux) or constraint index (role 4), and neuron within the layer (or input index). */
+  layer: Int16Array;
+  index: Int32Array;
+}
+
+export interface SolverTrace {
+  tree: TreeData;
+  events: EventData;
+  details: DetailData;
+  variables?: VariableTable;
+}
+
+export interface SolverResult {
+  summary: SolverSummary;
+  trace: SolverTrace;
+}
+
+/** What streams while a run goes, for the live tree. */
+export interface SolverProgressDetail {
+  tree: TreeData;
+  covered: number;
+}

@@ -1,0 +1,69 @@
+import type { DetailData } from '../../engines/solver/details.ts';
+import { Phase } from '../../engines/solver/details.ts';
+import type { TreeData } from '../../engines/solver/tree.ts';
+import { NodeKind } from '../../engines/solver/tree.ts';
+import type { Namer } from './naming.ts';
+import { formatValue } from './SliceView.tsx';
+
+interface NodeDetailsProps {
+  tree: TreeData | undefined;
+  details: DetailData | undefined;
+  node: number;
+  namer: Namer | undefined;
+  inputNames: string[];
+  /** The network has ReLUs (whose phases bounds can fix). */
+  relus: boolean;
+}
+
+/** What is fixed at a node: the splits on the way there, the input box, the phases and the bound. */
+export function NodeDetails({ tree, details, node, namer, inputNames, relus }: NodeDetailsProps) {
+  if (!tree || !namer || node < 0 || node >= tree.count) return <p className="solver-empty">Click a node of the search tree to see what is fixed there.</p>;
+  const path: number[] = [];
+  for (let at = node; at >= 0; at = tree.parent[at]!) path.unshift(at);
+  const splits = path.filter((id) => tree.kind[id] === NodeKind.input || tree.kind[id] === NodeKind.relu || tree.kind[id] === NodeKind.range);
+  const recorded = details !== undefined && node < details.recorded && details.has[node] === 1;
+  const n = details?.inputs ?? 0;
+  const box = recorded ? details.boxes.subarray(node * 2 * n, (node + 1) * 2 * n) : undefined;
+  let byBounds = 0;
+  if (recorded) {
+    for (const p of details.phases.subarray(node * details.neurons, (node + 1) * details.neurons)) if (p === Phase.active || p === Phase.inactive) byBounds++;
+  }
+  return (
+    <div className="node-details">
+      <p>
+        <strong>Node {node}</strong>, depth {tree.depth[node]}: {namer.fate(tree.fate[node]!)}
+        {Number.isFinite(tree.bound[node]) ? `; best bound on the slack ${formatValue(tree.bound[node]!)}${tree.bound[node]! > 0 ? ' (> 0 proves it)' : ''}` : ''}.
+      </p>
+      <p className="node-path">
+        {splits.length === 0 ? 'Nothing fixed yet: this is the whole box.' : `Fixed on the way here (${splits.length}): `}
+        {splits.map((id, i) => (
+          <span key={id}>
+            {i > 0 ? ' → ' : ''}
+            <span className="path-step">{namer.node(id)}</span>
+          </span>
+        ))}
+      </p>
+      {recorded && relus && <p>{byBounds} ReLU phases are fixed by the bounds here{splits.some((id) => tree.kind[id] === NodeKind.relu) ? ', besides those fixed by splits' : ''}.</p>}
+      {box && (
+        <table className="data node-box">
+          <thead>
+            <tr>
+              <th>input</th>
+              <th className="num">from</th>
+              <th className="num">to</th>
+            </tr>
+          </thead>
+          <tbody>
+            {Array.from({ length: n }, (_, i) => (
+              <tr key={i}>
+                <td>{inputNames[i] ?? `x${i}`}</td>
+                <td className="num">{formatValue(namer.inputValue(i, box[i]!))}</td>
+                <td className="num">{formatValue(namer.inputValue(i, box[n + i]!))}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import { ACAS_PROPERTIES } from '../../engines/solver/acas.ts';
+import type { Units } from '../../engines/solver/problem.ts';
+import { CodeEditor } from '../../ui/CodeEditor.tsx';
+import type { EditorMarker } from '../../ui/editorTypes.ts';
+import { vnnlibLanguage } from './vnnlibLanguage.ts';
+
+interface PropertyPanelProps {
+  text: string;
+  units: Units;
+  canUseOriginal: boolean;
+  markers: EditorMarker[];
+  onText(text: string): void;
+  onUnits(units: Units): void;
+  onBuiltIn(id: number): void;
+  fontSize: number;
+}
+
+/** The property: one of the ten ACAS Xu properties (original units) or any VNN-LIB text, edited in Monaco. */
+export function PropertyPanel({ text, units, canUseOriginal, markers, onText, onUnits, onBuiltIn, fontSize }: PropertyPanelProps) {
+  const builtIn = ACAS_PROPERTIES.find((p) => p.text === text);
+  return (
+    <section className="panel solver-panel solver-property" aria-label="Property">
+      <h3>Property</h3>
+      <div className="field-row">
+        <select aria-label="Built-in property" value={builtIn?.id ?? 0} onChange={(e) => Number(e.target.value) > 0 && onBuiltIn(Number(e.target.value))}>
+          <option value={0} disabled>
+            {builtIn ? 'ACAS Xu property…' : 'Custom property (edited)'}
+          </option>
+          {ACAS_PROPERTIES.map((p) => (
+            <option key={p.id} value={p.id}>
+              ACAS Xu φ{p.id}: {p.holds}
+            </option>
+          ))}
+        </select>
+        <select aria-label="Property units" value={units} onChange={(e) => onUnits(e.target.value as Units)} title="What X_i and Y_j mean in the property">
+          <option value="original" disabled={!canUseOriginal}>
+            original units
+          </option>
+          <option value="network">network units</option>
+        </select>
+      </div>
+      <p className="solver-hint">
+        The asserts describe the <em>unsafe</em> region (VNN-LIB). {units === 'original' ? 'X and Y are in original units (feet, radians, scores); the lab applies the network’s scaling.' : 'X and Y are the network’s own inputs and outputs (normalised for an .nnet network).'}
+      </p>
+      <div className="property-editor">
+        <CodeEditor value={text} onChange={onText} language={vnnlibLanguage} markers={markers} ariaLabel="Property (VNN-LIB)" fontSize={fontSize} />
+      </div>
+    </section>
+  );
+}

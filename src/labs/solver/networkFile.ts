@@ -1,0 +1,84 @@
+import { InputError } from '../../engines/contract.ts';
+
+/**
+ * Network files the user opens (file picker or drag and drop): read, identified by SHA-256 (the
+ * scenario carries only the name and the hash), and kept in IndexedDB so a reload or a link that
+ * names the same file finds it again without asking.
+ */
+export interface NetworkFile {
+  name: string;
+  format: 'nnet' | 'onnx';
+  sha256: string;
+  size: number;
+  text?: string;
+  bytes?: Uint8Array;
+}
+
+export const MAX_NETWORK_BYTES = 64 * 1024 * 1024;
+
+export async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The format, from the extension or else from the first bytes (.nnet is text, ONNX is protobuf). */
+export function detectFormat(name: string, bytes: Uint8Array): 'nnet' | 'onnx' {
+  const lower = name.toLowerCase();
+  if (lower.endsWith('.nnet')) return 'nnet';
+  if (lower.endsWith('.onnx')) return 'onnx';
+  const head = new TextDecoder().decode(bytes.subarray(0, 64));
+  return /^\s*(\/\/|\d)/.test(head) ? 'nnet' : 'onnx';
+}
+
+export async function readNetworkFile(file: File): Promise<NetworkFile> {
+  if (file.size > MAX_NETWORK_BYTES) throw new InputError(`“${file.name}” is ${(file.size / 1e6).toFixed(1)} MB; networks up to ${MAX_NETWORK_BYTES / 1e6} MB can be opened`);
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const format = detectFormat(file.name, bytes);
+  const sha256 = await sha256Hex(bytes);
+  if (format === 'onnx') return { name: file.name, format, sha256, size: bytes.length, bytes };
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new InputError(`“${file.name}” is not a text file, so it cannot be .nnet (is it ONNX? then name it .onnx)`);
+  }
+  return { name: file.name, format, sha256, size: bytes.length, text };
+}
+
+const DB = 'latticework-solver';
+const STORE = 'networks';
+
+function open(): Promise<IDBDatabase | undefined> {
+  return new Promise((resolve) => {
+    if (typeof indexedDB === 'undefined') return resolve(undefined);
+    const request = indexedDB.open(DB, 1);
+    request.onupgradeneeded = () => request.result.createObjectStore(STORE);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => resolve(undefined);
+  });
+}
+
+/** Best effort: a browser without IndexedDB (or with it blocked) just asks for the file again. */
+export async function rememberNetwork(file: NetworkFile): Promise<void> {
+  const db = await open();
+  if (!db) return;
+  await new Promise<void>((resolve) => {
+    const tx = db.transaction(STORE, 'readwrite');
+    tx.objectStore(STORE).put(file, file.sha256);
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => resolve();
+  });
+  db.close();
+}
+
+export async function recallNetwork(sha256: string): Promise<NetworkFile | undefined> {
+  const db = await open();
+  if (!db) return undefined;
+  const found = await new Promise<NetworkFile | undefined>((resolve) => {
+    const request = db.transaction(STORE, 'readonly').objectStore(STORE).get(sha256);
+    request.onsuccess = () => resolve(request.result as NetworkFile | undefined);
+    request.onerror = () => resolve(undefined);
+  });
+  db.close();
+  return found;
+}

@@ -1,0 +1,4 @@
+import { exposeEngine } from '../src/bridge/expose.ts';
+import { sliceEngine } from '../src/engines/solver/slice.ts';
+
+exposeEngine(sliceEngine);
