@@ -1,5 +1,7 @@
-import { BackSubstitution } from './backsub.ts';
+import { SlopeOptimiser } from './alpha.ts';
+import { BackSubstitution, type PassTrace } from './backsub.ts';
 import { intervalBounds, type NetworkBounds } from './bounds.ts';
+import { addNormalised, relaxationScores } from './branching.ts';
 import { refineUndecided } from './deeppoly.ts';
 import { Ev } from './events.ts';
 import { Falsifier } from './falsify.ts';
@@ -15,10 +17,11 @@ import { Fate, NodeKind } from './tree.ts';
 
 /**
  * Branch and bound over the input domain (the "modern" strategy: ReluVal/Neurify-style input
- * splitting with DeepPoly/CROWN bounds, as α,β-CROWN does for ACAS Xu). A box is closed when a
- * sound lower bound shows some constraint of the unsafe region failing everywhere in it; otherwise
- * concrete points are tried (and a short descent inside the box) and the box is bisected along the
- * input with the largest interval-gradient "smear". Open boxes wait in a priority queue, the one
+ * splitting with DeepPoly/CROWN bounds and α-CROWN's optimised slopes, as α,β-CROWN does for ACAS
+ * Xu). A box is closed when a sound lower bound shows some constraint of the unsafe region failing
+ * everywhere in it; otherwise concrete points are tried (and a short descent inside the box) and
+ * the box is bisected along the input that most affects the bound (interval-gradient "smear" and
+ * relaxation error, branching.ts). Open boxes wait in a priority queue, the one
  * whose sample came nearest to a counterexample first, ties broken by creation order: the result and
  * the tree are a function of (problem, options, seed) and the step budget.
  */
@@ -41,6 +44,8 @@ interface Domain {
   depth: number;
   /** The parent needed DeepPoly refinement to be judged. */
   refine: boolean;
+  /** The violation at the box's centre, computed when the box was made (its priority). */
+  centreViolation: number;
 }
 
 /** Descent steps per starting point of the attack, and boxes between rounds of it. */
@@ -50,6 +55,9 @@ const ATTACK_EVERY = 1000;
 
 /** Descent steps tried inside every box that is not closed. */
 const LOCAL_STEPS = 4;
+
+/** Rounds of slope optimisation (α-CROWN) for a box the fixed slopes leave open. */
+const SLOPE_ROUNDS = 2;
 
 /** Open boxes that keep their parent's bounds (each costs a few kilobytes for ACAS Xu). */
 const FRONTIER_WITH_BOUNDS = 20_000;
@@ -63,9 +71,12 @@ export function searchInputSplitting(env: SearchEnv, options: InputSplitOptions)
   const stats = emptyStats();
   const symbolic = new SymbolicPropagator(net);
   const back = new BackSubstitution(net);
+  const slopes = new SlopeOptimiser(net, back);
   const falsifier = new Falsifier(net);
   const gradient = new IntervalGradient(net);
   const smear = new Float64Array(net.inputSize);
+  const relaxationError = new Float64Array(net.inputSize);
+  const trace: PassTrace = { weight: net.layers.map((l) => new Float64Array(l.outSize)) };
   const scratch = new Float64Array(Math.max(...net.layers.map((l) => l.outSize)));
   const lambda = new Float64Array(Math.max(1, ...problem.cases.map((c) => c.constraints.length)));
   const n0 = net.inputSize;
@@ -106,7 +117,8 @@ export function searchInputSplitting(env: SearchEnv, options: InputSplitOptions)
     const rootWidth = Float64Array.from(c.hi, (h, i) => h - c.lo[i]!);
     // Best first: the open box whose sample points came nearest to a counterexample is bounded next.
     const frontier = new Frontier<Domain>();
-    frontier.push({ lo: c.lo.slice(), hi: c.hi.slice(), parent: undefined, node: caseNode, anchor: caseNode, share: caseShare, depth: 0, refine: false }, 0);
+    const caseCentre = Float64Array.from(c.lo, (l, i) => l + (c.hi[i]! - l) / 2);
+    frontier.push({ lo: c.lo.slice(), hi: c.hi.slice(), parent: undefined, node: caseNode, anchor: caseNode, share: caseShare, depth: 0, refine: false, centreViolation: falsifier.violation(caseCentre, c) }, 0);
     while (frontier.size > 0) {
       stopped = env.stop();
       if (stopped) {
@@ -136,25 +148,28 @@ export function searchInputSplitting(env: SearchEnv, options: InputSplitOptions)
       details.box(d.node, d.lo, d.hi);
 
       // Close the box if some constraint of the unsafe region fails everywhere in it: first with the
-      // cheap bounds, then with DeepPoly-refined ones, then with a Lagrangian combination of them.
+      // cheap bounds, then with DeepPoly-refined ones and ReLU slopes chosen per constraint (α-CROWN,
+      // which starts from the fixed slopes), then with a Lagrangian combination of them.
       // (When the parent needed refining, the child almost always does: refine straight away.)
-      const judge = () => closes(c, options.bounds === 'symbolic' ? (k, out) => back.lowerBound(bounds, d.lo, d.hi, k.coeffs, out) : (k) => outputLowerBound(net, bounds, k), coeffs[ci]!);
+      const lower = (k: Constraint, out: Float64Array, rounds: number) =>
+        options.bounds !== 'symbolic' ? outputLowerBound(net, bounds, k) : slopes.lowerBound(bounds, d.lo, d.hi, k.coeffs, rounds, out, k.rhsHi);
+      const judge = (rounds: number) => closes(c, (k, out) => lower(k, out, rounds), coeffs[ci]!);
       let refined = false;
       const refine = () => {
         refined = true;
         stats.boundComputations += refineUndecided(net, back, bounds, d.lo, d.hi, scratch) > 0 ? 1 : 0;
       };
       if (d.refine && options.bounds === 'symbolic') refine();
-      let verdict = judge();
+      let verdict = judge(refined ? SLOPE_ROUNDS : 0);
       if (!verdict.closed && options.bounds === 'symbolic') {
         if (!refined) {
           refine();
-          verdict = judge();
+          verdict = judge(SLOPE_ROUNDS);
         }
         if (!verdict.closed && c.constraints.length > 1) {
           const combined = combine(c, coeffs[ci]!, verdict.values, d.lo, d.hi, lambda);
           if (combined) {
-            const slack = combinedSlack(back, bounds, net, d.lo, d.hi, c, combined);
+            const slack = combinedSlack((k) => slopes.lowerBound(bounds, d.lo, d.hi, k, SLOPE_ROUNDS), bounds, net, c, combined);
             if (slack > verdict.best) verdict.best = slack;
             if (slack > 0) verdict.closed = true;
           }
@@ -183,11 +198,11 @@ export function searchInputSplitting(env: SearchEnv, options: InputSplitOptions)
       }
       let violation = Infinity;
       let found: ReturnType<SearchEnv['check']>;
-      for (const x of a ? [centre] : []) {
-        const v = falsifier.violation(x, c);
+      if (a) {
+        const v = d.centreViolation;
         if (v < violation) violation = v;
         if (v <= 0) {
-          found = env.check(ci, x);
+          found = env.check(ci, centre);
           if (found) {
             events.push(Ev.candidate, d.node, 1, 0, v);
             tree.decide(d.node, d.anchor, Fate.counterexample, events.next, 0);
@@ -210,15 +225,22 @@ export function searchInputSplitting(env: SearchEnv, options: InputSplitOptions)
         return { verdict: 'violated', counterexample: found, stats: finishStats(stats, tree, top, openLeaves) };
       }
 
-      // Bisect the dimension that can move the nearest-to-closed constraint most (ReluVal's smear).
+      // Bisect the input that matters most to the nearest-to-closed constraint: the one that can move
+      // it most (ReluVal's smear), and with symbolic bounds also the one accounting for most of its
+      // relaxation error (branching.ts); each estimate is normalised to sum 1 and the two are added.
       if (c.constraints.length > 0) gradient.magnitude(bounds, c.constraints[bestK]!.coeffs, smear);
       else smear.fill(1);
+      for (let i = 0; i < n0; i++) smear[i] = smear[i]! * (d.hi[i]! - d.lo[i]!);
+      if (options.bounds === 'symbolic' && c.constraints.length > 0) {
+        back.lowerBound(bounds, d.lo, d.hi, c.constraints[bestK]!.coeffs, undefined, trace);
+        if (relaxationScores(net, bounds, trace.weight, symbolic.sensitivity, d.lo, d.hi, relaxationError)) addNormalised(smear, relaxationError);
+      }
       let dim = -1;
       let score = -1;
       for (let i = 0; i < n0; i++) {
         const width = d.hi[i]! - d.lo[i]!;
         if (!(width > rootWidth[i]! * MIN_RELATIVE_WIDTH)) continue;
-        const s = smear[i]! * width;
+        const s = smear[i]!;
         if (s > score) {
           score = s;
           dim = i;
@@ -248,7 +270,7 @@ export function searchInputSplitting(env: SearchEnv, options: InputSplitOptions)
         const node = tree.add(d.node, NodeKind.input, dim, side, mid, share, events.next);
         // Keeping each open box's parent bounds tightens its children; past a limit, memory wins.
         const parent = frontier.size < FRONTIER_WITH_BOUNDS ? bounds : undefined;
-        frontier.push({ lo, hi, parent, node, anchor: node >= 0 ? node : d.anchor, share, depth: d.depth + 1, refine: refined }, priority);
+        frontier.push({ lo, hi, parent, node, anchor: node >= 0 ? node : d.anchor, share, depth: d.depth + 1, refine: refined, centreViolation: priority }, priority);
       }
       env.report(stats.nodes, 'boxes', `${(100 * tree.coveredOf(top)).toFixed(1)}% covered`);
     }
@@ -402,8 +424,9 @@ function combine(c: Case, coeffs: Float64Array[], values: number[], lo: Float64A
  * A sound lower bound of Σ λ_k (coeffs_k·y − rhs_k). The combined coefficients are computed in
  * floating point; their rounding error times the largest |y_j| is subtracted, as is the rounding
  * of Σ λ_k rhs_k, so a positive result proves some constraint fails everywhere in the box.
+ * `lower` gives a sound lower bound of a linear function of the outputs over the box.
  */
-function combinedSlack(back: BackSubstitution, bounds: NetworkBounds, net: Network, lo: Float64Array, hi: Float64Array, c: Case, lambda: Float64Array): number {
+function combinedSlack(lower: (coeffs: Float64Array) => number, bounds: NetworkBounds, net: Network, c: Case, lambda: Float64Array): number {
   const outputs = net.outputSize;
   const coeffs = new Float64Array(outputs);
   const last = net.layers.length - 1;
@@ -426,5 +449,5 @@ function combinedSlack(back: BackSubstitution, bounds: NetworkBounds, net: Netwo
     rhsAbs += Math.abs(lambda[index]! * k.rhsHi);
   });
   const rhsUp = rhs + dotError(c.constraints.length, rhsAbs);
-  return back.lowerBound(bounds, lo, hi, coeffs) - coefficientError - rhsUp - dotError(3, coefficientError + Math.abs(rhsUp));
+  return lower(coeffs) - coefficientError - rhsUp - dotError(3, coefficientError + Math.abs(rhsUp));
 }

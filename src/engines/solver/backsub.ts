@@ -3,6 +3,21 @@ import type { Network } from './network.ts';
 import { activationRange, relax, type Relaxation } from './relaxation.ts';
 import { dotError, UNIT } from './rounding.ts';
 
+/** What a pass is told, and tells, about the activations it relaxes; indexed [layer][neuron]. */
+export interface PassTrace {
+  /**
+   * Lower slopes for ReLUs (α-CROWN's choice per objective): relu(z) ≥ αz holds for every α in
+   * [0, 1], so any such slope is sound. Others (and a missing array) mean CROWN's.
+   */
+  alpha?: Float64Array[];
+  /**
+   * Receives each neuron's coefficient in the bound where the pass relaxes its activation: where
+   * positive the lower line was used, where negative the upper one. Layers without a relaxed
+   * activation, and a pre-activation objective's own layer, are left as they were.
+   */
+  weight: Float64Array[];
+}
+
 /**
  * Back-substitution (DeepPoly's backsubstitution, CROWN's backward bound propagation): to bound a
  * linear function c·y of the outputs from below, replace each layer's outputs by the relaxation of
@@ -35,17 +50,18 @@ export class BackSubstitution {
 
   /**
    * A sound lower bound of c·y over the box, given every layer's pre-activation bounds.
-   * If `inputCoeffs` is given it receives the linear function of the inputs that the bound minimised.
+   * If `inputCoeffs` is given it receives the linear function of the inputs that the bound minimised;
+   * with `trace`, the pass takes its ReLU lower slopes from it and records its coefficients there.
    */
-  lowerBound(bounds: NetworkBounds, boxLo: ArrayLike<number>, boxHi: ArrayLike<number>, c: ArrayLike<number>, inputCoeffs?: Float64Array): number {
-    return this.lowerBoundAt(bounds, boxLo, boxHi, this.net.layers.length - 1, true, c, inputCoeffs);
+  lowerBound(bounds: NetworkBounds, boxLo: ArrayLike<number>, boxHi: ArrayLike<number>, c: ArrayLike<number>, inputCoeffs?: Float64Array, trace?: PassTrace): number {
+    return this.lowerBoundAt(bounds, boxLo, boxHi, this.net.layers.length - 1, true, c, inputCoeffs, trace);
   }
 
   /**
    * The same for a linear function of layer `from`'s neurons: of their outputs (`afterActivation`)
    * or of their pre-activation values z. DeepPoly bounds intermediate neurons this way.
    */
-  lowerBoundAt(bounds: NetworkBounds, boxLo: ArrayLike<number>, boxHi: ArrayLike<number>, from: number, afterActivation: boolean, c: ArrayLike<number>, inputCoeffs?: Float64Array): number {
+  lowerBoundAt(bounds: NetworkBounds, boxLo: ArrayLike<number>, boxHi: ArrayLike<number>, from: number, afterActivation: boolean, c: ArrayLike<number>, inputCoeffs?: Float64Array, trace?: PassTrace): number {
     const { net, r } = this;
     const { mu, nu } = this;
     for (let j = 0; j < net.layers[from]!.outSize; j++) mu[j] = c[j]!;
@@ -62,8 +78,11 @@ export class BackSubstitution {
       } else {
         let abs = 0;
         let productErr = 0;
+        const weight = trace?.weight[k];
+        const alpha = trace?.alpha?.[k];
         for (let j = 0; j < outSize; j++) {
           const m = mu[j]!;
+          if (weight) weight[j] = m;
           if (m === 0) {
             nu[j] = 0;
             continue;
@@ -79,7 +98,9 @@ export class BackSubstitution {
             continue;
           }
           relax(activation, l, u, r);
-          const a = m > 0 ? r.al : r.au;
+          let a = m > 0 ? r.al : r.au;
+          // Any slope in [0, 1] is a sound lower line for relu (bl = 0): the chosen one replaces CROWN's.
+          if (alpha && m > 0 && activation === 'relu' && alpha[j]! >= 0 && alpha[j]! <= 1) a = alpha[j]!;
           const b = m > 0 ? r.bl : r.bu;
           const v = m * a;
           nu[j] = v;

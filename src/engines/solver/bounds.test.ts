@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { SlopeOptimiser } from './alpha.ts';
 import { BackSubstitution } from './backsub.ts';
 import { intervalBounds, type NetworkBounds } from './bounds.ts';
 import { refineUndecided } from './deeppoly.ts';
@@ -37,7 +38,7 @@ const arbitraryCase = fc.record({
 
 /** Random networks and boxes; every sampled point's neurons must lie within every method's bounds. */
 describe('bound propagation is sound', () => {
-  it('interval, forward symbolic, DeepPoly-refined and back-substituted bounds contain every sampled value', () => {
+  it('interval, forward symbolic, DeepPoly-refined, back-substituted and α-CROWN bounds contain every sampled value', () => {
     fc.assert(
       fc.property(arbitraryCase, ({ seed, activation, inputs, hidden, centre, radius }) => {
         const net = generateNetwork({ preset: 'random', seed, hidden, activation, inputs, outputs: 3 }).network;
@@ -51,6 +52,11 @@ describe('bound propagation is sound', () => {
         const rng = mulberry32(seed);
         const c = Float64Array.from({ length: 3 }, () => 2 * rng() - 1);
         const crown = back.lowerBound(refined, lo, hi, c);
+        // α-CROWN: optimised slopes, and arbitrary ones in [0, 1], are sound too; optimising starts from CROWN's.
+        const optimised = new SlopeOptimiser(net, back).lowerBound(refined, lo, hi, c, 3);
+        expect(optimised).toBeGreaterThanOrEqual(crown);
+        const alpha = refined.lo.map((l) => Float64Array.from(l, () => rng()));
+        const arbitrary = back.lowerBound(refined, lo, hi, c, undefined, { alpha, weight: refined.lo.map((l) => new Float64Array(l.length)) });
         for (let s = 0; s < 60; s++) {
           // Corners and faces are where bounds are tightest, so sample them too.
           const x = Float64Array.from({ length: inputs }, (_, i) => (s < 8 ? ((s >> i) & 1 ? hi[i]! : lo[i]!) : lo[i]! + rng() * (hi[i]! - lo[i]!)));
@@ -64,7 +70,10 @@ describe('bound propagation is sound', () => {
             });
           }
           const y = zs[zs.length - 1]!;
-          expect(c[0]! * y[0]! + c[1]! * y[1]! + c[2]! * y[2]!).toBeGreaterThanOrEqual(crown);
+          const cy = c[0]! * y[0]! + c[1]! * y[1]! + c[2]! * y[2]!;
+          expect(cy).toBeGreaterThanOrEqual(crown);
+          expect(cy).toBeGreaterThanOrEqual(optimised);
+          expect(cy).toBeGreaterThanOrEqual(arbitrary);
         }
       }),
       { numRuns: 300 },

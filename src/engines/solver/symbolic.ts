@@ -28,6 +28,11 @@ export class SymbolicPropagator {
   private zMagU: Float64Array;
   private zMagL: Float64Array;
   private readonly relaxation: Relaxation = { al: 0, bl: 0, au: 0, bu: 0 };
+  /**
+   * How much each neuron's pre-activation moves with each input on the last box run: |coefficient of
+   * x_i| in its upper function plus in its lower one, at [layer][neuron · inputs + i].
+   */
+  readonly sensitivity: Float64Array[];
 
   constructor(private readonly net: Network) {
     this.stride = net.inputSize + 1;
@@ -41,6 +46,7 @@ export class SymbolicPropagator {
     this.qMag = new Float64Array(widest);
     this.zMagU = new Float64Array(widest);
     this.zMagL = new Float64Array(widest);
+    this.sensitivity = net.layers.map((l) => new Float64Array(l.outSize * net.inputSize));
   }
 
   run(boxLo: ArrayLike<number>, boxHi: ArrayLike<number>, parent?: NetworkBounds, phases?: Phases, out: NetworkBounds = emptyBounds(this.net)): NetworkBounds {
@@ -65,6 +71,7 @@ export class SymbolicPropagator {
       const { zu, zl, pMag } = this;
       const lo = out.lo[layerIndex]!;
       const hi = out.hi[layerIndex]!;
+      const sensitivity = this.sensitivity[layerIndex]!;
       for (let i = 0; i < outSize; i++) {
         const base = i * stride;
         zu.fill(0, base, base + stride);
@@ -129,6 +136,7 @@ export class SymbolicPropagator {
         lo[i] = lLo - el;
         hi[i] = uHi + eu;
         narrow(lo, hi, i, parent, layerIndex, phases ? phases[offset + i]! : 0);
+        for (let k = 0; k < n0; k++) sensitivity[i * n0 + k] = Math.abs(zu[base + k]!) + Math.abs(zl[base + k]!);
         // Reuse the extra ends to relax the activation on each function's own range.
         this.relaxInto(layer.activation, i, lo[i]!, hi[i]!, uLo - eu, uHi + eu, lLo - el, lHi + el, mag);
       }
