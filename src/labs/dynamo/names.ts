@@ -40,6 +40,7 @@ const TABLEAU20 = [
 /** Milliseconds for people: "850 ms", "12.3 s". */
 export function formatMs(ms: number): string {
   if (!Number.isFinite(ms)) return '–';
+  if (ms === 0) return '0 s';
   if (Math.abs(ms) >= 10_000) return `${(ms / 1000).toFixed(1)} s`;
   if (Math.abs(ms) >= 1000) return `${(ms / 1000).toFixed(2)} s`;
   if (Math.abs(ms) >= 10) return `${ms.toFixed(0)} ms`;
