@@ -66,7 +66,7 @@ describe('the solver engine', () => {
 
   it('reports bad input as InputError: a property that does not fit the network, a missing file', async () => {
     const config = example('reluplex-small');
-    expect(() => run({ ...config, property: '(declare-const X_0 Real)(declare-const Y_0 Real)(assert (>= X_0 0))(assert (<= X_0 1))(assert (<= Y_0 0))' })).toThrow(/declares 1 inputs .* but the network has 2/);
+    expect(() => run({ ...config, property: '(declare-const X_0 Real)(declare-const Y_0 Real)(assert (>= X_0 0))(assert (<= X_0 1))(assert (<= Y_0 0))' })).toThrow(/declares 1 input .* but the network has 2/);
     expect(() => run({ ...config, network: { kind: 'file', name: 'x.nnet', format: 'nnet', sha256: 'a'.repeat(64), size: 1 } })).toThrow(InputError);
     expect(() => run({ ...config, units: 'original' })).toThrow(/no input and output scaling/);
   });

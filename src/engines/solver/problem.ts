@@ -29,15 +29,17 @@ export interface Problem {
   cases: Case[];
 }
 
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 /** How the property's X and Y relate to the network's own inputs and outputs. */
 export type Units = 'network' | 'original';
 
 export function buildProblem(model: NetworkModel, spec: Spec, units: Units): Problem {
   const net = model.network;
   if (spec.inputs !== net.inputSize)
-    throw new InputError(`the property declares ${spec.inputs} inputs (X_0 … X_${spec.inputs - 1}) but the network has ${net.inputSize}`, spec.declaredAt[0] ?? { line: 1, column: 1 });
+    throw new InputError(`the property declares ${count(spec.inputs, 'input')} (${spec.inputs === 1 ? 'X_0' : `X_0 … X_${spec.inputs - 1}`}) but the network has ${net.inputSize}`, spec.declaredAt[0] ?? { line: 1, column: 1 });
   if (spec.outputs > net.outputSize)
-    throw new InputError(`the property declares ${spec.outputs} outputs but the network has ${net.outputSize}`, { line: 1, column: 1 });
+    throw new InputError(`the property declares ${count(spec.outputs, 'output')} but the network has ${net.outputSize}`, { line: 1, column: 1 });
   const widen = (coeffs: Float64Array) => {
     const out = new Float64Array(net.outputSize);
     out.set(coeffs);
