@@ -81,13 +81,21 @@ export function TreeView({ tree, position, live, selected, onSelect, namer, layo
       // Labels while they fit: roughly one per 60 pixels across the widest row.
       const widest = Math.max(...d3.rollup(placed.nodes, (v) => v.length, (n) => n.depth).values());
       if (namer && innerW / widest >= 60) {
+        const rowEnd = new Map<number, number>();
         nodes
           .filter((n) => n.id !== 0)
           .append('text')
           .attr('class', 'tree-label')
           .attr('y', -radius - 4)
           .attr('text-anchor', 'middle')
-          .text((n) => namer.shortNode(n.id));
+          .text((n) => namer.shortNode(n.id))
+          // d3.tree packs some siblings closer than the average: a label that would run into the one
+          // before it on its row is dropped (rows come left to right; the node's title still names it).
+          .each(function (n) {
+            const half = this.getComputedTextLength() / 2 + 3;
+            if (n.x - half < (rowEnd.get(n.depth) ?? -Infinity)) this.remove();
+            else rowEnd.set(n.depth, n.x + half);
+          });
       }
     } else {
       const cells = g
