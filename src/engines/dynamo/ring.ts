@@ -1,4 +1,5 @@
 import type { Strategy } from './config.ts';
+import { bisectLeft } from '../bisect.ts';
 import type { Random } from './random.ts';
 
 /**
@@ -155,7 +156,7 @@ function finish(layout: Layout, version: number, prefLen: number): Ring {
   for (let r = 0; r < bounds.length; r++) {
     // Strategies 1 and 3: the walk starts at the range's own token. Strategy 2: at the first
     // token at or after the partition's end.
-    let t = layout.strategy === 2 ? lowerBound(tokens, bounds[r]!) % tokens.length : r;
+    let t = layout.strategy === 2 ? bisectLeft(tokens, bounds[r]!) % tokens.length : r;
     let found = 0;
     for (let steps = 0; found < L && steps < tokens.length; steps++, t = (t + 1) % tokens.length) {
       const owner = tokenOwner[t]!;
@@ -178,21 +179,9 @@ function finish(layout: Layout, version: number, prefLen: number): Ring {
   };
 }
 
-/** The first index whose value is ≥ x (the length when none is). */
-function lowerBound(sorted: Uint32Array, x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** The key range holding position p: the first range clockwise whose end is at or after p. */
 export function rangeOf(ring: Ring, pos: number): number {
-  const i = lowerBound(ring.bounds, pos);
+  const i = bisectLeft(ring.bounds, pos);
   return i === ring.bounds.length ? 0 : i;
 }
 

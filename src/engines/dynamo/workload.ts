@@ -1,4 +1,5 @@
 import type { Popularity, Reconciliation, WorkloadConfig } from './config.ts';
+import { bisectRight } from '../bisect.ts';
 import type { Random } from './random.ts';
 import { holdsItems } from './values.ts';
 
@@ -47,14 +48,7 @@ export function popularityWeights(p: Popularity, keys: number): Float64Array {
 function sampleKey(cdf: Float64Array | null, keys: number, rng: Random): number {
   const u = rng.next();
   if (!cdf) return Math.floor(u * keys);
-  let lo = 0;
-  let hi = keys - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (cdf[mid]! <= u) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return Math.min(bisectRight(cdf, u), keys - 1);
 }
 
 export function generateWorkload(w: WorkloadConfig, policy: Reconciliation, rng: Random): Workload {

@@ -1,3 +1,4 @@
+import { bisectLeft } from '../../engines/bisect.ts';
 import type { DynamoConfig } from '../../engines/dynamo/config.ts';
 import type { DynamoTrace } from '../../engines/dynamo/engine.ts';
 import { FAILURE_KINDS } from '../../engines/dynamo/failures.ts';
@@ -37,14 +38,7 @@ export function timeAt(trace: DynamoTrace, position: number): number {
 /** The first frame at or after time t (the last frame when none is). */
 export function frameAt(trace: DynamoTrace, t: number): number {
   const times = trace.events.time;
-  let lo = 0;
-  let hi = times.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (times[mid]! < t) lo = mid + 1;
-    else hi = mid;
-  }
-  return Math.min(lo, Math.max(0, times.length - 1));
+  return Math.min(bisectLeft(times, t), Math.max(0, times.length - 1));
 }
 
 /** The cluster at time t, from the failures applied up to then. */
