@@ -80,6 +80,7 @@ export function searchReluplex(env: SearchEnv, options: ReluplexOptions): Search
   const symbolic = options.tightening === 'symbolic' ? new SymbolicPropagator(net) : undefined;
   const rootBounds = symbolic ?? new SymbolicPropagator(net);
   const back = new BackSubstitution(net);
+  const scratch = new Float64Array(Math.max(...net.layers.map((l) => l.outSize)));
   const falsifier = new Falsifier(net);
   const offsets = layerOffsets(net);
 
@@ -320,7 +321,7 @@ export function searchReluplex(env: SearchEnv, options: ReluplexOptions): Search
         const boxLo = Float64Array.from(enc.inputs, (v) => lo[v]!);
         const boxHi = Float64Array.from(enc.inputs, (v) => hi[v]!);
         const sym = symbolic.run(boxLo, boxHi, bounds, phases);
-        refineUndecided(net, back, sym, boxLo, boxHi, new Float64Array(Math.max(...net.layers.map((l) => l.outSize))));
+        refineUndecided(net, back, sym, boxLo, boxHi, scratch);
         let moved = 0;
         for (let v = 0; v < n; v++) {
           if (enc.table.role[v] !== Role.b) continue;
