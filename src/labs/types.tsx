@@ -1,5 +1,5 @@
 import type { ComponentType, ReactElement } from 'react';
-import { validateScenario, type Decoded } from '../scenario/codec.ts';
+import { validateScenario, type Decoded, type ScenarioSource } from '../scenario/codec.ts';
 import type { LabId, LabScenarioSpec, Scenario } from '../scenario/types.ts';
 
 /** How a lab is shown: the full workbench, one main view in an iframe, or on a projector. */
@@ -22,7 +22,7 @@ export interface LabModule<C, V> {
 export interface LoadedLab {
   id: LabId;
   defaultScenario: Scenario;
-  validate(scenario: Scenario): Decoded<Scenario>;
+  validate(scenario: Scenario, source?: ScenarioSource): Decoded<Scenario>;
   render(props: { scenario: Scenario; onChange(next: Scenario): void; mode: ViewMode }): ReactElement;
 }
 
@@ -35,7 +35,7 @@ export function defineLab<C, V>(module: LabModule<C, V>): LoadedLab {
   return {
     id: module.spec.lab,
     defaultScenario: module.defaultScenario as unknown as Scenario,
-    validate: (scenario) => validateScenario(scenario, module.spec) as unknown as Decoded<Scenario>,
+    validate: (scenario, source) => validateScenario(scenario, module.spec, source) as unknown as Decoded<Scenario>,
     render: ({ scenario, onChange, mode }) => (
       <View
         scenario={scenario as unknown as Scenario<C, V>}

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { findLab, LABS, type LabEntry } from '../labs/registry.ts';
 import type { LoadedLab } from '../labs/types.tsx';
 import { readWorkspace, writeWorkspace, type Workspace } from '../scenario/autosave.ts';
-import { decodeLink, parseScenarioText } from '../scenario/codec.ts';
+import { decodeLink, parseScenarioText, type ScenarioSource } from '../scenario/codec.ts';
 import { fetchExample } from '../scenario/examples.ts';
 import type { LabId, Scenario } from '../scenario/types.ts';
 
@@ -20,7 +20,7 @@ export interface Message {
   action?: { label: string; run(): void };
 }
 
-type Source = 'link' | 'example' | 'file';
+type Source = Exclude<ScenarioSource, 'saved work'>;
 const SOURCE_NAME: Record<Source, string> = { link: 'a link', example: 'the examples', file: 'a file' };
 const OWN_WORK_SAFE = 'Your own work is unchanged.';
 const BASE = import.meta.env.BASE_URL;
@@ -110,7 +110,7 @@ export function useWorkbench({ embed }: { embed: boolean }) {
       const previous = workspace.current.previous[labId];
       if (!entry || !previous) return;
       const lab = await loadLab(entry);
-      const checked = lab.validate(previous);
+      const checked = lab.validate(previous, 'saved work');
       if (!checked.ok) return alert(`Your previous work could not be restored: ${checked.error.message}`);
       const replaced = workspace.current.labs[labId];
       if (replaced) workspace.current.previous[labId] = replaced;
@@ -133,7 +133,7 @@ export function useWorkbench({ embed }: { embed: boolean }) {
         const saved = workspace.current.labs[entry.id];
         let scenario = lab.defaultScenario;
         if (saved) {
-          const checked = lab.validate(saved);
+          const checked = lab.validate(saved, 'saved work');
           if (checked.ok) scenario = checked.value;
           else {
             workspace.current.previous[entry.id] = saved;
@@ -163,7 +163,7 @@ export function useWorkbench({ embed }: { embed: boolean }) {
       try {
         const lab = await loadLab(entry);
         if (ticket !== request.current) return false;
-        const checked = lab.validate(scenario);
+        const checked = lab.validate(scenario, source);
         if (!checked.ok) {
           alert(`${checked.error.message} ${OWN_WORK_SAFE}`);
           return false;
@@ -223,8 +223,8 @@ export function useWorkbench({ embed }: { embed: boolean }) {
   const openFile = useCallback(
     async (file: File) => {
       if (file.size > 4 * 1024 * 1024) return alert(`“${file.name}” is larger than 4 MB, too large for a scenario file. ${OWN_WORK_SAFE}`);
-      const decoded = parseScenarioText(await file.text());
-      if (!decoded.ok) return alert(`“${file.name}” is not a Latticework scenario: ${decoded.error.message} ${OWN_WORK_SAFE}`);
+      const decoded = parseScenarioText(await file.text(), 'file');
+      if (!decoded.ok) return alert(`“${file.name}” could not be opened. ${decoded.error.message} ${OWN_WORK_SAFE}`);
       await openScenario(decoded.value, 'file');
     },
     [alert, openScenario],

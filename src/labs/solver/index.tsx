@@ -80,7 +80,7 @@ function View({ scenario, onChange, mode }: LabViewProps<SolverConfig, SolverVie
   const property = useMemo(() => tryProperty(config.property, model, config.units), [config.property, model, config.units]);
   const runner = useEngine<SolverRequest, SolverResult>(spawn);
   const { start } = runner;
-  const [shown, setShown] = useState<{ config: SolverConfig; result: SolverResult }>();
+  const [shown, setShown] = useState<{ config: SolverConfig; result: SolverResult; elapsedMs: number }>();
   const [fileProblem, setFileProblem] = useState<string>();
   const [dragging, setDragging] = useState(false);
   const result = shown?.result;
@@ -105,7 +105,7 @@ function View({ scenario, onChange, mode }: LabViewProps<SolverConfig, SolverVie
       const outcome = await start(request, s.seed, { maxSteps: Number.MAX_SAFE_INTEGER, maxMillis: s.config.timeoutSeconds * 1000 + 15_000 });
       if (outcome.status !== 'done') return;
       const r = outcome.result;
-      setShown({ config: s.config, result: r });
+      setShown({ config: s.config, result: r, elapsedMs: outcome.elapsedMs });
       const last = Math.max(0, r.trace.events.count - 1);
       const cexNode = Array.from(r.trace.tree.fate).findIndex((f) => f === 4);
       const now = latest.current;
@@ -207,7 +207,7 @@ function View({ scenario, onChange, mode }: LabViewProps<SolverConfig, SolverVie
     return (
       <div className="solver-lab solver-embed">
         {runPanel}
-        {summary && <VerdictCard summary={summary} stale={stale} />}
+        {summary && <VerdictCard summary={summary} elapsedMs={shown?.elapsedMs} stale={stale} />}
         {treeView}
         {player}
       </div>
@@ -271,7 +271,7 @@ function View({ scenario, onChange, mode }: LabViewProps<SolverConfig, SolverVie
         {settings}
         <section className="panel solver-panel" aria-label="Result">
           <h3>Result</h3>
-          <VerdictCard summary={summary} stale={stale} />
+          <VerdictCard summary={summary} elapsedMs={shown?.elapsedMs} stale={stale} />
         </section>
       </div>
       <div className="solver-main">

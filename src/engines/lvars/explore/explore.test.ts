@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { errorKinds, explore, runTask, values } from '../test/run.ts';
+import { runs } from '../../../testing/depth.ts';
 
 const racy = `
 let r = ref(0);
@@ -36,7 +37,7 @@ describe('the explorer', () => {
         expect(cached.schedules).toBe(naive.schedules);
         expect(new Map(cached.outcomes.map((o) => [o.text, o.count]))).toEqual(new Map(naive.outcomes.map((o) => [o.text, o.count])));
       }),
-      { numRuns: 40, seed: 7 },
+      { numRuns: runs(15, 40), seed: 7 },
     );
   });
 
@@ -65,7 +66,7 @@ describe('the explorer', () => {
         expect(por.outcomes.some((o) => o.kind === 'diverges')).toBe(naive.outcomes.some((o) => o.kind === 'diverges'));
         expect(por.states).toBeLessThanOrEqual(cached.states);
       }),
-      { numRuns: 60, seed: 11 },
+      { numRuns: runs(20, 60), seed: 11 },
     );
   });
 
