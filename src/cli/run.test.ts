@@ -35,7 +35,7 @@ describe('latticework run', () => {
     writeFileSync(file, '{\n  "version": 1,\n  "lab": "lvars"\n  "title": "x"\n}\n');
     const r = await cli('run', file);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('This file is not a readable scenario');
+    expect(r.stderr).toContain('This file is not valid JSON');
     expect(r.stderr).toMatch(/line 4, column 3/);
     expect(r.stderr).not.toMatch(/link|checksum/);
   });

@@ -59,7 +59,7 @@ function advice(kind: LinkErrorKind, source: ScenarioSource): string {
 
 const failure = (kind: LinkErrorKind, detail?: string, source: ScenarioSource = 'link', at?: LinkError['at']): { ok: false; error: LinkError } => ({
   ok: false,
-  error: { kind, message: detail ? `${advice(kind, source)} (${detail})` : advice(kind, source), ...(at ? { at } : {}) },
+  error: { kind, message: detail ? `${advice(kind, source).replace(/\.$/, '')} (${detail}).` : advice(kind, source), ...(at ? { at } : {}) },
 });
 
 const envelope = object({
@@ -181,7 +181,8 @@ export function parseScenarioText(bytes: Uint8Array | string, source: ScenarioSo
       return failure(cut ? 'truncated' : 'corrupt', 'not valid JSON', source);
     }
     const at = jsonErrorPosition(text, e);
-    return failure('corrupt', `not valid JSON: ${jsonErrorReason(e)} at line ${at.line}, column ${at.column}`, source, at);
+    const message = `${NOUN[source]} is not valid JSON: ${jsonErrorReason(e)} at line ${at.line}, column ${at.column}.`;
+    return { ok: false, error: { kind: 'corrupt', message, at } };
   }
   return parseScenarioValue(raw, source);
 }
