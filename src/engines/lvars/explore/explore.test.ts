@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { errorKinds, explore, runTask, values } from '../test/run.ts';
+import { createRunContext } from '../../runContext.ts';
+import { engine } from '../index.ts';
+import { errorKinds, explore, runTask, SETTINGS, values } from '../test/run.ts';
 import { runs } from '../../../testing/depth.ts';
 
 const racy = `
@@ -120,5 +122,18 @@ describe('the explorer', () => {
     const e = await explore('let x = newIVar(); let y = newIVar(); fork { get(y); put(x, 1); } get(x)');
     expect(errorKinds(e)).toEqual(['blocked']);
     expect(e.outcomes[0]!.text).toMatch(/main waits at get/);
+  });
+});
+
+describe('a verdict needs evidence', () => {
+  it('gives none when no schedule runs to its end within the budget', async () => {
+    const forever = 'fn spawn(n) { fork { spawn(n + 1); } } spawn(0); 1';
+    for (const mode of ['exhaustive', 'random'] as const) {
+      const r = await engine.run({ program: forever, explore: { ...SETTINGS, mode }, task: { kind: 'explore' } }, 1, createRunContext({ maxSteps: 3_000, maxMillis: 1e9 }));
+      if (r.summary.task !== 'explore') throw new Error('not an exploration');
+      expect(r.summary.outcomes.filter((o) => o.count > 0)).toEqual([]);
+      expect(r.summary.verdict).toBe('inconclusive');
+      expect(r.summary.exhaustive).toBe(false);
+    }
   });
 });
