@@ -137,3 +137,12 @@ describe('a verdict needs evidence', () => {
     }
   });
 });
+
+describe('the memory budget', () => {
+  it('ends a schedule that doubles a list with an error naming the operation, not a JavaScript RangeError', async () => {
+    const e = await explore('fn double(xs, n) { if n == 0 { xs } else { double(concat(xs, xs), n - 1) } } len(double([1], 40))');
+    expect(e.outcomes).toHaveLength(1);
+    expect(e.outcomes[0]!.kind).toBe('error');
+    expect(e.outcomes[0]!.text).toMatch(/^concat would make a collection of 1,048,576 elements; the memory budget allows 1,000,000 per value/);
+  });
+});
