@@ -5,6 +5,7 @@ import { readWorkspace, writeWorkspace, type Workspace } from '../scenario/autos
 import { decodeLink, parseScenarioText, type ScenarioSource } from '../scenario/codec.ts';
 import { fetchExample } from '../scenario/examples.ts';
 import type { LabId, Scenario } from '../scenario/types.ts';
+import { download } from '../ui/exportSvg.ts';
 
 export interface Active {
   entry: LabEntry;
@@ -39,12 +40,28 @@ function loadLab(entry: LabEntry): Promise<LoadedLab> {
 
 const same = (a: Scenario | undefined, b: Scenario) => a !== undefined && JSON.stringify(a) === JSON.stringify(b);
 
+/** The browser's local storage, or undefined where it is blocked (it may throw, or be null). */
 function storage(): Storage | undefined {
   try {
-    return window.localStorage;
+    const store = window.localStorage;
+    if (!store) return undefined;
+    const probe = 'latticework.probe';
+    store.setItem(probe, '1');
+    store.removeItem(probe);
+    return store;
   } catch {
     return undefined;
   }
+}
+
+const NOT_SAVED = 'Your work is not being saved in this browser (local storage is blocked or unavailable): use Save to keep a file.';
+
+/** An alert's button that downloads a scenario this version cannot open, so it is never lost. */
+function downloadAction(scenario: Scenario): Message['action'] {
+  return {
+    label: 'Download it',
+    run: () => download(new Blob([`${JSON.stringify(scenario, null, 2)}\n`], { type: 'application/json' }), 'previous-work.latticework.json'),
+  };
 }
 
 function clearFragment(): void {
@@ -65,8 +82,14 @@ export function useWorkbench({ embed }: { embed: boolean }) {
   const request = useRef(0);
   const saveTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
 
-  const alert = useCallback((text: string) => {
-    setAlerts((list) => (list.some((a) => a.text === text) ? list : [...list, { id: nextId++, text }]));
+  const alert = useCallback((text: string, action?: Message['action']) => {
+    setAlerts((list) => (list.some((a) => a.text === text) ? list : [...list, { id: nextId++, text, ...(action ? { action } : {}) }]));
+  }, []);
+  /** Which labs hold previous work (replaced by a link, an example or a file, or unreadable): always restorable. */
+  const [previousLabs, setPreviousLabs] = useState<LabId[]>([]);
+  const keepPrevious = useCallback((labId: LabId, scenario: Scenario) => {
+    workspace.current.previous[labId] = scenario;
+    setPreviousLabs(Object.keys(workspace.current.previous) as LabId[]);
   }, []);
   const dismissAlert = useCallback((id: number) => setAlerts((list) => list.filter((a) => a.id !== id)), []);
 
@@ -74,6 +97,7 @@ export function useWorkbench({ embed }: { embed: boolean }) {
     clearTimeout(saveTimer.current);
     saveTimer.current = undefined;
     const store = storage();
+    // Where storage is unavailable, boot has said so once.
     if (embed || !store) return;
     const problem = writeWorkspace(store, workspace.current);
     if (problem) alert(problem);
@@ -111,13 +135,14 @@ export function useWorkbench({ embed }: { embed: boolean }) {
       if (!entry || !previous) return;
       const lab = await loadLab(entry);
       const checked = lab.validate(previous, 'saved work');
-      if (!checked.ok) return alert(`Your previous work could not be restored: ${checked.error.message}`);
+      // Work this version cannot open is never thrown away: it can always be downloaded.
+      if (!checked.ok) return alert(`Your previous ${entry.title} work cannot be opened here. ${checked.error.message}`, downloadAction(previous));
       const replaced = workspace.current.labs[labId];
-      if (replaced) workspace.current.previous[labId] = replaced;
+      if (replaced) keepPrevious(labId, replaced);
       setNotice(undefined);
       show(entry, lab, checked.value);
     },
-    [alert, show],
+    [alert, keepPrevious, show],
   );
 
   /** Opens the lab with the user's saved work for it (or its default scenario). */
@@ -136,8 +161,8 @@ export function useWorkbench({ embed }: { embed: boolean }) {
           const checked = lab.validate(saved, 'saved work');
           if (checked.ok) scenario = checked.value;
           else {
-            workspace.current.previous[entry.id] = saved;
-            alert(`Your saved ${entry.title} work could not be read (${checked.error.message}) It is kept as your previous work; the lab starts from its default scenario.`);
+            keepPrevious(entry.id, saved);
+            alert(`Your saved ${entry.title} work could not be opened. ${checked.error.message} It is kept as your previous work; the lab starts from its default scenario.`, downloadAction(saved));
           }
         }
         show(entry, lab, scenario);
@@ -147,7 +172,7 @@ export function useWorkbench({ embed }: { embed: boolean }) {
         if (ticket === request.current) setLoading(false);
       }
     },
-    [alert, show],
+    [alert, keepPrevious, show],
   );
 
   /** Opens a scenario from outside (link, example, file); on any problem, says so and changes nothing. */
@@ -170,7 +195,7 @@ export function useWorkbench({ embed }: { embed: boolean }) {
         }
         const replaced = workspace.current.labs[entry.id];
         const replacesWork = replaced !== undefined && !same(replaced, checked.value);
-        if (replacesWork) workspace.current.previous[entry.id] = replaced;
+        if (replacesWork) keepPrevious(entry.id, replaced);
         show(entry, lab, checked.value);
         if (replacesWork && !embed)
           setNotice({
@@ -186,7 +211,7 @@ export function useWorkbench({ embed }: { embed: boolean }) {
         if (ticket === request.current) setLoading(false);
       }
     },
-    [alert, embed, restorePrevious, show],
+    [alert, embed, keepPrevious, restorePrevious, show],
   );
 
   const openLink = useCallback(
@@ -234,13 +259,16 @@ export function useWorkbench({ embed }: { embed: boolean }) {
     (scenario: Scenario) => {
       setActive((current) => {
         if (!current) return current;
-        workspace.current.labs[current.entry.id] = scenario;
+        // Only what a link and autosave can carry is saved: the last valid scenario stays saved.
+        const checked = current.lab.validate(scenario);
+        if (checked.ok) workspace.current.labs[current.entry.id] = scenario;
+        else queueMicrotask(() => alert(`This change cannot be saved or shared. ${checked.error.message}`));
         return { ...current, scenario };
       });
       clearFragment();
       persist();
     },
-    [persist],
+    [alert, persist],
   );
 
   // Boot: a link or example in the fragment wins; otherwise the saved work opens.
@@ -252,8 +280,9 @@ export function useWorkbench({ embed }: { embed: boolean }) {
     if (store && !embed) {
       const { workspace: saved, problem } = readWorkspace(store);
       workspace.current = saved;
+      setPreviousLabs(Object.keys(saved.previous) as LabId[]);
       if (problem) alert(problem);
-    }
+    } else if (!embed) alert(NOT_SAVED);
     void routeFragment(location.hash);
     // Boot runs once; routeFragment is declared below and stable for this purpose.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -290,6 +319,8 @@ export function useWorkbench({ embed }: { embed: boolean }) {
     alert,
     dismissAlert,
     dismissNotice: () => setNotice(undefined),
+    /** Swaps the open lab's work with its previous work (undoable the same way). */
+    restorePrevious: active && previousLabs.includes(active.entry.id) ? () => void restorePrevious(active.entry.id) : undefined,
     openLab,
     openExample,
     openFile,
