@@ -50,10 +50,20 @@ describe('safe boot', () => {
   it('a stopped watch never clears the marker (the page went away first)', () => {
     const store = memoryStorage();
     beginBoot(store);
-    const stop = watchBoot(store, now);
+    const stop = watchBoot(store, now, new EventTarget());
     stop();
     responsive(2 * RESPONSIVE_MS);
     expect(beginBoot(store)).toBe(true);
+  });
+
+  it('a page that goes away normally (reload, another link) clears the marker at once', () => {
+    const store = memoryStorage();
+    const page = new EventTarget();
+    beginBoot(store);
+    watchBoot(store, now, page);
+    responsive(500);
+    page.dispatchEvent(new Event('pagehide'));
+    expect(beginBoot(store)).toBe(false);
   });
 
   it('opening without running clears the lab’s “run on open” flag and keeps everything else', () => {

@@ -26,27 +26,37 @@ export function beginBoot(store: Storage | undefined): boolean {
   }
 }
 
-/** Clears the marker once timers have fired on time for RESPONSIVE_MS; returns a function that stops watching. */
-export function watchBoot(store: Storage, now: () => number = () => performance.now()): () => void {
+/**
+ * Clears the marker once timers have fired on time for RESPONSIVE_MS, or when the page goes away
+ * normally (a reload or a link opened a second after the start is not a freeze; a frozen or
+ * crashed page fires no `pagehide`). Returns a function that stops watching.
+ */
+export function watchBoot(store: Storage, now: () => number = () => performance.now(), page: EventTarget | undefined = globalThis.window): () => void {
   let last = now();
   let calm = 0;
   let timer: ReturnType<typeof setTimeout>;
-  const tick = () => {
-    const t = now();
-    calm = t - last > LATE_MS ? 0 : calm + (t - last);
-    last = t;
-    if (calm < RESPONSIVE_MS) {
-      timer = setTimeout(tick, TICK_MS);
-      return;
-    }
+  const finish = () => {
+    clearTimeout(timer);
+    page?.removeEventListener('pagehide', finish);
     try {
       store.removeItem(BOOTING_KEY);
     } catch {
       // Storage went away: the next boot will simply not find the marker either way.
     }
   };
+  const tick = () => {
+    const t = now();
+    calm = t - last > LATE_MS ? 0 : calm + (t - last);
+    last = t;
+    if (calm >= RESPONSIVE_MS) finish();
+    else timer = setTimeout(tick, TICK_MS);
+  };
   timer = setTimeout(tick, TICK_MS);
-  return () => clearTimeout(timer);
+  page?.addEventListener('pagehide', finish);
+  return () => {
+    clearTimeout(timer);
+    page?.removeEventListener('pagehide', finish);
+  };
 }
 
 /** The scenario with its lab's "run on open" flag (`view.ran`, every lab has it) turned off; the same object when it was off. */

@@ -64,10 +64,9 @@ export function workProblem(c: DynamoConfig, maxSteps: number): string | undefin
   const runs = e.runs > 1 ? ` × ${e.runs} runs` : '';
   const seconds = (e.durationMs / 1000).toLocaleString('en-US', { maximumFractionDigits: 1 });
   const ops = c.workload.requests + c.workload.script.length;
-  return (
-    `The run would take at least ${count(e.events)} simulated events, more than ${what}: ` +
-    `${c.cluster.nodes} nodes gossip every ${c.membership.gossipIntervalMs} ms (with their hand-off and anti-entropy timers) for ${seconds} s of simulated time, ` +
-    `about ${count(e.timerEvents)} timer events, and ${count(ops)} operations${runs} take about ${count(e.operationEvents * e.runs)} more. ` +
-    'Shorten the run (fewer operations, a higher rate, less time to settle) or make the timers less frequent.'
-  );
+  const cause =
+    e.timerEvents >= e.operationEvents
+      ? `over ${seconds} s of simulated time, ${c.cluster.nodes} nodes gossip every ${c.membership.gossipIntervalMs} ms, with their hand-off and anti-entropy timers`
+      : `${count(ops)} operations${runs} need that many messages`;
+  return `The run would take at least ${count(e.events)} simulated events, more than ${what}: ${cause}. Shorten the run (fewer operations, a higher rate, less time to settle) or make the timers less frequent.`;
 }
