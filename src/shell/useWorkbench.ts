@@ -6,6 +6,7 @@ import { decodeLink, parseScenarioText, type ScenarioSource } from '../scenario/
 import { fetchExample } from '../scenario/examples.ts';
 import type { LabId, Scenario } from '../scenario/types.ts';
 import { download } from '../ui/exportSvg.ts';
+import { beginBoot, watchBoot, withoutRun } from './safeBoot.ts';
 
 export interface Active {
   entry: LabEntry;
@@ -81,6 +82,9 @@ export function useWorkbench({ embed }: { embed: boolean }) {
   const [notice, setNotice] = useState<Message>();
   const request = useRef(0);
   const saveTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  /** The last boot never finished (see safeBoot.ts): the first scenario shown opens without running. */
+  const unfinishedBoot = useRef(false);
+  const [held, setHeld] = useState<{ title: string; run(): void }>();
 
   const alert = useCallback((text: string, action?: Message['action']) => {
     setAlerts((list) => (list.some((a) => a.text === text) ? list : [...list, { id: nextId++, text, ...(action ? { action } : {}) }]));
@@ -119,7 +123,20 @@ export function useWorkbench({ embed }: { embed: boolean }) {
   }, [persistNow]);
 
   const show = useCallback(
-    (entry: LabEntry, lab: LoadedLab, scenario: Scenario) => {
+    function show(entry: LabEntry, lab: LoadedLab, original: Scenario) {
+      let scenario = original;
+      if (unfinishedBoot.current) {
+        unfinishedBoot.current = false;
+        scenario = withoutRun(original);
+        if (scenario !== original)
+          setHeld({
+            title: original.title,
+            run: () => {
+              setHeld(undefined);
+              show(entry, lab, original);
+            },
+          });
+      }
       workspace.current.labs[entry.id] = scenario;
       workspace.current.current = entry.id;
       persist();
@@ -278,6 +295,7 @@ export function useWorkbench({ embed }: { embed: boolean }) {
     booted.current = true;
     const store = storage();
     if (store && !embed) {
+      unfinishedBoot.current = beginBoot(store);
       const { workspace: saved, problem } = readWorkspace(store);
       workspace.current = saved;
       setPreviousLabs(Object.keys(saved.previous) as LabId[]);
@@ -302,6 +320,14 @@ export function useWorkbench({ embed }: { embed: boolean }) {
     return openLab(workspace.current.current ?? LABS[0]?.id ?? 'lvars');
   }
 
+  // The boot is finished once the page has answered on time for a few seconds with a lab shown.
+  const shown = active !== undefined;
+  useEffect(() => {
+    const store = storage();
+    if (!shown || embed || !store) return;
+    return watchBoot(store);
+  }, [shown, embed]);
+
   // A link pasted into the address bar of an open page arrives as a hash change.
   useEffect(() => {
     const onHash = () => {
@@ -316,6 +342,8 @@ export function useWorkbench({ embed }: { embed: boolean }) {
     loading,
     alerts,
     notice,
+    held,
+    dismissHeld: () => setHeld(undefined),
     alert,
     dismissAlert,
     dismissNotice: () => setNotice(undefined),

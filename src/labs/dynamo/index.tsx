@@ -1,7 +1,6 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import type { DynamoConfig, FailureEvent } from '../../engines/dynamo/config.ts';
 import { keyPosition } from '../../engines/dynamo/hash.ts';
-import { previewRing } from '../../engines/dynamo/initialRing.ts';
 import { preferenceList, rangeOf } from '../../engines/dynamo/ring.ts';
 import { Figure } from '../../ui/Figure.tsx';
 import { Player } from '../../ui/Player.tsx';
@@ -15,6 +14,7 @@ import { defaultScenario, spec, TABS, type DynamoTab, type DynamoView } from './
 import { metricsAt } from './seriesAt.ts';
 import { clusterAt, describeFrame, describeGroups, timeAt, type ClusterState } from './timeline.ts';
 import { useDynamoRun } from './useDynamoRun.ts';
+import { useRingPreview } from './useRingPreview.ts';
 import { useViewportHeight } from './useViewportHeight.ts';
 import { ComparePanel } from './views/ComparePanel.tsx';
 import { messagesInFlight } from './views/inFlight.ts';
@@ -23,6 +23,7 @@ import { MessageDiagram } from './views/MessageDiagram.tsx';
 import { FAMILIES } from './views/messageStyle.ts';
 import { MetricsPanel } from './views/MetricsPanel.tsx';
 import { PartitioningPanel } from './views/PartitioningPanel.tsx';
+import { MAX_DRAWN } from './views/ringArcs.ts';
 import { RingView, type RingMode } from './views/RingView.tsx';
 import { VersionGraph } from './views/VersionGraph.tsx';
 
@@ -90,15 +91,15 @@ function View({ scenario, onChange, mode }: LabViewProps<DynamoConfig, DynamoVie
   const position = Math.min(view.position, Math.max(0, length - 1));
   // With no recorded events (a trace of size 0), the views show the end of the run.
   const now = trace ? (length === 0 ? trace.endTime : timeAt(trace, position)) : 0;
-  const preview = useMemo(() => previewRing(scenario.config, scenario.seed), [scenario.config, scenario.seed]);
+  const preview = useRingPreview(scenario.config, scenario.seed);
   const cluster = trace ? clusterAt(trace, config, now) : initialCluster(scenario.config);
-  const ring = trace ? trace.rings[cluster.ring]! : preview;
+  const ring = trace ? trace.rings[cluster.ring] : preview.ring;
   const nodes = trace ? trace.nodes : cluster.up.length;
   const clients = trace ? trace.clients : scenario.config.workload.clients;
   const keys = config.workload.keys;
   const key = Math.min(view.key, keys - 1);
   const pos = keyPosition(key);
-  const preference = Array.from(preferenceList(ring, rangeOf(ring, pos)));
+  const preference = ring ? Array.from(preferenceList(ring, rangeOf(ring, pos))) : [];
   const at = trace ? metricsAt(trace.series, trace.nodes, now) : undefined;
   const inFlight = trace ? messagesInFlight(trace, position, view.background) : [];
 
@@ -148,23 +149,29 @@ function View({ scenario, onChange, mode }: LabViewProps<DynamoConfig, DynamoVie
         </>
       }
     >
-      <RingView
-        ring={ring}
-        nodes={nodes}
-        clients={clients}
-        cluster={cluster}
-        size={ringSize - 24}
-        selectedKey={key}
-        keyPosition={pos}
-        preference={preference}
-        n={config.quorum.n}
-        hints={at?.hints ?? []}
-        inFlight={inFlight}
-        mode={ringMode}
-        interactive={interactive}
-        onNode={onNode}
-        onPartition={(groupA, clientsA, clientsB) => inject({ at: at1, kind: 'partition', groups: [groupA], clientGroups: [clientsA, clientsB] })}
-      />
+      {ring ? (
+        <RingView
+          ring={ring}
+          nodes={nodes}
+          clients={clients}
+          cluster={cluster}
+          size={ringSize - 24}
+          selectedKey={key}
+          keyPosition={pos}
+          preference={preference}
+          n={config.quorum.n}
+          hints={at?.hints ?? []}
+          inFlight={inFlight}
+          mode={ringMode}
+          interactive={interactive}
+          onNode={onNode}
+          onPartition={(groupA, clientsA, clientsB) => inject({ at: at1, kind: 'partition', groups: [groupA], clientGroups: [clientsA, clientsB] })}
+        />
+      ) : (
+        <p className="dyn-empty dyn-ring-pending" style={{ minHeight: ringSize - 24 }}>
+          {preview.problem ?? 'Laying out the ring…'}
+        </p>
+      )}
       <div className="dyn-ring-foot">
         {interactive && (
           <div className="dyn-ring-tools" role="group" aria-label="What a click on the ring does">
@@ -186,6 +193,7 @@ function View({ scenario, onChange, mode }: LabViewProps<DynamoConfig, DynamoVie
           {cluster.partitioned && ` Partition ${describeGroups(groupsOf(cluster), nodes)}.`}
           {ringMode === 'partition' && interactive && ' Drag a line across the ring to split the nodes (and clients) in two at the player’s time.'}
           {ringMode === 'crash' && interactive && ` A click crashes or recovers a node at ${formatMs(now)}.`} Orange badges: hinted versions held.
+          {ring && ring.bounds.length > MAX_DRAWN && ` ${ring.bounds.length.toLocaleString('en-US')} key ranges are too many to draw one by one: the band shows the coordinator at ${MAX_DRAWN} points around the ring, without token ticks.`}
         </p>
       </div>
     </Figure>
@@ -242,7 +250,7 @@ function View({ scenario, onChange, mode }: LabViewProps<DynamoConfig, DynamoVie
           </Figure>
         );
       case 'metrics':
-        return <MetricsPanel result={result} config={config} at={at} now={now} width={tabWidth - 4} members={ring.members} />;
+        return <MetricsPanel result={result} config={config} at={at} now={now} width={tabWidth - 4} members={trace.rings[cluster.ring]!.members} />;
       case 'partitioning':
         return <PartitioningPanel summary={result.summary} config={config} width={tabWidth - 4} />;
       case 'compare':
