@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } fro
 import { useEngine } from '../../bridge/useEngine.ts';
 import type { KernelsConfig, KernelsResult, Pos } from '../../engines/kernels/api.ts';
 import { BUILTIN_IMAGES } from '../../engines/kernels/inputs/images.ts';
-import { kernelsLanguage } from '../../engines/kernels/syntax/monarch.ts';
+import { kernelsLanguage } from './language.ts';
 import { CodeEditor } from '../../ui/CodeEditor.tsx';
 import type { EditorMarker, EditorRange } from '../../ui/editorTypes.ts';
 import { RunPanel } from '../../ui/RunPanel.tsx';

@@ -32,7 +32,7 @@ describe('layered layout', () => {
           for (let i = 1; i < e.points.length; i++) expect(e.points[i]![0]).toBeGreaterThan(e.points[i - 1]![0]);
         }
       }),
-      { numRuns: 150 },
+      { numRuns: 80 },
     );
   });
 
@@ -52,7 +52,7 @@ describe('layered layout', () => {
           }
         }
       }),
-      { numRuns: 150 },
+      { numRuns: 80 },
     );
   });
 

@@ -21,6 +21,32 @@ interface Props {
 
 const ORDER = ['naive', 'fused', 'parallel', 'webgpu'] as const;
 
+const show = (v: number) => (Number.isInteger(v) ? String(v) : v.toPrecision(6));
+
+/** What the program returned (from the naive run): a scalar's value, an array's first elements. */
+function Outputs({ outputs }: { outputs: KernelsResult['summary']['outputs'] }) {
+  return (
+    <ul className="kn-outputs" aria-label="Outputs">
+      {outputs.map((o, i) => (
+        <li key={i}>
+          <code>{o.name}</code>
+          {o.kind === 'scalar' ? (
+            <>
+              {' = '}
+              <strong className="mono">{show(o.first[0] ?? NaN)}</strong>
+            </>
+          ) : (
+            <>
+              {': '}
+              <span className="mono">{o.first.slice(0, 4).map(show).join(', ')}, …</span> <span className="muted">({formatCount(o.elements)} values)</span>
+            </>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** The run's measurements: a table per backend, the speed-up chart, and the temporaries each allocated. */
 export function Results({ result, config, stale, by, onBy, fontSize, compact }: Props) {
   const [box, size] = useElementSize<HTMLDivElement>();
@@ -28,6 +54,7 @@ export function Results({ result, config, stale, by, onBy, fontSize, compact }: 
   const mainSize = timings.some((t) => t.size === config.size) ? config.size : (timings[0]?.size ?? config.size);
   const main = mainTimings(timings, mainSize, config.workers, ORDER);
   const image = compilation.params.some((p) => p.kind === 'image');
+  const picture = result.trace.images;
   const sizes = new Set(timings.map((t) => t.size)).size;
   const workerCounts = new Set(timings.filter((t) => t.backend === 'parallel').map((t) => t.workers)).size;
   // The chosen view when it has two points or more to draw, else the other one.
@@ -39,12 +66,11 @@ export function Results({ result, config, stale, by, onBy, fontSize, compact }: 
     <div className={`kn-results${stale ? ' stale' : ''}`} ref={box} aria-label="Results" role="region">
       <section className="panel kn-panel">
         <div className="kn-panel-bar">
-          <h3>
-            Timings at {formatCount(mainSize)} {image ? 'pixels' : 'elements'}
-          </h3>
+          <h3>{image && picture ? `Timings on the ${picture.width}×${picture.height} image` : `Timings at ${formatCount(mainSize)} elements`}</h3>
           {stale && <span className="kn-stale">the program or the settings changed since this run</span>}
         </div>
         <TimingTable timings={main} all={timings} compilation={compilation} unit={image ? 'pixels' : 'elements'} />
+        <Outputs outputs={result.summary.outputs} />
       </section>
       <div className="kn-charts">
         <Figure
