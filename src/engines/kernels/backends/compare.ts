@@ -8,7 +8,8 @@ const i32 = new Int32Array(f32.buffer);
 
 /**
  * The outputs' checksum: FNV-1a over the float64 bits of every value, in order ("fnv1a:" and 8 hex
- * digits). Equal outputs give equal checksums whatever the storage type.
+ * digits). Equal outputs give equal checksums whatever the storage type; every NaN counts as the
+ * same NaN (engines may differ in the payload bits they produce).
  */
 export function checksum(outputs: (Arr | number)[]): string {
   let h = 0x811c9dc5;
@@ -18,7 +19,8 @@ export function checksum(outputs: (Arr | number)[]): string {
   for (const o of outputs) {
     const values = typeof o === 'number' ? [o] : o;
     for (let i = 0; i < values.length; i++) {
-      f64[0] = values[i]!;
+      const v = values[i]!;
+      f64[0] = Number.isNaN(v) ? NaN : v;
       mix(u32[0]!);
       mix(u32[1]!);
     }

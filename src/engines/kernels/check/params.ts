@@ -33,6 +33,19 @@ export function paramKinds(fn: FunctionDef): { kinds: ParamKind[]; elems: Map<st
     for (const child of children(e)) visit(child);
   };
   walk(fn.body);
+  // An array assigned to a stencil buffer makes the arrays it is computed from images too
+  // (`x = img .* 2` then runStencil(b, x, ...)), up to a fixed point.
+  const assigns = fn.body.flatMap((s) => (s.kind === 'assign' ? [s] : []));
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const s of assigns)
+      if (used.get(s.target) === 'image')
+        for (const name of namesIn(s.value))
+          if (!used.has(name)) {
+            used.set(name, 'image');
+            changed = true;
+          }
+  }
 
   const elems = new Map<string, 'f64' | 'f32'>();
   const kinds = fn.params.map((p): ParamKind => {
@@ -54,6 +67,10 @@ export function paramKinds(fn: FunctionDef): { kinds: ParamKind[]; elems: Map<st
     return { name: p.name, kind: u === 'image' ? 'image' : 'vector', integer: false, at: p.at };
   });
   return { kinds, elems };
+}
+
+function namesIn(e: Expr): string[] {
+  return e.kind === 'var' ? [e.name] : children(e).flatMap(namesIn);
 }
 
 /** The direct sub-expressions of an expression. */

@@ -28,9 +28,6 @@ export function lowerStencil(L: Lowering, s: StencilStmt, outer: (e: Expr) => Op
     sameShape(shape, L.shapeOf({ value: b })!, 'runStencil\'s buffers', s.args[j]!.at);
     if (buffers.indexOf(b) !== j) throw new InputError('runStencil is given the same array twice.', s.args[j]!.at);
   });
-  buffers.forEach((b, j) => {
-    if (L.values[b]!.elem !== L.values[buffers[0]!]!.elem) throw new InputError('runStencil\'s buffers must have the same element type (Float32 or Float64), since they trade places.', s.args[j]!.at);
-  });
   // ParallelAccelerator: both the iteration count and the border mode are optional (1 and :oob_skip).
   const countArg = s.args[k]?.kind === 'symbol' ? undefined : s.args[k];
   const modeArg = s.args[k]?.kind === 'symbol' ? s.args[k] : s.args[k + 1];
@@ -45,6 +42,10 @@ export function lowerStencil(L: Lowering, s: StencilStmt, outer: (e: Expr) => Op
 
   const kernel = new KernelLowering(L, s.params, shape, names);
   const { writes, rotation } = kernel.body(s);
+  if (rotation.some((r, j) => r !== j))
+    buffers.forEach((b, j) => {
+      if (L.values[b]!.elem !== L.values[buffers[0]!]!.elem) throw new InputError('runStencil\'s buffers trade places, so they must have the same element type (Float32 or Float64).', s.args[j]!.at);
+    });
   const text = L.text({ start: s.start, end: Math.min(s.end, s.start + 40) });
   const reach = kernel.reach(kernel.instrs.map((_, j) => j));
   L.emit((id) => ({ kind: 'stencil', id, buffers, iterations, mode, kernel: { params: s.params.map((p) => p.name), instrs: kernel.instrs, writes, rotation, reach }, at: s.at, text }));

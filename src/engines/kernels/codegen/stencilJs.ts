@@ -14,7 +14,8 @@ type StencilOp = Extract<DomainOp, { kind: 'stencil' }>;
  */
 export function stencilCode(p: ParallelProgram, L: Layout, op: StencilOp, index: number): string {
   const k = op.kernel;
-  const elem = p.domain.values[op.buffers[0]!]!.elem === 'f32' ? 'Float32Array' : 'Float64Array';
+  // Buffers that trade places share one element type (the checker's rule); others keep their own.
+  const elem = (j: number) => (p.domain.values[op.buffers[j]!]!.elem === 'f32' ? 'Float32Array' : 'Float64Array');
   const offsets = new Map<string, string>();
   const scalars = new Set<number>();
   const offsetOf = (r: StencilRead) => {
@@ -60,7 +61,7 @@ export function stencilCode(p: ParallelProgram, L: Layout, op: StencilOp, index:
     ...(usesErf ? [ERF_JS] : []),
     ...(op.mode === 'oob_wraparound' ? ['function wrap(v, n) { return ((v % n) + n) % n; }'] : []),
     'const W = scalars[0], H = scalars[1];',
-    ...k.params.map((_, j) => `const p${j} = new ${elem}(buffers[${j}]);`),
+    ...k.params.map((_, j) => `const p${j} = new ${elem(j)}(buffers[${j}]);`),
     ...[...scalars].map((s) => `const s${s} = scalars[${s + 2}];`),
     ...[...offsets].map(([key, name]) => {
       const [dx, dy] = key.split(',').map(Number) as [number, number];
