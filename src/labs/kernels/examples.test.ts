@@ -29,7 +29,7 @@ describe('kernels examples', () => {
     expect(loops(c)).toBeGreaterThan(1);
     expect(c.notFused.length).toBeGreaterThan(0);
     expect(c.notFused[0]!.message).toContain('maximum(x)');
-    expect(c.notFused[0]!.at?.line).toBe(6);
+    expect(c.notFused[0]!.at?.line).toBe(7); // `y = x ./ m`, after the four lines of comment
   });
 
   it('the blur and the heat stencil take an image, with their border modes', () => {

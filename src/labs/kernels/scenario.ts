@@ -80,9 +80,10 @@ export const spec: LabScenarioSpec<KernelsScenarioConfig, KernelsView> = {
 export const defaultView: KernelsView = { ran: false, selected: -1, frame: 0, code: 'js', chart: 'size', focus: 'graph' };
 
 /** ParallelAccelerator's Black-Scholes, as on the slide (ECOOP'17, figure 1). */
-export const BLACK_SCHOLES = `# Black-Scholes option pricing, as on the ParallelAccelerator slide.
-# Every dot operator is an array operation: plain array code allocates a
-# temporary for each one; @acc fuses them all into one parallel loop.
+export const BLACK_SCHOLES = `# Black-Scholes, as on the ParallelAccelerator slide.
+# Each dot operator is an array operation: plain array
+# code allocates a temporary array for every one of them;
+# @acc fuses them all into one parallel loop.
 @acc function blackscholes(sptprice, strike, rate, volatility, time)
     logterm = log10(sptprice ./ strike)
     powterm = .5 .* volatility .* volatility

@@ -16,6 +16,39 @@ interface Props {
   outdated: boolean;
 }
 
+/**
+ * The temporaries fusion removed: the program's own variables by name, the unnamed intermediates
+ * (`sqrt(time)`) counted and listed on request, so a long program does not bury the point.
+ */
+function Eliminated({ names }: { names: readonly string[] }) {
+  if (names.length === 0) return <p data-testid="eliminated">No temporary was eliminated.</p>;
+  const named = names.filter((n) => /^[\p{L}_][\p{L}\p{N}_!]*$/u.test(n));
+  const unnamed = names.filter((n) => !named.includes(n));
+  return (
+    <div data-testid="eliminated" className="kn-eliminated">
+      <strong>Eliminated by fusion ({names.length}):</strong>{' '}
+      {named.map((n, i) => (
+        <code key={i} className="kn-temp">
+          {n}
+        </code>
+      ))}
+      {unnamed.length > 0 && (
+        <details>
+          <summary>
+            {named.length > 0 ? 'and ' : ''}
+            {unnamed.length} unnamed intermediate{unnamed.length === 1 ? '' : 's'}
+          </summary>
+          {unnamed.map((n, i) => (
+            <code key={i} className="kn-temp">
+              {n}
+            </code>
+          ))}
+        </details>
+      )}
+    </div>
+  );
+}
+
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /**
@@ -33,6 +66,7 @@ export function CompilerStages({ compilation, selected, onSelect, onReveal, font
     if (hover) return new Set(hover.fused ?? (parallel.nodes.includes(hover) ? [] : [hover.id]));
     return new Set(selected >= 0 ? [selected] : []);
   }, [hover, selected, parallel]);
+  const domainLabels = useMemo(() => new Map(domain.nodes.map((n) => [n.id, n.label])), [domain]);
   const ops = domain.nodes.filter((n) => n.kind !== 'input' && n.kind !== 'output').length;
   const temps = domain.edges.filter((e) => e.temporary).length;
   const loops = parallel.nodes.filter((n) => n.kind === 'parfor' || n.kind === 'stencil').length;
@@ -48,27 +82,16 @@ export function CompilerStages({ compilation, selected, onSelect, onReveal, font
       {outdated && <p className="kn-note">The program has an error: these are the stages of the last version that compiled.</p>}
       <Figure title={`1 · Domain IR: ${plural(ops, 'array operation')}, ${plural(temps, 'temporary array', 'temporary arrays')}`} exportName={`kernels-${compilation.name}-domain-ir`} className="kn-fig-domain">
         <div data-testid="domain-ir">
-          <IrGraphView graph={domain} stage="domain" emphasis={emphasis} onSelect={select} onHover={setHover} fontSize={fontSize} width={width} label={`Domain IR of ${compilation.name}`} />
+          <IrGraphView graph={domain} stage="domain" domainLabels={domainLabels} emphasis={emphasis} onSelect={select} onHover={setHover} fontSize={fontSize} width={width} label={`Domain IR of ${compilation.name}`} />
         </div>
         <IrLegend stage="domain" />
       </Figure>
       <Figure title={`2 · Parallel IR after fusion: ${plural(loops, 'loop')}, ${plural(left, 'temporary array', 'temporary arrays')} left`} exportName={`kernels-${compilation.name}-parallel-ir`} className="kn-fig-parallel">
         <div data-testid="parallel-ir">
-          <IrGraphView graph={parallel} stage="parallel" emphasis={emphasis} onSelect={select} onHover={setHover} fontSize={fontSize} width={width} label={`Parallel IR of ${compilation.name}`} />
+          <IrGraphView graph={parallel} stage="parallel" domainLabels={domainLabels} emphasis={emphasis} onSelect={select} onHover={setHover} fontSize={fontSize} width={width} label={`Parallel IR of ${compilation.name}`} />
         </div>
         <div className="kn-fusion-notes">
-          {eliminated.length > 0 ? (
-            <p data-testid="eliminated">
-              <strong>Eliminated by fusion ({eliminated.length}):</strong> {eliminated.map((name, i) => (
-                <span key={i}>
-                  <code className="kn-temp">{name}</code>
-                  {i < eliminated.length - 1 ? ' ' : ''}
-                </span>
-              ))}
-            </p>
-          ) : (
-            <p data-testid="eliminated">No temporary was eliminated.</p>
-          )}
+          <Eliminated names={eliminated} />
           {notFused.length > 0 && (
             <ul className="kn-not-fused" aria-label="Where fusion does not apply">
               {notFused.map((f, i) => (

@@ -1,11 +1,13 @@
 import * as d3 from 'd3';
 import { useId, useMemo } from 'react';
 import type { IrGraph, IrNode, IrNodeKind } from '../../../engines/kernels/api.ts';
-import { layeredLayout, type PlacedNode } from '../graph/layered.ts';
+import { layeredLayout, type Layout, type PlacedNode } from '../graph/layered.ts';
 
 interface Props {
   graph: IrGraph;
   stage: 'domain' | 'parallel';
+  /** Labels of the Domain IR's nodes, for the operations a parfor lists. */
+  domainLabels: ReadonlyMap<number, string>;
   /** Domain IR ids to emphasise (the selection, or the ops of the node under the pointer); a parfor is lit when it fused one. */
   emphasis: ReadonlySet<number>;
   onSelect(node: IrNode): void;
@@ -40,10 +42,18 @@ export const KIND_NAMES: Partial<Record<IrNodeKind, string>> = {
 };
 
 const TEMPORARY = '#D55E00';
+/** Below this the labels get too small to read: the graph scrolls instead (or turns vertical). */
+const MIN_SCALE = 0.7;
+
+/** A left-to-right layout turned top to bottom: every point's coordinates swapped. */
+function transpose(l: Layout): Layout {
+  const nodes = new Map([...l.nodes].map(([id, n]) => [id, { ...n, x: n.y, y: n.x, width: n.height, height: n.width }]));
+  return { nodes, edges: l.edges.map((e) => ({ ...e, points: e.points.map(([x, y]) => [y, x] as [number, number]) })), width: l.height, height: l.width };
+}
 const ARRAY = '#7a828c';
 
 /** A node's lines of text: its label, and for a parfor the operations it fused. */
-function linesOf(node: IrNode, names: Map<number, string>): string[] {
+function linesOf(node: IrNode, names: ReadonlyMap<number, string>): string[] {
   if (node.kind !== 'parfor' || !node.fused?.length) return [node.label];
   const ops = node.fused.map((id) => names.get(id) ?? '?');
   const shown = ops.slice(0, 6).join(' ');
@@ -80,22 +90,28 @@ function NodeShape({ node, w, h }: { node: IrNode; w: number; h: number }) {
  * operations it fused). Laid out by graph/layered.ts, drawn by React; hovering a node emphasises
  * the same operations in the other stage, clicking one shows it in the editor.
  */
-export function IrGraphView({ graph, stage, emphasis, onSelect, onHover, fontSize, width, label }: Props) {
+export function IrGraphView({ graph, stage, domainLabels, emphasis, onSelect, onHover, fontSize, width, label }: Props) {
   const markerId = useId().replace(/:/g, '');
-  const names = useMemo(() => new Map(graph.nodes.map((n) => [n.id, n.label])), [graph]);
+  const names = domainLabels;
   const mono = fontSize * 0.62;
   const layout = useMemo(() => {
     const lines = new Map(graph.nodes.map((n) => [n.id, linesOf(n, names)]));
-    const nodes = graph.nodes.map((n) => {
+    const sizes = graph.nodes.map((n) => {
       const text = lines.get(n.id)!;
       const longest = Math.max(...text.map((t, i) => t.length * (i === 0 ? mono : mono * 0.85)));
       return { id: n.id, width: Math.max(fontSize * 3, longest + fontSize * 1.4), height: fontSize * (text.length === 1 ? 2 : 3.4) };
     });
-    return { laid: layeredLayout({ nodes, edges: graph.edges }, { layerGap: fontSize * 2.6, nodeGap: fontSize * 0.8, padding: 6 }), lines };
+    const across = layeredLayout({ nodes: sizes, edges: graph.edges }, { layerGap: fontSize * 2.6, nodeGap: fontSize * 0.8, padding: 6 });
+    // Top to bottom: the same layout with the axes swapped (a layer's extent is then a node's height).
+    const down = layeredLayout({ nodes: sizes.map((n) => ({ id: n.id, width: n.height, height: n.width })), edges: graph.edges }, { layerGap: fontSize * 2.2, nodeGap: fontSize * 0.8, padding: 6 });
+    return { across, down, lines };
   }, [graph, names, fontSize, mono]);
-  const { laid, lines } = layout;
-  const scale = Math.max(0.7, Math.min(1, width / Math.max(1, laid.width)));
-  const line = d3.line<[number, number]>().curve(d3.curveMonotoneX);
+  const { lines } = layout;
+  // Left to right reads like the program; a narrow panel (a projector's half screen) gets the graph top to bottom.
+  const vertical = width / layout.across.width < MIN_SCALE && width / layout.down.height > width / layout.across.width;
+  const laid = vertical ? transpose(layout.down) : layout.across;
+  const scale = Math.max(MIN_SCALE, Math.min(1, width / Math.max(1, laid.width)));
+  const line = d3.line<[number, number]>().curve(vertical ? d3.curveMonotoneY : d3.curveMonotoneX);
   const contains = (n: IrNode) => (stage === 'domain' ? emphasis.has(n.id) : (n.fused ?? []).some((id) => emphasis.has(id)));
 
   return (
@@ -106,6 +122,7 @@ export function IrGraphView({ graph, stage, emphasis, onSelect, onHover, fontSiz
       role="img"
       aria-label={label}
       className="kn-graph"
+      data-direction={vertical ? 'down' : 'across'}
       data-nodes={graph.nodes.length}
       data-temporaries={graph.edges.filter((e) => e.temporary).length}
     >

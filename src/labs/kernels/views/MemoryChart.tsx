@@ -20,19 +20,20 @@ interface Props {
 export function MemoryChart({ timings, width, height, fontSize }: Props) {
   const { w, h } = inner(width, height);
   const shown = timings.filter((t) => t.unavailable === undefined);
-  const x = d3.scaleLinear().domain([0, Math.max(1, shown.length)]).range([0, w]);
   const top = Math.max(1, ...shown.map((t) => t.temporaryBytes));
-  const y = d3.scaleLinear().domain([0, top * 1.15]).nice().range([h, 0]);
-  const band = w / Math.max(1, shown.length);
+  const x = d3.scaleLinear().domain([0, top * 1.35]).nice().range([0, w]);
+  const y = d3.scaleLinear().domain([0, Math.max(1, shown.length)]).range([0, h]);
+  const band = h / Math.max(1, shown.length);
+  const name = (v: number) => (shown[Math.floor(v)] ? backendStyle(shown[Math.floor(v)]!.backend).name : '');
   return (
-    <Chart width={width} height={height} x={x} y={y} xLabel="backend" yLabel="temporaries allocated" xTicks={shown.map((_, i) => i + 0.5)} xFormat={(v) => (shown[Math.floor(v)] ? backendStyle(shown[Math.floor(v)]!.backend).name : '')} yFormat={formatBytes} label="Temporary arrays allocated by each backend">
+    <Chart width={width} height={height} x={x} y={y} xLabel="bytes of temporary arrays" yLabel="" xTicks={x.ticks(Math.max(2, Math.floor(w / 90)))} xFormat={formatBytes} yTicks={shown.map((_, i) => i + 0.5)} yFormat={name} label="Temporary arrays allocated by each backend">
       {shown.map((t, i) => {
         const style = backendStyle(t.backend);
-        const barTop = y(t.temporaryBytes);
+        const end = x(t.temporaryBytes);
         return (
           <g key={t.backend} data-backend={t.backend} data-bytes={t.temporaryBytes}>
-            <rect x={x(i) + band * 0.2} width={band * 0.6} y={barTop} height={Math.max(0, h - barTop)} fill={style.color} opacity={0.85} />
-            <text x={x(i + 0.5)} y={Math.min(barTop, h) - 6} textAnchor="middle" fontSize={fontSize} fontWeight={600} className="kn-bar-label">
+            <rect x={0} width={Math.max(0, end)} y={y(i) + band * 0.2} height={band * 0.6} fill={style.color} opacity={0.85} />
+            <text x={end + 6} y={y(i + 0.5)} dy="0.35em" fontSize={fontSize} fontWeight={600} className="kn-bar-label">
               {t.temporaryBytes === 0 ? 'none' : formatBytes(t.temporaryBytes)}
             </text>
           </g>

@@ -63,7 +63,7 @@ export function Results({ result, config, stale, by, onBy, fontSize, compact }: 
   const chartWidth = compact ? width : Math.max(280, Math.floor(width * 0.6) - 8);
   const height = compact ? 330 : 260;
   return (
-    <div className={`kn-results${stale ? ' stale' : ''}`} ref={box} aria-label="Results" role="region">
+    <div className={`kn-results${stale ? ' stale' : ''}${compact ? ' kn-compact' : ''}`} ref={box} aria-label="Results" role="region">
       <section className="panel kn-panel">
         <div className="kn-panel-bar">
           <h3>{image && picture ? `Timings on the ${picture.width}×${picture.height} image` : `Timings at ${formatCount(mainSize)} elements`}</h3>

@@ -27,14 +27,15 @@ export function TimingTable({ timings, all, compilation, unit }: Props) {
   const naive = naiveTimes(all);
   const temporaries = compilation.domain.edges.filter((e) => e.temporary).length;
   return (
+    <div className="kn-table-box">
     <table className="data kn-timings" aria-label="Timings">
       <thead>
         <tr>
           <th>backend</th>
           <th className="num">time (median)</th>
-          <th className="num">{unit}/s</th>
+          <th className="num kn-col-rate">{unit}/s</th>
           <th className="num">vs naive</th>
-          <th className="num">temporaries</th>
+          <th className="num kn-col-temp">temporaries</th>
           <th>result</th>
         </tr>
       </thead>
@@ -55,11 +56,11 @@ export function TimingTable({ timings, all, compilation, unit }: Props) {
               ) : (
                 <>
                   <td className="num">{formatMillis(t.millis)}</td>
-                  <td className="num">{formatRate(t.size, t.millis)}</td>
+                  <td className="num kn-col-rate">{formatRate(t.size, t.millis)}</td>
                   <td className="num">
                     <strong>{s === undefined ? '–' : formatRatio(s)}</strong>
                   </td>
-                  <td className="num" title={t.backend === 'naive' ? `${temporaries} temporary arrays of ${formatCount(t.size)} elements` : undefined}>
+                  <td className="num kn-col-temp" title={t.backend === 'naive' ? `${temporaries} temporary arrays of ${formatCount(t.size)} elements` : undefined}>
                     {t.temporaryBytes === 0 ? 'none' : formatBytes(t.temporaryBytes)}
                   </td>
                   <td title={`checksum ${t.checksum}`}>
@@ -72,6 +73,7 @@ export function TimingTable({ timings, all, compilation, unit }: Props) {
         })}
       </tbody>
     </table>
+    </div>
   );
 }
 
