@@ -34,7 +34,7 @@ describe('backends agree', () => {
   it('bit for bit on random programs and inputs, for 1, 2 and 3 workers', async () => {
     await fc.assert(
       fc.asyncProperty(program, fc.integer({ min: 1, max: 9000 }), fc.nat(1000), async (source, size, seed) => {
-        const { naive, fused, parallel } = await runAll(source, { size, pool, workers: [1, 2, 3] }, seed);
+        const { naive, fused, parallel } = await runAll(source, { size, pool, workerCounts: [1, 2, 3] }, seed);
         expect(maxUlps(naive.outputs, fused.outputs)).toBe(0);
         for (const p of parallel) expect(maxUlps(naive.outputs, p.outputs)).toBe(0);
         expect(checksum(fused.outputs)).toBe(checksum(naive.outputs));

@@ -1,9 +1,8 @@
 import { ERF_JS } from '../codegen/erf.ts';
 import { evalOp } from '../codegen/expr.ts';
-import { REDUCTION_BLOCK } from '../codegen/layout.ts';
 import type { DomainOp, DomainProgram, KernelOperand, MathOp, Operand } from '../ir/domain.ts';
 import { inside, wrap } from '../stencil/borders.ts';
-import { blocksOf, combine } from './reductions.ts';
+import { reduceBlocks } from './reductions.ts';
 import { dimsOf, elementsOf, iterationCount, type RunSizes } from './sizes.ts';
 import type { Arr, BackendRun, ProgramInputs, StencilWatcher } from './types.ts';
 
@@ -59,7 +58,7 @@ export function runNaive(p: DomainProgram, inputs: ProgramInputs, sizes: RunSize
         break;
       }
       case 'reduce':
-        env[op.result] = reduce(op.fn, env[op.arg] as Arr);
+        env[op.result] = reduceBlocks(op.fn, env[op.arg] as Arr);
         break;
       case 'stencil':
         temporaryBytes += stencil(p, op, env, sizes, watched ? undefined : watch);
@@ -80,18 +79,6 @@ export function mapPass(op: MathOp, args: Val[], out: Float64Array): void {
   const b = typeof y === 'number' ? y : 0;
   const c = typeof z === 'number' ? z : 0;
   for (let i = 0; i < out.length; i++) out[i] = evalOp(op, A ? A[i]! : a, B ? B[i]! : b, C ? C[i]! : c, erf);
-}
-
-function reduce(fn: 'sum' | 'minimum' | 'maximum', x: Arr): number {
-  const blocks = blocksOf(x.length);
-  const partials = new Float64Array(blocks);
-  for (let k = 0; k < blocks; k++) {
-    const end = Math.min((k + 1) * REDUCTION_BLOCK, x.length);
-    let r = fn === 'sum' ? 0 : fn === 'minimum' ? Infinity : -Infinity;
-    for (let i = k * REDUCTION_BLOCK; i < end; i++) r = fn === 'sum' ? r + x[i]! : fn === 'minimum' ? Math.min(r, x[i]!) : Math.max(r, x[i]!);
-    partials[k] = r;
-  }
-  return combine(fn, partials, blocks);
 }
 
 /** A stencil, array-operation style (stencil/borders.ts defines the border modes). Returns the temporaries' bytes. */

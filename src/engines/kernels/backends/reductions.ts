@@ -14,3 +14,16 @@ export function combine(fn: ReductionFn, partials: Float64Array, blocks: number)
   for (let k = 0; k < blocks; k++) r = fn === 'sum' ? r + partials[k]! : fn === 'minimum' ? Math.min(r, partials[k]!) : Math.max(r, partials[k]!);
   return r;
 }
+
+/** A whole reduction over values in memory: the blocks, then their combination (naive, and WebGPU's host side). */
+export function reduceBlocks(fn: ReductionFn, x: ArrayLike<number>): number {
+  const blocks = blocksOf(x.length);
+  const partials = new Float64Array(blocks);
+  for (let k = 0; k < blocks; k++) {
+    const end = Math.min((k + 1) * REDUCTION_BLOCK, x.length);
+    let r = fn === 'sum' ? 0 : fn === 'minimum' ? Infinity : -Infinity;
+    for (let i = k * REDUCTION_BLOCK; i < end; i++) r = fn === 'sum' ? r + x[i]! : fn === 'minimum' ? Math.min(r, x[i]!) : Math.max(r, x[i]!);
+    partials[k] = r;
+  }
+  return combine(fn, partials, blocks);
+}

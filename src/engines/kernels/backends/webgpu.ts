@@ -2,8 +2,7 @@ import type { GpuHost } from '../api.ts';
 import type { Compiled } from '../compile.ts';
 import type { DomainOp } from '../ir/domain.ts';
 import { kernelFor } from './compiled.ts';
-import { blocksOf, combine } from './reductions.ts';
-import { REDUCTION_BLOCK } from '../codegen/layout.ts';
+import { reduceBlocks } from './reductions.ts';
 import { dimsOf, elementsOf, iterationCount, type RunSizes } from './sizes.ts';
 import type { BackendRun, ProgramInputs } from './types.ts';
 
@@ -39,15 +38,7 @@ export async function runWebgpu(c: Compiled, inputs: ProgramInputs, sizes: RunSi
       kernel.writes.forEach((b, j) => arrays[b]!.set(results[j]!));
       kernel.reductions.forEach((r, j) => {
         const op = p.ops[r] as Extract<DomainOp, { kind: 'reduce' }>;
-        const values = results[kernel.writes.length + j]!;
-        const partials = new Float64Array(blocksOf(n));
-        for (let b = 0; b < partials.length; b++) {
-          const end = Math.min((b + 1) * REDUCTION_BLOCK, n);
-          let acc = op.fn === 'sum' ? 0 : op.fn === 'minimum' ? Infinity : -Infinity;
-          for (let i = b * REDUCTION_BLOCK; i < end; i++) acc = op.fn === 'sum' ? acc + values[i]! : op.fn === 'minimum' ? Math.min(acc, values[i]!) : Math.max(acc, values[i]!);
-          partials[b] = acc;
-        }
-        scalars[L.scalarOf.get(op.result)!] = combine(op.fn, partials, partials.length);
+        scalars[L.scalarOf.get(op.result)!] = reduceBlocks(op.fn, results[kernel.writes.length + j]!);
       });
     } else if (step.kind === 'stencil') {
       const kernel = c.wgsl.kernels[k]!;

@@ -60,12 +60,13 @@ export function stencilCode(p: ParallelProgram, L: Layout, op: StencilOp, index:
     `// stencil ${index}: ${k.instrs.filter((i) => i.read).length} reads and ${k.instrs.filter((i) => !i.read).length} operations per element, border :${op.mode}`,
     ...(usesErf ? [ERF_JS] : []),
     ...(op.mode === 'oob_wraparound' ? ['function wrap(v, n) { return ((v % n) + n) % n; }'] : []),
-    'const W = scalars[0], H = scalars[1];',
+    '// sizes as small integers, so that index arithmetic stays in integer registers',
+    'const W = scalars[0] | 0, H = scalars[1] | 0;',
     ...k.params.map((_, j) => `const p${j} = new ${elem(j)}(buffers[${j}]);`),
     ...[...scalars].map((s) => `const s${s} = scalars[${s + 2}];`),
     ...[...offsets].map(([key, name]) => {
       const [dx, dy] = key.split(',').map(Number) as [number, number];
-      return `const ${name} = ${jsNumber(dy)} * W + ${jsNumber(dx)};`;
+      return `const ${name} = (${jsNumber(dy)} * W + ${jsNumber(dx)}) | 0;`;
     }),
     `// the interior, where every read is in bounds: x in [XA, XB), y in [YA, YB)`,
     `const XA = Math.min(${-r.minDx}, W), XB = Math.max(XA, W - ${r.maxDx});`,

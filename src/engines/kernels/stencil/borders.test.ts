@@ -61,7 +61,7 @@ describe('runStencil border modes', () => {
         fc.integer({ min: 0, max: 3 }),
         async (mode, taps, W, H, iterations) => {
           const source = program(mode, taps);
-          const { naive, fused, parallel } = await runAll(source, { image: { width: W, height: H, builtin: 'noise' }, params: { iterations }, pool, workers: [2, 3] });
+          const { naive, fused, parallel } = await runAll(source, { image: { width: W, height: H, builtin: 'noise' }, params: { iterations }, pool, workerCounts: [2, 3] });
           const expected = reference(mode, taps, builtinImage('noise', W, H), W, H, iterations);
           for (const run of [naive, fused, ...parallel]) expect(maxUlps(expected, run.outputs)).toBe(0);
         },

@@ -9,7 +9,7 @@ import { makeInputs } from '../inputs/params.ts';
 /** Test support: one program through the naive, fused and (given a pool) parallel backends. */
 export async function runAll(
   source: string,
-  options: Partial<KernelsConfig> & { pool?: ParallelPool; workers?: number[] } = {},
+  options: Partial<KernelsConfig> & { pool?: ParallelPool; workerCounts?: number[] } = {},
   seed = 1,
 ): Promise<{ naive: BackendRun; fused: BackendRun; parallel: BackendRun[] }> {
   const c = compile(source);
@@ -18,7 +18,7 @@ export async function runAll(
   const naive = runNaive(c.domain, inputs, sizes);
   const fused = await runCompiled(c, inputs, sizes, inThread);
   const parallel: BackendRun[] = [];
-  for (const w of options.pool ? (options.workers ?? [2]) : []) parallel.push(await runCompiled(c, inputs, sizes, poolExecutor(options.pool!, w)));
+  for (const w of options.pool ? (options.workerCounts ?? [2]) : []) parallel.push(await runCompiled(c, inputs, sizes, poolExecutor(options.pool!, w)));
   return { naive, fused, parallel };
 }
 
