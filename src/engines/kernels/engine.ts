@@ -86,7 +86,9 @@ async function timeBackend(
   c: Compiled, inputs: ProgramInputs, sizes: RunSizes, backend: BackendId, workers: number, repeats: number,
   host: KernelsHost, reference: BackendRun, onRun: () => void,
 ): Promise<BackendTiming> {
-  const base = { backend, workers, size: sizes.n };
+  // The elements the kernels sweep: N for 1-D programs, the image's pixels for stencils on images.
+  const vectors = c.domain.params.some((p) => p.kind === 'vector');
+  const base = { backend, workers, size: vectors ? sizes.n : sizes.width * sizes.height };
   const missing = unavailable(backend, workers, host);
   if (missing) return { ...base, millis: 0, temporaryBytes: 0, checksum: '', maxUlpsFromNaive: 0, unavailable: missing };
   const runs: BackendRun[] = [];

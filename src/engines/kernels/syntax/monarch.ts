@@ -9,6 +9,8 @@ import { KEYWORDS } from './lexer.ts';
 export const kernelsLanguage = {
   id: 'kernels',
   monarch: {
+    // Monarch rebuilds each rule's regex from its source: the `u` flag must be asked for here.
+    unicode: true,
     keywords: [...KEYWORDS],
     builtins: [...KNOWN_FUNCTIONS, 'runStencil', 'size'],
     types: ['Float64', 'Float32', 'Int', 'Int64', 'Vector', 'Matrix', 'Array'],
@@ -17,7 +19,8 @@ export const kernelsLanguage = {
       root: [
         [/#=/, 'comment', '@comment'],
         [/#.*$/, 'comment'],
-        [/@acc\b/, 'annotation'],
+        // `[@]`: in a Monarch rule `@name` would mean the attribute `name`.
+        [/[@]acc\b/, 'annotation'],
         [/:oob_[a-z_]+/, 'constant'],
         [/[\p{L}_][\p{L}\p{N}_!]*/u, { cases: { '@keywords': 'keyword', '@builtins': 'predefined', '@types': 'type', '@default': 'identifier' } }],
         [/(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/, 'number'],

@@ -85,3 +85,10 @@ describe('checker', () => {
     expect(c.compilation.params.map((p) => `${p.name}:${p.kind}`)).toEqual(['img:image', 'n:scalar', 'k:scalar', 'v:vector']);
   });
 });
+
+describe('line continuation', () => {
+  it('goes on after `=` and after a binary operator, as Julia does (the slide\'s blur layout)', () => {
+    const fn = parseProgram('@acc function f(img)\n  b = similar(img)\n  runStencil(b, img) do q, a\n    q[0,0] =\n      (a[0,0] +\n       a[1,0])\n  end\n  y =\n    b .*\n    2\nend');
+    expect(fn.body.map((s) => s.kind)).toEqual(['assign', 'stencil', 'assign']);
+  });
+});

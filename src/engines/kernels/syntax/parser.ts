@@ -45,6 +45,10 @@ class Parser {
   private skipNewlines(): void {
     while (this.peek().kind === 'newline' || this.is(';')) this.next();
   }
+  /** As in Julia, a line that ends with `=` or a binary operator goes on on the next line. */
+  private skipLineBreaks(): void {
+    while (this.peek().kind === 'newline') this.next();
+  }
   private span(first: Token): Span {
     return { at: first.at, start: first.start, end: this.tokens[this.i - 1]!.end };
   }
@@ -134,6 +138,7 @@ class Parser {
     if (first.kind === 'ident' && this.peek(1).text === '=') {
       this.next();
       this.next();
+      this.skipLineBreaks();
       const value = this.expression();
       return { kind: 'assign', target: first.text, targetAt: first.at, value, ...this.span(first) };
     }
@@ -141,6 +146,7 @@ class Parser {
     if (this.is('=')) {
       if (expr.kind !== 'index') throw this.error('Only a name or an element such as b[0,0] can be assigned to; this is not one', first);
       this.next();
+      this.skipLineBreaks();
       const value = this.expression();
       return { kind: 'indexAssign', target: expr.target, targetAt: expr.targetAt, indices: expr.indices, value, ...this.span(first) };
     }
@@ -225,7 +231,7 @@ class Parser {
       const op = dotted ? t.text.slice(1) : t.text;
       if (t.kind !== 'op' || !Parser.LEVELS[level]!.has(op)) return left;
       this.next();
-      while (this.peek().kind === 'newline') this.next();
+      this.skipLineBreaks();
       const right = this.binary(level + 1);
       left = { kind: 'binary', op: op as BinaryOp, dotted, left, right, ...this.span(first) };
     }
@@ -246,7 +252,7 @@ class Parser {
     const base = this.postfix();
     if (this.is('^') || this.is('.^')) {
       const dotted = this.next().text === '.^';
-      while (this.peek().kind === 'newline') this.next();
+      this.skipLineBreaks();
       const exponent = this.unary();
       return { kind: 'binary', op: '^', dotted, left: base, right: exponent, ...this.span(first) };
     }
