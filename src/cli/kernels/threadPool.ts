@@ -28,9 +28,13 @@ export function createThreadPool(size = Math.max(1, availableParallelism())): Pa
         if (m.error) p.reject(new Error(m.error));
         else p.resolve();
       });
-      w.on('error', (e) => {
+      const fail = (e: Error) => {
         for (const p of pending.values()) p.reject(e);
         pending.clear();
+      };
+      w.on('error', fail);
+      w.on('exit', (code) => {
+        if (workers) fail(new Error(`a kernels thread stopped (exit code ${code})`));
       });
       return w;
     });
@@ -52,8 +56,9 @@ export function createThreadPool(size = Math.max(1, availableParallelism())): Pa
       );
     },
     dispose() {
-      for (const w of workers ?? []) void w.terminate();
+      const stopping = workers ?? [];
       workers = undefined;
+      for (const w of stopping) void w.terminate();
     },
   };
 }
