@@ -45,6 +45,7 @@ test.describe('kernels', () => {
     await expect(page.getByTestId('eliminated')).toContainText('d1');
     await expect(page.getByRole('region', { name: 'Generated code' })).toContainText('for');
     // Small sizes: this checks that every backend runs and agrees, not how fast.
+    await page.getByLabel('repeats').fill('1');
     await page.getByLabel('array size').fill('10^4');
     await page.getByLabel('array size').press('Enter');
     await page.getByLabel('Chart sizes').fill('10^3, 10^4');
@@ -70,9 +71,17 @@ test.describe('kernels', () => {
   });
 
   test('the blur: the blurred image, an image of ones own dropped in, shared and reopened', async ({ page, context }) => {
+    test.setTimeout(240_000); // three runs of every backend, WebGPU on SwiftShader among them
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await openApp(page, '/#example=kernels/gaussian-blur');
     await expect(page.getByTestId('image-input').locator('image')).toHaveCount(1);
+    // A small image and few iterations: this checks the pictures, not the speed.
+    await page.getByLabel('Image size').selectOption('128');
+    await page.getByLabel('iterations').fill('4');
+    await page.getByLabel('repeats').fill('1');
+    await page.getByLabel('Chart workers').fill('2');
+    await page.getByLabel('Chart workers').press('Enter');
+    await expect(page.getByTestId('image-input')).toContainText('128×128');
     await page.getByRole('button', { name: 'Run and time' }).click();
     const output = page.getByTestId('image-output').locator('image');
     await expect(output).toHaveCount(1, { timeout: 60_000 });
@@ -84,7 +93,7 @@ test.describe('kernels', () => {
     await expect(page.locator('svg.kn-images')).toHaveAttribute('data-iteration', '0');
 
     await dropPicture(page, 'disc.png');
-    await expect(page.getByLabel('Image')).toContainText('disc.png');
+    await expect(page.getByLabel('Image', { exact: true })).toContainText('disc.png');
     await expect(page.getByTestId('image-input')).toContainText('disc.png, 48×40');
     await page.getByRole('button', { name: 'Run and time' }).click();
     await expect(page.getByTestId('image-output').locator('image')).toHaveCount(1, { timeout: 60_000 });

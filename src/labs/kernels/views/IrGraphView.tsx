@@ -150,7 +150,7 @@ export function IrGraphView({ graph, stage, domainLabels, emphasis, onSelect, on
               markerEnd={`url(#${markerId}${edge.temporary ? 't' : 'a'})`}
               data-temporary={edge.temporary ? 'yes' : 'no'}
             >
-              <title>{`${edge.temporary ? 'temporary array' : 'array'} ${edge.name}${edge.elements ? `, ${edge.elements.toLocaleString('en-US')} elements` : ''}`}</title>
+              <title>{`${edge.temporary ? 'temporary array' : edge.elements === 0 ? 'scalar' : 'array'} ${edge.name}${edge.elements ? `, ${edge.elements.toLocaleString('en-US')} elements` : ''}`}</title>
             </path>
           );
         })}

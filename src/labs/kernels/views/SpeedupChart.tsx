@@ -28,7 +28,16 @@ function ratioTicks([lo, hi]: [number, number]): number[] {
   return ticks;
 }
 
-function Series({ points, color, id, x, y, label, fontSize }: { points: SpeedupPoint[]; color: string; id: BackendTiming['backend']; x: (v: number) => number; y: (v: number) => number; label: string; fontSize: number }) {
+/** End-of-line labels pushed apart vertically so that no two overlap (they keep their order). */
+function spreadLabels(ys: number[], gap: number): number[] {
+  const order = ys.map((y, i) => ({ y, i })).sort((a, b) => a.y - b.y);
+  for (let k = 1; k < order.length; k++) order[k]!.y = Math.max(order[k]!.y, order[k - 1]!.y + gap);
+  const out = ys.slice();
+  for (const o of order) out[o.i] = o.y;
+  return out;
+}
+
+function Series({ points, color, id, x, y, label, labelY, fontSize }: { points: SpeedupPoint[]; color: string; id: BackendTiming['backend']; x: (v: number) => number; y: (v: number) => number; label: string; labelY: number; fontSize: number }) {
   const path = d3.line<SpeedupPoint>().x((p) => x(p.x)).y((p) => y(p.speedup))(points) ?? '';
   const last = points[points.length - 1]!;
   return (
@@ -42,7 +51,7 @@ function Series({ points, color, id, x, y, label, fontSize }: { points: SpeedupP
           </circle>
         </g>
       ))}
-      <text x={x(last.x) + 9} y={y(last.speedup)} dy="0.35em" fill={color} fontSize={fontSize} fontWeight={700} className="kn-series-label">
+      <text x={x(last.x) + 9} y={labelY} dy="0.35em" fill={color} fontSize={fontSize} fontWeight={700} className="kn-series-label">
         {label}
       </text>
     </g>
@@ -69,14 +78,15 @@ export function SpeedupChart({ timings, by, workers, size, width, height, fontSi
       .range([0, w - labelRoom]);
     const ydom: [number, number] = [Math.min(...ratios) / 1.5, Math.max(...ratios) * 1.5];
     const y = d3.scaleLog().domain(ydom).range([h, 0]);
+    const labelYs = spreadLabels(series.map((s) => y(s.points[s.points.length - 1]!.speedup)), fontSize * 1.15);
     return (
       <Chart width={width} height={height} x={x} y={y} xLabel="array size (elements)" yLabel="speed-up over naive (×)" xTicks={sizes.sort((a, b) => a - b)} xFormat={formatCount} yTicks={ratioTicks(ydom)} yFormat={formatRatio} label="Speed-up over naive by array size">
         <line x1={0} x2={w - labelRoom} y1={y(1)} y2={y(1)} stroke="#000" strokeWidth={1.5} strokeDasharray="2 3" />
         <text x={4} y={y(1) - 6} fontSize={fontSize * 0.9} className="kn-ref-label">
           naive = 1×
         </text>
-        {series.map((s) => (
-          <Series key={s.backend} points={s.points} id={s.backend} color={backendStyle(s.backend).color} label={backendStyle(s.backend).name} x={x} y={y} fontSize={fontSize} />
+        {series.map((s, i) => (
+          <Series key={s.backend} points={s.points} id={s.backend} color={backendStyle(s.backend).color} label={backendStyle(s.backend).name} labelY={labelYs[i]!} x={x} y={y} fontSize={fontSize} />
         ))}
       </Chart>
     );
@@ -92,6 +102,8 @@ export function SpeedupChart({ timings, by, workers, size, width, height, fontSi
   const y = d3.scaleLog().domain(ydom).range([h, 0]);
   const idealPath = d3.line<[number, number]>().x((d) => x(d[0])).y((d) => y(d[1]))(ideal) ?? '';
   const lastIdeal = ideal[ideal.length - 1];
+  const lastParallel = parallel[parallel.length - 1];
+  const [idealY, parallelY] = spreadLabels([lastIdeal ? y(lastIdeal[1]) : -1e9, lastParallel ? y(lastParallel.speedup) : -1e9], fontSize * 1.15);
   return (
     <Chart width={width} height={height} x={x} y={y} xLabel={`workers (parallel backend, ${formatCount(size)} elements)`} yLabel="speed-up over naive (×)" xTicks={counts} xFormat={String} yTicks={ratioTicks(ydom)} yFormat={formatRatio} label="Speed-up over naive by worker count">
       <line x1={0} x2={w - labelRoom} y1={y(1)} y2={y(1)} stroke="#000" strokeWidth={1.5} strokeDasharray="2 3" />
@@ -101,12 +113,12 @@ export function SpeedupChart({ timings, by, workers, size, width, height, fontSi
       {ideal.length > 0 && (
         <g className="kn-ideal" data-points={ideal.length}>
           <path d={idealPath} fill="none" stroke={IDEAL_COLOR} strokeWidth={2} strokeDasharray="8 5" />
-          <text x={x(lastIdeal![0]) + 9} y={y(lastIdeal![1])} dy="0.35em" fill={IDEAL_COLOR} fontSize={fontSize} fontWeight={700}>
+          <text x={x(lastIdeal![0]) + 9} y={idealY} dy="0.35em" fill={IDEAL_COLOR} fontSize={fontSize} fontWeight={700}>
             ideal
           </text>
         </g>
       )}
-      {parallel.length > 0 && <Series points={parallel} id="parallel" color={backendStyle('parallel').color} label="parallel" x={x} y={y} fontSize={fontSize} />}
+      {parallel.length > 0 && <Series points={parallel} id="parallel" color={backendStyle('parallel').color} label="parallel" labelY={parallelY!} x={x} y={y} fontSize={fontSize} />}
     </Chart>
   );
 }
