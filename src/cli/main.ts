@@ -1,5 +1,6 @@
 import { readExampleIndex } from './examples.ts';
 import { EXIT, UsageError } from './io.ts';
+import { KERNELS_USAGE, kernelsCommand } from './kernels/command.ts';
 import { RUN_USAGE, runCommand } from './run.ts';
 import { VERIFY_USAGE, verifyCommand } from './verify.ts';
 
@@ -7,6 +8,7 @@ const HELP = `latticework: run Latticework scenarios from the command line
 
   ${RUN_USAGE.split('\n').join('\n  ')}
   ${VERIFY_USAGE}
+  ${KERNELS_USAGE}
   latticework examples            list the built-in example scenarios
   latticework help
 
@@ -24,6 +26,7 @@ async function examplesCommand(args: string[]): Promise<number> {
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   run: runCommand,
   verify: verifyCommand,
+  kernels: kernelsCommand,
   examples: examplesCommand,
 };
 
