@@ -82,6 +82,8 @@ export interface ApproachStats {
   /** Lazy: SAT conflicts + theory checks; eager: branch-and-bound nodes. */
   counts: Record<string, number>;
   elapsedMs: number;
+  /** Why an approach could not answer (the eager encoding needs a bound on every variable in a disjunction). */
+  note?: string;
 }
 
 /** A value of a real variable: an exact rational "p/q" or "p", plus its decimal rendering. */
@@ -139,6 +141,8 @@ export interface UipCut {
   reasonSide: number[];
   /** Every node the analysis touched, with edges (antecedents), so a view can draw the graph. */
   graph: GraphNode[];
+  /** The conflict node's antecedents: the (true) negations of the conflicting clause's literals. */
+  conflict: number[];
 }
 
 export interface TheoryBound {
@@ -184,6 +188,8 @@ export interface SmtTrace {
   /** True when recording stopped at the cap (the run itself went on). */
   truncated: boolean;
   cap: number;
+  /** SMT-LIB: the simplex's slack variables (s1, s2, ...) and the polynomial each stands for. */
+  slacks?: { name: string; poly: string }[];
 }
 
 export interface SmtResult extends EngineResult {
