@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
 // COOP/COEP make the page cross-origin isolated, so SharedArrayBuffer is available to workers.
@@ -19,6 +19,8 @@ export default defineConfig({
   },
   test: {
     include: ['src/**/*.test.ts', 'workers/**/*.test.ts', 'bench/**/*.test.ts'],
+    // Long cross-checks (*.deep.test.ts) run only under `npm run test:deep`.
+    exclude: process.env.LATTICEWORK_DEEP ? configDefaults.exclude : [...configDefaults.exclude, '**/*.deep.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
   },

@@ -1,8 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { runEngine } from '../engines/runEngine.ts';
 import { DEFAULT_OPTIONS, type InputKind, type RestartPolicy, type SmtConfig, type SmtSummary, type TheoryMode } from '../engines/smt/api.ts';
 import { engine } from '../engines/smt/engine.ts';
-import { EXIT, parseArgs, positiveNumber, UsageError } from './io.ts';
+import { EXIT, parseArgs, positiveNumber, readTextFile, UsageError } from './io.ts';
 
 export const SAT_USAGE = 'latticework sat <file.cnf> [--mode cdcl|dpll] [--restarts luby|glucose|none] [--timeout SECONDS]';
 export const SMT_USAGE = 'latticework smt <file.smt2> [--theory lazy|eager] [--mode cdcl|dpll] [--timeout SECONDS]';
@@ -21,13 +20,7 @@ async function solveFile(kind: InputKind, args: string[], usage: string): Promis
   if (theory !== 'lazy' && theory !== 'eager') throw new UsageError('--theory must be lazy or eager');
   const timeout = positiveNumber(options.get('timeout'), 'timeout') ?? 300;
   const path = positional[0]!;
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(code === 'ENOENT' ? `no such file: ${path}` : `cannot read ${path} (${code ?? String(e)})`);
-  }
+  const text = await readTextFile(path);
   const config: SmtConfig = { input: { kind, text, name: path }, mode, theory, options: { ...DEFAULT_OPTIONS, record: false, restarts } };
   const outcome = await runEngine(engine, { config, seed: 1, budget: { maxSteps: Number.MAX_SAFE_INTEGER, maxMillis: timeout * 1000 } });
   if (outcome.status === 'failed') {

@@ -9,6 +9,8 @@ export interface Milp {
   binary: number[];
   rows: number;
   columns: number;
+  /** Two of the bounds asserted outright contradict each other: infeasible before any search. */
+  infeasible: boolean;
 }
 
 type Interval = { lo: Q | null; hi: Q | null };
@@ -55,6 +57,9 @@ export function encodeBigM(enc: Encoding, reals: readonly string[]): Milp | stri
   const column = new Map(reals.map((x) => [x, s.addVariable()]));
   const binary = Array.from({ length: enc.nVars }, () => s.addVariable());
   let rows = 0;
+  let infeasible = false;
+  const upper = (x: number, v: DQ) => (infeasible ||= s.assertUpper(x, v, -1) !== null);
+  const lower = (x: number, v: DQ) => (infeasible ||= s.assertLower(x, v, -1) !== null);
   for (const b of binary) {
     s.assertLower(b, DQ.ZERO, -1);
     s.assertUpper(b, new DQ(Q.ONE), -1);
@@ -68,23 +73,23 @@ export function encodeBigM(enc: Encoding, reals: readonly string[]): Milp | stri
     // unit clause's row still fixes its 0/1 column, for the other clauses that mention it).
     if (units.has(2 * a.bvar) || units.has(2 * a.bvar + 1)) {
       const x = a.coeffs.length === 1 ? terms[0]![0] : (rows++, s.addRow(terms));
-      if (units.has(2 * a.bvar)) s.assertUpper(x, a.bound, -1);
-      if (units.has(2 * a.bvar + 1)) s.assertLower(x, negated, -1);
+      if (units.has(2 * a.bvar)) upper(x, a.bound);
+      if (units.has(2 * a.bvar + 1)) lower(x, negated);
       continue;
     }
     const r = range(a, box);
     if (!r.lo || !r.hi) return `eager needs finite bounds: "${a.text}" sits in a disjunction but its polynomial is unbounded (bound every real variable with unit assertions)`;
     const m1 = r.hi.sub(a.bound.r).add(Q.ONE);
     const m0 = a.bound.r.sub(r.lo).add(Q.ONE);
-    s.assertUpper(s.addRow([...terms, [t, m1]]), new DQ(a.bound.r.add(m1), a.bound.k), -1);
-    s.assertLower(s.addRow([...terms, [t, m0]]), negated, -1);
+    upper(s.addRow([...terms, [t, m1]]), new DQ(a.bound.r.add(m1), a.bound.k));
+    lower(s.addRow([...terms, [t, m0]]), negated);
     rows += 2;
   }
   for (const c of enc.clauses) {
     const neg = c.filter((l) => (l & 1) === 1).length;
     const row = s.addRow(c.map((l) => [binary[l >> 1]!, (l & 1) === 0 ? Q.ONE : Q.ONE.neg()]));
-    s.assertLower(row, new DQ(Q.of(BigInt(1 - neg))), -1);
+    lower(row, new DQ(Q.of(BigInt(1 - neg))));
     rows++;
   }
-  return { simplex: s, binary, rows, columns: reals.length + binary.length };
+  return { simplex: s, binary, rows, columns: reals.length + binary.length, infeasible };
 }

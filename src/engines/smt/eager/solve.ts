@@ -56,7 +56,7 @@ export function solveEager(script: Script, enc: Encoding, hooks: SearchHooks): E
     }
     return false;
   };
-  const found = search();
+  const found = !milp.infeasible && search();
   const size = { columns: milp.columns, rows: milp.rows, integers: milp.binary.length };
   if (!found) return { verdict: 'unsat', size, nodes, pivots: s.pivots };
   const values = s.concrete(script.reals.length);
