@@ -23,7 +23,7 @@ export function InputPanel({ kind, text, name, markers, problem, fontSize, onKin
   return (
     <section className="panel smt-panel smt-input" aria-label="Formula">
       <h3>Formula</h3>
-      <div className="field-row">
+      <div className="smt-row">
         <select aria-label="Input format" value={kind} onChange={(e) => onKind(e.target.value as InputKind)}>
           <option value="dimacs">DIMACS CNF</option>
           <option value="smtlib">SMT-LIB 2 (QF_LRA)</option>

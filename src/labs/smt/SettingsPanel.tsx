@@ -16,7 +16,7 @@ export function SettingsPanel({ config, onConfig, onOptions, run }: Props) {
   return (
     <section className="panel smt-panel" aria-label="Solver settings">
       <h3>Solver</h3>
-      <div className="field-grid">
+      <div className="smt-fields">
         <label>
           search
           <select aria-label="Search" value={config.mode} onChange={(e) => onConfig({ mode: e.target.value as SmtConfig['mode'] })}>

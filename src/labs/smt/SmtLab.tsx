@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useEngine } from '../../bridge/useEngine.ts';
 import { InputError } from '../../engines/contract.ts';
 import type { SmtConfig, SmtOptions, SmtResult } from '../../engines/smt/api.ts';
@@ -6,6 +6,7 @@ import type { EditorMarker } from '../../ui/editorTypes.ts';
 import { Player } from '../../ui/Player.tsx';
 import { RunPanel } from '../../ui/RunPanel.tsx';
 import type { LabViewProps } from '../types.tsx';
+import { formulaMarkers } from './checkFormula.ts';
 import { describeEvent } from './describe.ts';
 import { withContext } from './replay/context.ts';
 import { trailAt } from './replay/trail.ts';
@@ -51,7 +52,7 @@ export function SmtLab({ scenario, onChange, mode }: Props) {
   const result = shown?.result;
   const trace = result?.trace;
   const stale = shown !== undefined && JSON.stringify(shown.config) !== JSON.stringify(config);
-  const events = trace?.events ?? [];
+  const events = useMemo(() => trace?.events ?? [], [trace]);
   const last = Math.max(0, events.length - 1);
   const position = Math.min(view.position, last);
   const replay = useReplay(trace, position);
@@ -80,7 +81,7 @@ export function SmtLab({ scenario, onChange, mode }: Props) {
   // A scenario that showed a run re-runs it on open (the engine is deterministic) and seeks back.
   const replayed = useRef(false);
   useEffect(() => {
-    if (replayed.current || !view.ran || shown) return;
+    if (replayed.current || !view.ran || shown || formulaMarkers(latest.current.config.input).length > 0) return;
     replayed.current = true;
     void solve(view.position);
   }, [view.ran, view.position, shown, solve]);
@@ -98,7 +99,10 @@ export function SmtLab({ scenario, onChange, mode }: Props) {
     [change],
   );
 
-  const markers = useMemo(() => (inputError && inputError.text === config.input.text ? [inputError.marker] : []), [inputError, config.input.text]);
+  const typed = useDeferredValue(config.input);
+  const parseMarkers = useMemo(() => formulaMarkers(typed), [typed]);
+  const markers = useMemo(() => (parseMarkers.length > 0 ? parseMarkers : inputError && inputError.text === config.input.text ? [inputError.marker] : []), [parseMarkers, inputError, config.input.text]);
+  const blockedBy = markers.length > 0 ? `Fix the formula first: line ${markers[0]!.line}, column ${markers[0]!.column}: ${markers[0]!.message}` : undefined;
   const name = replay.run?.name;
   const describe = useCallback((p: number) => (events[p] && name ? describeEvent(events[p], name) : ''), [events, name]);
   const conflictLits = useMemo(() => (replay.conflict && replay.run ? (replay.run.clauses.get(replay.conflict.clause) ?? []) : []), [replay.conflict, replay.run]);
@@ -111,6 +115,8 @@ export function SmtLab({ scenario, onChange, mode }: Props) {
   const summary = result?.summary;
   const smt = shown?.config.input.kind === 'smtlib';
   const big = mode === 'present';
+  /** The figures' base font: large enough for the back of a lecture hall in presentation mode. */
+  const font = big ? 19 : 13;
 
   const columns = useMemo(() => {
     const out: ContrastColumn[] = (summary?.contrast ?? []).map(approachColumn);
@@ -127,12 +133,12 @@ export function SmtLab({ scenario, onChange, mode }: Props) {
           : 'The same ReLU query three ways: as one mixed-integer problem (ReLU by big-M), by generic lazy SMT, and by the Solver lab’s Reluplex.'
       : 'The same formula both ways: eager hands one big problem to one procedure, lazy lets the SAT engine propose and the theory solver check.';
 
-  const runPanel = <RunPanel state={runner.state} onRun={() => void solve()} onCancel={runner.cancel} runLabel="Solve" />;
+  const runPanel = <RunPanel state={runner.state} onRun={() => void solve()} onCancel={runner.cancel} runLabel="Solve" {...(blockedBy ? { blockedBy } : {})} />;
   const player = trace && (
     <Player length={events.length} position={position} onSeek={(p) => setView({ position: p })} describe={describe} label="Replay the search" />
   );
-  const treeView = <SearchTree tree={replay.run?.tree} position={position} name={name ?? String} layout={view.tree} onLayout={(tree) => setView({ tree })} height={big ? 420 : 340} />;
-  const graph = <ImplicationGraph conflict={replay.conflict} cut={cut} conflictLits={conflictLits} position={position} name={name ?? String} height={big ? 460 : 380} onSeek={(p) => setView({ position: p })} />;
+  const treeView = <SearchTree tree={replay.run?.tree} position={position} name={name ?? String} layout={view.tree} onLayout={(tree) => setView({ tree })} height={big ? 440 : 340} font={font} />;
+  const graph = <ImplicationGraph conflict={replay.conflict} cut={cut} conflictLits={conflictLits} position={position} name={name ?? String} height={big ? 480 : 380} font={font} onSeek={(p) => setView({ position: p })} />;
   const truncated = trace?.truncated ? <p className="run-note">Recording stopped after {trace.cap.toLocaleString('en-US')} events; the run went on to its answer (the summary counts everything).</p> : null;
 
   if (mode === 'embed') {
@@ -192,16 +198,16 @@ export function SmtLab({ scenario, onChange, mode }: Props) {
           {treeView}
           {graph}
         </div>
-        <TrailView trail={replay.trail} highlight={learntLits} name={name ?? String} fontSize={big ? 15 : 13} ran={trace !== undefined} />
+        <TrailView trail={replay.trail} highlight={learntLits} name={name ?? String} fontSize={font} ran={trace !== undefined} />
         {smt ? (
           <div className="smt-pair">
-            <ClauseDbChart series={replay.run?.series} inputClauses={summary?.input.clauses ?? 0} position={position} height={big ? 300 : 260} />
-            <TheoryPanel bounds={replay.bounds} theoryConflicts={replay.run?.theoryConflicts ?? []} current={replay.theoryConflict} position={position} name={name ?? String} onSeek={(p) => setView({ position: p })} />
+            <ClauseDbChart series={replay.run?.series} inputClauses={summary?.input.clauses ?? 0} position={position} height={big ? 320 : 260} font={font} />
+            <TheoryPanel slacks={trace?.slacks ?? []} bounds={replay.bounds} theoryConflicts={replay.run?.theoryConflicts ?? []} current={replay.theoryConflict} position={position} name={name ?? String} onSeek={(p) => setView({ position: p })} font={font} />
           </div>
         ) : (
-          <ClauseDbChart series={replay.run?.series} inputClauses={summary?.input.clauses ?? 0} position={position} height={big ? 300 : 260} />
+          <ClauseDbChart series={replay.run?.series} inputClauses={summary?.input.clauses ?? 0} position={position} height={big ? 320 : 260} font={font} />
         )}
-        {smt && <ContrastView columns={columns} note={contrastNote} />}
+        {smt && <ContrastView columns={columns} note={contrastNote} font={font} />}
       </div>
       {dragging && <div className="drop-hint">Drop a .cnf or .smt2 file to open it</div>}
     </div>

@@ -44,7 +44,7 @@ export function VerdictCard({ summary, stale, exported }: { summary: SmtSummary 
           )}
         </details>
       )}
-      <dl className="stats">
+      <dl className="smt-stats">
         <dt>variables</dt>
         <dd>{count(summary.input.booleanVariables)}</dd>
         <dt>clauses</dt>

@@ -24,7 +24,7 @@ export interface PlacedLiteral {
 export interface ImplicationEdge {
   from: PlacedLiteral;
   to: PlacedLiteral;
-  /** The edge crosses the first-UIP cut (reason side to conflict side): its tail is in the learnt clause. */
+  /** The edge crosses the first-UIP cut (reason side to conflict side): its tail is in the learnt clause. A level-0 literal also feeds the conflict side, but it is true for good and left out. */
   cut: boolean;
 }
 
@@ -102,7 +102,7 @@ export function layoutImplication(cut: UipCut, conflictLits: readonly number[], 
   for (const n of nodes) {
     for (const a of inputsOf(n)) {
       const from = at.get(a);
-      if (from) edges.push({ from, to: n, cut: from.side !== 'conflict' && n.side === 'conflict' });
+      if (from) edges.push({ from, to: n, cut: from.side === 'reason' && n.side === 'conflict' });
     }
   }
   return { nodes, edges, columns, level };

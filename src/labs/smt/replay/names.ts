@@ -9,7 +9,8 @@ export function litNamer(trace: SmtTrace | undefined): LitNamer {
   return (lit) => {
     const v = Math.abs(lit);
     const name = names.get(v) ?? `x${v}`;
-    return lit < 0 ? `¬${name}` : name;
+    // An atom's text has spaces ("a - b ≤ 3"): its negation is bracketed so ¬ covers all of it.
+    return lit < 0 ? (name.includes(' ') ? `¬(${name})` : `¬${name}`) : name;
   };
 }
 

@@ -4,6 +4,7 @@ import { Figure } from '../../../ui/Figure.tsx';
 import { useElementSize } from '../../../ui/useElementSize.ts';
 import type { ClauseSeries } from '../replay/clauseDb.ts';
 import { ROLE } from './palette.ts';
+import { legendLayout, SvgLegend, type LegendItem } from './SvgLegend.tsx';
 import { count } from './text.ts';
 
 interface Props {
@@ -11,19 +12,26 @@ interface Props {
   inputClauses: number;
   position: number;
   height: number;
+  font: number;
 }
 
-const LEGEND_H = 30;
 
 /**
  * The clause database over the run: learnt clauses accumulate at each conflict and are cut back
  * by LBD-based reduction (Audemard and Simon, glucose 2009); theory explanations add clauses too.
  */
-export function ClauseDbChart({ series, inputClauses, position, height }: Props) {
+export function ClauseDbChart({ series, inputClauses, position, height, font }: Props) {
   const [box, size] = useElementSize<HTMLDivElement>();
   const width = Math.max(360, size.width);
   const n = series?.learnt.length ?? 0;
-  const { w, h } = inner(width, height - LEGEND_H);
+  const hasTheory = (series?.explanations[n - 1] ?? 0) > 0;
+  const legend: LegendItem[] = [
+    { label: 'learnt clauses alive', mark: <line x1={-10} x2={10} stroke={ROLE.learnt} strokeWidth={2.5} /> },
+    ...(hasTheory ? [{ label: 'theory explanations', mark: <line x1={-10} x2={10} stroke={ROLE.theory} strokeWidth={2.5} strokeDasharray="6 3" /> }] : []),
+    { label: 'reduction (clauses deleted)', mark: <line y1={-8} y2={8} stroke={ROLE.deleted} strokeWidth={3} /> },
+  ];
+  const legendH = legendLayout(legend, width - 14, font).height + 12;
+  const { w, h } = inner(width, height - legendH);
   const x = d3.scaleLinear().domain([0, Math.max(1, n - 1)]).range([0, w]);
   const y = d3.scaleLinear().domain([0, Math.max(4, series?.peak ?? 0)]).range([h, 0]).nice();
   const end = Math.min(position, n - 1);
@@ -35,7 +43,6 @@ export function ClauseDbChart({ series, inputClauses, position, height }: Props)
     return d3.line().curve(d3.curveStepAfter)(pts) ?? '';
   };
   const total = series && end >= 0 ? series.learnt[end]! + series.explanations[end]! : 0;
-  const hasTheory = (series?.explanations[n - 1] ?? 0) > 0;
   return (
     <Figure title="Clause database" exportName="smt-clause-database" className="smt-figure">
       <p className="smt-caption">
@@ -45,31 +52,14 @@ export function ClauseDbChart({ series, inputClauses, position, height }: Props)
       </p>
       <div ref={box} className="smt-box" data-testid="clause-db" data-clauses={total}>
         {series && (
-          <svg width={width} height={height} role="img" aria-label="Clause database over the run">
-            <g transform="translate(14,14)">
-              <line x1={0} x2={22} stroke={ROLE.learnt} strokeWidth={2.5} />
-              <text x={28} dominantBaseline="central" className="smt-legend-text">
-                learnt clauses alive
-              </text>
-              {hasTheory && (
-                <>
-                  <line x1={200} x2={222} stroke={ROLE.theory} strokeWidth={2.5} strokeDasharray="6 3" />
-                  <text x={228} dominantBaseline="central" className="smt-legend-text">
-                    theory explanations
-                  </text>
-                </>
-              )}
-              <line x1={hasTheory ? 400 : 200} x2={hasTheory ? 400 : 200} y1={-8} y2={8} stroke={ROLE.deleted} strokeWidth={2} strokeDasharray="3 2" />
-              <text x={(hasTheory ? 400 : 200) + 8} dominantBaseline="central" className="smt-legend-text">
-                reduction (clauses deleted)
-              </text>
-            </g>
-            <g transform={`translate(0,${LEGEND_H})`}>
-              <Chart width={width} height={height - LEGEND_H} x={x} y={y} xLabel="event" yLabel="clauses" cursor={position} label="Clause database">
+          <svg width={width} height={height} style={{ fontSize: font }} role="img" aria-label="Clause database over the run">
+            <SvgLegend items={legend} width={width} fontSize={font} />
+            <g transform={`translate(0,${legendH})`}>
+              <Chart width={width} height={height - legendH} x={x} y={y} xLabel="event" yLabel="clauses" cursor={position} label="Clause database">
                 {series.reductions
                   .filter((r) => r.at <= position)
                   .map((r) => (
-                    <line key={r.at} x1={x(r.at)} x2={x(r.at)} y2={h} stroke={ROLE.deleted} strokeWidth={1.5} strokeDasharray="3 2">
+                    <line key={r.at} x1={x(r.at)} x2={x(r.at)} y2={h} stroke={ROLE.deleted} strokeWidth={3} opacity={0.8}>
                       <title>{`event ${r.at}: ${r.removed} learnt clauses deleted`}</title>
                     </line>
                   ))}

@@ -7,6 +7,7 @@ import { layoutImplication, type PlacedLiteral } from '../layout/implication.ts'
 import type { ConflictRecord } from '../replay/conflicts.ts';
 import { clauseText, type LitNamer } from '../replay/names.ts';
 import { ROLE } from './palette.ts';
+import { legendLayout, SvgLegend, type LegendItem } from './SvgLegend.tsx';
 import { short } from './text.ts';
 
 interface Props {
@@ -18,32 +19,34 @@ interface Props {
   position: number;
   name: LitNamer;
   height: number;
+  /** Base font size of the figure's text (larger on a projector). */
+  font: number;
   /** Seek to a conflict's analysis (the "learn" event). */
   onSeek(position: number): void;
 }
 
-const PAD = { top: 74, right: 70, bottom: 34, left: 70 };
+const PAD = { right: 70, bottom: 34, left: 70 };
 const R = 13;
 
-function NodeMark({ n, name }: { n: PlacedLiteral; name: LitNamer }) {
+function NodeMark({ n, name, r }: { n: PlacedLiteral; name: LitNamer; r: number }) {
   const fill = n.lit === 0 ? ROLE.conflict : n.side === 'conflict' ? ROLE.conflictSide : n.side === 'reason' ? ROLE.learnt : '#ffffff';
-  const text = n.lit === 0 ? 'κ' : `${short(name(n.lit), 14)}@${n.level}`;
+  const text = n.lit === 0 ? 'κ' : `${short(name(n.lit), 12)}@${n.level}`;
   return (
     <g transform={`translate(${n.x},${n.y})`} className={`ig-node ig-${n.side}`} data-lit={n.lit} data-side={n.side} data-uip={n.uip ? 'yes' : 'no'}>
       <title>{n.lit === 0 ? 'κ: the conflict (a clause with every literal false)' : `${name(n.lit)} at level ${n.level}: ${n.decision ? 'decision' : 'implied'}, ${n.side} side${n.uip ? ', first UIP' : ''}`}</title>
-      {n.uip && <circle r={R + 6} fill="none" stroke="#000" strokeWidth={2.5} strokeDasharray="4 3" />}
+      {n.uip && <circle r={r + 6} fill="none" stroke="#000" strokeWidth={2.5} strokeDasharray="4 3" />}
       {n.lit === 0 ? (
-        <path d={d3.symbol(d3.symbolCross, R * R * 3)()!} transform="rotate(45)" fill={fill} stroke="#000" strokeWidth={1.5} />
+        <path d={d3.symbol(d3.symbolCross, r * r * 3)()!} transform="rotate(45)" fill={fill} stroke="#000" strokeWidth={1.5} />
       ) : n.decision ? (
-        <rect x={-R} y={-R} width={2 * R} height={2 * R} fill={fill} stroke="#000" strokeWidth={1.5} />
+        <rect x={-r} y={-r} width={2 * r} height={2 * r} fill={fill} stroke="#000" strokeWidth={1.5} />
       ) : (
-        <circle r={R} fill={fill} stroke="#000" strokeWidth={1.5} />
+        <circle r={r} fill={fill} stroke="#000" strokeWidth={1.5} />
       )}
-      <text y={R + 15} textAnchor="middle" className="ig-label">
+      <text y={r + 16} textAnchor="middle" className="ig-label">
         {text}
       </text>
       {n.uip && (
-        <text y={-R - 10} textAnchor="middle" className="ig-uip">
+        <text x={-r - 8} y={-r - 4} textAnchor="end" className="ig-uip">
           first UIP
         </text>
       )}
@@ -51,28 +54,13 @@ function NodeMark({ n, name }: { n: PlacedLiteral; name: LitNamer }) {
   );
 }
 
-/** The legend, inside the SVG so an exported figure explains itself. */
-function Legend() {
-  const items: [string, React.ReactNode][] = [
-    ['decision', <rect key="d" x={-7} y={-7} width={14} height={14} fill="#fff" stroke="#000" />],
-    ['implied', <circle key="i" r={7} fill="#fff" stroke="#000" />],
-    ['conflict side (resolved away)', <circle key="c" r={7} fill={ROLE.conflictSide} stroke="#000" />],
-    ['reason side: the learnt clause', <circle key="r" r={7} fill={ROLE.learnt} stroke="#000" />],
-    ['edge across the cut', <line key="e" x1={-10} x2={10} stroke={ROLE.conflict} strokeWidth={4} />],
-  ];
-  return (
-    <g className="ig-legend" transform="translate(14,16)">
-      {items.map(([label, mark], i) => (
-        <g key={label} transform={`translate(${(i % 3) * 250},${Math.floor(i / 3) * 22})`}>
-          <g transform="translate(8,0)">{mark}</g>
-          <text x={24} dominantBaseline="central" className="ig-legend-text">
-            {label}
-          </text>
-        </g>
-      ))}
-    </g>
-  );
-}
+const LEGEND: LegendItem[] = [
+  { label: 'decision', mark: <rect x={-7} y={-7} width={14} height={14} fill="#fff" stroke="#000" /> },
+  { label: 'implied', mark: <circle r={7} fill="#fff" stroke="#000" /> },
+  { label: 'conflict side (resolved away)', mark: <circle r={7} fill={ROLE.conflictSide} stroke="#000" /> },
+  { label: 'reason side: the learnt clause', mark: <circle r={7} fill={ROLE.learnt} stroke="#000" /> },
+  { label: 'edge across the cut', mark: <line x1={-10} x2={10} stroke={ROLE.conflict} strokeWidth={4} /> },
+];
 
 /**
  * The implication graph at a conflict (GRASP, Marques-Silva and Sakallah 1999): each literal the
@@ -80,12 +68,13 @@ function Legend() {
  * cut (Zhang et al. 2001) that produced the learnt clause. Edges across the cut are drawn thick:
  * their tails, negated, are the learnt clause.
  */
-export function ImplicationGraph({ conflict, cut, conflictLits, position, name, height, onSeek }: Props) {
+export function ImplicationGraph({ conflict, cut, conflictLits, position, name, height, font, onSeek }: Props) {
   const [box, size] = useElementSize<HTMLDivElement>();
   const width = Math.max(360, size.width);
+  const top = legendLayout(LEGEND, width - 14, font).height + 3 * font + 20;
   const layout = useMemo(
-    () => (cut && conflict?.learn ? layoutImplication(cut, conflictLits, conflict.level, width - PAD.left - PAD.right, height - PAD.top - PAD.bottom) : undefined),
-    [cut, conflict, conflictLits, width, height],
+    () => (cut && conflict?.learn ? layoutImplication(cut, conflictLits, conflict.level, width - PAD.left - PAD.right, height - top - PAD.bottom) : undefined),
+    [cut, conflict, conflictLits, width, height, top],
   );
   const learnt = conflict?.learn;
   const analysed = conflict !== undefined && conflict.learnAt >= 0 && position >= conflict.learnAt;
@@ -94,11 +83,11 @@ export function ImplicationGraph({ conflict, cut, conflictLits, position, name, 
     const mids = layout.edges.filter((e) => e.cut).map((e) => [(e.from.x + e.to.x) / 2, (e.from.y + e.to.y) / 2] as [number, number]);
     if (mids.length === 0) return undefined;
     mids.sort((a, b) => a[1] - b[1]);
-    const top: [number, number] = [mids[0]![0], -20];
-    const bottom: [number, number] = [mids[mids.length - 1]![0], height - PAD.top - PAD.bottom + 10];
-    const d = d3.line().curve(d3.curveCatmullRom)([top, ...mids, bottom]);
-    return d ? { d, labelX: top[0] } : undefined;
-  }, [layout, height]);
+    const start: [number, number] = [mids[0]![0], -20];
+    const end: [number, number] = [mids[mids.length - 1]![0], height - top - PAD.bottom + 10];
+    const d = d3.line().curve(d3.curveCatmullRom)([start, ...mids, end]);
+    return d ? { d, labelX: start[0] } : undefined;
+  }, [layout, height, top]);
   const caption = !conflict
     ? 'No conflict yet at this point of the run.'
     : conflict.kind === 'theory' && !learnt
@@ -124,9 +113,9 @@ export function ImplicationGraph({ conflict, cut, conflictLits, position, name, 
       </p>
       <div ref={box} className="smt-box" data-testid="implication-graph" data-nodes={layout?.nodes.length ?? 0} data-cut={layout?.edges.filter((e) => e.cut).length ?? 0}>
         {layout ? (
-          <svg width={width} height={height} role="img" aria-label={`Implication graph with ${layout.nodes.length} nodes`}>
-            <Legend />
-            <g transform={`translate(${PAD.left},${PAD.top})`}>
+          <svg width={width} height={height} style={{ fontSize: font }} role="img" aria-label={`Implication graph with ${layout.nodes.length} nodes`}>
+            <SvgLegend items={LEGEND} width={width} fontSize={font} />
+            <g transform={`translate(${PAD.left},${top})`}>
               <defs>
                 <marker id="ig-arrow" viewBox="0 0 10 10" refX={10} refY={5} markerWidth={7} markerHeight={7} orient="auto-start-reverse">
                   <path d="M0,0L10,5L0,10z" fill="#59626e" />
@@ -137,7 +126,7 @@ export function ImplicationGraph({ conflict, cut, conflictLits, position, name, 
               </defs>
               {cutLine && <path d={cutLine.d} className="ig-cut-line" fill="none" stroke="#000" strokeWidth={2} strokeDasharray="8 5" />}
               {cutLine && (
-                <text x={cutLine.labelX} y={-28} textAnchor="middle" className="ig-cut-label">
+                <text x={cutLine.labelX} y={-1.6 * font} textAnchor="middle" className="ig-cut-label">
                   first-UIP cut
                 </text>
               )}
@@ -145,12 +134,13 @@ export function ImplicationGraph({ conflict, cut, conflictLits, position, name, 
                 const dx = e.to.x - e.from.x;
                 const dy = e.to.y - e.from.y;
                 const len = Math.hypot(dx, dy) || 1;
-                const shrink = R + 4;
+                const r = (R * font) / 13;
+                const shrink = r + 4;
                 return (
                   <line
                     key={i}
-                    x1={e.from.x + (dx / len) * R}
-                    y1={e.from.y + (dy / len) * R}
+                    x1={e.from.x + (dx / len) * r}
+                    y1={e.from.y + (dy / len) * r}
                     x2={e.to.x - (dx / len) * shrink}
                     y2={e.to.y - (dy / len) * shrink}
                     stroke={e.cut ? ROLE.conflict : '#59626e'}
@@ -161,7 +151,7 @@ export function ImplicationGraph({ conflict, cut, conflictLits, position, name, 
                 );
               })}
               {layout.nodes.map((n) => (
-                <NodeMark key={n.lit} n={n} name={name} />
+                <NodeMark key={n.lit} n={n} name={name} r={(R * font) / 13} />
               ))}
             </g>
           </svg>

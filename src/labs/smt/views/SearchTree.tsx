@@ -6,6 +6,7 @@ import { useElementSize } from '../../../ui/useElementSize.ts';
 import type { SearchTree as Tree, TreeNode } from '../replay/tree.ts';
 import type { LitNamer } from '../replay/names.ts';
 import { ROLE } from './palette.ts';
+import { legendLayout, SvgLegend, type LegendItem } from './SvgLegend.tsx';
 import { short } from './text.ts';
 
 interface Props {
@@ -15,11 +16,14 @@ interface Props {
   layout: 'auto' | 'tree' | 'levels';
   onLayout(layout: 'auto' | 'tree' | 'levels'): void;
   height: number;
+  /** Base font size of the figure's text. */
+  font: number;
 }
 
 /** More visible decisions than this and "auto" draws the decision level over time instead. */
 export const TREE_NODE_LIMIT = 160;
-const PAD = { top: 62, right: 24, bottom: 20, left: 24 };
+const PAD = { right: 24, bottom: 20, left: 24 };
+const legendHeight = (width: number, font: number) => legendLayout(LEGEND, width - 14, font).height + 24;
 
 function ConflictMark({ theory }: { theory: boolean }) {
   return theory ? (
@@ -29,37 +33,25 @@ function ConflictMark({ theory }: { theory: boolean }) {
   );
 }
 
-function TreeLegend() {
-  const items: [string, React.ReactNode][] = [
-    ['decision', <circle key="d" r={6} fill={ROLE.decision} stroke="#000" />],
-    ['Boolean conflict', <ConflictMark key="c" theory={false} />],
-    ['theory conflict', <ConflictMark key="t" theory />],
-    ['backjump', <line key="b" x1={-10} x2={10} stroke="#000" strokeWidth={2} strokeDasharray="5 3" />],
-  ];
-  return (
-    <g transform="translate(14,14)" className="tree-legend">
-      {items.map(([label, mark], i) => (
-        <g key={label} transform={`translate(${i * 170},0)`}>
-          <g transform="translate(8,0)">{mark}</g>
-          <text x={22} dominantBaseline="central" className="smt-legend-text">
-            {label}
-          </text>
-        </g>
-      ))}
-    </g>
-  );
-}
+const LEGEND: LegendItem[] = [
+  { label: 'decision', mark: <circle r={6} fill={ROLE.decision} stroke="#000" /> },
+  { label: 'Boolean conflict', mark: <ConflictMark theory={false} /> },
+  { label: 'theory conflict', mark: <ConflictMark theory /> },
+  { label: 'backjump', mark: <line x1={-10} x2={10} stroke="#000" strokeWidth={2} strokeDasharray="5 3" /> },
+  { label: 'where the search is', mark: <circle r={7} fill="none" stroke="#000" strokeWidth={2.5} /> },
+];
 
-function NodeLink({ tree, position, name, width, height }: { tree: Tree; position: number; name: LitNamer; width: number; height: number }) {
+function NodeLink({ tree, position, name, width, height, font }: { tree: Tree; position: number; name: LitNamer; width: number; height: number; font: number }) {
+  const top = legendHeight(width, font);
   const placed = useMemo(() => {
     const visible = tree.nodes.filter((n) => n.openedAt <= position);
     const children = new Map<number, TreeNode[]>();
     for (const n of visible) if (n.parent >= 0) children.set(n.parent, [...(children.get(n.parent) ?? []), n]);
     const root = d3.hierarchy(tree.nodes[0]!, (n) => children.get(n.id));
     const depth = Math.max(1, root.height);
-    d3.tree<TreeNode>().size([width - PAD.left - PAD.right, Math.min(70 * depth, height - PAD.top - PAD.bottom)])(root);
+    d3.tree<TreeNode>().size([width - PAD.left - PAD.right, Math.min(70 * depth, height - top - PAD.bottom)])(root);
     return root as d3.HierarchyPointNode<TreeNode>;
-  }, [tree, position, width, height]);
+  }, [tree, position, width, height, top]);
   const all = placed.descendants();
   const byId = new Map(all.map((h) => [h.data.id, h]));
   // The deepest node of the branch the solver is on now.
@@ -68,9 +60,9 @@ function NodeLink({ tree, position, name, width, height }: { tree: Tree; positio
   const ancestorAt = (h: d3.HierarchyPointNode<TreeNode>, level: number) => h.ancestors().find((a) => a.data.level <= level) ?? placed;
   const labels = all.length <= 60;
   return (
-    <svg width={width} height={height} role="img" aria-label={`Search tree with ${all.length - 1} decisions`}>
-      <TreeLegend />
-      <g transform={`translate(${PAD.left},${PAD.top})`}>
+    <svg width={width} height={height} style={{ fontSize: font }} role="img" aria-label={`Search tree with ${all.length - 1} decisions`}>
+      <SvgLegend items={LEGEND} width={width} fontSize={font} />
+      <g transform={`translate(${PAD.left},${top})`}>
         {all.slice(1).map((h) => (
           <line key={`l${h.data.id}`} x1={h.parent!.x} y1={h.parent!.y} x2={h.x} y2={h.y} stroke="#9aa3ae" strokeWidth={1.5} />
         ))}
@@ -90,7 +82,7 @@ function NodeLink({ tree, position, name, width, height }: { tree: Tree; positio
               {h === here && <circle r={12} fill="none" stroke="#000" strokeWidth={2.5} />}
               {closed ? <ConflictMark theory={n.conflict === 'theory'} /> : <circle r={n.id === 0 ? 7 : 6.5} fill={n.id === 0 ? '#fff' : ROLE.decision} stroke="#000" strokeWidth={1.2} />}
               {labels && n.id !== 0 && (
-                <text x={10} y={-6} className="tree-lit">
+                <text x={h.x > (width - PAD.left - PAD.right) / 2 ? -10 : 10} y={-6} textAnchor={h.x > (width - PAD.left - PAD.right) / 2 ? 'end' : 'start'} className="tree-lit">
                   {short(name(n.lit), 16)}
                 </text>
               )}
@@ -107,9 +99,10 @@ function NodeLink({ tree, position, name, width, height }: { tree: Tree; positio
   );
 }
 
-function LevelsOverTime({ tree, position, width, height }: { tree: Tree; position: number; width: number; height: number }) {
+function LevelsOverTime({ tree, position, width, height, font }: { tree: Tree; position: number; width: number; height: number; font: number }) {
   const n = tree.levels.length;
-  const { w, h } = inner(width, height - 30);
+  const top = legendHeight(width, font);
+  const { w, h } = inner(width, height - top);
   const x = d3.scaleLinear().domain([0, Math.max(1, n - 1)]).range([0, w]);
   const y = d3.scaleLinear().domain([0, Math.max(1, tree.maxLevel)]).range([h, 0]).nice();
   const end = Math.min(position, n - 1);
@@ -123,10 +116,10 @@ function LevelsOverTime({ tree, position, width, height }: { tree: Tree; positio
   const shownConflicts = conflicts.length > 400 ? conflicts.filter((_, i) => i % Math.ceil(conflicts.length / 400) === 0) : conflicts;
   return (
     // The chart nests in an outer SVG with the legend, so an exported figure carries its legend.
-    <svg width={width} height={height} role="img" aria-label="Decision level over the run">
-      <TreeLegend />
-      <g transform="translate(0,30)">
-      <Chart width={width} height={height - 30} x={x} y={y} xLabel="event" yLabel="decision level" cursor={position} label="Decision level over the run">
+    <svg width={width} height={height} style={{ fontSize: font }} role="img" aria-label="Decision level over the run">
+      <SvgLegend items={LEGEND} width={width} fontSize={font} />
+      <g transform={`translate(0,${top})`}>
+      <Chart width={width} height={height - top} x={x} y={y} xLabel="event" yLabel="decision level" cursor={position} label="Decision level over the run">
         {tree.restarts
           .filter((r) => r <= position)
           .map((r) => (
@@ -148,7 +141,7 @@ function LevelsOverTime({ tree, position, width, height }: { tree: Tree; positio
  * The search tree: each node a decision, a conflict closes a branch, the dashed arc is the
  * backjump that follows (CDCL jumps back over several levels; DPLL returns to the last one).
  */
-export function SearchTree({ tree, position, name, layout, onLayout, height }: Props) {
+export function SearchTree({ tree, position, name, layout, onLayout, height, font }: Props) {
   const [box, size] = useElementSize<HTMLDivElement>();
   const width = Math.max(360, size.width);
   const visible = tree ? tree.nodes.filter((n) => n.openedAt <= position).length : 0;
@@ -172,9 +165,9 @@ export function SearchTree({ tree, position, name, layout, onLayout, height }: P
       <div ref={box} className="smt-box" data-testid="search-tree" data-layout={tree ? kind : 'none'} data-nodes={visible}>
         {tree &&
           (kind === 'tree' ? (
-            <NodeLink tree={tree} position={position} name={name} width={width} height={height} />
+            <NodeLink tree={tree} position={position} name={name} width={width} height={height} font={font} />
           ) : (
-            <LevelsOverTime tree={tree} position={position} width={width} height={height} />
+            <LevelsOverTime tree={tree} position={position} width={width} height={height} font={font} />
           ))}
       </div>
     </Figure>

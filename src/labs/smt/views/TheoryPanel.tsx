@@ -7,6 +7,8 @@ import { ROLE } from './palette.ts';
 import { short } from './text.ts';
 
 interface Props {
+  /** What each slack variable stands for ("s1" = "x + 2·y"). */
+  slacks: readonly { name: string; poly: string }[];
   bounds: readonly VariableBounds[];
   theoryConflicts: readonly ConflictRecord[];
   /** The latest theory conflict at or before the position. */
@@ -14,6 +16,7 @@ interface Props {
   position: number;
   name: LitNamer;
   onSeek(position: number): void;
+  font: number;
 }
 
 const ROW = 28;
@@ -23,64 +26,75 @@ const ROW = 28;
  * real variable (what the simplex checks), and each theory conflict with its explanation, the
  * clause the SAT engine learns so it never proposes the same infeasible combination again.
  */
-export function TheoryPanel({ bounds, theoryConflicts, current, position, name, onSeek }: Props) {
+export function TheoryPanel({ slacks, bounds, theoryConflicts, current, position, name, onSeek, font }: Props) {
   const [box, size] = useElementSize<HTMLDivElement>();
   const width = Math.max(360, size.width);
   const explanation = current?.theory;
+  const slackOf = new Map(slacks.map((s) => [s.name, s.poly]));
+  const varName = (v: string) => (slackOf.has(v) ? `${v} = ${slackOf.get(v)!}` : v);
   const explained = new Set(explanation?.bounds.map((b) => `${b.variable}:${b.kind}:${b.value}`) ?? []);
   const rows = bounds.length;
   const expRows = explanation ? explanation.lits.length : 0;
-  const height = 40 + Math.max(1, rows) * ROW + (explanation ? 40 + expRows * 22 : 0);
-  const colLower = Math.min(260, width * 0.32);
+  const row = (ROW * font) / 13;
+  const line = 1.7 * font;
+  const height = 3 * font + Math.max(1, rows) * row + (explanation ? 4 * line + expRows * line : 0);
+  // Columns: lower bounds right-aligned before the variable, upper bounds after it.
+  const lowerEnd = width * 0.3;
+  const varX = lowerEnd + font;
+  const upperX = width * 0.64;
+  const flagX = width * 0.84;
   return (
     <Figure title="Theory solver: bounds and conflicts" exportName="smt-theory" className="smt-figure">
       <div ref={box} className="smt-box" data-testid="theory-panel" data-conflicts={theoryConflicts.filter((c) => c.at <= position).length}>
-        <svg width={width} height={height} role="img" aria-label="Bounds of the real variables">
-          <text x={10} y={18} className="theory-head">
+        <svg width={width} height={height} style={{ fontSize: font }} role="img" aria-label="Bounds of the real variables">
+          <text x={lowerEnd} y={1.4 * font} textAnchor="end" className="theory-head">
             lower bound
           </text>
-          <text x={colLower + 70} y={18} className="theory-head">
+          <text x={varX} y={1.4 * font} className="theory-head">
             variable
           </text>
-          <text x={colLower + 220} y={18} className="theory-head">
+          <text x={upperX} y={1.4 * font} className="theory-head">
             upper bound
           </text>
           {rows === 0 && (
-            <text x={10} y={48} className="smt-legend-text">
+            <text x={10} y={3.6 * font} className="smt-legend-text">
               no atom asserted at this point: every variable is unbounded
             </text>
           )}
           {bounds.map((b, i) => {
-            const y = 44 + i * ROW;
+            const y = 3 * font + 4 + i * row;
             const low = b.lower && explained.has(`${b.variable}:lower:${b.lower.value}`);
             const up = b.upper && explained.has(`${b.variable}:upper:${b.upper.value}`);
             return (
               <g key={b.variable} transform={`translate(0,${y})`}>
-                <title>{`${b.lower ? `${b.lower.value} ≤ ` : ''}${b.variable}${b.upper ? ` ≤ ${b.upper.value}` : ''}`}</title>
-                <text x={colLower + 50} textAnchor="end" className={low ? 'theory-bound explained' : 'theory-bound'} fill={low ? ROLE.conflict : undefined}>
-                  {b.lower ? `${short(b.lower.value, 18)} ≤` : '−∞ <'}
+                <title>{`${b.lower ? `${b.lower.value} ≤ ` : ''}${varName(b.variable)}${b.upper ? ` ≤ ${b.upper.value}` : ''}`}</title>
+                <text x={lowerEnd} textAnchor="end" className={low ? 'theory-bound explained' : 'theory-bound'} fill={low ? ROLE.conflict : undefined}>
+                  {b.lower ? `${short(b.lower.value, 14)} ≤` : '−∞ <'}
                 </text>
-                <text x={colLower + 70} className="theory-var">
-                  {short(b.variable, 14)}
+                <text x={varX} className="theory-var">
+                  {short(varName(b.variable), Math.max(8, Math.floor((upperX - varX) / (0.62 * font)) - 1))}
                 </text>
-                <text x={colLower + 220} className={up ? 'theory-bound explained' : 'theory-bound'} fill={up ? ROLE.conflict : undefined}>
-                  {b.upper ? `≤ ${short(b.upper.value, 18)}` : '< +∞'}
+                <text x={upperX} className={up ? 'theory-bound explained' : 'theory-bound'} fill={up ? ROLE.conflict : undefined}>
+                  {b.upper ? `≤ ${short(b.upper.value, 14)}` : '< +∞'}
                 </text>
                 {(low || up) && (
-                  <text x={colLower + 380} className="theory-flag" fill={ROLE.conflict}>
-                    ◀ in the conflict
+                  <text x={flagX} className="theory-flag" fill={ROLE.conflict}>
+                    ◀ conflict
                   </text>
                 )}
               </g>
             );
           })}
           {explanation && (
-            <g transform={`translate(10,${44 + Math.max(1, rows) * ROW + 10})`}>
+            <g transform={`translate(10,${3 * font + Math.max(1, rows) * row + line})`}>
               <text className="theory-head" fill={ROLE.conflict}>
-                {`Theory conflict at event ${current!.at}: these bounds are infeasible together, so the SAT engine learns`}
+                {`Theory conflict at event ${current!.at}: the bounds marked ◀`}
+              </text>
+              <text y={line} className="theory-head" fill={ROLE.conflict}>
+                are infeasible together; the SAT engine learns
               </text>
               {explanation.lits.map((l, i) => (
-                <text key={l} x={16} y={24 + i * 22} className="theory-lit">
+                <text key={l} x={16} y={(i + 2.2) * line} className="theory-lit">
                   {`${i === 0 ? '  ' : '∨ '}${name(l)}`}
                 </text>
               ))}

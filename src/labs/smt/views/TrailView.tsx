@@ -3,6 +3,7 @@ import { useElementSize } from '../../../ui/useElementSize.ts';
 import type { LitNamer } from '../replay/names.ts';
 import type { TrailEntry } from '../replay/trail.ts';
 import { ROLE } from './palette.ts';
+import { legendLayout, SvgLegend, type LegendItem } from './SvgLegend.tsx';
 import { short } from './text.ts';
 
 interface Props {
@@ -14,8 +15,13 @@ interface Props {
   ran: boolean;
 }
 
-const LABEL_W = 78;
-const CHIP_H = 26;
+const LABEL_W_PER_FONT = 6;
+const LEGEND: LegendItem[] = [
+  { label: 'decision', mark: <rect x={-8} y={-8} width={16} height={16} fill={ROLE.decision} stroke="#000" strokeWidth={2} /> },
+  { label: 'implied (·c: its reason clause)', mark: <rect x={-8} y={-8} width={16} height={16} rx={7} fill={ROLE.implied} stroke="#000" /> },
+  { label: 'in the learnt clause', mark: <rect x={-8} y={-8} width={16} height={16} rx={7} fill="#fff" stroke={ROLE.conflict} strokeWidth={3} /> },
+];
+const CHIP_H_PER_FONT = 2;
 const GAP = 6;
 const MAX_CHARS = 18;
 
@@ -33,56 +39,46 @@ interface Chip {
  * clause's id (rounded). Rows wrap when a level holds more literals than fit.
  */
 export function TrailView({ trail, highlight, name, fontSize, ran }: Props) {
+  const chipH = Math.round(fontSize * CHIP_H_PER_FONT);
+  const labelW = fontSize * LABEL_W_PER_FONT;
   const [box, size] = useElementSize<HTMLDivElement>();
   const width = Math.max(360, size.width);
   const charW = fontSize * 0.62;
   const chips: Chip[] = [];
   const rows: { level: number; y: number }[] = [];
-  let y = 40;
-  let x = LABEL_W;
+  const top = legendLayout(LEGEND, width - 10, fontSize).height + 18;
+  let y = top;
+  let x = labelW;
   let level = -1;
   for (const entry of trail) {
     const text = `${short(name(entry.lit), MAX_CHARS)}${entry.reason === null ? '' : ` ·c${entry.reason}`}`;
     const w = text.length * charW + 14;
     if (entry.level !== level) {
-      if (level >= 0) y += CHIP_H + GAP;
+      if (level >= 0) y += chipH + GAP;
       level = entry.level;
       rows.push({ level, y });
-      x = LABEL_W;
+      x = labelW;
     } else if (x + w > width - 8) {
-      y += CHIP_H + GAP;
-      x = LABEL_W;
+      y += chipH + GAP;
+      x = labelW;
     }
     chips.push({ entry, x, y, w, text });
     x += w + GAP;
   }
-  const height = Math.max(90, y + CHIP_H + 12);
+  const height = Math.max(90, y + chipH + 12);
   return (
     <Figure title="Trail by decision level" exportName="smt-trail" className="smt-figure">
       <div ref={box} className="smt-box smt-trail" data-testid="trail" data-length={trail.length}>
         {ran ? (
-          <svg width={width} height={height} role="img" aria-label={`Trail of ${trail.length} literals`}>
-            <g transform="translate(10,14)" className="trail-legend">
-              <rect x={0} y={-8} width={16} height={16} fill={ROLE.decision} stroke="#000" strokeWidth={2} />
-              <text x={22} dominantBaseline="central" className="smt-legend-text">
-                decision
-              </text>
-              <rect x={110} y={-8} width={16} height={16} rx={7} fill={ROLE.implied} stroke="#000" />
-              <text x={132} dominantBaseline="central" className="smt-legend-text">
-                implied (·c: reason clause)
-              </text>
-              <rect x={350} y={-8} width={16} height={16} rx={7} fill="#fff" stroke={ROLE.conflict} strokeWidth={3} />
-              <text x={372} dominantBaseline="central" className="smt-legend-text">
-                in the learnt clause
-              </text>
-            </g>
+          <svg width={width} height={height} style={{ fontSize }} role="img" aria-label={`Trail of ${trail.length} literals`}>
+            <SvgLegend items={LEGEND} width={width} x={10} y={14} fontSize={fontSize} />
             {trail.length === 0 && (
-              <text x={LABEL_W} y={58} className="smt-legend-text">
+              <text x={labelW} y={top + 16} className="smt-legend-text">
                 nothing assigned
               </text>
             )}
             {rows.map((r) => (
-              <text key={r.level} x={8} y={r.y + CHIP_H / 2} dominantBaseline="central" className="trail-level">
+              <text key={r.level} x={8} y={r.y + chipH / 2} dominantBaseline="central" className="trail-level">
                 level {r.level}
               </text>
             ))}
@@ -94,13 +90,13 @@ export function TrailView({ trail, highlight, name, fontSize, ran }: Props) {
                   <title>{`${name(c.entry.lit)} at level ${c.entry.level}: ${decision ? 'decision' : `implied by clause ${c.entry.reason}`}`}</title>
                   <rect
                     width={c.w}
-                    height={CHIP_H}
+                    height={chipH}
                     rx={decision ? 0 : 12}
                     fill={decision ? ROLE.decision : ROLE.implied}
                     stroke={marked ? ROLE.conflict : '#000'}
                     strokeWidth={marked ? 3.5 : decision ? 2 : 1}
                   />
-                  <text x={c.w / 2} y={CHIP_H / 2} textAnchor="middle" dominantBaseline="central" className={decision ? 'trail-chip decision' : 'trail-chip'} style={{ fontSize }}>
+                  <text x={c.w / 2} y={chipH / 2} textAnchor="middle" dominantBaseline="central" className={decision ? 'trail-chip decision' : 'trail-chip'}>
                     {c.text}
                   </text>
                 </g>
