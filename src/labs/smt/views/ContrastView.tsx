@@ -44,10 +44,10 @@ const LINE = 24;
 export function ContrastView({ columns, note, font }: { columns: ContrastColumn[]; note: string; font: number }) {
   const [box, size] = useElementSize<HTMLDivElement>();
   const width = Math.max(360, size.width);
-  const colW = Math.min(COL_W, (width - 20) / Math.max(1, columns.length));
   const maxRows = Math.max(0, ...columns.map((c) => c.rows.length));
   const slowest = Math.max(1e-3, ...columns.map((c) => c.elapsedMs));
   const k = font / 13;
+  const colW = Math.min(COL_W * k, (width - 20) / Math.max(1, columns.length));
   const lineH = LINE * k;
   const barTop = 96 * k + maxRows * lineH;
   const height = barTop + 76 * k;

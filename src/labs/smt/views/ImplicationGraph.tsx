@@ -25,7 +25,7 @@ interface Props {
   onSeek(position: number): void;
 }
 
-const PAD = { right: 70, bottom: 34, left: 70 };
+const PAD = { right: 80, bottom: 34, left: 100 };
 const R = 13;
 
 function NodeMark({ n, name, r }: { n: PlacedLiteral; name: LitNamer; r: number }) {
@@ -73,7 +73,7 @@ export function ImplicationGraph({ conflict, cut, conflictLits, position, name, 
   const width = Math.max(360, size.width);
   const top = legendLayout(LEGEND, width - 14, font).height + 3 * font + 20;
   const layout = useMemo(
-    () => (cut && conflict?.learn ? layoutImplication(cut, conflictLits, conflict.level, width - PAD.left - PAD.right, height - top - PAD.bottom) : undefined),
+    () => (cut && conflict?.learn ? layoutImplication(cut, conflictLits, conflict.level, width - (PAD.left + PAD.right) * (font / 13), height - top - PAD.bottom) : undefined),
     [cut, conflict, conflictLits, width, height, top],
   );
   const learnt = conflict?.learn;
@@ -115,7 +115,7 @@ export function ImplicationGraph({ conflict, cut, conflictLits, position, name, 
         {layout ? (
           <svg width={width} height={height} style={{ fontSize: font }} role="img" aria-label={`Implication graph with ${layout.nodes.length} nodes`}>
             <SvgLegend items={LEGEND} width={width} fontSize={font} />
-            <g transform={`translate(${PAD.left},${top})`}>
+            <g transform={`translate(${(PAD.left * font) / 13},${top})`}>
               <defs>
                 <marker id="ig-arrow" viewBox="0 0 10 10" refX={10} refY={5} markerWidth={7} markerHeight={7} orient="auto-start-reverse">
                   <path d="M0,0L10,5L0,10z" fill="#59626e" />

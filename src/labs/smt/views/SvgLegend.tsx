@@ -14,7 +14,7 @@ export function legendLayout(items: readonly LegendItem[], width: number, fontSi
   let x = 0;
   let y = 0;
   for (const item of items) {
-    const w = 34 + item.label.length * fontSize * 0.56;
+    const w = 34 + item.label.length * fontSize * 0.62;
     if (x > 0 && x + w > width) {
       x = 0;
       y += ROW_H;

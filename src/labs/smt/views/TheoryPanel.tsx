@@ -42,7 +42,7 @@ export function TheoryPanel({ slacks, bounds, theoryConflicts, current, position
   const lowerEnd = width * 0.3;
   const varX = lowerEnd + font;
   const upperX = width * 0.64;
-  const flagX = width * 0.84;
+  const flagX = width - 12;
   return (
     <Figure title="Theory solver: bounds and conflicts" exportName="smt-theory" className="smt-figure">
       <div ref={box} className="smt-box" data-testid="theory-panel" data-conflicts={theoryConflicts.filter((c) => c.at <= position).length}>
@@ -78,8 +78,8 @@ export function TheoryPanel({ slacks, bounds, theoryConflicts, current, position
                   {b.upper ? `≤ ${short(b.upper.value, 14)}` : '< +∞'}
                 </text>
                 {(low || up) && (
-                  <text x={flagX} className="theory-flag" fill={ROLE.conflict}>
-                    ◀ conflict
+                  <text x={flagX} textAnchor="end" className="theory-flag" fill={ROLE.conflict}>
+                    ◀
                   </text>
                 )}
               </g>
