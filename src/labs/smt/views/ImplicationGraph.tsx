@@ -74,7 +74,7 @@ export function ImplicationGraph({ conflict, cut, conflictLits, position, name, 
   const top = legendLayout(LEGEND, width - 14, font).height + 3 * font + 20;
   const layout = useMemo(
     () => (cut && conflict?.learn ? layoutImplication(cut, conflictLits, conflict.level, width - (PAD.left + PAD.right) * (font / 13), height - top - PAD.bottom) : undefined),
-    [cut, conflict, conflictLits, width, height, top],
+    [cut, conflict, conflictLits, width, height, top, font],
   );
   const learnt = conflict?.learn;
   const analysed = conflict !== undefined && conflict.learnAt >= 0 && position >= conflict.learnAt;
