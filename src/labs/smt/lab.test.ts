@@ -8,7 +8,7 @@ import { validateScenario } from '../../scenario/codec.ts';
 import type { Scenario } from '../../scenario/types.ts';
 import { detectKind } from './formulaFile.ts';
 import { layoutImplication } from './layout/implication.ts';
-import { compareDelta, parseDeltaRational } from './replay/bounds.ts';
+import { compareDelta, parseDeltaRational, readableDelta } from './replay/bounds.ts';
 import { clauseIndex } from './replay/clauses.ts';
 import { clauseSeries } from './replay/clauseDb.ts';
 import { listConflicts } from './replay/conflicts.ts';
@@ -87,6 +87,8 @@ describe('SAT/SMT view: replaying a recorded run', () => {
     expect(compareDelta(v('5+δ'), v('5'))).toBe(1);
     expect(compareDelta(v('-7/3'), v('-2.3'))).toBe(-1);
     expect(parseDeltaRational('x')).toBeUndefined();
+    expect(readableDelta('3/2')).toBe('3/2');
+    expect(readableDelta('-524146979/72000000-δ')).toBe('≈-7.27982-δ');
   });
 
   it('tells DIMACS from SMT-LIB by name, else by content', () => {

@@ -33,6 +33,19 @@ export function parseDeltaRational(text: string): DeltaRational | undefined {
   return { n, d, k };
 }
 
+/**
+ * A bound for reading: short values as they are, long fractions as a 6-digit decimal with "≈"
+ * (the exact value goes in the tooltip), the δ of a strict bound kept.
+ */
+export function readableDelta(text: string): string {
+  if (text.length <= 10) return text;
+  const v = parseDeltaRational(text);
+  if (!v) return text;
+  const approx = Number(v.n) / Number(v.d);
+  const delta = v.k === 0 ? '' : v.k > 0 ? '+δ' : '-δ';
+  return `≈${Number(approx.toPrecision(6))}${delta}`;
+}
+
 export function compareDelta(a: DeltaRational, b: DeltaRational): number {
   const l = a.n * b.d;
   const r = b.n * a.d;

@@ -1,6 +1,6 @@
 import { Figure } from '../../../ui/Figure.tsx';
 import { useElementSize } from '../../../ui/useElementSize.ts';
-import type { VariableBounds } from '../replay/bounds.ts';
+import { readableDelta, type VariableBounds } from '../replay/bounds.ts';
 import type { ConflictRecord } from '../replay/conflicts.ts';
 import type { LitNamer } from '../replay/names.ts';
 import { ROLE } from './palette.ts';
@@ -69,13 +69,13 @@ export function TheoryPanel({ slacks, bounds, theoryConflicts, current, position
               <g key={b.variable} transform={`translate(0,${y})`}>
                 <title>{`${b.lower ? `${b.lower.value} ≤ ` : ''}${varName(b.variable)}${b.upper ? ` ≤ ${b.upper.value}` : ''}`}</title>
                 <text x={lowerEnd} textAnchor="end" className={low ? 'theory-bound explained' : 'theory-bound'} fill={low ? ROLE.conflict : undefined}>
-                  {b.lower ? `${short(b.lower.value, 14)} ≤` : '−∞ <'}
+                  {b.lower ? `${short(readableDelta(b.lower.value), 14)} ≤` : '−∞ <'}
                 </text>
                 <text x={varX} className="theory-var">
                   {short(varName(b.variable), Math.max(8, Math.floor((upperX - varX) / (0.62 * font)) - 1))}
                 </text>
                 <text x={upperX} className={up ? 'theory-bound explained' : 'theory-bound'} fill={up ? ROLE.conflict : undefined}>
-                  {b.upper ? `≤ ${short(b.upper.value, 14)}` : '< +∞'}
+                  {b.upper ? `≤ ${short(readableDelta(b.upper.value), 14)}` : '< +∞'}
                 </text>
                 {(low || up) && (
                   <text x={flagX} textAnchor="end" className="theory-flag" fill={ROLE.conflict}>
