@@ -6,6 +6,7 @@ import type { Encoding } from '../encode/tseitin.ts';
 import { LraTheory } from '../lra/theory.ts';
 import type { Recorder } from '../sat/recorder.ts';
 import { Solver, type SearchHooks } from '../sat/solver.ts';
+import { untilStopped } from '../sat/stop.ts';
 
 export interface LazyAnswer {
   verdict: Verdict;
@@ -15,6 +16,7 @@ export interface LazyAnswer {
   slacks: { name: string; poly: string }[];
   /** Boolean variables and clauses at the end (input, learnt and theory lemmas). */
   clauses: number;
+  stopped?: string;
 }
 
 /**
@@ -34,8 +36,9 @@ export function solveLazy(script: Script, enc: Encoding, mode: SatMode, options:
   const solver = new Solver(enc.nVars, { ...options, mode }, rec, theory);
   theory.value = (l) => solver.value(l);
   for (const c of enc.clauses) solver.addClause(c);
-  const verdict = solver.solve(hooks);
-  const answer: LazyAnswer = { verdict, sat: solver.stats, theory: theory.stats, slacks: theory.slacks, clauses: solver.nextId };
+  const run = untilStopped(() => solver.solve(hooks));
+  const verdict = 'stopped' in run ? 'unknown' : run.value;
+  const answer: LazyAnswer = { verdict, sat: solver.stats, theory: theory.stats, slacks: theory.slacks, clauses: solver.nextId, ...('stopped' in run ? { stopped: run.stopped } : {}) };
   if (verdict !== 'sat') return answer;
   const values = theory.model(script.reals.length);
   const model: Assignment = {

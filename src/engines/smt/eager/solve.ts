@@ -4,6 +4,7 @@ import { firstFalseAssertion, type Assignment } from '../formats/smtlib/evaluate
 import type { Script } from '../formats/smtlib/terms.ts';
 import { DQ, Q } from '../lra/rational.ts';
 import type { SearchHooks } from '../sat/solver.ts';
+import { untilStopped } from '../sat/stop.ts';
 import { encodeBigM, type Milp } from './bigm.ts';
 
 export interface EagerAnswer {
@@ -56,9 +57,10 @@ export function solveEager(script: Script, enc: Encoding, hooks: SearchHooks): E
     }
     return false;
   };
-  const found = !milp.infeasible && search();
+  const run = untilStopped(() => !milp.infeasible && search());
   const size = { columns: milp.columns, rows: milp.rows, integers: milp.binary.length };
-  if (!found) return { verdict: 'unsat', size, nodes, pivots: s.pivots };
+  if ('stopped' in run) return { verdict: 'unknown', size, nodes, pivots: s.pivots, note: run.stopped };
+  if (!run.value) return { verdict: 'unsat', size, nodes, pivots: s.pivots };
   const values = s.concrete(script.reals.length);
   const model: Assignment = {
     booleans: new Map([...enc.booleans].map(([name, v]) => [name, s.values[milp.binary[v]!]!.r.cmp(Q.ONE) === 0])),

@@ -31,16 +31,28 @@ export class Q {
     return Q.of(n, 10n ** BigInt(frac.length));
   }
 
+  // Addition and multiplication as in Knuth (TAOCP 2, §4.5.1): the gcds are taken of the smaller
+  // operands (the denominators, the cross terms), never of the full product, which is what makes
+  // exact simplex pivots affordable.
   add(o: Q): Q {
+    if (this.n === 0n) return o;
+    if (o.n === 0n) return this;
     if (this.d === 1n && o.d === 1n) return Q.of(this.n + o.n);
-    return Q.of(this.n * o.d + o.n * this.d, this.d * o.d);
+    const g = gcd(this.d, o.d);
+    if (g === 1n) return new Q(this.n * o.d + o.n * this.d, this.d * o.d);
+    const t = this.n * (o.d / g) + o.n * (this.d / g);
+    if (t === 0n) return Q.ZERO;
+    const g2 = gcd(t < 0n ? -t : t, g);
+    return new Q(t / g2, (this.d / g) * (o.d / g2));
   }
   sub(o: Q): Q {
     return this.add(o.neg());
   }
   mul(o: Q): Q {
     if (this.n === 0n || o.n === 0n) return Q.ZERO;
-    return Q.of(this.n * o.n, this.d * o.d);
+    const g1 = gcd(this.n < 0n ? -this.n : this.n, o.d);
+    const g2 = gcd(o.n < 0n ? -o.n : o.n, this.d);
+    return new Q((this.n / g1) * (o.n / g2), (this.d / g2) * (o.d / g1));
   }
   div(o: Q): Q {
     return Q.of(this.n * o.d, this.d * o.n);
@@ -72,7 +84,29 @@ export class Q {
   }
 }
 
-function gcd(a: bigint, b: bigint): bigint {
+/**
+ * gcd of non-negative BigInts by Lehmer's algorithm (Knuth, TAOCP 2, §4.5.2, Algorithm L): the
+ * Euclidean quotients are computed from the leading 48 bits in doubles for as long as they are
+ * certain (Collins' test), and applied to the full numbers as one 2×2 step, so a gcd of two
+ * 1000-bit numbers costs a few dozen BigInt operations instead of hundreds.
+ */
+export function gcd(a: bigint, b: bigint): bigint {
+  if (a < b) [a, b] = [b, a];
+  while (b > 0xffffffffffffn) {
+    const shift = BigInt(Math.max(0, a.toString(16).length * 4 - 48));
+    let x = Number(a >> shift);
+    let y = Number(b >> shift);
+    let [A, B, C, D] = [1, 0, 0, 1];
+    while (y + C !== 0 && y + D !== 0) {
+      const q = Math.floor((x + A) / (y + C));
+      if (q !== Math.floor((x + B) / (y + D))) break;
+      [A, C] = [C, A - q * C];
+      [B, D] = [D, B - q * D];
+      [x, y] = [y, x - q * y];
+    }
+    if (B === 0) [a, b] = [b, a % b];
+    else [a, b] = [BigInt(A) * a + BigInt(B) * b, BigInt(C) * a + BigInt(D) * b];
+  }
   while (b !== 0n) [a, b] = [b, a % b];
   return a;
 }

@@ -1,13 +1,7 @@
 import { BudgetExceeded, type RunContext } from '../../contract.ts';
 import type { SatStats } from '../api.ts';
 import type { SearchHooks } from '../sat/solver.ts';
-
-/** Thrown by the hooks to stop a search cleanly; the engine turns it into `unknown`. */
-export class SearchStopped extends Error {
-  constructor(readonly why: string) {
-    super(why);
-  }
-}
+import { SearchStopped } from '../sat/stop.ts';
 
 /**
  * The solver's view of the run: a step is one propagation or one conflict, spent through

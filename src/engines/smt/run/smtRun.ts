@@ -7,19 +7,9 @@ import type { Assignment } from '../formats/smtlib/evaluate.ts';
 import { parseSmtlib } from '../formats/smtlib/parse.ts';
 import type { Script } from '../formats/smtlib/terms.ts';
 import { Recorder, toDimacs } from '../sat/recorder.ts';
-import { searchHooks, SearchStopped } from './hooks.ts';
+import { searchHooks } from './hooks.ts';
 
 const NO_SAT_STATS = { decisions: 0, propagations: 0, conflicts: 0, learnt: 0, minimisedLiterals: 0, deleted: 0, restarts: 0, maxLevel: 0 };
-
-/** Runs one approach; a spent budget is an `unknown` answer, not a failure. */
-function attempt<T>(run: () => T): { answer?: T; stopped?: string } {
-  try {
-    return { answer: run() };
-  } catch (e) {
-    if (e instanceof SearchStopped) return { stopped: e.why };
-    throw e;
-  }
-}
 
 function lazyStats(a: LazyAnswer | undefined, enc: Encoding, ms: number): ApproachStats {
   return {
@@ -62,16 +52,16 @@ export function runSmtlib(config: SmtConfig, ctx: RunContext): SmtResult {
   const hooks = searchHooks(ctx, 'DPLL(T)');
   const want = (t: TheoryMode) => config.theory === t || config.options.compare;
   let t0 = ctx.elapsed();
-  const lazy = want('lazy') ? attempt(() => solveLazy(script, enc, config.mode, config.options, config.theory === 'lazy' ? rec : new Recorder(false, 0), hooks)) : undefined;
+  const lazy = want('lazy') ? solveLazy(script, enc, config.mode, config.options, config.theory === 'lazy' ? rec : new Recorder(false, 0), hooks) : undefined;
   const lazyMs = ctx.elapsed() - t0;
   t0 = ctx.elapsed();
-  const eager = want('eager') ? attempt(() => solveEager(script, enc, hooks)) : undefined;
+  const eager = want('eager') ? solveEager(script, enc, hooks) : undefined;
   const eagerMs = ctx.elapsed() - t0;
   const main = config.theory === 'lazy' ? lazy! : eager!;
-  const verdict = main.answer?.verdict ?? 'unknown';
+  const verdict = main.verdict;
   rec.push({ kind: 'done', verdict });
-  const model = main.answer?.model;
-  const eagerNote = eager?.answer?.note;
+  const model = main.model;
+  const stopped = config.theory === 'lazy' ? lazy!.stopped : eager!.note;
   const explanation =
     verdict === 'sat'
       ? 'sat: the model satisfies every assertion in exact rational arithmetic (checked).'
@@ -79,19 +69,19 @@ export function runSmtlib(config: SmtConfig, ctx: RunContext): SmtResult {
         ? config.theory === 'lazy'
           ? 'unsat: every Boolean assignment was refuted, by clauses or by theory conflicts.'
           : 'unsat: branch and bound closed every node of the mixed-integer encoding.'
-        : `unknown: ${main.stopped ?? (config.theory === 'eager' ? eagerNote : undefined) ?? 'the search stopped'}.`;
+        : `unknown: ${stopped ?? 'the search stopped'}.`;
   const summary: SmtSummary = {
     verdict,
     explanation,
     input: { kind: 'smtlib', booleanVariables: enc.nVars, clauses: enc.clauses.length, atoms: enc.atoms.length, realVariables: script.reals.length, getModel: script.getModel },
     ...(model ? { model: describeModel(script, model) } : {}),
-    sat: lazy?.answer?.sat ?? NO_SAT_STATS,
-    ...(lazy?.answer ? { theory: lazy.answer.theory } : {}),
-    ...(config.options.compare ? { contrast: [lazyStats(lazy?.answer, enc, lazyMs), eagerStats(eager?.answer, eagerMs)] } : {}),
+    sat: lazy?.sat ?? NO_SAT_STATS,
+    ...(lazy ? { theory: lazy.theory } : {}),
+    ...(config.options.compare ? { contrast: [lazyStats(lazy, enc, lazyMs), eagerStats(eager, eagerMs)] } : {}),
     elapsedMs: ctx.elapsed(),
   };
   const trace = config.options.record
-    ? { variables: enc.variables, clauses: enc.clauses.map((lits, id) => ({ id, lits: lits.map(toDimacs) })), events: rec.events, truncated: rec.truncated, cap: rec.cap, slacks: lazy?.answer?.slacks ?? [] }
+    ? { variables: enc.variables, clauses: enc.clauses.map((lits, id) => ({ id, lits: lits.map(toDimacs) })), events: rec.events, truncated: rec.truncated, cap: rec.cap, slacks: lazy?.slacks ?? [] }
     : undefined;
   return { summary, trace };
 }
