@@ -51,7 +51,7 @@ export function InputPanel({ kind, text, name, markers, problem, fontSize, onKin
         </p>
       )}
       <div className="smt-editor">
-        <CodeEditor value={text} onChange={onText} language={kind === 'dimacs' ? dimacsLanguage : smtlibLanguage} markers={markers} ariaLabel={kind === 'dimacs' ? 'Formula (DIMACS CNF)' : 'Formula (SMT-LIB 2)'} fontSize={fontSize} />
+        <CodeEditor value={text} onChange={onText} language={kind === 'dimacs' ? dimacsLanguage : smtlibLanguage} markers={markers} ariaLabel={kind === 'dimacs' ? 'Formula (DIMACS CNF)' : 'Formula (SMT-LIB 2)'} fontSize={fontSize} wrap />
       </div>
       <p className="smt-hint">{kind === 'dimacs' ? 'p cnf VARIABLES CLAUSES, then one clause per line: signed variable numbers ended by 0.' : 'declare-const … Real / Bool, assert with and, or, not, =>, ite, <=, <, >=, >, =, distinct, +, -, scalar *; check-sat.'} Or drop a .cnf or .smt2 file here.</p>
     </section>

@@ -5,6 +5,7 @@ import type { SmtConfig, SmtOptions, SmtResult } from '../../engines/smt/api.ts'
 import type { EditorMarker } from '../../ui/editorTypes.ts';
 import { Player } from '../../ui/Player.tsx';
 import { RunPanel } from '../../ui/RunPanel.tsx';
+import { useFileDrop } from '../../ui/useFileDrop.ts';
 import type { LabViewProps } from '../types.tsx';
 import { formulaMarkers } from './checkFormula.ts';
 import { describeEvent } from './describe.ts';
@@ -30,7 +31,11 @@ const RUN_BUDGET = { maxSteps: Number.MAX_SAFE_INTEGER, maxMillis: 120_000 };
 
 type Props = LabViewProps<SmtConfig, SmtView>;
 
-/** The SAT/SMT view: a formula, its CDCL / DPLL(T) search replayed step by step, eager against lazy. */
+/**
+ * The SAT/SMT view: a formula, its CDCL / DPLL(T) search replayed step by step, eager against lazy.
+ * Longer than 80 lines on purpose: it only wires state (the run, the Player's position, what the
+ * replay derives) to the views and lays them out per mode; each view and derivation has its own file.
+ */
 export function SmtLab({ scenario, onChange, mode }: Props) {
   const { config, view } = scenario;
   const latest = useRef(scenario);
@@ -48,7 +53,6 @@ export function SmtLab({ scenario, onChange, mode }: Props) {
   const [shown, setShown] = useState<{ config: SmtConfig; result: SmtResult }>();
   const [inputError, setInputError] = useState<{ text: string; marker: EditorMarker }>();
   const [fileProblem, setFileProblem] = useState<string>();
-  const [dragging, setDragging] = useState(false);
   const result = shown?.result;
   const trace = result?.trace;
   const stale = shown !== undefined && JSON.stringify(shown.config) !== JSON.stringify(config);
@@ -101,6 +105,7 @@ export function SmtLab({ scenario, onChange, mode }: Props) {
 
   const typed = useDeferredValue(config.input);
   const parseMarkers = useMemo(() => formulaMarkers(typed), [typed]);
+  const drop = useFileDrop((file) => void openFile(file));
   const markers = useMemo(() => (parseMarkers.length > 0 ? parseMarkers : inputError && inputError.text === config.input.text ? [inputError.marker] : []), [parseMarkers, inputError, config.input.text]);
   const blockedBy = markers.length > 0 ? `Fix the formula first: line ${markers[0]!.line}, column ${markers[0]!.column}: ${markers[0]!.message}` : undefined;
   const name = replay.run?.name;
@@ -154,22 +159,8 @@ export function SmtLab({ scenario, onChange, mode }: Props) {
 
   return (
     <div
-      className={`smt-lab smt-${mode}${dragging ? ' dragging' : ''}`}
-      onDragOver={(e) => {
-        if (!e.dataTransfer.types.includes('Files')) return;
-        e.preventDefault();
-        setDragging(true);
-      }}
-      onDragLeave={(e) => {
-        if (e.currentTarget === e.target) setDragging(false);
-      }}
-      onDrop={(e) => {
-        const file = e.dataTransfer.files[0];
-        if (!file) return;
-        e.preventDefault();
-        setDragging(false);
-        void openFile(file);
-      }}
+      className={`smt-lab smt-${mode}${drop.dragging ? ' dragging' : ''}`}
+      {...drop.handlers}
     >
       <div className="smt-side">
         {mode === 'full' && (
@@ -209,7 +200,7 @@ export function SmtLab({ scenario, onChange, mode }: Props) {
         )}
         {smt && <ContrastView columns={columns} note={contrastNote} font={font} />}
       </div>
-      {dragging && <div className="drop-hint">Drop a .cnf or .smt2 file to open it</div>}
+      {drop.dragging && <div className="drop-hint">Drop a .cnf or .smt2 file to open it</div>}
     </div>
   );
 }

@@ -46,7 +46,7 @@ function NodeMark({ n, name, r }: { n: PlacedLiteral; name: LitNamer; r: number 
         {text}
       </text>
       {n.uip && (
-        <text x={-r - 8} y={-r - 4} textAnchor="end" className="ig-uip">
+        <text y={r + 34} textAnchor="middle" className="ig-uip">
           first UIP
         </text>
       )}
@@ -66,15 +66,19 @@ const LEGEND: LegendItem[] = [
  * The implication graph at a conflict (GRASP, Marques-Silva and Sakallah 1999): each literal the
  * analysis touched, with edges from the literals that implied it, the conflict κ, and the first-UIP
  * cut (Zhang et al. 2001) that produced the learnt clause. Edges across the cut are drawn thick:
- * their tails, negated, are the learnt clause.
+ * their tails, negated, are the learnt clause. Over 80 lines: it is one SVG (legend, cut line, edges,
+ * nodes) whose parts share the layout's coordinates; the layout itself is in layout/implication.ts.
  */
 export function ImplicationGraph({ conflict, cut, conflictLits, position, name, height, font, onSeek }: Props) {
   const [box, size] = useElementSize<HTMLDivElement>();
   const width = Math.max(360, size.width);
   const top = legendLayout(LEGEND, width - 14, font).height + 3 * font + 20;
+  // Room for the labels of the outer columns, but never more than a third of a narrow figure.
+  const padLeft = Math.min((PAD.left * font) / 13, width * 0.18);
+  const padRight = Math.min((PAD.right * font) / 13, width * 0.15);
   const layout = useMemo(
-    () => (cut && conflict?.learn ? layoutImplication(cut, conflictLits, conflict.level, width - (PAD.left + PAD.right) * (font / 13), height - top - PAD.bottom) : undefined),
-    [cut, conflict, conflictLits, width, height, top, font],
+    () => (cut && conflict?.learn ? layoutImplication(cut, conflictLits, conflict.level, width - padLeft - padRight, height - top - PAD.bottom) : undefined),
+    [cut, conflict, conflictLits, width, height, top, padLeft, padRight],
   );
   const learnt = conflict?.learn;
   const analysed = conflict !== undefined && conflict.learnAt >= 0 && position >= conflict.learnAt;
@@ -94,7 +98,9 @@ export function ImplicationGraph({ conflict, cut, conflictLits, position, name, 
       ? 'A theory conflict: the simplex explained it by a clause (see the theory panel).'
       : learnt
         ? `Conflict at event ${conflict.at} (level ${conflict.level}${conflict.kind === 'theory' ? ', from the theory' : ''}). Learnt ${clauseText(learnt.lits, name)} (LBD ${learnt.lbd}${learnt.minimisedAway.length ? `, ${learnt.minimisedAway.length} literal${learnt.minimisedAway.length === 1 ? '' : 's'} removed by minimisation` : ''}); backjump to level ${learnt.backjumpTo}.`
-        : `Conflict at event ${conflict.at}: the run ended here.`;
+        : conflict.level === 0
+          ? `Conflict at event ${conflict.at}, at level 0: it depends on no decision, so there is nothing to backjump to and the formula is unsatisfiable.`
+          : `Conflict at event ${conflict.at}: the run ended here.`;
   return (
     <Figure
       title="Implication graph at the conflict"
@@ -115,7 +121,7 @@ export function ImplicationGraph({ conflict, cut, conflictLits, position, name, 
         {layout ? (
           <svg width={width} height={height} style={{ fontSize: font }} role="img" aria-label={`Implication graph with ${layout.nodes.length} nodes`}>
             <SvgLegend items={LEGEND} width={width} fontSize={font} />
-            <g transform={`translate(${(PAD.left * font) / 13},${top})`}>
+            <g transform={`translate(${padLeft},${top})`}>
               <defs>
                 <marker id="ig-arrow" viewBox="0 0 10 10" refX={10} refY={5} markerWidth={7} markerHeight={7} orient="auto-start-reverse">
                   <path d="M0,0L10,5L0,10z" fill="#59626e" />
@@ -156,7 +162,7 @@ export function ImplicationGraph({ conflict, cut, conflictLits, position, name, 
             </g>
           </svg>
         ) : (
-          <p className="smt-empty">{conflict ? 'This conflict was not analysed (the run ended, or recording stopped).' : 'Step to a conflict to see how the learnt clause was found.'}</p>
+          <p className="smt-empty">{conflict ? (conflict.level === 0 ? 'Step back to an earlier conflict to see how its clause was learnt.' : 'This conflict was not analysed (the run ended, or recording stopped).') : 'Step to a conflict to see how the learnt clause was found.'}</p>
         )}
       </div>
     </Figure>

@@ -24,7 +24,8 @@ const ROW = 28;
 /**
  * DPLL(T)'s theory side (Dutertre and de Moura 2006): the bounds the asserted atoms put on each
  * real variable (what the simplex checks), and each theory conflict with its explanation, the
- * clause the SAT engine learns so it never proposes the same infeasible combination again.
+ * clause the SAT engine learns so it never proposes the same infeasible combination again. Over 80
+ * lines: one SVG table whose columns and rows share one set of coordinates, plus the conflict list.
  */
 export function TheoryPanel({ slacks, bounds, theoryConflicts, current, position, name, onSeek, font }: Props) {
   const [box, size] = useElementSize<HTMLDivElement>();
