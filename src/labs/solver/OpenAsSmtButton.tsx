@@ -39,7 +39,7 @@ export function OpenAsSmtButton({ config, networkData, title, seed, disabled }: 
     }
   };
   return (
-    <div className="open-as-smt">
+    <div className="open-as-smt" style={{ marginTop: '0.6rem' }}>
       <button type="button" onClick={open} disabled={disabled} title="Write this query as an SMT-LIB formula (each ReLU a disjunction) and solve it eagerly, lazily and with Reluplex in the SAT/SMT view">
         Open as SMT-LIB
       </button>
