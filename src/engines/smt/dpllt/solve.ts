@@ -6,7 +6,7 @@ import type { Encoding } from '../encode/tseitin.ts';
 import { LraTheory } from '../lra/theory.ts';
 import type { Recorder } from '../sat/recorder.ts';
 import { Solver, type SearchHooks } from '../sat/solver.ts';
-import { untilStopped } from '../sat/stop.ts';
+import { pivotSpender, untilStopped } from '../sat/stop.ts';
 
 export interface LazyAnswer {
   verdict: Verdict;
@@ -32,7 +32,7 @@ export interface LazyAnswer {
  * the export in relu/ lets both solve the same query.
  */
 export function solveLazy(script: Script, enc: Encoding, mode: SatMode, options: SmtOptions, rec: Recorder, hooks: SearchHooks): LazyAnswer {
-  const theory = new LraTheory(script.reals, enc.atoms, rec, options.theoryPropagation, () => hooks.tick(1));
+  const theory = new LraTheory(script.reals, enc.atoms, rec, options.theoryPropagation, pivotSpender(hooks));
   const solver = new Solver(enc.nVars, { ...options, mode }, rec, theory);
   theory.value = (l) => solver.value(l);
   for (const c of enc.clauses) solver.addClause(c);

@@ -4,7 +4,7 @@ import { firstFalseAssertion, type Assignment } from '../formats/smtlib/evaluate
 import type { Script } from '../formats/smtlib/terms.ts';
 import { DQ, Q } from '../lra/rational.ts';
 import type { SearchHooks } from '../sat/solver.ts';
-import { untilStopped } from '../sat/stop.ts';
+import { pivotSpender, untilStopped } from '../sat/stop.ts';
 import { encodeBigM, type Milp } from './bigm.ts';
 
 export interface EagerAnswer {
@@ -40,10 +40,10 @@ export function solveEager(script: Script, enc: Encoding, hooks: SearchHooks): E
   if (typeof milp === 'string') return { verdict: 'unknown', size: { columns: 0, rows: 0, integers: 0 }, nodes: 0, pivots: 0, note: milp };
   const s = milp.simplex;
   let nodes = 0;
-  const spend = () => hooks.tick(1);
+  const spend = pivotSpender(hooks);
   const search = (): boolean => {
     nodes++;
-    hooks.tick(1);
+    spend();
     if (s.check(spend)) return false;
     const b = fractional(milp);
     if (b < 0) return true;

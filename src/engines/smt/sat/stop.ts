@@ -14,3 +14,14 @@ export function untilStopped<T>(run: () => T): { value: T } | { stopped: string 
     throw e;
   }
 }
+
+/**
+ * The spend callback for expensive steps (an exact simplex pivot can take milliseconds): each one
+ * is a budget step, and the clock is read every time, so a time budget is kept to the pivot.
+ */
+export function pivotSpender(hooks: { tick(n: number): void; stop(): boolean }): () => void {
+  return () => {
+    hooks.tick(1);
+    if (hooks.stop()) throw new SearchStopped('the time budget is spent during a simplex check');
+  };
+}
