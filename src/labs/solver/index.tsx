@@ -18,6 +18,7 @@ import { NetworkPanel } from './NetworkPanel.tsx';
 import { NetworkView } from './NetworkView.tsx';
 import { isPropertyFile, readNetworkFile } from './networkFile.ts';
 import { NodeDetails } from './NodeDetails.tsx';
+import { OpenAsSmtButton } from './OpenAsSmtButton.tsx';
 import { PropertyPanel } from './PropertyPanel.tsx';
 import { defaultScenario, INLINE_LIMIT, PROPERTY_LIMIT, spec as scenarioSpec, type SolverView } from './scenario.ts';
 import { SettingsPanel } from './SettingsPanel.tsx';
@@ -285,6 +286,7 @@ function View({ scenario, onChange, mode }: LabViewProps<SolverConfig, SolverVie
         <section className="panel solver-panel" aria-label="Result">
           <h3>Result</h3>
           <VerdictCard summary={summary} elapsedMs={shown?.elapsedMs} stale={stale} />
+          <OpenAsSmtButton config={config} networkData={data} title={scenario.title} seed={scenario.seed} disabled={blockedBy !== undefined} />
         </section>
       </div>
       <div className="solver-main">
