@@ -40,7 +40,12 @@ export function KernelsLab({ scenario, onChange, mode }: Props) {
   latest.current = scenario;
   const changeRef = useRef(onChange);
   changeRef.current = onChange;
-  const change = useCallback((patch: Partial<Scn>) => changeRef.current({ ...latest.current, ...patch }), []);
+  // The newest scenario is known at once, before the shell re-renders: a Run clicked right after a
+  // field lost focus (and committed its value) runs with that value.
+  const change = useCallback((patch: Partial<Scn>) => {
+    latest.current = { ...latest.current, ...patch };
+    changeRef.current(latest.current);
+  }, []);
   const setConfig = useCallback((patch: Partial<KernelsScenarioConfig>) => change({ config: { ...latest.current.config, ...patch } }), [change]);
   const setView = useCallback((patch: Partial<KernelsView>) => change({ view: { ...latest.current.view, ...patch } }), [change]);
 
@@ -67,6 +72,8 @@ export function KernelsLab({ scenario, onChange, mode }: Props) {
         : undefined;
 
   const run = useCallback(async (replay = false) => {
+    // A field being edited commits its value when it loses focus: let it, before reading the scenario.
+    if (document.activeElement instanceof HTMLInputElement) document.activeElement.blur();
     const s = latest.current;
     const pixels = s.config.image?.file && picture.image ? { pixels: picture.image.pixels } : {};
     const request: KernelsConfig = { ...s.config, ...(s.config.image ? { image: { ...s.config.image, ...pixels } } : {}) };

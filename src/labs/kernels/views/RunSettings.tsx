@@ -145,6 +145,7 @@ export function RunSettings({ config, params, builtins, cores, onConfig, onOpenI
               defaultValue={(sweep.sizes ?? []).map(formatCount).join(', ')}
               aria-label="Chart sizes"
               placeholder="none"
+              onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
               onBlur={(e) => {
                 const sizes = parseCounts(e.target.value);
                 if (sizes && sizes.every((n) => n <= MAX_SIZE) && sizes.length <= 12) onConfig({ sweep: { ...sweep, sizes } });
@@ -160,6 +161,7 @@ export function RunSettings({ config, params, builtins, cores, onConfig, onOpenI
             defaultValue={(sweep.workers ?? []).join(', ')}
             aria-label="Chart workers"
             placeholder="none"
+            onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
             onBlur={(e) => {
               const workers = parseCounts(e.target.value);
               if (workers && workers.every((n) => n <= 64) && workers.length <= 12) onConfig({ sweep: { ...sweep, workers } });
