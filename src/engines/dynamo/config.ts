@@ -1,4 +1,4 @@
-import type { Distribution } from './latency.ts';
+import type { Distribution } from './sim/latency.ts';
 
 /**
  * Everything a Dynamo experiment is made of. Times are in simulated milliseconds. Node i is

@@ -1,22 +1,22 @@
 import type { RunContext } from '../contract.ts';
 import { totalNodes, type DynamoConfig } from './config.ts';
-import { EventQueue } from './eventQueue.ts';
-import { keyPosition } from './hash.ts';
-import { quantile } from './latency.ts';
-import { Membership } from './membership.ts';
-import { latencyClass, MessagePool, type Message, type MessageType } from './messages.ts';
-import { Metrics } from './metrics.ts';
-import { Network } from './network.ts';
-import { Random, STREAM } from './random.ts';
-import type { Request } from './request.ts';
-import { initialRing, preferenceLength } from './initialRing.ts';
-import { keyRanges, preferenceList, rangeOf, type Ring } from './ring.ts';
-import { CommitLog } from './staleness.ts';
-import { NodeStore } from './storage.ts';
-import { FLAG, REC, TraceRecorder } from './traceRecorder.ts';
-import type { VectorClock } from './vectorClock.ts';
-import type { Value } from './values.ts';
-import { generateWorkload, type Workload } from './workload.ts';
+import { EventQueue } from './sim/eventQueue.ts';
+import { keyPosition } from './ring/hash.ts';
+import { quantile } from './sim/latency.ts';
+import { Membership } from './membership/membership.ts';
+import { latencyClass, MessagePool, type Message, type MessageType } from './sim/messages.ts';
+import { Metrics } from './measure/metrics.ts';
+import { Network } from './sim/network.ts';
+import { Random, STREAM } from './sim/random.ts';
+import type { Request } from './replication/request.ts';
+import { initialRing, preferenceLength } from './ring/initialRing.ts';
+import { keyRanges, preferenceList, rangeOf, type Ring } from './ring/ring.ts';
+import { CommitLog } from './measure/staleness.ts';
+import { NodeStore } from './replication/storage.ts';
+import { FLAG, REC, TraceRecorder } from './measure/traceRecorder.ts';
+import type { VectorClock } from './versioning/vectorClock.ts';
+import type { Value } from './versioning/values.ts';
+import { generateWorkload, type Workload } from './sim/workload.ts';
 
 /** Kinds of scheduled events. */
 export const EV = {

@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
 import type { DynamoConfig, FailureEvent } from '../../engines/dynamo/config.ts';
-import { keyPosition } from '../../engines/dynamo/hash.ts';
-import { previewRing } from '../../engines/dynamo/initialRing.ts';
-import { preferenceList, rangeOf } from '../../engines/dynamo/ring.ts';
+import { keyPosition } from '../../engines/dynamo/ring/hash.ts';
+import { previewRing } from '../../engines/dynamo/ring/initialRing.ts';
+import { preferenceList, rangeOf } from '../../engines/dynamo/ring/ring.ts';
 import { Figure } from '../../ui/Figure.tsx';
 import { Player } from '../../ui/Player.tsx';
 import { RunPanel } from '../../ui/RunPanel.tsx';

@@ -1,5 +1,5 @@
 import * as d3 from 'd3';
-import { formatClock, type VectorClock } from '../../engines/dynamo/vectorClock.ts';
+import { formatClock, type VectorClock } from '../../engines/dynamo/versioning/vectorClock.ts';
 
 /** Node names as in the paper's figures: A, B, C, … Z, AA, AB, … */
 export function nodeName(i: number): string {

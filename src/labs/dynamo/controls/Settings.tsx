@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { DynamoConfig, Reconciliation, Strategy } from '../../../engines/dynamo/config.ts';
-import { describeDistribution, mean, type Distribution } from '../../../engines/dynamo/latency.ts';
+import { describeDistribution, mean, type Distribution } from '../../../engines/dynamo/sim/latency.ts';
 import { formatMs } from '../names.ts';
 import { spec } from '../scenario.ts';
 import { CheckField, NumberField, Section, SelectField } from './fields.tsx';

@@ -1,7 +1,7 @@
 import * as d3 from 'd3';
 import type { DynamoConfig } from '../../../engines/dynamo/config.ts';
-import type { DynamoSummary, VariantResult } from '../../../engines/dynamo/summary.ts';
-import { variantResult } from '../../../engines/dynamo/summary.ts';
+import type { DynamoSummary, VariantResult } from '../../../engines/dynamo/measure/summary.ts';
+import { variantResult } from '../../../engines/dynamo/measure/summary.ts';
 import { Figure } from '../../../ui/Figure.tsx';
 import { formatMs, percent } from '../names.ts';
 import { Chart, inner } from '../../../ui/Chart.tsx';

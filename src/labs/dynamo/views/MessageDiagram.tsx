@@ -1,9 +1,9 @@
 import * as d3 from 'd3';
 import type { DynamoConfig } from '../../../engines/dynamo/config.ts';
 import type { DynamoTrace } from '../../../engines/dynamo/engine.ts';
-import { MESSAGE_NAMES } from '../../../engines/dynamo/messages.ts';
-import { FLAG, REC } from '../../../engines/dynamo/traceRecorder.ts';
-import { OP_NAMES } from '../../../engines/dynamo/workload.ts';
+import { MESSAGE_NAMES } from '../../../engines/dynamo/sim/messages.ts';
+import { FLAG, REC } from '../../../engines/dynamo/measure/traceRecorder.ts';
+import { OP_NAMES } from '../../../engines/dynamo/sim/workload.ts';
 import { endpointName, formatMs, keyName } from '../names.ts';
 import { clusterAt, timeAt } from '../timeline.ts';
 import { FAMILIES, isBackground, messageColor } from './messageStyle.ts';

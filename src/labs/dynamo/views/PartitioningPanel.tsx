@@ -1,6 +1,6 @@
 import * as d3 from 'd3';
 import type { DynamoConfig, Strategy } from '../../../engines/dynamo/config.ts';
-import type { DynamoSummary } from '../../../engines/dynamo/summary.ts';
+import type { DynamoSummary } from '../../../engines/dynamo/measure/summary.ts';
 import { Figure } from '../../../ui/Figure.tsx';
 import { percent } from '../names.ts';
 import { Chart, inner } from '../../../ui/Chart.tsx';

@@ -1,7 +1,7 @@
-import type { Popularity, Reconciliation, WorkloadConfig } from './config.ts';
-import { bisectRight } from '../bisect.ts';
+import type { Popularity, Reconciliation, WorkloadConfig } from '../config.ts';
+import { bisectRight } from '../../bisect.ts';
 import type { Random } from './random.ts';
-import { holdsItems } from './values.ts';
+import { holdsItems } from '../versioning/values.ts';
 
 /** What a client asks for. `add` and `remove` are cart writes; every write but a blind put reads first. */
 export const OP = { get: 0, put: 1, add: 2, remove: 3 } as const;

@@ -1,7 +1,7 @@
-import { MSG, type Message } from './messages.ts';
-import type { Simulation } from './simulation.ts';
-import { FLAG, REC, STORE_CAUSE } from './traceRecorder.ts';
-import type { Version } from './versions.ts';
+import { MSG, type Message } from '../sim/messages.ts';
+import type { Simulation } from '../simulation.ts';
+import { FLAG, REC, STORE_CAUSE } from '../measure/traceRecorder.ts';
+import type { Version } from '../versioning/versions.ts';
 
 /**
  * Applies a version at a node. With a hint (sloppy quorum, SOSP'07 §4.6) the version goes to the

@@ -1,4 +1,4 @@
-import { combine, mix32 } from './hash.ts';
+import { combine, mix32 } from '../ring/hash.ts';
 
 /**
  * Merkle trees for anti-entropy (SOSP'07 §4.7): one tree per key range, whose leaves hash the

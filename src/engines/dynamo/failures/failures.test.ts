@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createRunContext } from '../runContext.ts';
-import type { DynamoConfig } from './config.ts';
-import { defaultConfig } from './defaults.ts';
-import { engine } from './engine.ts';
+import { createRunContext } from '../../runContext.ts';
+import type { DynamoConfig } from '../config.ts';
+import { defaultConfig } from '../defaults.ts';
+import { engine } from '../engine.ts';
 
 const run = async (cfg: DynamoConfig, seed = 3) => engine.run(cfg, seed, createRunContext());
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createRunContext } from '../runContext.ts';
-import type { DynamoConfig } from './config.ts';
-import { defaultConfig } from './defaults.ts';
-import { engine } from './engine.ts';
-import { sample, type Distribution } from './latency.ts';
-import { Random } from './random.ts';
+import { createRunContext } from '../../runContext.ts';
+import type { DynamoConfig } from '../config.ts';
+import { defaultConfig } from '../defaults.ts';
+import { engine } from '../engine.ts';
+import { sample, type Distribution } from '../sim/latency.ts';
+import { Random } from '../sim/random.ts';
 
 const W: Distribution = { kind: 'exponential', meanMs: 3 };
 const ARS: Distribution = { kind: 'exponential', meanMs: 1 };

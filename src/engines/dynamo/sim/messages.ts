@@ -1,5 +1,5 @@
-import type { MerkleTree } from './merkle.ts';
-import type { Siblings } from './versions.ts';
+import type { MerkleTree } from '../failures/merkle.ts';
+import type { Siblings } from '../versioning/versions.ts';
 
 /** Message types on the wire. The order is part of the trace format (views name them by index). */
 export const MSG = {

@@ -1,9 +1,9 @@
 import { buildTree, diffTrees, leafOf, type MerkleTree } from './merkle.ts';
-import { MSG, type KeyVersions, type Message } from './messages.ts';
-import { storeVersion } from './replica.ts';
-import { EV, type Simulation } from './simulation.ts';
-import { STORE_CAUSE } from './traceRecorder.ts';
-import { missingFrom, NO_VERSIONS, siblingsDigest, type Siblings } from './versions.ts';
+import { MSG, type KeyVersions, type Message } from '../sim/messages.ts';
+import { storeVersion } from '../replication/replica.ts';
+import { EV, type Simulation } from '../simulation.ts';
+import { STORE_CAUSE } from '../measure/traceRecorder.ts';
+import { missingFrom, NO_VERSIONS, siblingsDigest, type Siblings } from '../versioning/versions.ts';
 
 /**
  * Anti-entropy (SOSP'07 §4.7): periodically a node picks one of the key ranges it replicates and

@@ -1,13 +1,13 @@
-import type { Reconciliation } from './config.ts';
-import { MSG, type Message } from './messages.ts';
+import type { Reconciliation } from '../config.ts';
+import { MSG, type Message } from '../sim/messages.ts';
 import { served, storeVersion } from './replica.ts';
 import type { Request } from './request.ts';
-import { EV, type Simulation } from './simulation.ts';
-import { FLAG, REC, STORE_CAUSE } from './traceRecorder.ts';
-import { apply, EMPTY_VALUE, reconcile, visibleItems, type Operation, type Value } from './values.ts';
-import { counterOf, EMPTY_CLOCK, merge, truncate, withCounter, type VectorClock } from './vectorClock.ts';
-import { mergeSiblings, missingFrom, NO_VERSIONS, type Siblings, type Version } from './versions.ts';
-import { OP } from './workload.ts';
+import { EV, type Simulation } from '../simulation.ts';
+import { FLAG, REC, STORE_CAUSE } from '../measure/traceRecorder.ts';
+import { apply, EMPTY_VALUE, reconcile, visibleItems, type Operation, type Value } from '../versioning/values.ts';
+import { counterOf, EMPTY_CLOCK, merge, truncate, withCounter, type VectorClock } from '../versioning/vectorClock.ts';
+import { mergeSiblings, missingFrom, NO_VERSIONS, type Siblings, type Version } from '../versioning/versions.ts';
+import { OP } from '../sim/workload.ts';
 
 /**
  * get() and put() (SOSP'07 §4.5, §5, §6.4): the client side, the coordinator's state machine and

@@ -1,8 +1,8 @@
-import type { FailureKind } from './config.ts';
-import { adoptRing } from './rebalance.ts';
-import { addNode, removeNode } from './ring.ts';
-import { EV, type Simulation } from './simulation.ts';
-import { REC } from './traceRecorder.ts';
+import type { FailureKind } from '../config.ts';
+import { adoptRing } from '../membership/rebalance.ts';
+import { addNode, removeNode } from '../ring/ring.ts';
+import { EV, type Simulation } from '../simulation.ts';
+import { REC } from '../measure/traceRecorder.ts';
 
 /** Failure kinds in trace order (a failure record's `type` indexes this list). */
 export const FAILURE_KINDS: readonly FailureKind[] = ['crash', 'recover', 'partition', 'heal', 'drop', 'delay', 'slow', 'add', 'remove'];

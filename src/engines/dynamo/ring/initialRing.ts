@@ -1,5 +1,5 @@
-import { totalNodes, type DynamoConfig } from './config.ts';
-import { Random, STREAM } from './random.ts';
+import { totalNodes, type DynamoConfig } from '../config.ts';
+import { Random, STREAM } from '../sim/random.ts';
 import { buildRing, type Ring } from './ring.ts';
 
 /** Length of the extended preference lists: enough to find N healthy nodes behind several failures. */

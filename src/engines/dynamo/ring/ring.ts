@@ -1,6 +1,6 @@
-import type { Strategy } from './config.ts';
-import { bisectLeft } from '../bisect.ts';
-import type { Random } from './random.ts';
+import type { Strategy } from '../config.ts';
+import { bisectLeft } from '../../bisect.ts';
+import type { Random } from '../sim/random.ts';
 
 /**
  * The ring (SOSP'07 §4.2, §6.2): consistent hashing over the 32-bit hash space with virtual

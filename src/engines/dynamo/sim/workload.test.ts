@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultConfig } from './defaults.ts';
+import { defaultConfig } from '../defaults.ts';
 import { Random } from './random.ts';
 import { generateWorkload, OP, popularityWeights } from './workload.ts';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Reconciliation } from './config.ts';
+import type { Reconciliation } from '../config.ts';
 import { apply, EMPTY_VALUE, reconcile, visibleItems, type Value } from './values.ts';
 import type { Version } from './versions.ts';
 

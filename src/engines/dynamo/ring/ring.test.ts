@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { DynamoConfig, Strategy } from './config.ts';
-import { defaultConfig } from './defaults.ts';
+import type { DynamoConfig, Strategy } from '../config.ts';
+import { defaultConfig } from '../defaults.ts';
 import { keyPosition } from './hash.ts';
 import { figure8 } from './partitioning.ts';
-import { Random } from './random.ts';
+import { Random } from '../sim/random.ts';
 import { addNode, buildRing, partitionShares, preferenceList, rangeOf, rangeWidth, removeNode, type Ring } from './ring.ts';
 
 const spec = (strategy: Strategy, tokensPerNode = 4, partitions = 64) => ({ strategy, tokensPerNode, partitions });

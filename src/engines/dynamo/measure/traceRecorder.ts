@@ -1,5 +1,5 @@
-import type { VectorClock } from './vectorClock.ts';
-import type { Value } from './values.ts';
+import type { VectorClock } from '../versioning/vectorClock.ts';
+import type { Value } from '../versioning/values.ts';
 
 /** Kinds of trace records. */
 export const REC = {

@@ -1,9 +1,9 @@
-import type { DynamoConfig, Strategy } from './config.ts';
+import type { DynamoConfig, Strategy } from '../config.ts';
 import { keyPosition } from './hash.ts';
 import { balance, keyLoad, spaceLoad } from './loadBalance.ts';
-import { Random } from './random.ts';
+import { Random } from '../sim/random.ts';
 import { buildRing, keyRanges } from './ring.ts';
-import { popularityWeights } from './workload.ts';
+import { popularityWeights } from '../sim/workload.ts';
 
 export interface StrategyBalance {
   strategy: Strategy;

@@ -1,4 +1,4 @@
-import type { Reconciliation } from './config.ts';
+import type { Reconciliation } from '../config.ts';
 import type { Siblings, Version } from './versions.ts';
 
 /**

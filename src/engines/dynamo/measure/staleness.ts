@@ -1,5 +1,5 @@
-import { covers, type Siblings } from './versions.ts';
-import type { VectorClock } from './vectorClock.ts';
+import { covers, type Siblings } from '../versioning/versions.ts';
+import type { VectorClock } from '../versioning/vectorClock.ts';
 
 /** n choose k, exact for the small n of quorum systems. */
 export function binomial(n: number, k: number): number {

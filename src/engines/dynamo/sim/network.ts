@@ -1,4 +1,4 @@
-import type { LatencyConfig } from './config.ts';
+import type { LatencyConfig } from '../config.ts';
 import { sample, type Distribution } from './latency.ts';
 import { LATENCY_CLASS, type LatencyClass } from './messages.ts';
 import type { Random } from './random.ts';

@@ -1,4 +1,4 @@
-import { combine, mix32 } from './hash.ts';
+import { combine, mix32 } from '../ring/hash.ts';
 import { compare, descends, ORDER, type VectorClock } from './vectorClock.ts';
 import type { Value } from './values.ts';
 

@@ -1,5 +1,5 @@
-import type { Simulation } from './simulation.ts';
-import { covers, sameSiblings } from './versions.ts';
+import type { Simulation } from '../simulation.ts';
+import { covers, sameSiblings } from '../versioning/versions.ts';
 
 /** At the end of each metric bucket: hinted backlog per node and, when affordable, divergence. */
 export function onSample(sim: Simulation, bucket: number): void {

@@ -1,9 +1,9 @@
 import { auditDurability, divergentKeys, type Durability } from './audit.ts';
-import type { Reconciliation, Strategy, VariantSettings } from './config.ts';
-import { balance } from './loadBalance.ts';
+import type { Reconciliation, Strategy, VariantSettings } from '../config.ts';
+import { balance } from '../ring/loadBalance.ts';
 import type { LatencyStats, Rate } from './metrics.ts';
-import { compareStrategies, figure8, type Figure8, type StrategyBalance } from './partitioning.ts';
-import type { Simulation } from './simulation.ts';
+import { compareStrategies, figure8, type Figure8, type StrategyBalance } from '../ring/partitioning.ts';
+import type { Simulation } from '../simulation.ts';
 import { missProbability, withinKProbability } from './staleness.ts';
 
 /** What the CLI prints and the metrics panel shows: every measured quantity of a run. */

@@ -1,4 +1,4 @@
-import { addVersion, mergeSiblings, NO_VERSIONS, type Siblings, type Version } from './versions.ts';
+import { addVersion, mergeSiblings, NO_VERSIONS, type Siblings, type Version } from '../versioning/versions.ts';
 
 /**
  * A node's durable storage (it survives a crash): the versions of the keys it replicates, the

@@ -1,6 +1,6 @@
-import { MSG, type Message } from './messages.ts';
+import { MSG, type Message } from '../sim/messages.ts';
 import { adoptRing } from './rebalance.ts';
-import { EV, type Simulation } from './simulation.ts';
+import { EV, type Simulation } from '../simulation.ts';
 
 /** Chance that a gossip round goes to a seed node rather than a random member (§4.8.2). */
 const SEED_CHANCE = 0.2;

@@ -1,7 +1,7 @@
-import { MSG, type KeyVersions, type Message } from './messages.ts';
-import { storeVersion } from './replica.ts';
-import type { Simulation } from './simulation.ts';
-import { REC, STORE_CAUSE } from './traceRecorder.ts';
+import { MSG, type KeyVersions, type Message } from '../sim/messages.ts';
+import { storeVersion } from '../replication/replica.ts';
+import type { Simulation } from '../simulation.ts';
+import { REC, STORE_CAUSE } from '../measure/traceRecorder.ts';
 
 const BATCH = 512;
 

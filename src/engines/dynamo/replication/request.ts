@@ -1,6 +1,6 @@
-import type { Operation, Value } from './values.ts';
-import type { Siblings, Version } from './versions.ts';
-import type { VectorClock } from './vectorClock.ts';
+import type { Operation, Value } from '../versioning/values.ts';
+import type { Siblings, Version } from '../versioning/versions.ts';
+import type { VectorClock } from '../versioning/vectorClock.ts';
 
 /**
  * One get or put, from the client that issued it to the coordinator's last bookkeeping. A write
