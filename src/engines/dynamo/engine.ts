@@ -3,7 +3,8 @@ import { applyVariant, configProblem, type DynamoConfig } from './config.ts';
 import type { Metrics } from './measure/metrics.ts';
 import { dynamoProtocol } from './protocol.ts';
 import type { Ring } from './ring/ring.ts';
-import { Simulation, type AppliedFailure } from './simulation.ts';
+import type { AppliedFailure } from './concerns.ts';
+import { Simulation } from './simulation.ts';
 import { summarize, variantResult, type DynamoSummary } from './measure/summary.ts';
 import type { TraceEvents, VersionRecord } from './measure/traceRecorder.ts';
 

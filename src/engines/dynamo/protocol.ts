@@ -16,7 +16,7 @@ import { onHandoff, onHandoffAck, onHandoffMessage } from './failures/handoff.ts
 import { MSG } from './sim/messages.ts';
 import { onTransfer, onTransferAck } from './membership/rebalance.ts';
 import { onGet, onPut, onRepair } from './replication/replica.ts';
-import type { Protocol } from './simulation.ts';
+import type { Protocol } from './concerns.ts';
 
 /** Dynamo: which module handles which event and which message. */
 export const dynamoProtocol: Protocol = {

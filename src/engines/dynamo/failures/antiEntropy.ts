@@ -1,16 +1,20 @@
 import { buildTree, diffTrees, leafOf, type MerkleTree } from './merkle.ts';
 import { MSG, type KeyVersions, type Message } from '../sim/messages.ts';
 import { storeVersion } from '../replication/replica.ts';
-import { EV, type Simulation } from '../simulation.ts';
+import { EV } from '../sim/events.ts';
+import type { Nodes, Observation, Replicas, Routing, Wire } from '../concerns.ts';
 import { STORE_CAUSE } from '../measure/traceRecorder.ts';
 import { missingFrom, NO_VERSIONS, siblingsDigest, type Siblings } from '../versioning/versions.ts';
+
+/** What anti-entropy sees of the simulation. */
+type AntiEntropySim = Wire & Nodes & Routing & Replicas & Observation;
 
 /**
  * Anti-entropy (SOSP'07 §4.7): periodically a node picks one of the key ranges it replicates and
  * another replica of that range, and they compare Merkle trees of the range. Only keys under
  * leaves whose hashes differ travel: first the peer's versions, then whatever the peer lacks.
  */
-export function onAntiEntropy(sim: Simulation, node: number): void {
+export function onAntiEntropy(sim: AntiEntropySim, node: number): void {
   const v = sim.ringOf[node]!;
   const ranges = sim.rangesOf(v, node);
   const rng = sim.rngProtocol;
@@ -35,20 +39,20 @@ export function onAntiEntropy(sim: Simulation, node: number): void {
   sim.again(EV.antiEntropy, node, sim.cfg.repair.antiEntropyIntervalMs);
 }
 
-function entries(sim: Simulation, node: number, v: number, range: number): [number, Siblings][] {
+function entries(sim: AntiEntropySim, node: number, v: number, range: number): [number, Siblings][] {
   const out: [number, Siblings][] = [];
   for (const [key, versions] of sim.stores[node]!.data) if (sim.rangeOfKey(v, key) === range) out.push([key, versions]);
   return out;
 }
 
-function tree(sim: Simulation, node: number, v: number, range: number): MerkleTree {
+function tree(sim: AntiEntropySim, node: number, v: number, range: number): MerkleTree {
   return buildTree(
     entries(sim, node, v, range).map(([key, versions]) => [key, siblingsDigest(versions)] as const),
     sim.cfg.repair.merkleDepth,
   );
 }
 
-function count(sim: Simulation, compared: number, sent: number): void {
+function count(sim: AntiEntropySim, compared: number, sent: number): void {
   const b = sim.metrics.bucket(sim.now);
   sim.counters.aeCompared += compared;
   sim.counters.aeKeysSent += sent;
@@ -57,7 +61,7 @@ function count(sim: Simulation, compared: number, sent: number): void {
 }
 
 /** The peer compares the tree with its own and sends its versions of the keys under differing leaves. */
-export function onMerkle(sim: Simulation, node: number, from: number, msg: Message): void {
+export function onMerkle(sim: AntiEntropySim, node: number, from: number, msg: Message): void {
   // Ranges are only comparable between replicas that use the same ring.
   if (sim.ringOf[node] !== msg.ring) return;
   const mine = tree(sim, node, msg.ring, msg.range);
@@ -79,7 +83,7 @@ export function onMerkle(sim: Simulation, node: number, from: number, msg: Messa
 }
 
 /** The initiator merges the peer's versions and pushes back what the peer lacks. */
-export function onMerkleDiff(sim: Simulation, node: number, from: number, msg: Message): void {
+export function onMerkleDiff(sim: AntiEntropySim, node: number, from: number, msg: Message): void {
   const theirs = new Map(msg.batch!.map((e) => [e.key, e.versions]));
   merge(sim, node, from, msg.batch!);
   const wanted = new Set(msg.leaves!);
@@ -99,11 +103,11 @@ export function onMerkleDiff(sim: Simulation, node: number, from: number, msg: M
   sim.send(node, from, m);
 }
 
-export function onMerklePush(sim: Simulation, node: number, from: number, msg: Message): void {
+export function onMerklePush(sim: AntiEntropySim, node: number, from: number, msg: Message): void {
   merge(sim, node, from, msg.batch!);
 }
 
-function merge(sim: Simulation, node: number, from: number, batch: KeyVersions): void {
+function merge(sim: AntiEntropySim, node: number, from: number, batch: KeyVersions): void {
   for (const { key, versions } of batch) {
     let changed = false;
     for (const v of versions) changed = storeVersion(sim, node, key, v, -1, STORE_CAUSE.antiEntropy, from) || changed;

@@ -1,14 +1,18 @@
 import type { FailureKind } from '../config.ts';
 import { adoptRing } from '../membership/rebalance.ts';
 import { addNode, removeNode } from '../ring/ring.ts';
-import { EV, type Simulation } from '../simulation.ts';
+import { EV } from '../sim/events.ts';
+import type { Nodes, Observation, Replicas, Routing, Wire } from '../concerns.ts';
 import { REC } from '../measure/traceRecorder.ts';
+
+/** What failure injection sees of the simulation. */
+type FailureSim = Wire & Nodes & Routing & Replicas & Observation;
 
 /** Failure kinds in trace order (a failure record's `type` indexes this list). */
 export const FAILURE_KINDS: readonly FailureKind[] = ['crash', 'recover', 'partition', 'heal', 'drop', 'delay', 'slow', 'add', 'remove'];
 
 /** Applies the scenario's failure `index` at its time. */
-export function onFailure(sim: Simulation, index: number): void {
+export function onFailure(sim: FailureSim, index: number): void {
   const f = sim.cfg.failures[index]!;
   let node = -1;
   switch (f.kind) {
@@ -41,9 +45,9 @@ export function onFailure(sim: Simulation, index: number): void {
       break;
     case 'add': {
       // The new node takes tokens (or steals partitions), knows the new ring, and gossips it (§4.9).
-      node = sim.nextNodeId++;
+      node = sim.newNodeId();
       const ring = addNode(sim.rings[sim.latestRing]!, sim.cfg.cluster, node, f.capacity, sim.prefLen, sim.rngRing);
-      sim.rings.push(ring);
+      sim.addRing(ring);
       sim.ringOf[node] = ring.version;
       sim.setMember(node, true);
       start(sim, node);
@@ -53,7 +57,7 @@ export function onFailure(sim: Simulation, index: number): void {
       // The node leaves the ring, hands its keys to their new owners, and shuts down after a grace period.
       node = f.node;
       const ring = removeNode(sim.rings[sim.latestRing]!, node, sim.prefLen, sim.rngRing);
-      sim.rings.push(ring);
+      sim.addRing(ring);
       sim.setMember(node, false);
       if (sim.up[node] === 1) adoptRing(sim, node, ring.version);
       sim.queue.push(sim.now + sim.cfg.membership.failureTimeoutMs, EV.shutdown, node, 0, null);
@@ -64,7 +68,7 @@ export function onFailure(sim: Simulation, index: number): void {
   sim.trace.record(sim.now, sim.now, REC.failure, FAILURE_KINDS.indexOf(f.kind), node, -1, -1, index, sim.latestRing, 0);
 }
 
-function start(sim: Simulation, node: number): void {
+function start(sim: FailureSim, node: number): void {
   sim.setUp(node, true);
   sim.epoch[node]!++;
   sim.membership.restart(node, sim.now);
@@ -73,7 +77,7 @@ function start(sim: Simulation, node: number): void {
 }
 
 /** A removed node finishes draining and stops. */
-export function onShutdown(sim: Simulation, node: number): void {
+export function onShutdown(sim: FailureSim, node: number): void {
   if (sim.up[node] === 0) return;
   sim.setUp(node, false);
   sim.epoch[node]!++;

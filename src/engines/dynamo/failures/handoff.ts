@@ -1,7 +1,11 @@
 import { MSG, type KeyVersions, type Message } from '../sim/messages.ts';
 import { storeVersion } from '../replication/replica.ts';
-import { EV, type Simulation } from '../simulation.ts';
+import { EV } from '../sim/events.ts';
+import type { Nodes, Observation, Replicas, Wire } from '../concerns.ts';
 import { REC, STORE_CAUSE } from '../measure/traceRecorder.ts';
+
+/** What hinted handoff sees of the simulation. */
+type HandoffSim = Wire & Nodes & Replicas & Observation;
 
 /** Keys per hand-off message, so one round never floods the network. */
 const BATCH = 256;
@@ -11,7 +15,7 @@ const BATCH = 256;
  * whether that node is back; if so it sends them over and, once they are acknowledged, deletes
  * its copy.
  */
-export function onHandoff(sim: Simulation, node: number): void {
+export function onHandoff(sim: HandoffSim, node: number): void {
   const store = sim.stores[node]!;
   for (const [intended, keys] of store.hints) {
     if (sim.member[intended] === 0 || !sim.membership.alive(node, intended, sim.now)) continue;
@@ -29,7 +33,7 @@ export function onHandoff(sim: Simulation, node: number): void {
 }
 
 /** The intended node takes its replicas back and acknowledges. */
-export function onHandoffMessage(sim: Simulation, node: number, from: number, msg: Message): void {
+export function onHandoffMessage(sim: HandoffSim, node: number, from: number, msg: Message): void {
   for (const { key, versions } of msg.batch!) for (const v of versions) storeVersion(sim, node, key, v, -1, STORE_CAUSE.handoff, from);
   const ack = sim.message(MSG.handoffAck, -1, msg.key);
   ack.batch = msg.batch;
@@ -38,7 +42,7 @@ export function onHandoffMessage(sim: Simulation, node: number, from: number, ms
 }
 
 /** Delivered: the holder forgets those hinted versions (newer hints stay). */
-export function onHandoffAck(sim: Simulation, node: number, msg: Message): void {
+export function onHandoffAck(sim: HandoffSim, node: number, msg: Message): void {
   const store = sim.stores[node]!;
   let delivered = 0;
   for (const { key, versions } of msg.batch!) {

@@ -1,15 +1,18 @@
-import type { Simulation } from '../simulation.ts';
+import type { Observation, Replicas, Routing } from '../concerns.ts';
 import { covers, sameSiblings } from '../versioning/versions.ts';
 
+/** What the audit sees of the simulation. */
+type AuditSim = Routing & Replicas & Observation;
+
 /** At the end of each metric bucket: hinted backlog per node and, when affordable, divergence. */
-export function onSample(sim: Simulation, bucket: number): void {
+export function onSample(sim: AuditSim, bucket: number): void {
   const B = sim.metrics.buckets;
   for (let n = 0; n < sim.M; n++) sim.metrics.hints[n * B + bucket] = sim.stores[n]!.hintCount;
   if (sim.sampleDivergence) sim.metrics.divergent[bucket] = divergentKeys(sim);
 }
 
 /** Keys whose home replicas (top N of the latest ring) do not hold identical versions. */
-export function divergentKeys(sim: Simulation): number {
+export function divergentKeys(sim: AuditSim): number {
   const v = sim.latestRing;
   let count = 0;
   for (let key = 0; key < sim.cfg.workload.keys; key++) {
@@ -47,7 +50,7 @@ export interface Durability {
  * counts as present on a replica when some version there descends from it (a later version
  * that includes it is as good as the write itself).
  */
-export function auditDurability(sim: Simulation): Durability {
+export function auditDurability(sim: AuditSim): Durability {
   const v = sim.latestRing;
   const w = sim.cfg.quorum.w;
   const out: Durability = { acknowledged: sim.ackedKeys.length, fullyReplicated: 0, onHomeReplica: 0, belowW: 0, onlyInHints: 0, misplaced: 0, lost: 0 };

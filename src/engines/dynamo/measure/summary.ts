@@ -1,7 +1,7 @@
 import { auditDurability, divergentKeys, type Durability } from './audit.ts';
 import type { Reconciliation, Strategy, VariantSettings } from '../config.ts';
 import { balance } from '../ring/loadBalance.ts';
-import type { LatencyStats, Rate } from './metrics.ts';
+import type { LatencyStats, Metrics, Rate } from './metrics.ts';
 import { compareStrategies, figure8, type Figure8, type StrategyBalance } from '../ring/partitioning.ts';
 import type { Simulation } from '../simulation.ts';
 import { missProbability, withinKProbability } from './staleness.ts';
@@ -77,32 +77,6 @@ export function summarize(sim: Simulation, withPartitioning: boolean, seed: numb
   const m = sim.metrics;
   const { n, r, w } = cfg.quorum;
   const avail = m.availability();
-  const versions = m.versionsPerRead();
-  const totalReads = versions.reduce((s, x) => s + x, 0);
-  const withinK = m.withinK();
-  const vis = m.visibility();
-  const p = missProbability(n, r, w);
-
-  const B = m.buckets;
-  const members = sim.rings[sim.latestRing]!.members;
-  const perNode = Array.from({ length: sim.M }, (_, node) => {
-    let ops = 0;
-    let coordinated = 0;
-    for (let b = 0; b < B; b++) {
-      ops += m.load[node * B + b]!;
-      coordinated += m.coordinated[node * B + b]!;
-    }
-    return { node, capacity: sim.rings[sim.latestRing]!.capacity[node] || (cfg.cluster.capacity[node] ?? 1), replicaOps: ops, coordinated };
-  });
-  const memberLoad = balance(members.map((node) => perNode[node]!.replicaOps / perNode[node]!.capacity));
-  let backlogMax = 0;
-  for (let b = 0; b < B; b++) {
-    let total = 0;
-    for (let node = 0; node < sim.M; node++) total += m.hints[node * B + b]!;
-    backlogMax = Math.max(backlogMax, total);
-  }
-  const staleReads = withinK[0]!.reads - withinK[0]!.within;
-
   return {
     setup: {
       nodes: cfg.cluster.nodes,
@@ -125,44 +99,16 @@ export function summarize(sim: Simulation, withPartitioning: boolean, seed: numb
     },
     availability: { overall: avail.overall, reads: avail.reads, writes: avail.writes },
     latencyMs: { read: m.latencyStats(false), write: m.latencyStats(true) },
-    versionsPerRead: {
-      counts: { '1': versions[0]!, '2': versions[1]!, '3': versions[2]!, '4+': versions[3]! },
-      shares: {
-        '1': share(versions[0]!, totalReads),
-        '2': share(versions[1]!, totalReads),
-        '3': share(versions[2]!, totalReads),
-        '4+': share(versions[3]!, totalReads),
-      },
-    },
-    staleness: {
-      measuredReads: withinK[0]!.reads,
-      staleReads,
-      staleShare: share(staleReads, withinK[0]!.reads),
-      probeReads: m.probes(),
-      kStaleness: withinK.map((x) => ({ k: x.k, reads: x.reads, withinK: share(x.within, x.reads), theory: withinKProbability(n, r, w, x.k) })),
-      tVisibility: Array.from(m.visEdges, (from, i) => ({
-        fromMs: from,
-        toMs: i + 1 < m.visEdges.length ? m.visEdges[i + 1]! : null,
-        reads: vis.reads[i]!,
-        consistent: share(vis.fresh[i]!, vis.reads[i]!),
-      })),
-      theory: {
-        missProbability: p,
-        strictQuorum: r + w > n,
-        note:
-          cfg.quorum.propagation === 'quorum-only'
-            ? 'Writes reach only W replicas: a read misses the latest write with probability C(N-W,R)/C(N,R), and k-staleness is 1 - p^k (PBS §3).'
-            : 'Writes go to all N replicas, so C(N-W,R)/C(N,R) bounds the chance of a stale read from above; it is reached only if propagation beyond W never arrives in time.',
-      },
-    },
-    load: { perNode, efficiency: memberLoad.efficiency, outOfBalance: memberLoad.outOfBalance },
+    versionsPerRead: versionsPerRead(m),
+    staleness: staleness(sim),
+    load: load(sim),
     partitioning: withPartitioning
       ? { strategies: compareStrategies(cfg, seed), figure8: figure8(cfg, seed) }
       : { strategies: [], figure8: { metadata: [], efficiency: { 1: [], 2: [], 3: [] }, draws: 0 } },
     hintedHandoff: {
       hintsStored: sim.counters.hintsStored,
       hintsDelivered: sim.counters.hintsDelivered,
-      backlogMax,
+      backlogMax: backlogPeak(m, sim.M),
       backlogFinal: sim.stores.reduce((s, st) => s + st.hintCount, 0),
     },
     antiEntropy: {
@@ -183,6 +129,80 @@ export function summarize(sim: Simulation, withPartitioning: boolean, seed: numb
     replicas: { divergentKeysAtEnd: divergentKeys(sim), durability: auditDurability(sim) },
     variants: [],
   };
+}
+
+function versionsPerRead(m: Metrics): DynamoSummary['versionsPerRead'] {
+  const versions = m.versionsPerRead();
+  const totalReads = versions.reduce((s, x) => s + x, 0);
+  return {
+    counts: { '1': versions[0]!, '2': versions[1]!, '3': versions[2]!, '4+': versions[3]! },
+    shares: {
+      '1': share(versions[0]!, totalReads),
+      '2': share(versions[1]!, totalReads),
+      '3': share(versions[2]!, totalReads),
+      '4+': share(versions[3]!, totalReads),
+    },
+  };
+}
+
+/** Measured staleness (k-staleness, t-visibility) next to what PBS predicts for (N, R, W). */
+function staleness(sim: Simulation): DynamoSummary['staleness'] {
+  const m = sim.metrics;
+  const { n, r, w } = sim.cfg.quorum;
+  const withinK = m.withinK();
+  const vis = m.visibility();
+  const staleReads = withinK[0]!.reads - withinK[0]!.within;
+  return {
+    measuredReads: withinK[0]!.reads,
+    staleReads,
+    staleShare: share(staleReads, withinK[0]!.reads),
+    probeReads: m.probes(),
+    kStaleness: withinK.map((x) => ({ k: x.k, reads: x.reads, withinK: share(x.within, x.reads), theory: withinKProbability(n, r, w, x.k) })),
+    tVisibility: Array.from(m.visEdges, (from, i) => ({
+      fromMs: from,
+      toMs: i + 1 < m.visEdges.length ? m.visEdges[i + 1]! : null,
+      reads: vis.reads[i]!,
+      consistent: share(vis.fresh[i]!, vis.reads[i]!),
+    })),
+    theory: {
+      missProbability: missProbability(n, r, w),
+      strictQuorum: r + w > n,
+      note:
+        sim.cfg.quorum.propagation === 'quorum-only'
+          ? 'Writes reach only W replicas: a read misses the latest write with probability C(N-W,R)/C(N,R), and k-staleness is 1 - p^k (PBS §3).'
+          : 'Writes go to all N replicas, so C(N-W,R)/C(N,R) bounds the chance of a stale read from above; it is reached only if propagation beyond W never arrives in time.',
+    },
+  };
+}
+
+/** Replica operations and coordinations per node, and the balance of load per unit of capacity over the members. */
+function load(sim: Simulation): DynamoSummary['load'] {
+  const m = sim.metrics;
+  const B = m.buckets;
+  const ring = sim.rings[sim.latestRing]!;
+  const perNode = Array.from({ length: sim.M }, (_, node) => {
+    let ops = 0;
+    let coordinated = 0;
+    for (let b = 0; b < B; b++) {
+      ops += m.load[node * B + b]!;
+      coordinated += m.coordinated[node * B + b]!;
+    }
+    return { node, capacity: ring.capacity[node] || (sim.cfg.cluster.capacity[node] ?? 1), replicaOps: ops, coordinated };
+  });
+  const memberLoad = balance(ring.members.map((node) => perNode[node]!.replicaOps / perNode[node]!.capacity));
+  return { perNode, efficiency: memberLoad.efficiency, outOfBalance: memberLoad.outOfBalance };
+}
+
+/** The largest hinted backlog over the whole cluster in any bucket. */
+function backlogPeak(m: Metrics, nodes: number): number {
+  const B = m.buckets;
+  let peak = 0;
+  for (let b = 0; b < B; b++) {
+    let total = 0;
+    for (let node = 0; node < nodes; node++) total += m.hints[node * B + b]!;
+    peak = Math.max(peak, total);
+  }
+  return peak;
 }
 
 export function variantResult(label: string, set: VariantSettings, s: DynamoSummary): VariantResult {

@@ -4,7 +4,7 @@ import type { DynamoConfig } from '../config.ts';
 import { defaultConfig } from '../defaults.ts';
 import { engine } from '../engine.ts';
 import { sample, type Distribution } from '../sim/latency.ts';
-import { Random } from '../sim/random.ts';
+import { simRandom, type Random } from '../sim/random.ts';
 
 const W: Distribution = { kind: 'exponential', meanMs: 3 };
 const ARS: Distribution = { kind: 'exponential', meanMs: 1 };
@@ -55,7 +55,7 @@ describe('t-visibility against the WARS model', () => {
     it(`N=${n}, R=${r}, W=${w}: the probability a read t ms after commit sees the write matches WARS`, async () => {
       const delays = [0, 1, 2, 4, 8];
       const { summary } = await engine.run(probed(n, r, w, delays), 21, createRunContext());
-      const rng = new Random(99, 0);
+      const rng = simRandom(99, 0);
       const points = summary.staleness.tVisibility;
       expect(points.map((p) => p.fromMs)).toEqual(delays);
       let previous = 0;

@@ -1,7 +1,10 @@
 import { MSG, type KeyVersions, type Message } from '../sim/messages.ts';
 import { storeVersion } from '../replication/replica.ts';
-import type { Simulation } from '../simulation.ts';
+import type { Observation, Replicas, Routing, Wire } from '../concerns.ts';
 import { REC, STORE_CAUSE } from '../measure/traceRecorder.ts';
+
+/** What rebalancing sees of the simulation. */
+type RebalanceSim = Wire & Routing & Replicas & Observation;
 
 const BATCH = 512;
 
@@ -11,7 +14,7 @@ const BATCH = 512;
  * §4.9: "when a node is added ... the nodes that are no longer responsible transfer keys to it"),
  * and deletes the copy once the new owner confirms. The keys moved are counted.
  */
-export function adoptRing(sim: Simulation, node: number, version: number): void {
+export function adoptRing(sim: RebalanceSim, node: number, version: number): void {
   const old = sim.ringOf[node]!;
   if (version <= old) return;
   sim.ringOf[node] = version;
@@ -41,7 +44,7 @@ export function adoptRing(sim: Simulation, node: number, version: number): void 
   }
 }
 
-export function onTransfer(sim: Simulation, node: number, from: number, msg: Message): void {
+export function onTransfer(sim: RebalanceSim, node: number, from: number, msg: Message): void {
   for (const { key, versions } of msg.batch!) for (const v of versions) storeVersion(sim, node, key, v, -1, STORE_CAUSE.transfer, from);
   const ack = sim.message(MSG.transferAck);
   ack.batch = msg.batch;
@@ -49,7 +52,7 @@ export function onTransfer(sim: Simulation, node: number, from: number, msg: Mes
 }
 
 /** The new owner has the keys: the old one deletes what it sent (anything newer stays). */
-export function onTransferAck(sim: Simulation, node: number, msg: Message): void {
+export function onTransferAck(sim: RebalanceSim, node: number, msg: Message): void {
   const store = sim.stores[node]!;
   const v = sim.ringOf[node]!;
   for (const { key, versions } of msg.batch!) {

@@ -1,8 +1,10 @@
 import type { Reconciliation } from '../config.ts';
 import { MSG, type Message } from '../sim/messages.ts';
 import { served, storeVersion } from './replica.ts';
-import type { Request } from './request.ts';
-import { EV, type Simulation } from '../simulation.ts';
+import { fillRequest, type Request } from './request.ts';
+import { chooseTargets, keepWriteQuorumOnly, loadBalance, pickFromPreferenceList } from './targets.ts';
+import { EV } from '../sim/events.ts';
+import type { Cluster } from '../concerns.ts';
 import { FLAG, REC, STORE_CAUSE } from '../measure/traceRecorder.ts';
 import { apply, EMPTY_VALUE, reconcile, visibleItems, type Operation, type Value } from '../versioning/values.ts';
 import { counterOf, EMPTY_CLOCK, merge, truncate, withCounter, type VectorClock } from '../versioning/vectorClock.ts';
@@ -15,7 +17,7 @@ import { OP } from '../sim/workload.ts';
  */
 
 /** A workload operation starts: a get, a blind put, or the get of a read-modify-write. */
-export function onOperation(sim: Simulation, index: number): void {
+export function onOperation(sim: Cluster, index: number): void {
   const w = sim.workload;
   const key = w.key[index]!;
   const client = w.client[index]!;
@@ -33,12 +35,12 @@ export function onOperation(sim: Simulation, index: number): void {
 }
 
 /** A PBS staleness probe: a read issued a fixed time after a write committed. */
-export function onProbe(sim: Simulation, key: number, client: number): void {
+export function onProbe(sim: Cluster, key: number, client: number): void {
   startRequest(sim, client, false, key, null, 0, EMPTY_CLOCK, EMPTY_VALUE, true);
 }
 
 function startRequest(
-  sim: Simulation,
+  sim: Cluster,
   client: number,
   write: boolean,
   key: number,
@@ -48,7 +50,7 @@ function startRequest(
   value: Value,
   probe: boolean,
 ): void {
-  const req = fill(sim.takeRequest(), sim.nextRequest++, write, key, client, sim.now, operation, pick, probe, context, value);
+  const req = fillRequest(sim.takeRequest(), sim.newRequestId(), write, key, client, sim.now, operation, pick, probe, context, value);
   req.latestAtStart = write ? 0 : sim.commits.latest(key);
   sim.requests.set(req.id, req);
   const self = sim.M + client;
@@ -66,83 +68,15 @@ function startRequest(
   sendRequest(sim, req, self, node);
 }
 
-/** A request record, recycled when there is one. */
-function fill(
-  r: Request | undefined,
-  id: number,
-  write: boolean,
-  key: number,
-  client: number,
-  start: number,
-  operation: Operation | null,
-  pick: number,
-  probe: boolean,
-  context: VectorClock,
-  value: Value,
-): Request {
-  if (!r)
-    return {
-      id, write, key, client, start, operation, pick, probe, context, value, latestAtStart: 0, hops: 0, coordinator: -1, epoch: 0,
-      version: null, targets: [], hints: [], answered: 0, acks: 0, replies: [], merged: NO_VERSIONS, decided: false, finalized: false, clientDone: false,
-    };
-  r.id = id;
-  r.write = write;
-  r.key = key;
-  r.client = client;
-  r.start = start;
-  r.operation = operation;
-  r.pick = pick;
-  r.probe = probe;
-  r.context = context;
-  r.value = value;
-  r.latestAtStart = 0;
-  r.hops = 0;
-  r.coordinator = -1;
-  r.epoch = 0;
-  r.version = null;
-  r.targets.length = 0;
-  r.hints.length = 0;
-  r.answered = 0;
-  r.acks = 0;
-  r.replies.length = 0;
-  r.merged = NO_VERSIONS;
-  r.decided = false;
-  r.finalized = false;
-  r.clientDone = false;
-  return r;
-}
-
-function sendRequest(sim: Simulation, req: Request, from: number, to: number): void {
+function sendRequest(sim: Cluster, req: Request, from: number, to: number): void {
   sim.send(from, to, sim.message(req.hops === 0 ? MSG.request : MSG.forward, req.id, req.key));
-}
-
-/** A random node that is up, in the cluster and reachable from the client (a health-checked load balancer). */
-function loadBalance(sim: Simulation, client: number): number {
-  const nodes = sim.upNodes();
-  if (nodes.length === 0) return -1;
-  const first = nodes[sim.rngProtocol.int(nodes.length)]!;
-  if (sim.network.reachable(client, first)) return first;
-  const reachable = nodes.filter((n) => sim.network.reachable(client, n));
-  return reachable.length === 0 ? -1 : reachable[sim.rngProtocol.int(reachable.length)]!;
-}
-
-/** A node of the key's top N that endpoint e believes up, at random; failing that the first healthy fallback. */
-function pickFromPreferenceList(sim: Simulation, e: number, key: number): number {
-  const base = sim.lookup(e, key);
-  const { pl, plLength } = sim;
-  const n = Math.min(sim.cfg.quorum.n, plLength);
-  const alive: number[] = [];
-  for (let i = 0; i < n; i++) if (sim.membership.alive(e, pl[base + i]!, sim.now)) alive.push(pl[base + i]!);
-  if (alive.length > 0) return alive[sim.rngProtocol.int(alive.length)]!;
-  for (let i = n; i < plLength; i++) if (sim.membership.alive(e, pl[base + i]!, sim.now)) return pl[base + i]!;
-  return pl[base]!;
 }
 
 /**
  * A node receives a request. If it is not among the key's top N it forwards the request to the
  * first of them it believes up (§4.5); otherwise it coordinates.
  */
-export function onRequest(sim: Simulation, node: number, msg: Message): void {
+export function onRequest(sim: Cluster, node: number, msg: Message): void {
   const req = sim.requests.get(msg.req);
   if (!req) return;
   const base = sim.lookup(node, req.key);
@@ -165,52 +99,8 @@ export function onRequest(sim: Simulation, node: number, msg: Message): void {
   coordinate(sim, req, node);
 }
 
-/**
- * The coordinator's choice of replicas. Strict quorum: the key's top N, up or not. Sloppy quorum
- * (§4.6): the first N nodes of the extended preference list that the coordinator believes up;
- * a fallback node stands in for a skipped home node and keeps the replica with a hint.
- */
-function chooseTargets(sim: Simulation, req: Request, e: number): void {
-  const base = sim.lookup(e, req.key);
-  const { pl, plLength } = sim;
-  const n = Math.min(sim.cfg.quorum.n, plLength);
-  if (!sim.cfg.quorum.sloppy) {
-    for (let i = 0; i < n; i++) {
-      req.targets.push(pl[base + i]!);
-      req.hints.push(-1);
-    }
-    return;
-  }
-  let skipped: number[] | undefined;
-  for (let i = 0; i < plLength && req.targets.length < n; i++) {
-    const node = pl[base + i]!;
-    if (sim.membership.alive(e, node, sim.now)) {
-      req.targets.push(node);
-      req.hints.push(i < n ? -1 : (skipped?.shift() ?? -1));
-    } else if (i < n) {
-      (skipped ??= []).push(node);
-    }
-  }
-}
-
-/** PBS's worst case: the write goes to W of the chosen replicas only (the coordinator's own copy first). */
-function keepWriteQuorumOnly(sim: Simulation, req: Request, e: number): void {
-  const w = sim.cfg.quorum.w;
-  if (req.targets.length <= w) return;
-  const order = req.targets.map((_, i) => i);
-  sim.rngProtocol.shuffle(order);
-  const own = req.targets.indexOf(e);
-  if (own >= 0) {
-    order.splice(order.indexOf(own), 1);
-    order.unshift(own);
-  }
-  const keep = order.slice(0, w).sort((a, b) => a - b);
-  req.targets = keep.map((i) => req.targets[i]!);
-  req.hints = keep.map((i) => req.hints[i]!);
-}
-
 /** The new version's vector clock: the client's context with the coordinator's counter advanced (§4.4). */
-function newClock(sim: Simulation, req: Request, e: number): VectorClock {
+function newClock(sim: Cluster, req: Request, e: number): VectorClock {
   let counter = counterOf(req.context, e);
   if (e < sim.M) {
     const store = sim.stores[e]!;
@@ -225,7 +115,7 @@ function newClock(sim: Simulation, req: Request, e: number): VectorClock {
 }
 
 /** Endpoint e (a node, or a client library) coordinates the request. */
-function coordinate(sim: Simulation, req: Request, e: number): void {
+function coordinate(sim: Cluster, req: Request, e: number): void {
   const { cfg } = sim;
   req.coordinator = e;
   req.epoch = e < sim.M ? sim.epoch[e]! : 0;
@@ -234,7 +124,7 @@ function coordinate(sim: Simulation, req: Request, e: number): void {
   if (req.write) {
     if (cfg.quorum.propagation === 'quorum-only') keepWriteQuorumOnly(sim, req, e);
     const clock = newClock(sim, req, e);
-    const id = sim.nextVersion++;
+    const id = sim.newVersionId();
     const op = req.operation!;
     const value = apply(cfg.versioning.reconciliation, req.value, op.op === 'put' ? { op: 'put', n: id } : op);
     const version: Version = { clock, value, id, time: sim.now, writer: req.client };
@@ -271,7 +161,7 @@ function coordinate(sim: Simulation, req: Request, e: number): void {
 }
 
 /** A put-ack or get-reply reaches the coordinator. */
-export function onReplicaAnswer(sim: Simulation, e: number, from: number, msg: Message): void {
+export function onReplicaAnswer(sim: Cluster, e: number, from: number, msg: Message): void {
   const req = sim.requests.get(msg.req);
   if (!req || req.coordinator !== e || req.finalized) return;
   if (e < sim.M && sim.epoch[e] !== req.epoch) return;
@@ -280,7 +170,7 @@ export function onReplicaAnswer(sim: Simulation, e: number, from: number, msg: M
   answered(sim, req, i, msg.versions ?? NO_VERSIONS);
 }
 
-function answered(sim: Simulation, req: Request, i: number, versions: Siblings): void {
+function answered(sim: Cluster, req: Request, i: number, versions: Siblings): void {
   if (req.answered & (1 << i)) return;
   req.answered |= 1 << i;
   req.acks++;
@@ -294,7 +184,7 @@ function answered(sim: Simulation, req: Request, i: number, versions: Siblings):
 }
 
 /** The coordinator has its quorum (or gave up): it answers the client. */
-function decide(sim: Simulation, req: Request, ok: boolean): void {
+function decide(sim: Cluster, req: Request, ok: boolean): void {
   req.decided = true;
   if (ok && req.write) commit(sim, req);
   const versions = req.merged;
@@ -307,7 +197,7 @@ function decide(sim: Simulation, req: Request, ok: boolean): void {
 }
 
 /** A write is committed once W replicas hold it: the observer's staleness baseline moves on. */
-function commit(sim: Simulation, req: Request): void {
+function commit(sim: Cluster, req: Request): void {
   const v = req.version!;
   sim.commits.commit(req.key, v.clock, sim.now);
   sim.ackedKeys.push(req.key);
@@ -321,7 +211,7 @@ function commit(sim: Simulation, req: Request): void {
  * The coordinator is done: every replica answered, or the timeout passed. Replicas that stayed
  * silent are suspected (local failure detection, §4.8.3); stale replicas get read repair (§5).
  */
-function finalize(sim: Simulation, req: Request, timedOut: boolean): void {
+function finalize(sim: Cluster, req: Request, timedOut: boolean): void {
   if (req.finalized) return;
   req.finalized = true;
   const e = req.coordinator;
@@ -353,7 +243,7 @@ function finalize(sim: Simulation, req: Request, timedOut: boolean): void {
   release(sim, req);
 }
 
-export function onCoordinatorTimeout(sim: Simulation, id: number): void {
+export function onCoordinatorTimeout(sim: Cluster, id: number): void {
   const req = sim.requests.get(id);
   if (!req || req.finalized) return;
   const e = req.coordinator;
@@ -367,13 +257,13 @@ export function onCoordinatorTimeout(sim: Simulation, id: number): void {
   finalize(sim, req, true);
 }
 
-export function onClientTimeout(sim: Simulation, id: number): void {
+export function onClientTimeout(sim: Cluster, id: number): void {
   const req = sim.requests.get(id);
   if (req && !req.clientDone) complete(sim, req, false, NO_VERSIONS);
 }
 
 /** The coordinator's answer reaches the client. */
-export function onReply(sim: Simulation, msg: Message): void {
+export function onReply(sim: Cluster, msg: Message): void {
   const req = sim.requests.get(msg.req);
   if (req) complete(sim, req, msg.ok, msg.versions ?? NO_VERSIONS);
 }
@@ -383,7 +273,7 @@ export function onReply(sim: Simulation, msg: Message): void {
  * a node waits for the answer it proxies back; when none comes by the timeout, the sender avoids
  * that node for a while (local failure detection, §4.8.3).
  */
-export function onRequestLost(sim: Simulation, msg: Message, from: number, to: number): void {
+export function onRequestLost(sim: Cluster, msg: Message, from: number, to: number): void {
   const req = sim.requests.get(msg.req);
   if (req && !req.clientDone) sim.clientGivesUp(req);
   if (msg.type !== MSG.reply && to < sim.M) sim.queue.push(sim.now + sim.cfg.timeoutMs, EV.suspect, from, to, null);
@@ -394,7 +284,7 @@ export function onRequestLost(sim: Simulation, msg: Message, from: number, to: n
  * committed when it started; a read-modify-write reconciles the siblings (semantic
  * reconciliation) and puts the result with the merged clock as its context.
  */
-function complete(sim: Simulation, req: Request, okAnswer: boolean, versions: Siblings): void {
+function complete(sim: Cluster, req: Request, okAnswer: boolean, versions: Siblings): void {
   if (req.clientDone) return;
   req.clientDone = true;
   const { cfg } = sim;
@@ -432,6 +322,6 @@ function resolve(policy: Reconciliation, op: Operation, value: Value, pick: numb
   return { op: 'remove', item: present[Math.floor(pick * present.length)]! };
 }
 
-function release(sim: Simulation, req: Request): void {
+function release(sim: Cluster, req: Request): void {
   if (req.clientDone && (req.finalized || req.coordinator < 0)) sim.releaseRequest(req);
 }

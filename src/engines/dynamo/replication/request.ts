@@ -1,5 +1,5 @@
 import type { Operation, Value } from '../versioning/values.ts';
-import type { Siblings, Version } from '../versioning/versions.ts';
+import { NO_VERSIONS, type Siblings, type Version } from '../versioning/versions.ts';
 import type { VectorClock } from '../versioning/vectorClock.ts';
 
 /**
@@ -49,4 +49,50 @@ export interface Request {
   finalized: boolean;
   /** The client has its answer (or gave up). */
   clientDone: boolean;
+}
+
+/** A request record, recycled when there is one. */
+export function fillRequest(
+  r: Request | undefined,
+  id: number,
+  write: boolean,
+  key: number,
+  client: number,
+  start: number,
+  operation: Operation | null,
+  pick: number,
+  probe: boolean,
+  context: VectorClock,
+  value: Value,
+): Request {
+  if (!r)
+    return {
+      id, write, key, client, start, operation, pick, probe, context, value, latestAtStart: 0, hops: 0, coordinator: -1, epoch: 0,
+      version: null, targets: [], hints: [], answered: 0, acks: 0, replies: [], merged: NO_VERSIONS, decided: false, finalized: false, clientDone: false,
+    };
+  r.id = id;
+  r.write = write;
+  r.key = key;
+  r.client = client;
+  r.start = start;
+  r.operation = operation;
+  r.pick = pick;
+  r.probe = probe;
+  r.context = context;
+  r.value = value;
+  r.latestAtStart = 0;
+  r.hops = 0;
+  r.coordinator = -1;
+  r.epoch = 0;
+  r.version = null;
+  r.targets.length = 0;
+  r.hints.length = 0;
+  r.answered = 0;
+  r.acks = 0;
+  r.replies.length = 0;
+  r.merged = NO_VERSIONS;
+  r.decided = false;
+  r.finalized = false;
+  r.clientDone = false;
+  return r;
 }

@@ -1,5 +1,5 @@
 import { totalNodes, type DynamoConfig } from '../config.ts';
-import { Random, STREAM } from '../sim/random.ts';
+import { simRandom, STREAM, type Random } from '../sim/random.ts';
 import { buildRing, type Ring } from './ring.ts';
 
 /** Length of the extended preference lists: enough to find N healthy nodes behind several failures. */
@@ -12,4 +12,4 @@ export function initialRing(cfg: DynamoConfig, rng: Random): Ring {
 }
 
 /** The ring a run of (cfg, seed) starts from, without running it: what the views show before a run. */
-export const previewRing = (cfg: DynamoConfig, seed: number): Ring => initialRing(cfg, new Random(seed, STREAM.ring));
+export const previewRing = (cfg: DynamoConfig, seed: number): Ring => initialRing(cfg, simRandom(seed, STREAM.ring));

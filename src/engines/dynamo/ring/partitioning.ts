@@ -1,7 +1,7 @@
 import type { DynamoConfig, Strategy } from '../config.ts';
 import { keyPosition } from './hash.ts';
 import { balance, keyLoad, spaceLoad } from './loadBalance.ts';
-import { Random } from '../sim/random.ts';
+import { simRandom } from '../sim/random.ts';
 import { buildRing, keyRanges } from './ring.ts';
 import { popularityWeights } from '../sim/workload.ts';
 
@@ -39,7 +39,7 @@ export function compareStrategies(cfg: DynamoConfig, seed: number): StrategyBala
   const q = Math.max(cfg.cluster.partitions, S);
   return STRATEGIES.map((strategy) => {
     const spec = { strategy, tokensPerNode: cfg.cluster.tokensPerNode, partitions: q };
-    const ring = buildRing(spec, caps, S, cfg.quorum.n, new Random(seed, STREAM_BASE + strategy));
+    const ring = buildRing(spec, caps, S, cfg.quorum.n, simRandom(seed, STREAM_BASE + strategy));
     const b = balance(keyLoad(ring, cfg.quorum.n, keyRanges(ring, positions), weights));
     return { strategy, tokensPerNode: strategy === 3 ? q / S : spec.tokensPerNode, partitions: strategy === 1 ? 0 : q, efficiency: b.efficiency, outOfBalance: b.outOfBalance };
   });
@@ -61,7 +61,7 @@ export function figure8(cfg: DynamoConfig, seed: number, metadata = [2, 4, 8, 16
     for (const strategy of STRATEGIES) {
       let sum = 0;
       for (let d = 0; d < draws; d++) {
-        const rng = new Random(seed, STREAM_BASE + 10 * (m * draws + d) + strategy);
+        const rng = simRandom(seed, STREAM_BASE + 10 * (m * draws + d) + strategy);
         const tokens = strategy === 2 ? t / 2 : t;
         const ring = buildRing({ strategy, tokensPerNode: tokens, partitions: S * tokens }, caps, S, cfg.quorum.n, rng);
         sum += balance(spaceLoad(ring, cfg.quorum.n)).efficiency;

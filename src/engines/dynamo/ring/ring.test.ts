@@ -4,12 +4,12 @@ import type { DynamoConfig, Strategy } from '../config.ts';
 import { defaultConfig } from '../defaults.ts';
 import { keyPosition } from './hash.ts';
 import { figure8 } from './partitioning.ts';
-import { Random } from '../sim/random.ts';
+import { simRandom } from '../sim/random.ts';
 import { addNode, buildRing, partitionShares, preferenceList, rangeOf, rangeWidth, removeNode, type Ring } from './ring.ts';
 
 const spec = (strategy: Strategy, tokensPerNode = 4, partitions = 64) => ({ strategy, tokensPerNode, partitions });
 const ring = (strategy: Strategy, nodes = 8, seed = 1, prefLen = 8) =>
-  buildRing(spec(strategy), Array<number>(nodes).fill(1), nodes + 2, prefLen, new Random(seed, 1));
+  buildRing(spec(strategy), Array<number>(nodes).fill(1), nodes + 2, prefLen, simRandom(seed, 1));
 
 /** The preference list walked by hand: owners of the tokens clockwise from where the walk starts, duplicates skipped. */
 function walk(r: Ring, range: number, n: number): number[] {
@@ -58,17 +58,17 @@ describe('the ring and preference lists (SOSP’07 §4.2, §4.3, §6.2)', () => 
 
   it('heterogeneous capacities: a node of capacity 2 gets twice the tokens (strategy 1) or partitions (strategy 3)', () => {
     const caps = [1, 2, 1, 1];
-    const r1 = buildRing(spec(1, 8), caps, 4, 3, new Random(3, 1));
+    const r1 = buildRing(spec(1, 8), caps, 4, 3, simRandom(3, 1));
     const count = (r: Ring, node: number) => r.tokenOwner.filter((o) => o === node).length;
     expect([0, 1, 2, 3].map((n) => count(r1, n))).toEqual([8, 16, 8, 8]);
-    const r3 = buildRing(spec(3, 0, 50), caps, 4, 3, new Random(3, 1));
+    const r3 = buildRing(spec(3, 0, 50), caps, 4, 3, simRandom(3, 1));
     expect([0, 1, 2, 3].map((n) => count(r3, n))).toEqual([10, 20, 10, 10]);
     expect([...partitionShares(7, [0, 1, 2], [1, 1, 1]).values()]).toEqual([3, 2, 2]);
   });
 
   it('strategy 3 keeps every node at Q/S partitions as nodes join and leave', () => {
     let r = ring(3, 8, 5);
-    const rng = new Random(5, 9);
+    const rng = simRandom(5, 9);
     r = addNode(r, spec(3), 8, 1, 8, rng);
     const shares = (x: Ring) => x.members.map((m) => x.tokenOwner.filter((o) => o === m).length);
     expect(Math.max(...shares(r)) - Math.min(...shares(r))).toBeLessThanOrEqual(1);
@@ -81,7 +81,7 @@ describe('the ring and preference lists (SOSP’07 §4.2, §4.3, §6.2)', () => 
 
   it('strategy 1: a joining node takes over only ranges next to its own tokens, so most keys stay put', () => {
     const before = ring(1, 8, 7, 3);
-    const after = addNode(before, spec(1), 8, 1, 3, new Random(7, 2));
+    const after = addNode(before, spec(1), 8, 1, 3, simRandom(7, 2));
     let moved = 0;
     for (let key = 0; key < 2000; key++) {
       const a = Array.from(preferenceList(before, rangeOf(before, keyPosition(key))));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cdf, mean, quantile, sample, type Distribution } from './latency.ts';
 import { WARS_PRESETS } from './latencyPresets.ts';
-import { Random } from './random.ts';
+import { simRandom } from './random.ts';
 
 const shapes: Distribution[] = [
   { kind: 'constant', ms: 3 },
@@ -15,7 +15,7 @@ const shapes: Distribution[] = [
 describe('latency distributions', () => {
   for (const d of shapes) {
     it(`${d.kind}: samples follow the CDF (Kolmogorov–Smirnov) and the quantile inverts it`, () => {
-      const rng = new Random(42, 0);
+      const rng = simRandom(42, 0);
       const n = 20000;
       const xs = Float64Array.from({ length: n }, () => sample(d, rng)).sort();
       let ks = 0;
