@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { SlopeOptimiser } from './alphaCrown.ts';
 import { BackSubstitution } from './backSubstitution.ts';
 import { intervalBounds, type NetworkBounds } from './networkBounds.ts';
-import { refineUndecided } from './deeppoly.ts';
+import { DeepPoly } from './deeppoly.ts';
 import { generateNetwork } from '../model/generate.ts';
 import { activate, type Activation, type Network } from '../model/network.ts';
 import { mulberry32 } from '../../mulberry32.ts';
@@ -48,7 +48,7 @@ describe('bound propagation is sound', () => {
         const sym = new SymbolicPropagator(net).run(lo, hi);
         const back = new BackSubstitution(net);
         const refined: NetworkBounds = { lo: sym.lo.map((a) => a.slice()), hi: sym.hi.map((a) => a.slice()) };
-        refineUndecided(net, back, refined, lo, hi, new Float64Array(16));
+        new DeepPoly(net, back).refine(refined, lo, hi);
         const rng = mulberry32(seed);
         const c = Float64Array.from({ length: 3 }, () => 2 * rng() - 1);
         const crown = back.lowerBound(refined, lo, hi, c);
@@ -88,7 +88,7 @@ describe('bound propagation is sound', () => {
         const hi = Float64Array.from({ length: inputs }, (_, i) => centre[i]! + radius[i]!);
         const sym = new SymbolicPropagator(net).run(lo, hi);
         const refined: NetworkBounds = { lo: sym.lo.map((a) => a.slice()), hi: sym.hi.map((a) => a.slice()) };
-        refineUndecided(net, new BackSubstitution(net), refined, lo, hi, new Float64Array(16));
+        new DeepPoly(net).refine(refined, lo, hi);
         refined.lo.forEach((l, k) => l.forEach((v, i) => expect(v).toBeGreaterThanOrEqual(sym.lo[k]![i]!)));
         refined.hi.forEach((h, k) => h.forEach((v, i) => expect(v).toBeLessThanOrEqual(sym.hi[k]![i]!)));
       }),

@@ -2,7 +2,7 @@ import { SlopeOptimiser } from '../bounds/alphaCrown.ts';
 import { BackSubstitution, type PassTrace } from '../bounds/backSubstitution.ts';
 import { intervalBounds, type NetworkBounds } from '../bounds/networkBounds.ts';
 import { addNormalised, relaxationScores } from './branching.ts';
-import { refineUndecided } from '../bounds/deeppoly.ts';
+import { DeepPoly } from '../bounds/deeppoly.ts';
 import { Ev } from '../trace/events.ts';
 import { Falsifier } from './falsification.ts';
 import { Frontier } from './frontier.ts';
@@ -77,7 +77,7 @@ export function searchInputSplitting(env: SearchEnv, options: InputSplitOptions)
   const smear = new Float64Array(net.inputSize);
   const relaxationError = new Float64Array(net.inputSize);
   const trace: PassTrace = { weight: net.layers.map((l) => new Float64Array(l.outSize)) };
-  const scratch = new Float64Array(Math.max(...net.layers.map((l) => l.outSize)));
+  const deepPoly = new DeepPoly(net, back);
   const lambda = new Float64Array(Math.max(1, ...problem.cases.map((c) => c.constraints.length)));
   const n0 = net.inputSize;
   const coeffs = problem.cases.map((c) => c.constraints.map(() => new Float64Array(n0)));
@@ -157,7 +157,7 @@ export function searchInputSplitting(env: SearchEnv, options: InputSplitOptions)
       let refined = false;
       const refine = () => {
         refined = true;
-        stats.boundComputations += refineUndecided(net, back, bounds, d.lo, d.hi, scratch) > 0 ? 1 : 0;
+        stats.boundComputations += deepPoly.refine(bounds, d.lo, d.hi) > 0 ? 1 : 0;
       };
       if (d.refine && options.bounds === 'symbolic') refine();
       let verdict = judge(refined ? SLOPE_ROUNDS : 0);
