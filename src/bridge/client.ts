@@ -3,6 +3,7 @@ import type { Budget, Progress } from '../engines/contract.ts';
 import { DEFAULT_BUDGET } from '../engines/runContext.ts';
 import type { RunOutcome, RunRequest } from '../engines/runEngine.ts';
 import type { EngineWorkerApi } from './expose.ts';
+import { errorMessage } from '../errors.ts';
 
 /** The part of a Worker the client uses (a Comlink endpoint that can be terminated), so tests can drive it with a stand-in. */
 export type WorkerLike = Comlink.Endpoint & { terminate(): void };
@@ -74,7 +75,7 @@ export class EngineClient<C, R, D = unknown> {
       remote
         .run({ ...request, budget }, Comlink.proxy(onProgress))
         .then((o) => run.settle(o))
-        .catch((e: unknown) => run.settle(this.failed('engine', `The engine failed: ${e instanceof Error ? e.message : String(e)}`, started)));
+        .catch((e: unknown) => run.settle(this.failed('engine', `The engine failed: ${errorMessage(e)}`, started)));
     });
 
     return {

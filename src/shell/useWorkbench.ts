@@ -5,6 +5,7 @@ import { readWorkspace, writeWorkspace, type Workspace } from '../scenario/autos
 import { decodeLink, parseScenarioText } from '../scenario/codec.ts';
 import { fetchExample } from '../scenario/examples.ts';
 import type { LabId, Scenario } from '../scenario/types.ts';
+import { errorMessage } from '../errors.ts';
 
 export interface Active {
   entry: LabEntry;
@@ -142,7 +143,7 @@ export function useWorkbench({ embed }: { embed: boolean }) {
         }
         show(entry, lab, scenario);
       } catch (e) {
-        alert(`The ${entry.title} lab could not be loaded (${e instanceof Error ? e.message : String(e)}). Check the connection and reload the page.`);
+        alert(`The ${entry.title} lab could not be loaded (${errorMessage(e)}). Check the connection and reload the page.`);
       } finally {
         if (ticket === request.current) setLoading(false);
       }
@@ -180,7 +181,7 @@ export function useWorkbench({ embed }: { embed: boolean }) {
           });
         return true;
       } catch (e) {
-        alert(`The ${entry.title} lab could not be loaded (${e instanceof Error ? e.message : String(e)}). ${OWN_WORK_SAFE}`);
+        alert(`The ${entry.title} lab could not be loaded (${errorMessage(e)}). ${OWN_WORK_SAFE}`);
         return false;
       } finally {
         if (ticket === request.current) setLoading(false);
