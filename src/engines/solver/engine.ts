@@ -7,7 +7,7 @@ import { EventLog } from './trace/events.ts';
 import { loadNetwork } from './formats/load.ts';
 import { countNonlinear } from './model/network.ts';
 import { buildProblem } from './model/problem.ts';
-import { mulberry32 } from '../mulberry32.ts';
+import { mulberry32 } from '../random.ts';
 import type { SolverProgressDetail, SolverResult, SolverSummary } from './result.ts';
 import { searchReluplex } from './reluplex/search.ts';
 import { emptyStats, type SearchEnv, type SearchResult, type StopReason } from './search/env.ts';
@@ -26,7 +26,7 @@ const PROGRESS_MS = 100;
  * coordinates, runs the chosen procedure, and returns the answer with its search tree and step log.
  * Deterministic given (config, seed) and a step budget; a time budget ends the run with `unknown`.
  */
-export const engine: Engine<SolverRequest, SolverResult> = {
+export const engine: Engine<SolverRequest, SolverResult, SolverProgressDetail> = {
   run(config, seed, ctx) {
     if (!(config.timeoutSeconds > 0)) throw new InputError('the timeout must be a positive number of seconds');
     const model = loadNetwork(config.network, config.networkData);

@@ -3,7 +3,7 @@ import type { Config, World } from '../runtime/world.ts';
 import { footprint, independent, type Footprint } from './independence.ts';
 import { Keyer } from './keyer.ts';
 import { describeEnding, endingKey, endingOf, verdictOf, type Ending, type OutcomeSummary, type Verdict } from './outcome.ts';
-import { mulberry32 } from '../../mulberry32.ts';
+import { mulberry32 } from '../../random.ts';
 
 export interface ExploreOptions {
   mode: 'exhaustive' | 'random';

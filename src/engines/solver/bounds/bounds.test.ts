@@ -6,7 +6,7 @@ import { intervalBounds, type NetworkBounds } from './networkBounds.ts';
 import { DeepPoly } from './deeppoly.ts';
 import { generateNetwork } from '../model/generate.ts';
 import { activate, type Activation, type Network } from '../model/network.ts';
-import { mulberry32 } from '../../mulberry32.ts';
+import { mulberry32 } from '../../random.ts';
 import { relax, type Relaxation } from './relaxation.ts';
 import { SymbolicPropagator } from './symbolic.ts';
 

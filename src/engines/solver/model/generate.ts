@@ -1,6 +1,6 @@
 import { sizesNames } from '../formats/nnet.ts';
 import { activate, makeLayer, makeNetwork, type Activation, type Layer, type NetworkModel, type Scaling } from './network.ts';
-import { mulberry32 } from '../../mulberry32.ts';
+import { mulberry32 } from '../../random.ts';
 
 /**
  * Networks the project makes itself, so every example works with no upload. Both kinds are a
