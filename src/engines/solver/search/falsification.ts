@@ -1,5 +1,7 @@
 import { activate, type Network } from '../model/network.ts';
 import type { Case } from '../model/problem.ts';
+import { Ev } from '../trace/events.ts';
+import type { SearchEnv } from './env.ts';
 
 /**
  * Falsification by projected gradient descent (the attack verifiers run before they search, as in
@@ -113,4 +115,44 @@ export class Falsifier {
     }
     return { best };
   }
+}
+
+/** Descent steps per starting point of the attack, and random points sampled to pick each start. */
+const ATTACK_STEPS = 100;
+const ATTACK_SAMPLES = 32;
+
+/**
+ * The attack on one case: `restarts` rounds of sampling random points (the box's centre first when
+ * `fromCentre`) and descending from the best; every point that lands in the unsafe region is
+ * certified, and the first that passes is returned.
+ */
+export function attack(env: SearchEnv, falsifier: Falsifier, c: Case, ci: number, node: number, restarts: number, fromCentre = true) {
+  const n = c.lo.length;
+  let best = Infinity;
+  let accepted: ReturnType<SearchEnv['check']>;
+  const start = new Float64Array(n);
+  const sample = new Float64Array(n);
+  for (let r = 0; r < restarts && !accepted; r++) {
+    // Start from the best of a few random points: unsafe regions can be scattered pockets that
+    // sampling hits more often than descent from one point reaches.
+    let startValue = Infinity;
+    for (let s = 0; s < ATTACK_SAMPLES && !accepted; s++) {
+      for (let i = 0; i < n; i++) sample[i] = r === 0 && s === 0 && fromCentre ? c.lo[i]! + (c.hi[i]! - c.lo[i]!) / 2 : c.lo[i]! + env.random() * (c.hi[i]! - c.lo[i]!);
+      const v = falsifier.violation(sample, c);
+      if (v <= 0) accepted = env.check(ci, sample);
+      if (v < startValue) {
+        startValue = v;
+        start.set(sample);
+      }
+    }
+    if (accepted) break;
+    const out = falsifier.descend(c, start, ATTACK_STEPS, (x) => {
+      accepted = env.check(ci, x);
+      return accepted !== undefined;
+    });
+    best = Math.min(best, out.best);
+    env.spend(1);
+  }
+  env.events.push(Ev.attack, node, restarts, accepted ? 1 : 0, best);
+  return accepted;
 }
