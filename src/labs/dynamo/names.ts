@@ -46,5 +46,3 @@ export function formatMs(ms: number): string {
   if (Math.abs(ms) >= 10) return `${ms.toFixed(0)} ms`;
   return `${ms.toFixed(ms >= 1 ? 1 : 2)} ms`;
 }
-
-export const percent = (x: number, digits = 1): string => (Number.isFinite(x) ? `${(100 * x).toFixed(digits)}%` : '–');

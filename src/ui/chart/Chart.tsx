@@ -1,5 +1,7 @@
 import * as d3 from 'd3';
 import type { ReactNode } from 'react';
+import { BottomAxis, LeftAxis } from './Axis.tsx';
+import { tickCount } from './format.ts';
 
 export type Scale = d3.ScaleLinear<number, number> | d3.ScaleLogarithmic<number, number>;
 
@@ -35,41 +37,21 @@ export const inner = (width: number, height: number) => ({
  */
 export function Chart({ width, height, x, y, xLabel, yLabel, xFormat, yFormat, xTicks, yTicks, cursor, children, label }: ChartProps) {
   const { w, h } = inner(width, height);
-  const xs = xTicks ?? x.ticks(Math.max(2, Math.floor(w / 80)));
-  const ys = yTicks ?? y.ticks(Math.max(2, Math.floor(h / 40)));
+  const xs = xTicks ?? x.ticks(tickCount(w, 80));
+  const ys = yTicks ?? y.ticks(tickCount(h, 40));
   const fx = xFormat ?? x.tickFormat(xs.length);
   const fy = yFormat ?? y.tickFormat(ys.length);
   return (
     <svg width={width} height={height} className="chart" role="img" aria-label={label}>
       <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
-        {ys.map((v) => (
-          <g key={`y${v}`} transform={`translate(0,${y(v)})`}>
-            <line x2={w} className="chart-grid" />
-            <text x={-6} textAnchor="end" dominantBaseline="central" className="chart-tick">
-              {fy(v)}
-            </text>
-          </g>
-        ))}
-        {xs.map((v) => (
-          <g key={`x${v}`} transform={`translate(${x(v)},${h})`}>
-            <line y2={5} className="chart-axis" />
-            <text y={18} textAnchor="middle" className="chart-tick">
-              {fx(v)}
-            </text>
-          </g>
-        ))}
-        <line y1={h} x2={w} y2={h} className="chart-axis" />
-        <line y2={h} className="chart-axis" />
-        <g clipPath={undefined}>{children}</g>
+        <LeftAxis y={y} ticks={ys} format={fy} height={h} grid={w} label={yLabel} />
+        <g transform={`translate(0,${h})`}>
+          <BottomAxis x={x} ticks={xs} format={fx} to={w} label={xLabel} />
+        </g>
+        <g>{children}</g>
         {cursor !== undefined && Number.isFinite(x(cursor)) && x(cursor) >= 0 && x(cursor) <= w && (
           <line x1={x(cursor)} x2={x(cursor)} y2={h} className="chart-cursor" />
         )}
-        <text x={w / 2} y={h + 38} textAnchor="middle" className="chart-axis-label">
-          {xLabel}
-        </text>
-        <text transform={`translate(${-48},${h / 2}) rotate(-90)`} textAnchor="middle" className="chart-axis-label">
-          {yLabel}
-        </text>
       </g>
     </svg>
   );
