@@ -19,6 +19,7 @@ function crash(sloppy: boolean): DynamoConfig {
   return cfg;
 }
 
+// A describe block only lists its cases (each `it` is short); splitting it would only scatter them.
 describe('failures', () => {
   it('a crash under a sloppy quorum loses no acknowledged write once the node recovers and hints are delivered (§4.6)', async () => {
     const { summary: s, trace } = await run(crash(true));

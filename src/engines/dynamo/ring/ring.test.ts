@@ -26,6 +26,7 @@ function walk(r: Ring, range: number, n: number): number[] {
   return out;
 }
 
+// A describe block only lists its cases (each `it` is short); splitting it would only scatter them.
 describe('the ring and preference lists (SOSP’07 §4.2, §4.3, §6.2)', () => {
   for (const strategy of [1, 2, 3] as const) {
     it(`strategy ${strategy}: a preference list is the first distinct nodes clockwise`, () => {

@@ -11,6 +11,7 @@ const clockArb: fc.Arbitrary<VectorClock> = fc
     return [...byNode.entries()].sort((a, b) => a[0] - b[0]).flatMap(([n, [c, t]]) => [n, c, t]);
   });
 
+// A describe block only lists its cases (each `it` is short); splitting it would only scatter them.
 describe('vector clocks (SOSP’07 §4.4)', () => {
   it('descends is a partial order: reflexive, antisymmetric, transitive', () => {
     fc.assert(
