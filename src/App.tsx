@@ -92,6 +92,7 @@ export function App() {
             onExample={(labId, id) => void wb.openExample(labId, id)}
             onOpenFile={(file) => void wb.openFile(file)}
             onSave={saveFile}
+            {...(wb.restorePrevious ? { onRestorePrevious: wb.restorePrevious } : {})}
             onShare={() => setSharing(true)}
             onPresent={() => setPresent(true)}
             onHelp={() => setHelpOpen(true)}

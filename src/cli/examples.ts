@@ -33,5 +33,5 @@ export async function findExample(name: string): Promise<ExampleEntry> {
 }
 
 export async function readExample(entry: ExampleEntry): Promise<Decoded<Scenario>> {
-  return parseScenarioText(await readFile(new URL(examplePath(entry.lab, entry.id), PUBLIC), 'utf8'));
+  return parseScenarioText(await readFile(new URL(examplePath(entry.lab, entry.id), PUBLIC), 'utf8'), 'example');
 }

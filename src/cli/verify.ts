@@ -61,7 +61,7 @@ export async function verifyCommand(args: string[]): Promise<number> {
     process.stdout.write(`(${lines.join('\n ')})\n`);
   }
   const s = summary.stats;
-  process.stderr.write(`${summary.explanation} ${s.nodes} nodes, ${s.splits} splits, maximum depth ${s.maxDepth}${strategy === 'reluplex' ? `, ${s.pivots} pivots` : ''}, ${(s.elapsedMs / 1000).toFixed(2)} s.\n`);
+  process.stderr.write(`${summary.explanation} ${s.nodes} nodes, ${s.splits} splits, maximum depth ${s.maxDepth}${strategy === 'reluplex' ? `, ${s.pivots} pivots` : ''}, ${(outcome.elapsedMs / 1000).toFixed(2)} s.\n`);
   return EXIT.ok;
 }
 

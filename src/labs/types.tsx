@@ -1,5 +1,5 @@
 import { useCallback, useRef, type ComponentType, type ReactElement } from 'react';
-import { validateScenario, type Decoded } from '../scenario/codec.ts';
+import { validateScenario, type Decoded, type ScenarioSource } from '../scenario/codec.ts';
 import type { LabId, LabScenarioSpec, Scenario } from '../scenario/types.ts';
 
 /** How a lab is shown: the full workbench, one main view in an iframe, or on a projector. */
@@ -28,7 +28,7 @@ interface ShellViewProps {
 export interface LoadedLab {
   id: LabId;
   defaultScenario: Scenario;
-  validate(scenario: Scenario): Decoded<Scenario>;
+  validate(scenario: Scenario, source?: ScenarioSource): Decoded<Scenario>;
   render(props: ShellViewProps): ReactElement;
 }
 
@@ -45,8 +45,8 @@ export function defineLab<C, V>(module: LabModule<C, V>): LoadedLab {
     accepted.set(scenario, scenario);
     return scenario;
   };
-  const validate = (scenario: Scenario): Decoded<Scenario<C, V>> => {
-    const checked = validateScenario(scenario, spec);
+  const validate = (scenario: Scenario, source?: ScenarioSource): Decoded<Scenario<C, V>> => {
+    const checked = validateScenario(scenario, spec, source);
     if (checked.ok) accept(checked.value);
     return checked;
   };

@@ -91,6 +91,22 @@ describe('scenario links', () => {
     expect(kind(encodeScenario({ ...s, version: 1, seed: -1 } as Scenario))).toBe('schema');
     const newer = toBase64Url(new TextEncoder().encode(JSON.stringify({ ...s, version: 5 })));
     expect(kind(newer)).toBe('unknown-version');
+    expect(kind('1000.')).toBe('unknown-version');
+    expect(kind('#s=1000.')).toBe('unknown-version');
+  });
+
+  it('names what was opened: a damaged file is not called a link, and a JSON error has a line and column', () => {
+    const file = parseScenarioText('{\n  "version": 1,\n  "lab": "lvars"\n  "title": "x"\n}\n', 'file');
+    expect(file.ok).toBe(false);
+    if (file.ok) return;
+    expect(file.error.message).toMatch(/^This file is not valid JSON: .+ at line 4, column 3\.$/);
+    expect(file.error.at).toEqual({ line: 4, column: 3 });
+    const cut = parseScenarioText('{"version": 1,', 'file');
+    expect(!cut.ok && cut.error.at).toEqual({ line: 1, column: 15 });
+    const example = parseScenarioText('{"version": 1, "lab": "lvars", "title": "x", "seed": -1, "config": {}, "view": {}}', 'example');
+    expect(!example.ok && example.error.message).toMatch(/^This example does not describe a valid scenario \(seed: /);
+    const link = decodeLink(encodeScenario({ version: 1, lab: 'lvars', title: 'x', seed: -1, config: {}, view: {} } as Scenario));
+    expect(!link.ok && link.error.message).toMatch(/^This link does not describe/);
   });
 
   it('refuses a link that inflates past the size limit (a zip bomb)', () => {

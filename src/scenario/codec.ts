@@ -22,26 +22,44 @@ export const MAX_SCENARIO_BYTES = 1024 * 1024;
 
 export type LinkErrorKind = 'empty' | 'truncated' | 'corrupt' | 'too-large' | 'unknown-version' | 'schema';
 
+/** Where a scenario came from: every message names it, so a damaged file is never called a link. */
+export type ScenarioSource = 'link' | 'file' | 'example' | 'saved work';
+
 export interface LinkError {
   kind: LinkErrorKind;
   /** One sentence for the user: what is wrong and what to do. */
   message: string;
+  /** Where in the text the problem is (a JSON syntax error in a file), 1-based. */
+  at?: { line: number; column: number };
 }
 
 export type Decoded<T> = { ok: true; value: T } | { ok: false; error: LinkError };
 
-const ADVICE: Record<LinkErrorKind, string> = {
-  empty: 'The link carries no scenario.',
-  truncated: 'This link is incomplete, probably cut off when it was copied. Ask for the whole link.',
-  corrupt: 'This link is damaged (its contents do not match its checksum). Ask for the link again.',
-  'too-large': 'This link is larger than Latticework accepts. Share the scenario as a file instead.',
-  'unknown-version': 'This link needs a newer version of Latticework. Update the app, then open it again.',
-  schema: 'This link does not describe a valid scenario.',
-};
+const NOUN: Record<ScenarioSource, string> = { link: 'This link', file: 'This file', example: 'This example', 'saved work': 'The saved work' };
 
-const failure = (kind: LinkErrorKind, detail?: string): { ok: false; error: LinkError } => ({
+function advice(kind: LinkErrorKind, source: ScenarioSource): string {
+  const it = NOUN[source];
+  switch (kind) {
+    case 'empty':
+      return `${it} carries no scenario.`;
+    case 'truncated':
+      return source === 'link' ? 'This link is incomplete, probably cut off when it was copied. Ask for the whole link.' : `${it} ends before the scenario does.`;
+    case 'corrupt':
+      return source === 'link'
+        ? 'This link is damaged (its contents do not match its checksum). Ask for the link again.'
+        : `${it} is not a readable scenario.`;
+    case 'too-large':
+      return source === 'link' ? 'This link is larger than Latticework accepts. Share the scenario as a file instead.' : `${it} is larger than Latticework accepts.`;
+    case 'unknown-version':
+      return `${it} needs a newer version of Latticework. Update the app, then open it again.`;
+    case 'schema':
+      return `${it} does not describe a valid scenario.`;
+  }
+}
+
+const failure = (kind: LinkErrorKind, detail?: string, source: ScenarioSource = 'link', at?: LinkError['at']): { ok: false; error: LinkError } => ({
   ok: false,
-  error: { kind, message: detail ? `${ADVICE[kind]} (${detail})` : ADVICE[kind] },
+  error: { kind, message: detail ? `${advice(kind, source).replace(/\.$/, '')} (${detail}).` : advice(kind, source), ...(at ? { at } : {}) },
 });
 
 const envelope = object({
@@ -93,7 +111,7 @@ export function decodeLink(input: string): Decoded<Scenario> {
   const dot = payload.indexOf('.');
   const versionText = dot < 0 ? '0' : payload.slice(0, dot);
   const body = dot < 0 ? payload : payload.slice(dot + 1);
-  if (!/^\d{1,3}$/.test(versionText)) return failure('corrupt', 'unreadable link version');
+  if (!/^\d+$/.test(versionText)) return failure('corrupt', 'unreadable link version');
   const linkVersion = Number(versionText);
   if (linkVersion > LINK_VERSION)
     return failure('unknown-version', `link version ${linkVersion}; this app reads up to ${LINK_VERSION}`);
@@ -104,7 +122,7 @@ export function decodeLink(input: string): Decoded<Scenario> {
 
   const text = linkVersion === 0 ? checkedSize(bytes) : unpack(bytes);
   if (!text.ok) return text;
-  return parseScenarioText(text.value, linkVersion === 0);
+  return parseScenarioText(text.value, 'link', linkVersion === 0);
 }
 
 function checkedSize(bytes: Uint8Array): Decoded<Uint8Array> {
@@ -143,43 +161,68 @@ function unpack(bytes: Uint8Array): Decoded<Uint8Array> {
   return { ok: true, value: text };
 }
 
-/** Parses scenario JSON text (from a link, a file or storage), migrating older versions. */
-export function parseScenarioText(bytes: Uint8Array | string, unchecked = false): Decoded<Scenario> {
+/**
+ * Parses scenario JSON text (from a link, a file, an example or storage), migrating older versions.
+ * `unchecked`: the text carried no checksum (a version 0 link), so a cut-off document is likely.
+ */
+export function parseScenarioText(bytes: Uint8Array | string, source: ScenarioSource = 'file', unchecked = false): Decoded<Scenario> {
   let text: string;
   try {
     text = typeof bytes === 'string' ? bytes : new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return failure('corrupt', 'the text is not valid UTF-8');
+    return failure('corrupt', 'the text is not valid UTF-8', source);
   }
   let raw: unknown;
   try {
     raw = JSON.parse(text);
-  } catch {
-    // Without a checksum (version 0 links), an unterminated document is most likely a cut-off link.
-    const cut = unchecked && !/[}\]]\s*$/.test(text);
-    return failure(cut ? 'truncated' : 'corrupt', 'not valid JSON');
+  } catch (e) {
+    if (source === 'link') {
+      const cut = unchecked && !/[}\]]\s*$/.test(text);
+      return failure(cut ? 'truncated' : 'corrupt', 'not valid JSON', source);
+    }
+    const at = jsonErrorPosition(text, e);
+    const message = `${NOUN[source]} is not valid JSON: ${jsonErrorReason(e)} at line ${at.line}, column ${at.column}.`;
+    return { ok: false, error: { kind: 'corrupt', message, at } };
   }
-  return parseScenarioValue(raw);
+  return parseScenarioValue(raw, source);
+}
+
+/** Line and column (1-based) of a JSON.parse error, from the offset the engine reports (or the end). */
+export function jsonErrorPosition(text: string, e: unknown): { line: number; column: number } {
+  const message = e instanceof Error ? e.message : '';
+  const lineColumn = /line (\d+) column (\d+)/.exec(message);
+  if (lineColumn) return { line: Number(lineColumn[1]), column: Number(lineColumn[2]) };
+  const position = /position (\d+)/.exec(message);
+  const offset = position ? Math.min(Number(position[1]), text.length) : text.length;
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { line, column: offset - before.lastIndexOf('\n') };
+}
+
+/** The engine's reason for a JSON syntax error, without its position (given separately). */
+function jsonErrorReason(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  return message.replace(/\s*\(line \d+ column \d+\)/, '').replace(/\s*(in JSON )?at position \d+/, '').replace(/^SyntaxError:\s*/, '') || 'a syntax error';
 }
 
 /** Migrates and checks the common fields of a scenario value. */
-export function parseScenarioValue(raw: unknown): Decoded<Scenario> {
+export function parseScenarioValue(raw: unknown, source: ScenarioSource = 'link'): Decoded<Scenario> {
   const migrated = migrate(raw);
-  if (!migrated.ok) return failure(migrated.kind, migrated.message);
+  if (!migrated.ok) return failure(migrated.kind, migrated.message, source);
   const checked = envelope.parse(migrated.value);
-  return checked.ok ? { ok: true, value: checked.value } : schemaFailure(checked.issue);
+  return checked.ok ? { ok: true, value: checked.value } : schemaFailure(checked.issue, source);
 }
 
 /** Checks the lab-owned fields with the lab's schemas, returning the typed scenario. */
-export function validateScenario<C, V>(scenario: Scenario, spec: LabScenarioSpec<C, V>): Decoded<Scenario<C, V>> {
-  if (scenario.lab !== spec.lab) return failure('schema', `lab is ${scenario.lab}, expected ${spec.lab}`);
+export function validateScenario<C, V>(scenario: Scenario, spec: LabScenarioSpec<C, V>, source: ScenarioSource = 'link'): Decoded<Scenario<C, V>> {
+  if (scenario.lab !== spec.lab) return failure('schema', `lab is ${scenario.lab}, expected ${spec.lab}`, source);
   const config = spec.config.parse(scenario.config, 'config');
-  if (!config.ok) return schemaFailure(config.issue);
+  if (!config.ok) return schemaFailure(config.issue, source);
   const view = spec.view.parse(scenario.view, 'view');
-  if (!view.ok) return schemaFailure(view.issue);
+  if (!view.ok) return schemaFailure(view.issue, source);
   return { ok: true, value: { ...scenario, config: config.value, view: view.value } };
 }
 
-function schemaFailure(issue: Issue): { ok: false; error: LinkError } {
-  return failure('schema', `${issue.path}: ${issue.message}`);
+function schemaFailure(issue: Issue, source: ScenarioSource): { ok: false; error: LinkError } {
+  return failure('schema', `${issue.path}: ${issue.message}`, source);
 }

@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { loadCliLab } from '../cli/labs.ts';
 import { parseScenarioText } from './codec.ts';
-import { parseExampleIndex } from './examples.ts';
+import { fetchExample, parseExampleIndex } from './examples.ts';
 import { LAB_IDS } from './types.ts';
 
 const PUBLIC = new URL('../../public/examples/', import.meta.url);
@@ -29,4 +29,26 @@ describe('built-in examples', async () => {
       }
     });
   }
+});
+
+describe('fetching an example', () => {
+  const serve = (body: string, type: string, status = 200) => (async () => new Response(body, { status, headers: { 'content-type': type } })) as typeof fetch;
+
+  it('says there is no such example when the server answers with the app page (a static server’s fallback)', async () => {
+    const original = globalThis.fetch;
+    try {
+      globalThis.fetch = serve('<!doctype html><html></html>', 'text/html');
+      const d = await fetchExample('/', 'lvars', 'nope');
+      expect(!d.ok && d.error.message).toBe('There is no example "lvars/nope".');
+      globalThis.fetch = serve('not found', 'text/plain', 404);
+      expect((await fetchExample('/', 'lvars', 'nope')).ok).toBe(false);
+      globalThis.fetch = serve('{"version": 1,', 'application/json');
+      const broken = await fetchExample('/', 'lvars', 'broken');
+      expect(!broken.ok && broken.error.message).toMatch(/^This example is not valid JSON: .* at line 1, column 15\.$/);
+      const odd = await fetchExample('/', 'lvars', '../../secret');
+      expect(!odd.ok && odd.error.message).toBe('There is no example "lvars/../../secret".');
+    } finally {
+      globalThis.fetch = original;
+    }
+  });
 });

@@ -1,4 +1,4 @@
-import { parseScenarioValue, type Decoded } from './codec.ts';
+import { parseScenarioText, type Decoded } from './codec.ts';
 import { list, object, str } from './schema.ts';
 import type { LabId, Scenario } from './types.ts';
 
@@ -13,9 +13,11 @@ export interface ExampleEntry {
   summary: string;
 }
 
+const EXAMPLE_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
 export const exampleIndexSchema = list(
   object({
-    id: str({ max: 60, pattern: /^[a-z0-9]+(-[a-z0-9]+)*$/ }),
+    id: str({ max: 60, pattern: EXAMPLE_ID }),
     title: str({ max: 120 }),
     summary: str({ max: 400 }),
   }),
@@ -45,13 +47,10 @@ export async function fetchExampleIndex(base: string, labs: readonly LabId[]): P
 }
 
 export async function fetchExample(base: string, lab: LabId, id: string): Promise<Decoded<Scenario>> {
+  const missing = { ok: false as const, error: { kind: 'empty' as const, message: `There is no example "${lab}/${id}".` } };
+  if (!EXAMPLE_ID.test(id)) return missing;
   const response = await fetch(`${base}${examplePath(lab, id)}`);
-  if (!response.ok) return { ok: false, error: { kind: 'empty', message: `There is no example "${lab}/${id}".` } };
-  let raw: unknown;
-  try {
-    raw = await response.json();
-  } catch {
-    return { ok: false, error: { kind: 'corrupt', message: `The example "${lab}/${id}" is not valid JSON.` } };
-  }
-  return parseScenarioValue(raw);
+  // A static server answers an unknown path with the app's own page (HTML), not a 404.
+  if (!response.ok || !/json/i.test(response.headers.get('content-type') ?? '')) return missing;
+  return parseScenarioText(await response.text(), 'example');
 }

@@ -10,12 +10,14 @@ interface HeaderProps {
   onExample(lab: LabId, id: string): void;
   onOpenFile(file: File): void;
   onSave(): void;
+  /** Present when the open lab has previous work to go back to. */
+  onRestorePrevious?: () => void;
   onShare(): void;
   onPresent(): void;
   onHelp(): void;
 }
 
-export function Header({ current, examples, onSwitch, onExample, onOpenFile, onSave, onShare, onPresent, onHelp }: HeaderProps) {
+export function Header({ current, examples, onSwitch, onExample, onOpenFile, onSave, onRestorePrevious, onShare, onPresent, onHelp }: HeaderProps) {
   const fileInput = useRef<HTMLInputElement>(null);
   return (
     <header className="app-header">
@@ -77,6 +79,11 @@ export function Header({ current, examples, onSwitch, onExample, onOpenFile, onS
         <button type="button" onClick={onSave} title="Download this scenario as a file">
           Save
         </button>
+        {onRestorePrevious && (
+          <button type="button" onClick={onRestorePrevious} title="Swap the open work with the work it replaced (click again to swap back)">
+            Previous work
+          </button>
+        )}
         <button type="button" className="primary" onClick={onShare}>
           Share
         </button>

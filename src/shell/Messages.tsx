@@ -13,6 +13,11 @@ export function Messages({ alerts, notice, onDismissAlert, onDismissNotice }: {
       {alerts.map((a) => (
         <div key={a.id} className="message message-error" role="alert">
           <span>{a.text}</span>
+          {a.action && (
+            <button type="button" onClick={a.action.run}>
+              {a.action.label}
+            </button>
+          )}
           <button type="button" className="quiet" onClick={() => onDismissAlert(a.id)} aria-label="Dismiss this message">
             ✕
           </button>

@@ -2,10 +2,11 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { findLab, LABS, type LabEntry } from '../labs/registry.ts';
 import type { LoadedLab } from '../labs/types.tsx';
 import { readWorkspace, writeWorkspace, type Workspace } from '../scenario/autosave.ts';
-import { decodeLink, parseScenarioText } from '../scenario/codec.ts';
+import { decodeLink, parseScenarioText, type ScenarioSource } from '../scenario/codec.ts';
 import { fetchExample } from '../scenario/examples.ts';
 import type { LabId, Scenario } from '../scenario/types.ts';
 import { errorMessage } from '../errors.ts';
+import { download } from '../ui/exportSvg.ts';
 
 export interface Active {
   entry: LabEntry;
@@ -21,7 +22,7 @@ export interface Message {
   action?: { label: string; run(): void };
 }
 
-type Source = 'link' | 'example' | 'file';
+type Source = Exclude<ScenarioSource, 'saved work'>;
 const SOURCE_NAME: Record<Source, string> = { link: 'a link', example: 'the examples', file: 'a file' };
 const OWN_WORK_SAFE = 'Your own work is unchanged.';
 const BASE = import.meta.env.BASE_URL;
@@ -40,12 +41,28 @@ function loadLab(entry: LabEntry): Promise<LoadedLab> {
 
 const same = (a: Scenario | undefined, b: Scenario) => a !== undefined && JSON.stringify(a) === JSON.stringify(b);
 
+/** The browser's local storage, or undefined where it is blocked (it may throw, or be null). */
 function storage(): Storage | undefined {
   try {
-    return window.localStorage;
+    const store = window.localStorage;
+    if (!store) return undefined;
+    const probe = 'latticework.probe';
+    store.setItem(probe, '1');
+    store.removeItem(probe);
+    return store;
   } catch {
     return undefined;
   }
+}
+
+const NOT_SAVED = 'Your work is not being saved in this browser (local storage is blocked or unavailable): use Save to keep a file.';
+
+/** An alert's button that downloads a scenario this version cannot open, so it is never lost. */
+function downloadAction(scenario: Scenario): Message['action'] {
+  return {
+    label: 'Download it',
+    run: () => download(new Blob([`${JSON.stringify(scenario, null, 2)}\n`], { type: 'application/json' }), 'previous-work.latticework.json'),
+  };
 }
 
 function clearFragment(): void {
@@ -66,8 +83,14 @@ export function useWorkbench({ embed }: { embed: boolean }) {
   const request = useRef(0);
   const saveTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
 
-  const alert = useCallback((text: string) => {
-    setAlerts((list) => (list.some((a) => a.text === text) ? list : [...list, { id: nextId++, text }]));
+  const alert = useCallback((text: string, action?: Message['action']) => {
+    setAlerts((list) => (list.some((a) => a.text === text) ? list : [...list, { id: nextId++, text, ...(action ? { action } : {}) }]));
+  }, []);
+  /** Which labs hold previous work (replaced by a link, an example or a file, or unreadable): always restorable. */
+  const [previousLabs, setPreviousLabs] = useState<LabId[]>([]);
+  const keepPrevious = useCallback((labId: LabId, scenario: Scenario) => {
+    workspace.current.previous[labId] = scenario;
+    setPreviousLabs(Object.keys(workspace.current.previous) as LabId[]);
   }, []);
   const dismissAlert = useCallback((id: number) => setAlerts((list) => list.filter((a) => a.id !== id)), []);
 
@@ -75,6 +98,7 @@ export function useWorkbench({ embed }: { embed: boolean }) {
     clearTimeout(saveTimer.current);
     saveTimer.current = undefined;
     const store = storage();
+    // Where storage is unavailable, boot has said so once.
     if (embed || !store) return;
     const problem = writeWorkspace(store, workspace.current);
     if (problem) alert(problem);
@@ -111,14 +135,15 @@ export function useWorkbench({ embed }: { embed: boolean }) {
       const previous = workspace.current.previous[labId];
       if (!entry || !previous) return;
       const lab = await loadLab(entry);
-      const checked = lab.validate(previous);
-      if (!checked.ok) return alert(`Your previous work could not be restored: ${checked.error.message}`);
+      const checked = lab.validate(previous, 'saved work');
+      // Work this version cannot open is never thrown away: it can always be downloaded.
+      if (!checked.ok) return alert(`Your previous ${entry.title} work cannot be opened here. ${checked.error.message}`, downloadAction(previous));
       const replaced = workspace.current.labs[labId];
-      if (replaced) workspace.current.previous[labId] = replaced;
+      if (replaced) keepPrevious(labId, replaced);
       setNotice(undefined);
       show(entry, lab, checked.value);
     },
-    [alert, show],
+    [alert, keepPrevious, show],
   );
 
   /** Opens the lab with the user's saved work for it (or its default scenario). */
@@ -134,11 +159,11 @@ export function useWorkbench({ embed }: { embed: boolean }) {
         const saved = workspace.current.labs[entry.id];
         let scenario = lab.defaultScenario;
         if (saved) {
-          const checked = lab.validate(saved);
+          const checked = lab.validate(saved, 'saved work');
           if (checked.ok) scenario = checked.value;
           else {
-            workspace.current.previous[entry.id] = saved;
-            alert(`Your saved ${entry.title} work could not be read (${checked.error.message}) It is kept as your previous work; the lab starts from its default scenario.`);
+            keepPrevious(entry.id, saved);
+            alert(`Your saved ${entry.title} work could not be opened. ${checked.error.message} It is kept as your previous work; the lab starts from its default scenario.`, downloadAction(saved));
           }
         }
         show(entry, lab, scenario);
@@ -148,7 +173,7 @@ export function useWorkbench({ embed }: { embed: boolean }) {
         if (ticket === request.current) setLoading(false);
       }
     },
-    [alert, show],
+    [alert, keepPrevious, show],
   );
 
   /** Opens a scenario from outside (link, example, file); on any problem, says so and changes nothing. */
@@ -164,14 +189,14 @@ export function useWorkbench({ embed }: { embed: boolean }) {
       try {
         const lab = await loadLab(entry);
         if (ticket !== request.current) return false;
-        const checked = lab.validate(scenario);
+        const checked = lab.validate(scenario, source);
         if (!checked.ok) {
           alert(`${checked.error.message} ${OWN_WORK_SAFE}`);
           return false;
         }
         const replaced = workspace.current.labs[entry.id];
         const replacesWork = replaced !== undefined && !same(replaced, checked.value);
-        if (replacesWork) workspace.current.previous[entry.id] = replaced;
+        if (replacesWork) keepPrevious(entry.id, replaced);
         show(entry, lab, checked.value);
         if (replacesWork && !embed)
           setNotice({
@@ -187,7 +212,7 @@ export function useWorkbench({ embed }: { embed: boolean }) {
         if (ticket === request.current) setLoading(false);
       }
     },
-    [alert, embed, restorePrevious, show],
+    [alert, embed, keepPrevious, restorePrevious, show],
   );
 
   const openLink = useCallback(
@@ -224,8 +249,8 @@ export function useWorkbench({ embed }: { embed: boolean }) {
   const openFile = useCallback(
     async (file: File) => {
       if (file.size > 4 * 1024 * 1024) return alert(`“${file.name}” is larger than 4 MB, too large for a scenario file. ${OWN_WORK_SAFE}`);
-      const decoded = parseScenarioText(await file.text());
-      if (!decoded.ok) return alert(`“${file.name}” is not a Latticework scenario: ${decoded.error.message} ${OWN_WORK_SAFE}`);
+      const decoded = parseScenarioText(await file.text(), 'file');
+      if (!decoded.ok) return alert(`“${file.name}” could not be opened. ${decoded.error.message} ${OWN_WORK_SAFE}`);
       await openScenario(decoded.value, 'file');
     },
     [alert, openScenario],
@@ -235,13 +260,16 @@ export function useWorkbench({ embed }: { embed: boolean }) {
     (scenario: Scenario) => {
       setActive((current) => {
         if (!current) return current;
-        workspace.current.labs[current.entry.id] = scenario;
+        // Only what a link and autosave can carry is saved: the last valid scenario stays saved.
+        const checked = current.lab.validate(scenario);
+        if (checked.ok) workspace.current.labs[current.entry.id] = scenario;
+        else queueMicrotask(() => alert(`This change cannot be saved or shared. ${checked.error.message}`));
         return { ...current, scenario };
       });
       clearFragment();
       persist();
     },
-    [persist],
+    [alert, persist],
   );
 
   // Boot: a link or example in the fragment wins; otherwise the saved work opens.
@@ -253,8 +281,9 @@ export function useWorkbench({ embed }: { embed: boolean }) {
     if (store && !embed) {
       const { workspace: saved, problem } = readWorkspace(store);
       workspace.current = saved;
+      setPreviousLabs(Object.keys(saved.previous) as LabId[]);
       if (problem) alert(problem);
-    }
+    } else if (!embed) alert(NOT_SAVED);
     void routeFragment(location.hash);
     // Boot runs once; routeFragment is declared below and stable for this purpose.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -291,6 +320,8 @@ export function useWorkbench({ embed }: { embed: boolean }) {
     alert,
     dismissAlert,
     dismissNotice: () => setNotice(undefined),
+    /** Swaps the open lab's work with its previous work (undoable the same way). */
+    restorePrevious: active && previousLabs.includes(active.entry.id) ? () => void restorePrevious(active.entry.id) : undefined,
     openLab,
     openExample,
     openFile,

@@ -25,7 +25,9 @@ export function RunPanel<R>({ state, onRun, onCancel, runLabel = 'Run', blockedB
   const elapsed = running
     ? now - (state.startedAt ?? now)
     : (state.outcome?.elapsedMs ?? 0);
-  const progress = state.progress;
+  // Progress figures describe the run while it goes; once it ends, the lab's result holds the final
+  // figures, so stale ones ("241 nodes" beside a result of 263) are not shown.
+  const progress = running ? state.progress : undefined;
   const total = progress?.total;
   const fraction = total && total > 0 ? Math.min(1, progress.done / total) : undefined;
 
@@ -53,7 +55,12 @@ export function RunPanel<R>({ state, onRun, onCancel, runLabel = 'Run', blockedB
               {total !== undefined && ` / ${total.toLocaleString('en-US')}`} {progress.label ?? ''}
             </>
           )}
-          {(running || state.outcome) && <span className="run-elapsed"> · {seconds(elapsed)}</span>}
+          {running && <span className="run-elapsed"> · {seconds(elapsed)}</span>}
+          {!running && state.outcome && (
+            <span className="run-elapsed">
+              {state.outcome.status === 'done' ? 'Finished' : 'Stopped'} after {seconds(elapsed)}
+            </span>
+          )}
           {progress?.best && <span className="run-best"> · {progress.best}</span>}
         </span>
       </div>

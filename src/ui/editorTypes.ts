@@ -36,4 +36,11 @@ export interface CodeEditorProps {
   fontSize?: number;
   /** Wrap long lines (presentation mode: nothing may hide off to the right). */
   wrap?: boolean;
+  /** The longest text a scenario can save and share: an edit past it is refused (and said so). */
+  maxLength?: number;
+}
+
+/** What the lazily loaded Monaco editor gets: the props, and where to report a refused edit. */
+export interface MonacoEditorProps extends CodeEditorProps {
+  onRefused(length: number): void;
 }

@@ -86,7 +86,7 @@ export const engine: Engine<SolverRequest, SolverResult, SolverProgressDetail> =
         activations: net.layers.map((l) => l.activation),
       },
       property: { cases: problem.cases.length, units: config.units, inputNames: model.inputNames, outputNames: model.outputNames },
-      stats: { ...outcome.stats, elapsedMs: Math.round(ctx.elapsed()) },
+      stats: outcome.stats,
       checkpoints,
     };
     if (outcome.stopped) summary.stopped = outcome.stopped;

@@ -23,7 +23,8 @@ export interface SolverSummary {
     /** Certified slack of the violated constraints (≥ 0). */
     margin: number;
   };
-  stats: SearchStats & { elapsedMs: number };
+  /** Counts only: wall-clock time is the run's (RunOutcome.elapsedMs), so equal runs give equal summaries. */
+  stats: SearchStats;
   /** Budget checks made; a replay of a run that ran out of time stops at the same one. */
   checkpoints: number;
 }

@@ -8,6 +8,7 @@ import { cliLab } from './cli.ts';
 import { keyHistory } from './replicaState.ts';
 import type { DynamoConfig } from '../../engines/dynamo/config.ts';
 import { readOutcome } from './versionGraph.ts';
+import { DEEP } from '../../testing/depth.ts';
 
 async function example(id: string): Promise<Scenario<DynamoConfig>> {
   const decoded = parseScenarioText(await readFile(new URL(`../../../public/examples/dynamo/${id}.json`, import.meta.url), 'utf8'));
@@ -66,7 +67,8 @@ describe('the built-in Dynamo examples', () => {
     expect(oneThree!.staleShare).toBe(0);
   });
 
-  it('partitioning: strategy 3 balances load best, in the simulation and in Figure 8', async () => {
+  // Three 30-node simulations: the slowest example, checked by `npm run test:deep`.
+  it.runIf(DEEP)('partitioning: strategy 3 balances load best, in the simulation and in Figure 8', async () => {
     const { summary: s } = await run(await example('partitioning'));
     const [one, two] = s.variants;
     expect(s.load.efficiency).toBeGreaterThan(one!.loadEfficiency);

@@ -11,7 +11,7 @@ import { Player } from '../../ui/Player.tsx';
 import { RunPanel } from '../../ui/RunPanel.tsx';
 import type { LabViewProps } from '../types.tsx';
 import { lvishLanguage } from './language.ts';
-import type { LvarsView } from './scenario.ts';
+import { PROGRAM_LIMIT, type LvarsView } from './scenario.ts';
 import { threadLabel } from './threads.ts';
 import { ExploreSettings } from './views/ExploreSettings.tsx';
 import { HasseView } from './views/HasseView.tsx';
@@ -158,6 +158,7 @@ export function LvarsLab({ scenario, onChange, mode }: Props) {
           markers={markers}
           {...(frame?.loc && position > 0 ? { highlight: frame.loc } : {})}
           ariaLabel="LVish program"
+          maxLength={PROGRAM_LIMIT}
           fontSize={mode === 'present' ? 18 : 14}
           wrap={mode === 'present'}
         />

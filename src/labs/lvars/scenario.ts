@@ -26,10 +26,13 @@ export const DEFAULT_EXPLORE: LvarsConfig['explore'] = {
   localLimit: 5_000_000,
 };
 
+/** The longest program a scenario (and so autosave and a link) carries, in characters. */
+export const PROGRAM_LIMIT = 100_000;
+
 export const spec: LabScenarioSpec<LvarsConfig, LvarsView> = {
   lab: 'lvars',
   config: object({
-    program: str({ max: 100_000 }),
+    program: str({ max: PROGRAM_LIMIT }),
     explore: object({
       mode: literal('exhaustive', 'random'),
       reduction: bool(),

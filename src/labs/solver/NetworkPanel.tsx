@@ -55,7 +55,7 @@ export function NetworkPanel({ network, model, error, missing, onNetwork, onOpen
           ref={input}
           type="file"
           hidden
-          accept=".nnet,.onnx"
+          accept=".nnet,.onnx,.vnnlib"
           aria-label="Network file"
           data-testid="network-file"
           onChange={(e) => {

@@ -3,6 +3,7 @@ import type { Units } from '../../engines/solver/model/problem.ts';
 import { CodeEditor } from '../../ui/CodeEditor.tsx';
 import type { EditorMarker } from '../../ui/editorTypes.ts';
 import { vnnlibLanguage } from './vnnlibLanguage.ts';
+import { PROPERTY_LIMIT } from './scenario.ts';
 
 interface PropertyPanelProps {
   text: string;
@@ -43,7 +44,7 @@ export function PropertyPanel({ text, units, canUseOriginal, markers, onText, on
         The asserts describe the <em>unsafe</em> region (VNN-LIB). {units === 'original' ? 'X and Y are in original units (feet, radians, scores); the lab applies the network’s scaling.' : 'X and Y are the network’s own inputs and outputs (normalised for an .nnet network).'}
       </p>
       <div className="property-editor">
-        <CodeEditor value={text} onChange={onText} language={vnnlibLanguage} markers={markers} ariaLabel="Property (VNN-LIB)" fontSize={fontSize} />
+        <CodeEditor value={text} onChange={onText} language={vnnlibLanguage} markers={markers} ariaLabel="Property (VNN-LIB)" fontSize={fontSize} maxLength={PROPERTY_LIMIT} />
       </div>
     </section>
   );

@@ -5,7 +5,7 @@ const BADGE = { holds: 'badge-ok', violated: 'badge-err', unknown: 'badge-warn' 
 const STRATEGY = { reluplex: 'Reluplex (2017)', symbolic: 'symbolic bounds + input splitting', interval: 'interval bounds + input splitting' } as const;
 
 /** The answer: holds, violated (with the counterexample and its advisory) or unknown, and the run's statistics. */
-export function VerdictCard({ summary, stale }: { summary: SolverSummary | undefined; stale: boolean }) {
+export function VerdictCard({ summary, elapsedMs, stale }: { summary: SolverSummary | undefined; elapsedMs: number | undefined; stale: boolean }) {
   if (!summary) return <p className="solver-empty">No result yet: press Verify.</p>;
   const s = summary.stats;
   const cex = summary.counterexample;
@@ -70,8 +70,12 @@ export function VerdictCard({ summary, stale }: { summary: SolverSummary | undef
         )}
         <dt>covered</dt>
         <dd>{percent(s.covered)}</dd>
-        <dt>time</dt>
-        <dd>{(s.elapsedMs / 1000).toFixed(2)} s</dd>
+        {elapsedMs !== undefined && (
+          <>
+            <dt>time</dt>
+            <dd>{(elapsedMs / 1000).toFixed(2)} s</dd>
+          </>
+        )}
         {s.spurious > 0 && (
           <>
             <dt>spurious</dt>

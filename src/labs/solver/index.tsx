@@ -16,10 +16,10 @@ import { defineLab, type LabViewProps } from '../types.tsx';
 import { makeNamer } from './naming.ts';
 import { NetworkPanel } from './NetworkPanel.tsx';
 import { NetworkView } from './NetworkView.tsx';
-import { readNetworkFile } from './networkFile.ts';
+import { isPropertyFile, readNetworkFile } from './networkFile.ts';
 import { NodeDetails } from './NodeDetails.tsx';
 import { PropertyPanel } from './PropertyPanel.tsx';
-import { defaultScenario, INLINE_LIMIT, spec as scenarioSpec, type SolverView } from './scenario.ts';
+import { defaultScenario, INLINE_LIMIT, PROPERTY_LIMIT, spec as scenarioSpec, type SolverView } from './scenario.ts';
 import { SettingsPanel } from './SettingsPanel.tsx';
 import { SliceView } from './SliceView.tsx';
 import { StepLog } from './StepLog.tsx';
@@ -80,7 +80,7 @@ function View({ scenario, onChange, mode }: LabViewProps<SolverConfig, SolverVie
   const property = useMemo(() => tryProperty(config.property, model, config.units), [config.property, model, config.units]);
   const runner = useEngine<SolverRequest, SolverResult>(spawn);
   const { start } = runner;
-  const [shown, setShown] = useState<{ config: SolverConfig; result: SolverResult }>();
+  const [shown, setShown] = useState<{ config: SolverConfig; result: SolverResult; elapsedMs: number }>();
   const [fileProblem, setFileProblem] = useState<string>();
   const [dragging, setDragging] = useState(false);
   const result = shown?.result;
@@ -105,7 +105,7 @@ function View({ scenario, onChange, mode }: LabViewProps<SolverConfig, SolverVie
       const outcome = await start(request, s.seed, { maxSteps: Number.MAX_SAFE_INTEGER, maxMillis: s.config.timeoutSeconds * 1000 + 15_000 });
       if (outcome.status !== 'done') return;
       const r = outcome.result;
-      setShown({ config: s.config, result: r });
+      setShown({ config: s.config, result: r, elapsedMs: outcome.elapsedMs });
       const last = Math.max(0, r.trace.events.count - 1);
       const cexNode = Array.from(r.trace.tree.fate).findIndex((f) => f === 4);
       const now = latest.current;
@@ -131,10 +131,23 @@ function View({ scenario, onChange, mode }: LabViewProps<SolverConfig, SolverVie
     void verify({ checkpoints: view.checkpoints, position: view.position, selected: view.selected });
   }, [view.ran, view.checkpoints, view.position, view.selected, shown, blockedBy, verify]);
 
+  /** A .vnnlib file opens as the property, in the network's own units (the VNN-COMP convention). */
+  const openProperty = useCallback(
+    async (file: File) => {
+      const text = await file.text();
+      if (text.length > PROPERTY_LIMIT)
+        return setFileProblem(`${file.name} is ${text.length.toLocaleString('en-US')} characters; a property of at most ${PROPERTY_LIMIT.toLocaleString('en-US')} can be saved and shared.`);
+      const current = latest.current;
+      onChange({ ...current, config: { ...current.config, property: text, units: 'network' }, view: { ...current.view, ran: false, checkpoints: 0 } });
+    },
+    [onChange],
+  );
+
   const openFile = useCallback(
     async (file: File) => {
       setFileProblem(undefined);
       try {
+        if (isPropertyFile(file.name, new Uint8Array(await file.slice(0, 256).arrayBuffer()))) return openProperty(file);
         const f = await readNetworkFile(file);
         const ref: NetworkRef = f.format === 'nnet' && f.text !== undefined && f.text.length <= INLINE_LIMIT ? { kind: 'inline', name: f.name, text: f.text } : { kind: 'file', name: f.name, format: f.format, sha256: f.sha256, size: f.size };
         loadNetwork(ref, f.text !== undefined ? { text: f.text } : { bytes: f.bytes! });
@@ -149,7 +162,7 @@ function View({ scenario, onChange, mode }: LabViewProps<SolverConfig, SolverVie
         setFileProblem(`${file.name} cannot be opened: ${describeError(e)}`);
       }
     },
-    [files, onChange],
+    [files, onChange, openProperty],
   );
 
   const namer = useMemo(() => {
@@ -207,7 +220,7 @@ function View({ scenario, onChange, mode }: LabViewProps<SolverConfig, SolverVie
     return (
       <div className="solver-lab solver-embed">
         {runPanel}
-        {summary && <VerdictCard summary={summary} stale={stale} />}
+        {summary && <VerdictCard summary={summary} elapsedMs={shown?.elapsedMs} stale={stale} />}
         {treeView}
         {player}
       </div>
@@ -271,7 +284,7 @@ function View({ scenario, onChange, mode }: LabViewProps<SolverConfig, SolverVie
         {settings}
         <section className="panel solver-panel" aria-label="Result">
           <h3>Result</h3>
-          <VerdictCard summary={summary} stale={stale} />
+          <VerdictCard summary={summary} elapsedMs={shown?.elapsedMs} stale={stale} />
         </section>
       </div>
       <div className="solver-main">
@@ -294,7 +307,7 @@ function View({ scenario, onChange, mode }: LabViewProps<SolverConfig, SolverVie
           </div>
         )}
       </div>
-      {dragging && <div className="drop-hint">Drop a .nnet or .onnx network to open it</div>}
+      {dragging && <div className="drop-hint">Drop a .nnet or .onnx network, or a .vnnlib property, to open it</div>}
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { engine } from '../../engines/solver/engine.ts';
 import { generateNetwork } from '../../engines/solver/model/generate.ts';
 import { parseVnnlib } from '../../engines/solver/formats/vnnlib.ts';
 import { makeNamer } from './naming.ts';
+import { isPropertyFile } from './networkFile.ts';
 import { defaultScenario, spec } from './scenario.ts';
 import { sliceFrame } from './sliceRange.ts';
 import { countVisible, layoutTree } from './treeLayout.ts';
@@ -58,5 +59,17 @@ describe('solver lab', () => {
     expect(frame.fixed).toEqual(cex);
     const full = sliceFrame(model, property, 'original', { x: 0, y: 1, fixed: [], zoom: 'full' }, undefined);
     expect(full.xRange).toEqual([0, 60760]);
+  });
+});
+
+describe('files opened on the solver lab', () => {
+  const bytes = (s: string) => new TextEncoder().encode(s);
+  it('opens a VNN-LIB property as a property, by extension or by content, and a network as a network', () => {
+    expect(isPropertyFile('prop_1.vnnlib', bytes('; ACAS Xu property 1\n(declare-const X_0 Real)'))).toBe(true);
+    expect(isPropertyFile('PROP.VNNLIB', new Uint8Array([8, 1, 18]))).toBe(true);
+    expect(isPropertyFile('untitled', bytes('\n(declare-const X_0 Real)'))).toBe(true);
+    expect(isPropertyFile('net.onnx', bytes('(looks like text)'))).toBe(false);
+    expect(isPropertyFile('ACASXU_run2a_1_1_batch_2000.nnet', bytes('// header\n7,5,5,50,'))).toBe(false);
+    expect(isPropertyFile('model', new Uint8Array([8, 7, 18, 4]))).toBe(false);
   });
 });

@@ -21,6 +21,18 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/**
+ * A dropped or picked file is a property when its extension says so (.vnnlib, .smt2) or, without
+ * a known extension, when it reads as S-expressions; otherwise it is a network.
+ */
+export function isPropertyFile(name: string, bytes: Uint8Array): boolean {
+  const lower = name.toLowerCase();
+  if (lower.endsWith('.vnnlib') || lower.endsWith('.smt2')) return true;
+  if (lower.endsWith('.nnet') || lower.endsWith('.onnx')) return false;
+  const head = new TextDecoder().decode(bytes.subarray(0, 256));
+  return /^\s*[(;]/.test(head);
+}
+
 /** The format, from the extension or else from the first bytes (.nnet is text, ONNX is protobuf). */
 export function detectFormat(name: string, bytes: Uint8Array): 'nnet' | 'onnx' {
   const lower = name.toLowerCase();

@@ -29,6 +29,9 @@ export interface SolverView {
   slice: SliceSettings;
 }
 
+/** The longest property a scenario (and so autosave and a link) carries, in characters. */
+export const PROPERTY_LIMIT = 100_000;
+
 /** Inline networks up to this many characters of .nnet text (larger ones become file references). */
 export const INLINE_LIMIT = 40_000;
 
@@ -60,7 +63,7 @@ export const spec: LabScenarioSpec<SolverConfig, SolverView> = {
   lab: 'solver',
   config: object({
     network,
-    property: str({ max: 100_000 }),
+    property: str({ max: PROPERTY_LIMIT }),
     units: literal('network', 'original'),
     strategy: literal('reluplex', 'symbolic', 'interval'),
     timeoutSeconds: num({ min: 1, max: 3600 }),

@@ -1,7 +1,7 @@
 import * as monaco from 'monaco-editor/editor/editor.api';
 import EditorWorker from 'monaco-editor/editor/editor.worker.start?worker';
 import { useEffect, useRef } from 'react';
-import type { CodeEditorProps, EditorLanguage } from '../editorTypes.ts';
+import type { EditorLanguage, MonacoEditorProps } from '../editorTypes.ts';
 
 // Monaco's own worker, bundled from the local package; language services are not used.
 self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
@@ -35,12 +35,16 @@ const SEVERITY = {
 } as const;
 
 /** Monaco itself; loaded lazily by CodeEditor so the first paint never waits for it. */
-export default function MonacoEditor({ value, onChange, language, markers, highlight, readOnly, ariaLabel, fontSize = 14, wrap = false }: CodeEditorProps) {
+export default function MonacoEditor({ value, onChange, language, markers, highlight, readOnly, ariaLabel, fontSize = 14, wrap = false, maxLength, onRefused }: MonacoEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const decorations = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
+  const limit = useRef({ maxLength, onRefused });
+  limit.current = { maxLength, onRefused };
+  /** The last text within the limit, to go back to when an edit goes past it. */
+  const accepted = useRef(value);
   /**
    * Texts this editor reported that the props have not caught up with. Effects can run after the
    * user typed more, so a `value` prop may be any of them: an echo, never a reason to overwrite.
@@ -67,6 +71,15 @@ export default function MonacoEditor({ value, onChange, language, markers, highl
     decorations.current = editor.createDecorationsCollection();
     const sub = editor.onDidChangeModelContent(() => {
       const text = editor.getValue();
+      const { maxLength: max, onRefused: refuse } = limit.current;
+      if (max !== undefined && text.length > max && text.length > accepted.current.length) {
+        const selection = editor.getSelection();
+        editor.executeEdits('latticework-limit', [{ range: editor.getModel()!.getFullModelRange(), text: accepted.current }]);
+        if (selection) editor.setSelection(selection);
+        refuse(text.length);
+        return;
+      }
+      accepted.current = text;
       emitted.current.add(text);
       onChangeRef.current(text);
     });
@@ -90,6 +103,7 @@ export default function MonacoEditor({ value, onChange, language, markers, highl
       return;
     }
     emitted.current = new Set([value]);
+    accepted.current = value;
     // An edit rather than setValue, so the user's undo history survives (loading an example is undoable).
     editor.executeEdits('latticework', [{ range: model.getFullModelRange(), text: value }]);
   }, [value]);

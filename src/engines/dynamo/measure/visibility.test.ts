@@ -60,7 +60,7 @@ describe('t-visibility against the WARS model', () => {
       expect(points.map((p) => p.fromMs)).toEqual(delays);
       let previous = 0;
       for (const p of points) {
-        const expected = warsConsistent(n, r, w, p.fromMs, 200000, rng);
+        const expected = warsConsistent(n, r, w, p.fromMs, 50000, rng);
         const se = Math.sqrt((expected * (1 - expected)) / p.reads);
         expect(p.reads).toBeGreaterThan(5000);
         expect(Math.abs(p.consistent - expected)).toBeLessThanOrEqual(4 * se + 0.004);

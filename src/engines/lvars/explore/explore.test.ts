@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { errorKinds, explore, runTask, values } from '../test/run.ts';
+import { createRunContext } from '../../runContext.ts';
+import { engine } from '../index.ts';
+import { errorKinds, explore, runTask, SETTINGS, values } from '../test/run.ts';
+import { runs } from '../../../testing/depth.ts';
 
 const racy = `
 let r = ref(0);
@@ -36,7 +39,7 @@ describe('the explorer', () => {
         expect(cached.schedules).toBe(naive.schedules);
         expect(new Map(cached.outcomes.map((o) => [o.text, o.count]))).toEqual(new Map(naive.outcomes.map((o) => [o.text, o.count])));
       }),
-      { numRuns: 40, seed: 7 },
+      { numRuns: runs(15, 40), seed: 7 },
     );
   });
 
@@ -65,7 +68,7 @@ describe('the explorer', () => {
         expect(por.outcomes.some((o) => o.kind === 'diverges')).toBe(naive.outcomes.some((o) => o.kind === 'diverges'));
         expect(por.states).toBeLessThanOrEqual(cached.states);
       }),
-      { numRuns: 60, seed: 11 },
+      { numRuns: runs(20, 60), seed: 11 },
     );
   });
 
@@ -119,5 +122,27 @@ describe('the explorer', () => {
     const e = await explore('let x = newIVar(); let y = newIVar(); fork { get(y); put(x, 1); } get(x)');
     expect(errorKinds(e)).toEqual(['blocked']);
     expect(e.outcomes[0]!.text).toMatch(/main waits at get/);
+  });
+});
+
+describe('a verdict needs evidence', () => {
+  it('gives none when no schedule runs to its end within the budget', async () => {
+    const forever = 'fn spawn(n) { fork { spawn(n + 1); } } spawn(0); 1';
+    for (const mode of ['exhaustive', 'random'] as const) {
+      const r = await engine.run({ program: forever, explore: { ...SETTINGS, mode }, task: { kind: 'explore' } }, 1, createRunContext({ maxSteps: 3_000, maxMillis: 1e9 }));
+      if (r.summary.task !== 'explore') throw new Error('not an exploration');
+      expect(r.summary.outcomes.filter((o) => o.count > 0)).toEqual([]);
+      expect(r.summary.verdict).toBe('inconclusive');
+      expect(r.summary.exhaustive).toBe(false);
+    }
+  });
+});
+
+describe('the memory budget', () => {
+  it('ends a schedule that doubles a list with an error naming the operation, not a JavaScript RangeError', async () => {
+    const e = await explore('fn double(xs, n) { if n == 0 { xs } else { double(concat(xs, xs), n - 1) } } len(double([1], 40))');
+    expect(e.outcomes).toHaveLength(1);
+    expect(e.outcomes[0]!.kind).toBe('error');
+    expect(e.outcomes[0]!.text).toMatch(/^concat would make a collection of 1,048,576 elements; the memory budget allows 1,000,000 per value/);
   });
 });

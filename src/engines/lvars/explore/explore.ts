@@ -229,9 +229,10 @@ export async function exploreRandom(world: World, options: ExploreOptions, ctx: 
   let states = 0;
   let sampled = 0;
   let stoppedBy: Exploration['stoppedBy'];
-  const initial = world.initial();
   let lastYield = ctx.elapsed();
   try {
+    // Inside the try: a program can spend the whole budget before its first scheduling point.
+    const initial = world.initial();
     for (; sampled < options.schedules; sampled++) {
       if (ctx.elapsed() - lastYield > YIELD_EVERY_MS) {
         await yieldNow();

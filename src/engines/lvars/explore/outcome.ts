@@ -19,7 +19,11 @@ export interface OutcomeSummary {
   witness: string[];
 }
 
-export type Verdict = 'deterministic' | 'quasi-deterministic' | 'nondeterministic';
+/**
+ * `always-fails`: every schedule ends in the same error (a program that never works is not called
+ * deterministic); `inconclusive`: no schedule ran to its end within the budget, so nothing can be said.
+ */
+export type Verdict = 'deterministic' | 'always-fails' | 'quasi-deterministic' | 'nondeterministic' | 'inconclusive';
 
 export function endingKey(e: Ending): string {
   switch (e.kind) {
@@ -44,13 +48,17 @@ export function describeEnding(e: Ending): Pick<OutcomeSummary, 'kind' | 'text' 
 }
 
 /**
- * POPL'14 Theorem 1 (quasi-determinism), over what was explored: one outcome is deterministic;
- * one value plus errors (or only errors) is quasi-deterministic; two different values are not.
+ * POPL'14 Theorem 1 (quasi-determinism), over what was explored: one value is deterministic, one
+ * error everywhere always fails; one value plus errors (or several errors) is quasi-deterministic;
+ * two different values are not.
+ * A verdict needs evidence: at least one schedule that ran to its end.
  */
 export function verdictOf(outcomes: readonly OutcomeSummary[]): Verdict {
+  if (outcomes.length === 0) return 'inconclusive';
   const values = outcomes.filter((o) => o.kind === 'value').length;
   if (values >= 2) return 'nondeterministic';
-  return outcomes.length <= 1 ? 'deterministic' : 'quasi-deterministic';
+  if (outcomes.length > 1) return 'quasi-deterministic';
+  return values === 1 ? 'deterministic' : 'always-fails';
 }
 
 /** How a terminal configuration ends. */

@@ -37,7 +37,7 @@ export function binaryOp(op: string, a: Value, b: Value, loc: Loc): Value {
       if (b === 0) throw new LangError('Division by zero (in %).', loc);
       return (a as number) % (b as number);
     case '++':
-      return (a as string) + (b as string);
+      return grownString((a as string).length + (b as string).length, loc) && (a as string) + (b as string);
     case '==':
     case '!=':
       noFunctions(a, loc);
@@ -54,7 +54,26 @@ export function binaryOp(op: string, a: Value, b: Value, loc: Loc): Value {
 const asList = (v: Value) => (v as List).items;
 const asSet = (v: Value) => v as SetValue;
 const asMap = (v: Value) => v as MapValue;
-const MAX_RANGE = 1_000_000;
+
+/**
+ * The memory budget of one value: a list, set or string grows to at most this many elements. A
+ * program that doubles a list hits it with a message naming the operation, not the JavaScript
+ * engine's "Invalid array length" (every configuration the explorer keeps holds such values).
+ */
+export const MAX_ELEMENTS = 1_000_000;
+const MAX_RANGE = MAX_ELEMENTS;
+
+function grown(length: number, op: string, loc: Loc): true {
+  if (length > MAX_ELEMENTS)
+    throw new LangError(`${op} would make a collection of ${length.toLocaleString('en-US')} elements; the memory budget allows ${MAX_ELEMENTS.toLocaleString('en-US')} per value.`, loc);
+  return true;
+}
+
+function grownString(length: number, loc: Loc): true {
+  if (length > MAX_ELEMENTS)
+    throw new LangError(`++ would make a string of ${length.toLocaleString('en-US')} characters; the memory budget allows ${MAX_ELEMENTS.toLocaleString('en-US')} per value.`, loc);
+  return true;
+}
 
 /** The pure builtins: δ-rules, in the Redex model's terms. */
 export function pureBuiltin(name: string, args: Value[], loc: Loc): Value {
@@ -71,11 +90,11 @@ export function pureBuiltin(name: string, args: Value[], loc: Loc): Value {
       if (asList(a).length === 0) throw new LangError('tail of an empty list.', loc);
       return list(asList(a).slice(1));
     case 'cons':
-      return list([a, ...asList(b)]);
+      return grown(asList(b).length + 1, 'cons', loc) && list([a, ...asList(b)]);
     case 'append':
-      return list([...asList(a), b]);
+      return grown(asList(a).length + 1, 'append', loc) && list([...asList(a), b]);
     case 'concat':
-      return list([...asList(a), ...asList(b)]);
+      return grown(asList(a).length + asList(b).length, 'concat', loc) && list([...asList(a), ...asList(b)]);
     case 'range': {
       const from = a as number;
       const to = b as number;
@@ -89,9 +108,9 @@ export function pureBuiltin(name: string, args: Value[], loc: Loc): Value {
     case 'has':
       return search(asSet(a).items, b) >= 0;
     case 'union':
-      return setUnion(asSet(a), asSet(b));
+      return grown(asSet(a).items.length + asSet(b).items.length, 'union', loc) && setUnion(asSet(a), asSet(b));
     case 'add':
-      return setUnion(asSet(a), makeSet([b]));
+      return grown(asSet(a).items.length + 1, 'add', loc) && setUnion(asSet(a), makeSet([b]));
     case 'remove':
       return { tag: 'set', items: asSet(a).items.filter((x) => !valuesEqual(x, b)) };
     case 'toSet':

@@ -9,6 +9,7 @@ import { activate, type Activation, type Network } from '../model/network.ts';
 import { mulberry32 } from '../../random.ts';
 import { relax, type Relaxation } from './relaxation.ts';
 import { SymbolicPropagator } from './symbolic.ts';
+import { runs } from '../../../testing/depth.ts';
 
 /** Every layer's pre-activation values at x, in floating point. */
 function trace(net: Network, x: ArrayLike<number>): Float64Array[] {
@@ -76,7 +77,7 @@ describe('bound propagation is sound', () => {
           expect(cy).toBeGreaterThanOrEqual(arbitrary);
         }
       }),
-      { numRuns: 300 },
+      { numRuns: runs(15, 300) },
     );
   });
 

@@ -3,8 +3,10 @@ import { outcomeColor } from './ScheduleTree.tsx';
 
 const VERDICT = {
   deterministic: { badge: 'badge-ok', text: 'Deterministic', explain: 'every schedule explored ends the same way' },
+  'always-fails': { badge: 'badge-err', text: 'Always fails', explain: 'every schedule explored ends in the same error (below)' },
   'quasi-deterministic': { badge: 'badge-warn', text: 'Quasi-deterministic', explain: 'one value, or an error: never two different values (POPL’14, Theorem 1)' },
   nondeterministic: { badge: 'badge-err', text: 'Nondeterministic', explain: 'two schedules give two different values' },
+  inconclusive: { badge: 'badge-warn', text: 'No verdict', explain: 'no complete run within the budget: no schedule ran to its end' },
 } as const;
 
 const fmt = (n: number) => (n >= 1e15 ? n.toExponential(2) : Math.round(n).toLocaleString('en-US'));
