@@ -37,8 +37,11 @@ const show = (node: SExpr): string => {
   return text.length > 40 ? `${text.slice(0, 37)}…` : text;
 };
 
+/** The declared inputs X_i and outputs Y_j, and where each was declared. */
+type Declared = { X: Map<number, Where>; Y: Map<number, Where> };
+
 export function parseVnnlib(text: string): Spec {
-  const declared = { X: new Map<number, Where>(), Y: new Map<number, Where>() };
+  const declared: Declared = { X: new Map<number, Where>(), Y: new Map<number, Where>() };
   const asserts: SExpr[] = [];
   for (const command of readSExprs(text)) {
     if (command.kind !== 'list' || command.items.length === 0) fail(command, `expected a command such as (declare-const ...) or (assert ...), found ${show(command)}`);
@@ -68,85 +71,10 @@ export function parseVnnlib(text: string): Spec {
   if (inputs === 0) throw new InputError('the property declares no inputs: add (declare-const X_0 Real) and so on', { line: 1, column: 1 });
   if (asserts.length === 0) throw new InputError('the property has no (assert ...): it describes no unsafe region', { line: 1, column: 1 });
 
-  const term = (node: SExpr): Linear => {
-    if (node.kind === 'atom') {
-      const v = parseDecimal(node.text);
-      if (v !== undefined) {
-        // A decimal that is not a double becomes the interval between the two doubles around it.
-        const side = compareDecimal(node.text, v);
-        return { x: new Map(), y: new Map(), constant: side === 0 ? point(v) : side > 0 ? { lo: nextDown(v), hi: v } : { lo: v, hi: nextUp(v) } };
-      }
-      const match = VARIABLE.exec(node.text);
-      if (!match) fail(node, `"${node.text}" is neither a number nor a declared variable`);
-      const space = match![1] as 'X' | 'Y';
-      const index = Number(match![2]);
-      if (!declared[space].has(index)) fail(node, `${node.text} is used but never declared`);
-      const linear: Linear = { x: new Map(), y: new Map(), constant: point(0) };
-      (space === 'X' ? linear.x : linear.y).set(index, 1);
-      return linear;
-    }
-    const [head, ...args] = node.items;
-    if (!head || head.kind !== 'atom') return fail(node, `expected an arithmetic term, found ${show(node)}`);
-    switch (head.text) {
-      case '+':
-        if (args.length === 0) fail(node, '(+) needs at least one term');
-        return args.map(term).reduce((a, b) => add(a, b, node));
-      case '-':
-        if (args.length === 0) fail(node, '(-) needs at least one term');
-        if (args.length === 1) return negate(term(args[0]!));
-        return args.slice(1).map(term).reduce((a, b) => add(a, negate(b), node), term(args[0]!));
-      case '*':
-        if (args.length < 2) fail(node, '(*) needs at least two factors');
-        return args.map(term).reduce((a, b) => multiply(a, b, node));
-      default:
-        return fail(head, `"${head.text}" is not an arithmetic operator (+, -, *)`);
-    }
-  };
-
-  const formula = (node: SExpr): Atom[][] => {
-    if (node.kind !== 'list' || node.items.length === 0 || node.items[0]!.kind !== 'atom')
-      return fail(node, `expected a formula such as (<= X_0 1) or (and ...), found ${show(node)}`);
-    const [head, ...args] = node.items as [Extract<SExpr, { kind: 'atom' }>, ...SExpr[]];
-    switch (head.text) {
-      case 'and': {
-        let product: Atom[][] = [[]];
-        for (const arg of args) {
-          const cases = formula(arg);
-          const next: Atom[][] = [];
-          for (const left of product) for (const right of cases) next.push([...left, ...right]);
-          if (next.length > MAX_CASES) fail(node, `this formula expands into more than ${MAX_CASES} cases`);
-          product = next;
-        }
-        return product;
-      }
-      case 'or': {
-        const all = args.flatMap(formula);
-        if (all.length > MAX_CASES) fail(node, `this formula expands into more than ${MAX_CASES} cases`);
-        return all;
-      }
-      case '<=':
-      case '>=':
-      case '<':
-      case '>':
-      case '=': {
-        if (args.length !== 2) fail(node, `(${head.text}) compares exactly two terms`);
-        const left = term(args[0]!);
-        const right = term(args[1]!);
-        const at = { line: node.line, column: node.column };
-        const leq = (a: Linear, b: Linear, strict: boolean) => atom(add(a, negate(b), node), strict, at, node);
-        if (head.text === '<=' || head.text === '<') return [[leq(left, right, head.text === '<')]];
-        if (head.text === '>=' || head.text === '>') return [[leq(right, left, head.text === '>')]];
-        return [[leq(left, right, false), leq(right, left, false)]];
-      }
-      default:
-        return fail(head, `"${head.text}" is not supported in a property (use and, or, <=, >=)`);
-    }
-  };
-
   let cases: Atom[][] = [[]];
   for (const a of asserts) {
     const next: Atom[][] = [];
-    for (const left of cases) for (const right of formula(a)) next.push([...left, ...right]);
+    for (const left of cases) for (const right of formula(a, declared)) next.push([...left, ...right]);
     if (next.length > MAX_CASES) fail(a, `the asserts expand into more than ${MAX_CASES} cases`);
     cases = next;
   }
@@ -158,6 +86,83 @@ export function parseVnnlib(text: string): Spec {
     if (c) built.push(c);
   });
   return { inputs, outputs, cases: built, declaredAt };
+}
+
+/** An arithmetic term: a decimal, a declared variable, or +, -, * of terms (linear only). */
+function term(node: SExpr, declared: Declared): Linear {
+  if (node.kind === 'atom') {
+    const v = parseDecimal(node.text);
+    if (v !== undefined) {
+      // A decimal that is not a double becomes the interval between the two doubles around it.
+      const side = compareDecimal(node.text, v);
+      return { x: new Map(), y: new Map(), constant: side === 0 ? point(v) : side > 0 ? { lo: nextDown(v), hi: v } : { lo: v, hi: nextUp(v) } };
+    }
+    const match = VARIABLE.exec(node.text);
+    if (!match) fail(node, `"${node.text}" is neither a number nor a declared variable`);
+    const space = match![1] as 'X' | 'Y';
+    const index = Number(match![2]);
+    if (!declared[space].has(index)) fail(node, `${node.text} is used but never declared`);
+    const linear: Linear = { x: new Map(), y: new Map(), constant: point(0) };
+    (space === 'X' ? linear.x : linear.y).set(index, 1);
+    return linear;
+  }
+  const [head, ...args] = node.items;
+  if (!head || head.kind !== 'atom') return fail(node, `expected an arithmetic term, found ${show(node)}`);
+  switch (head.text) {
+    case '+':
+      if (args.length === 0) fail(node, '(+) needs at least one term');
+      return args.map((arg) => term(arg, declared)).reduce((a, b) => add(a, b, node));
+    case '-':
+      if (args.length === 0) fail(node, '(-) needs at least one term');
+      if (args.length === 1) return negate(term(args[0]!, declared));
+      return args.slice(1).map((arg) => term(arg, declared)).reduce((a, b) => add(a, negate(b), node), term(args[0]!, declared));
+    case '*':
+      if (args.length < 2) fail(node, '(*) needs at least two factors');
+      return args.map((arg) => term(arg, declared)).reduce((a, b) => multiply(a, b, node));
+    default:
+      return fail(head, `"${head.text}" is not an arithmetic operator (+, -, *)`);
+  }
+}
+
+/** A formula as a disjunction of conjunctions (cases) of atoms. */
+function formula(node: SExpr, declared: Declared): Atom[][] {
+  if (node.kind !== 'list' || node.items.length === 0 || node.items[0]!.kind !== 'atom')
+    return fail(node, `expected a formula such as (<= X_0 1) or (and ...), found ${show(node)}`);
+  const [head, ...args] = node.items as [Extract<SExpr, { kind: 'atom' }>, ...SExpr[]];
+  switch (head.text) {
+    case 'and': {
+      let product: Atom[][] = [[]];
+      for (const arg of args) {
+        const cases = formula(arg, declared);
+        const next: Atom[][] = [];
+        for (const left of product) for (const right of cases) next.push([...left, ...right]);
+        if (next.length > MAX_CASES) fail(node, `this formula expands into more than ${MAX_CASES} cases`);
+        product = next;
+      }
+      return product;
+    }
+    case 'or': {
+      const all = args.flatMap((arg) => formula(arg, declared));
+      if (all.length > MAX_CASES) fail(node, `this formula expands into more than ${MAX_CASES} cases`);
+      return all;
+    }
+    case '<=':
+    case '>=':
+    case '<':
+    case '>':
+    case '=': {
+      if (args.length !== 2) fail(node, `(${head.text}) compares exactly two terms`);
+      const left = term(args[0]!, declared);
+      const right = term(args[1]!, declared);
+      const at = { line: node.line, column: node.column };
+      const leq = (a: Linear, b: Linear, strict: boolean) => atom(add(a, negate(b), node), strict, at, node);
+      if (head.text === '<=' || head.text === '<') return [[leq(left, right, head.text === '<')]];
+      if (head.text === '>=' || head.text === '>') return [[leq(right, left, head.text === '>')]];
+      return [[leq(left, right, false), leq(right, left, false)]];
+    }
+    default:
+      return fail(head, `"${head.text}" is not supported in a property (use and, or, <=, >=)`);
+  }
 }
 
 function contiguous(map: Map<number, Where>, space: 'X' | 'Y'): number {
