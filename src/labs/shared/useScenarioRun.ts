@@ -9,6 +9,8 @@ export interface Shown<C, R> {
   config: C;
   seed: number;
   key: string;
+  /** How long the run took (the engine's summary holds counts only, so runs compare byte for byte). */
+  elapsedMs: number;
 }
 
 export interface ScenarioRunOptions<C, V, R, Req> {
@@ -64,7 +66,7 @@ export function useScenarioRun<C, V, R, Req = C>(options: ScenarioRunOptions<C, 
       if (outcome.status !== 'done') return;
       const now = latest.current.options.scenario;
       if (o.dropStale && keyOf(now) !== key) return;
-      setShown({ result: outcome.result, config: s.config, seed: s.seed, key });
+      setShown({ result: outcome.result, config: s.config, seed: s.seed, key, elapsedMs: outcome.elapsedMs });
       const next = latest.current.options.onDone?.(outcome.result, { started: s, now, previous, reopen });
       if (next) latest.current.options.onChange(next);
     },
