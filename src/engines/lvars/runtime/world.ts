@@ -10,6 +10,10 @@ import { LocalLoop, Mode, resume, runLocal, threadAt, threadCalling, type Machin
 import { LangError } from './prims.ts';
 import { BOT, makeMap, makeSet, mapGet, tuple, UNIT, type Closure, type Handle, type MapValue, type Value } from './values.ts';
 
+// Why one file of about 500 lines: the store (World) and one scheduler step over it (Draft)
+// share the copy-on-write representation of configurations, which no other module may touch;
+// threshold sets are in ../lattice/thresholds.ts and handler pools in handlerPools.ts.
+
 export interface LVarCell {
   readonly id: string;
   readonly label: string;
@@ -298,6 +302,8 @@ class Draft implements MachineHost {
     this.queue.push(t);
   }
 
+  // One function (89 lines): one case per shared operation (put, get, freeze, handlers, quiesce,
+  // refs), so that the rules of λLVish's semantics (E-Put, E-Get, E-Freeze, ...) read side by side.
   /** Performs the shared operation thread `id` is poised at, then lets it run on. */
   perform(id: string): void {
     this.performing = id;

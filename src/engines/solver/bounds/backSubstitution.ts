@@ -61,6 +61,9 @@ export class BackSubstitution {
    * The same for a linear function of layer `from`'s neurons: of their outputs (`afterActivation`)
    * or of their pre-activation values z. DeepPoly bounds intermediate neurons this way.
    */
+  // One function (96 lines): a single backward loop over the layers, and the rounding slack is
+  // accumulated next to each floating-point operation it covers; split, the soundness argument
+  // above would be spread over several functions that share every buffer.
   lowerBoundAt(bounds: NetworkBounds, boxLo: ArrayLike<number>, boxHi: ArrayLike<number>, from: number, afterActivation: boolean, c: ArrayLike<number>, inputCoeffs?: Float64Array, trace?: PassTrace): number {
     const { net, r } = this;
     const { mu, nu } = this;

@@ -49,6 +49,9 @@ export class SymbolicPropagator {
     this.sensitivity = net.layers.map((l) => new Float64Array(l.outSize * net.inputSize));
   }
 
+  // One function (about 100 lines): one forward loop over the layers in which the bounds, their
+  // rounding slack and the sensitivities are updated together; it is the hot loop of every search,
+  // and splitting it would pass a dozen buffers between the pieces.
   run(boxLo: ArrayLike<number>, boxHi: ArrayLike<number>, parent?: NetworkBounds, phases?: Phases, out: NetworkBounds = emptyBounds(this.net)): NetworkBounds {
     const { net, stride } = this;
     const n0 = net.inputSize;

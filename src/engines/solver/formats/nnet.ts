@@ -50,6 +50,8 @@ function rows(text: string): Row[] {
   return out;
 }
 
+// One function (84 lines): the format's sections in file order (header, sizes, flags, ranges,
+// means, weights), each a few lines reading through the same cursor `take`.
 export function parseNnet(text: string, name = 'network.nnet'): NetworkModel {
   const all = rows(text);
   let next = 0;
