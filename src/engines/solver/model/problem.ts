@@ -9,7 +9,7 @@ import type { Spec } from './spec.ts';
  * output coordinates. Each case is an input box (enclosing the property's box from outside) and
  * constraints `coeffs·y ≤ rhs` with rhs known to lie in [rhsLo, rhsHi].
  *   - A case is closed ("holds") when some constraint is shown to fail everywhere: min coeffs·y > rhsHi.
- *   - A counterexample is never trusted from here: it is re-checked in the user's units (certify.ts).
+ *   - A counterexample is never trusted from here: it is re-checked in the user's units (search/certification.ts).
  */
 export interface Constraint {
   coeffs: Float64Array;

@@ -8,7 +8,7 @@ import { down, dotError, TINY, UNIT, up } from '../bounds/rounding.ts';
  *     a_u·x_u = rhs − Σ_{e≠u} a_e·x_e,
  * and from each pair f = φ(b) bounds flow both ways (for a ReLU: f ∈ [relu(lo_b), relu(hi_b)],
  * b ≤ f, and f > 0 forces b = f). Bounds only ever shrink, and every derived bound is rounded
- * outward (rounding.ts), so they stay sound: a node whose bounds cross (lo > hi) has no solution.
+ * outward (bounds/rounding.ts), so they stay sound: a node whose bounds cross (lo > hi) has no solution.
  * Only original equations are used, never the drifting tableau rows.
  */
 export interface TightenResult {

@@ -7,7 +7,7 @@ import type { SearchEnv } from './env.ts';
  * Falsification by projected gradient descent (the attack verifiers run before they search, as in
  * α,β-CROWN): minimise the violation v(x) = maxₖ (cₖ·y(x) − rhsₖ) over the case's box; v(x) ≤ 0
  * means x lands in the unsafe region. A point found here is only a candidate: the caller certifies
- * it (certify.ts) before calling the property violated.
+ * it (certification.ts) before calling the property violated.
  */
 export class Falsifier {
   private readonly pre: Float64Array[];

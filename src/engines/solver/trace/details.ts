@@ -61,7 +61,7 @@ export class DetailRecorder {
     return this.phases.subarray(id * this.neurons, (id + 1) * this.neurons);
   }
 
-  /** Records phases from bounds (and split-fixed phases, indexed like bounds.ts's Phases, if given). */
+  /** Records phases from bounds (and split-fixed phases, indexed like bounds/networkBounds.ts's Phases, if given). */
   fromBounds(id: number, net: Network, bounds: NetworkBounds, fixed?: Int8Array): void {
     const row = this.row(id);
     if (!row) return;
