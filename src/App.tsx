@@ -4,6 +4,7 @@ import { fetchExampleIndex, type ExampleEntry } from './scenario/examples.ts';
 import { Header } from './shell/Header.tsx';
 import { HelpDialog } from './shell/HelpDialog.tsx';
 import { Messages } from './shell/Messages.tsx';
+import { SafeBootNotice } from './shell/SafeBootNotice.tsx';
 import { SharePanel } from './shell/SharePanel.tsx';
 import { toggleFullscreen, useShortcuts } from './shell/shortcuts.ts';
 import { useWorkbench } from './shell/useWorkbench.ts';
@@ -50,7 +51,10 @@ export function App() {
   };
 
   const messages = (
-    <Messages alerts={wb.alerts} notice={wb.notice} onDismissAlert={wb.dismissAlert} onDismissNotice={wb.dismissNotice} />
+    <>
+      <Messages alerts={wb.alerts} notice={wb.notice} onDismissAlert={wb.dismissAlert} onDismissNotice={wb.dismissNotice} />
+      {wb.held && <SafeBootNotice title={wb.held.title} onRun={wb.held.run} onDismiss={wb.dismissHeld} />}
+    </>
   );
   const lab = wb.active && (
     <main key={wb.active.generation} className={`lab lab-${wb.active.entry.id}`} aria-busy={wb.loading}>

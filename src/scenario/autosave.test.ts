@@ -1,24 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readWorkspace, UNREADABLE_KEY, WORKSPACE_KEY, writeWorkspace, type Workspace } from './autosave.ts';
+import { memoryStorage } from '../testing/memoryStorage.ts';
 import type { Scenario } from './types.ts';
-
-/** An in-memory Storage, optionally full. */
-function memoryStorage(full = false): Storage {
-  const data = new Map<string, string>();
-  return {
-    get length() {
-      return data.size;
-    },
-    clear: () => data.clear(),
-    getItem: (k) => data.get(k) ?? null,
-    key: (i) => [...data.keys()][i] ?? null,
-    removeItem: (k) => void data.delete(k),
-    setItem: (k, v) => {
-      if (full) throw new DOMException('quota', 'QuotaExceededError');
-      data.set(k, v);
-    },
-  };
-}
 
 const scenario: Scenario = { version: 1, lab: 'lvars', title: 'mine', seed: 3, config: { program: 'put(x, 1)' }, view: {} };
 

@@ -8,7 +8,8 @@ import type { LabId, Scenario } from '../scenario/types.ts';
 import { clearFragment, parseFragment, useHashChange } from './fragmentRoute.ts';
 import { loadLab } from './labLoader.ts';
 import { downloadAction, OWN_WORK_SAFE, useMessages } from './useMessages.ts';
-import { useWorkspaceStore } from './useWorkspaceStore.ts';
+import { withoutRun } from './safeBoot.ts';
+import { useBootWatch, useWorkspaceStore } from './useWorkspaceStore.ts';
 
 export type { Message } from './useMessages.ts';
 
@@ -39,9 +40,25 @@ export function useWorkbench({ embed }: { embed: boolean }) {
   const { alerts, notice, alert, dismissAlert, showNotice, dismissNotice } = useMessages();
   const { workspace, previousLabs, keepPrevious, persist, restore } = useWorkspaceStore(embed, alert);
   const request = useRef(0);
+  /** The last boot never finished (see safeBoot.ts): the first scenario shown opens without running. */
+  const unfinishedBoot = useRef(false);
+  const [held, setHeld] = useState<{ title: string; run(): void }>();
 
   const show = useCallback(
-    (entry: LabEntry, lab: LoadedLab, scenario: Scenario) => {
+    function show(entry: LabEntry, lab: LoadedLab, original: Scenario) {
+      let scenario = original;
+      if (unfinishedBoot.current) {
+        unfinishedBoot.current = false;
+        scenario = withoutRun(original);
+        if (scenario !== original)
+          setHeld({
+            title: original.title,
+            run: () => {
+              setHeld(undefined);
+              show(entry, lab, original);
+            },
+          });
+      }
       workspace.current.labs[entry.id] = scenario;
       workspace.current.current = entry.id;
       persist();
@@ -197,7 +214,7 @@ export function useWorkbench({ embed }: { embed: boolean }) {
   useEffect(() => {
     if (booted.current) return;
     booted.current = true;
-    restore();
+    unfinishedBoot.current = restore();
     void routeFragment(location.hash);
     // Boot runs once; routeFragment is declared below and stable for this purpose.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -216,6 +233,7 @@ export function useWorkbench({ embed }: { embed: boolean }) {
     return openLab(workspace.current.current ?? LABS[0]?.id ?? 'lvars');
   }
 
+  useBootWatch(active !== undefined, embed);
   useHashChange((hash) => void routeFragment(hash));
 
   return {
@@ -223,6 +241,8 @@ export function useWorkbench({ embed }: { embed: boolean }) {
     loading,
     alerts,
     notice,
+    held,
+    dismissHeld: () => setHeld(undefined),
     alert,
     dismissAlert,
     dismissNotice,

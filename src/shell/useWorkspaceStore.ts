@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { readWorkspace, writeWorkspace, type Workspace } from '../scenario/autosave.ts';
 import type { LabId, Scenario } from '../scenario/types.ts';
+import { beginBoot, watchBoot } from './safeBoot.ts';
 
 /** The browser's local storage, or undefined where it is blocked (it may throw, or be null). */
 function storage(): Storage | undefined {
@@ -58,16 +59,28 @@ export function useWorkspaceStore(embed: boolean, alert: (text: string) => void)
     };
   }, [persistNow]);
 
-  /** Reads the saved workspace (once, at boot). */
-  const restore = useCallback(() => {
+  /** Reads the saved workspace (once, at boot); says whether the last boot never finished (safeBoot.ts). */
+  const restore = useCallback((): boolean => {
     const store = storage();
+    let unfinished = false;
     if (store && !embed) {
+      unfinished = beginBoot(store);
       const { workspace: saved, problem } = readWorkspace(store);
       workspace.current = saved;
       setPreviousLabs(Object.keys(saved.previous) as LabId[]);
       if (problem) alert(problem);
     } else if (!embed) alert(NOT_SAVED);
+    return unfinished;
   }, [embed, alert]);
 
   return { workspace, previousLabs, keepPrevious, persist, restore };
+}
+
+/** The boot is finished once the page has answered on time for a few seconds with a lab shown (safeBoot.ts). */
+export function useBootWatch(shown: boolean, embed: boolean): void {
+  useEffect(() => {
+    const store = storage();
+    if (!shown || embed || !store) return;
+    return watchBoot(store);
+  }, [shown, embed]);
 }

@@ -1,4 +1,5 @@
 import type { Distribution } from './sim/latency.ts';
+import { ringSizeProblem } from './ring/ringSize.ts';
 
 /**
  * Everything a Dynamo experiment is made of. Times are in simulated milliseconds. Node i is
@@ -217,6 +218,8 @@ export function configProblem(c: DynamoConfig): string | undefined {
   if (c.cluster.seeds > S) return `cluster.seeds: ${c.cluster.seeds} seed nodes, the cluster has ${S}`;
   if (c.cluster.strategy === 3 && c.cluster.partitions < totalNodes(c))
     return `cluster.partitions: strategy 3 gives every node at least one of the Q partitions, so Q = ${c.cluster.partitions} must be at least the ${totalNodes(c)} nodes`;
+  const size = ringSizeProblem(c);
+  if (size) return size;
   if (c.workload.requests > 0 && c.workload.ratePerSecond <= 0) return 'workload.ratePerSecond: generated requests need a positive rate';
   if (c.workload.writersPerKey > c.workload.clients)
     return `workload.writersPerKey: ${c.workload.writersPerKey} writers per key, but only ${c.workload.clients} clients`;

@@ -7,6 +7,7 @@ import type { AppliedFailure } from './concerns.ts';
 import { Simulation } from './simulation.ts';
 import { summarize, variantResult, type DynamoSummary } from './measure/summary.ts';
 import type { TraceEvents, VersionRecord } from './measure/traceRecorder.ts';
+import { workProblem } from './sim/workEstimate.ts';
 
 /** What the views replay: a bounded window of events, and whole-run series in time buckets. */
 export interface DynamoTrace {
@@ -77,6 +78,8 @@ export const engine: Engine<DynamoConfig, DynamoResult> = {
   run(config, seed, ctx) {
     const problem = configProblem(config);
     if (problem) throw new InputError(problem);
+    const work = workProblem(config, ctx.budget.maxSteps);
+    if (work) throw new InputError(work);
     const runs = 1 + config.compare.length;
     let offset = 0;
     let perRun = 0;

@@ -19,7 +19,8 @@ export interface Frame {
   /** Simulated time at the frame. */
   now: number;
   cluster: ClusterState;
-  ring: Ring;
+  /** Undefined until the starting ring is laid out (useRingPreview). */
+  ring: Ring | undefined;
   nodes: number;
   clients: number;
   keys: number;
@@ -49,9 +50,9 @@ export function initialCluster(c: DynamoConfig): ClusterState {
 
 /**
  * Reads the shown run at the view's position; before any run, the scenario's own settings and
- * the ring it starts from (`preview`).
+ * the ring it starts from (`preview`, undefined while it is laid out).
  */
-export function frameOf(result: DynamoResult | undefined, shownConfig: DynamoConfig | undefined, scenarioConfig: DynamoConfig, view: DynamoView, preview: Ring): Frame {
+export function frameOf(result: DynamoResult | undefined, shownConfig: DynamoConfig | undefined, scenarioConfig: DynamoConfig, view: DynamoView, preview: Ring | undefined): Frame {
   const trace = result?.trace;
   const config = shownConfig ?? scenarioConfig;
   const length = trace?.events.length ?? 0;
@@ -59,7 +60,7 @@ export function frameOf(result: DynamoResult | undefined, shownConfig: DynamoCon
   // With no recorded events (a trace of size 0), the views show the end of the run.
   const now = trace ? (length === 0 ? trace.endTime : timeAt(trace, position)) : 0;
   const cluster = trace ? clusterAt(trace, config, now) : initialCluster(scenarioConfig);
-  const ring = trace ? trace.rings[cluster.ring]! : preview;
+  const ring = trace ? trace.rings[cluster.ring] : preview;
   const keys = config.workload.keys;
   const key = Math.min(view.key, keys - 1);
   const pos = keyPosition(key);
@@ -77,7 +78,7 @@ export function frameOf(result: DynamoResult | undefined, shownConfig: DynamoCon
     keys,
     key,
     keyPosition: pos,
-    preference: Array.from(preferenceList(ring, rangeOf(ring, pos))),
+    preference: ring ? Array.from(preferenceList(ring, rangeOf(ring, pos))) : [],
     at: trace ? metricsAt(trace.series, trace.nodes, now) : undefined,
     inFlight: trace ? messagesInFlight(trace, position, view.background) : [],
   };

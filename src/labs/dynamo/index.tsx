@@ -1,6 +1,5 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import type { DynamoConfig } from '../../engines/dynamo/config.ts';
-import { previewRing } from '../../engines/dynamo/ring/initialRing.ts';
 import { Player } from '../../ui/Player.tsx';
 import { RunPanel } from '../../ui/RunPanel.tsx';
 import { usePatch } from '../shared/usePatch.ts';
@@ -14,6 +13,7 @@ import { describeFrame } from './timeline.ts';
 import { useDynamoLayout } from './useDynamoLayout.ts';
 import { useDynamoRun } from './useDynamoRun.ts';
 import { useFailureInjection } from './useFailureInjection.ts';
+import { useRingPreview } from './useRingPreview.ts';
 import { Kpis } from './views/Kpis.tsx';
 import { RingFigure } from './views/RingFigure.tsx';
 import { DynamoTabs } from './views/TabPanel.tsx';
@@ -49,13 +49,13 @@ function View({ scenario, onChange, mode }: LabViewProps<DynamoConfig, DynamoVie
   const { stageRef, tabRef, ringSize, tabWidth } = useDynamoLayout(mode);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const view = scenario.view;
-  const preview = useMemo(() => previewRing(scenario.config, scenario.seed), [scenario.config, scenario.seed]);
-  const frame = frameOf(shown?.result, shown?.config, scenario.config, view, preview);
+  const preview = useRingPreview(scenario.config, scenario.seed);
+  const frame = frameOf(shown?.result, shown?.config, scenario.config, view, preview.ring);
   const { trace, at, now, config } = frame;
   const embed = mode === 'embed';
   const present = mode === 'present';
 
-  const ringFigure = <RingFigure frame={frame} size={ringSize} interactive={!embed} onKey={(key) => setView({ key })} inject={inject} />;
+  const ringFigure = <RingFigure frame={frame} pending={preview.problem ?? 'Laying out the ring…'} size={ringSize} interactive={!embed} onKey={(key) => setView({ key })} inject={inject} />;
   const runPanel = <RunPanel state={engine.state} onRun={() => void run()} onCancel={engine.cancel} runLabel={shown && current ? 'Run again' : 'Run'} />;
   const player = (
     <div className="dyn-player">

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { DynamoConfig, Reconciliation, Strategy } from '../../../engines/dynamo/config.ts';
 import { describeDistribution, mean, type Distribution } from '../../../engines/dynamo/sim/latency.ts';
+import { largestWithin, MAX_RING_ENTRIES, MAX_RING_TOKENS, ringTableEntries, ringTokens } from '../../../engines/dynamo/ring/ringSize.ts';
 import { formatMs } from '../names.ts';
 import { spec } from '../scenario.ts';
 import { CheckField, NumberField, Section, SelectField } from './fields.tsx';
@@ -60,6 +61,7 @@ export function Settings({ config, seed, now, onChange, onSeed }: Props) {
   const choice = latencyChoice(latency);
   const setDefault = (d: Distribution) => edit((x) => ({ ...x, latency: { ...x.latency, default: d } }));
   const d = latency.default;
+  const ring = ringLimits(c);
 
   return (
     <div className="dyn-settings">
@@ -97,7 +99,7 @@ export function Settings({ config, seed, now, onChange, onSeed }: Props) {
       </Section>
       <Section title="Ring" open badge={`${c.cluster.nodes} nodes, strategy ${c.cluster.strategy}`}>
         <div className="dyn-row">
-          <NumberField label="nodes S" value={c.cluster.nodes} min={1} max={256} integer onChange={(nodes) => cluster({ nodes })} width="4.5rem" />
+          <NumberField label="nodes S" value={c.cluster.nodes} min={1} max={ring.nodes} maxReason={ring.nodesReason} integer onChange={(nodes) => cluster({ nodes })} width="4.5rem" />
           <NumberField label="seed nodes" value={c.cluster.seeds} min={0} max={256} integer onChange={(seeds) => cluster({ seeds })} width="4rem" />
         </div>
         <SelectField
@@ -111,8 +113,8 @@ export function Settings({ config, seed, now, onChange, onSeed }: Props) {
           onChange={(strategy) => cluster({ strategy })}
         />
         <div className="dyn-row">
-          <NumberField label="tokens T" value={c.cluster.tokensPerNode} min={1} max={1024} integer onChange={(tokensPerNode) => cluster({ tokensPerNode })} width="4.5rem" />
-          <NumberField label="partitions Q" value={c.cluster.partitions} min={1} max={65536} integer onChange={(partitions) => cluster({ partitions })} width="5rem" />
+          <NumberField label="tokens T" value={c.cluster.tokensPerNode} min={1} max={ring.tokens} maxReason={ring.tokensReason} integer onChange={(tokensPerNode) => cluster({ tokensPerNode })} width="4.5rem" />
+          <NumberField label="partitions Q" value={c.cluster.partitions} min={1} max={ring.partitions} maxReason={ring.partitionsReason} integer onChange={(partitions) => cluster({ partitions })} width="5rem" />
         </div>
         <label className="dyn-field">
           <span className="dyn-field-label">capacities</span>
@@ -244,4 +246,42 @@ export function Settings({ config, seed, now, onChange, onSeed }: Props) {
       </Section>
     </div>
   );
+}
+
+const NODES_MAX = 256;
+const TOKENS_MAX = 1024;
+const PARTITIONS_MAX = 65536;
+
+interface RingLimits {
+  nodes: number;
+  tokens: number;
+  partitions: number;
+  nodesReason?: string;
+  tokensReason?: string;
+  partitionsReason?: string;
+}
+
+/**
+ * The joint maxima of S, T and Q: each field's own range, narrowed so that the ring keeps to
+ * MAX_RING_TOKENS tokens (S × T, with capacities and added nodes) under strategies 1 and 2, and
+ * its preference tables to MAX_RING_ENTRIES entries (Q under strategies 2 and 3).
+ */
+function ringLimits(c: DynamoConfig): RingLimits {
+  const tables = (cluster: Partial<DynamoConfig['cluster']>) => ringTableEntries({ ...c, cluster: { ...c.cluster, ...cluster } }) <= MAX_RING_ENTRIES;
+  const partitions = c.cluster.strategy === 1 ? PARTITIONS_MAX : Math.max(1, largestWithin(PARTITIONS_MAX, (q) => tables({ partitions: q })));
+  const partitionsReason =
+    partitions < PARTITIONS_MAX ? `the ring’s preference tables hold at most ${MAX_RING_ENTRIES.toLocaleString('en-US')} entries (Q × N’s list length × ring versions)` : undefined;
+  if (c.cluster.strategy === 3) return { nodes: NODES_MAX, tokens: TOKENS_MAX, partitions, partitionsReason };
+  const fits = (cluster: Partial<DynamoConfig['cluster']>) => ringTokens({ ...c, cluster: { ...c.cluster, ...cluster } }) <= MAX_RING_TOKENS;
+  const nodes = Math.max(1, largestWithin(NODES_MAX, (n) => fits({ nodes: n })));
+  const tokens = Math.max(1, largestWithin(TOKENS_MAX, (t) => fits({ tokensPerNode: t })));
+  const why = `the ring holds at most ${MAX_RING_TOKENS.toLocaleString('en-US')} tokens (S × T)`;
+  return {
+    nodes,
+    tokens,
+    partitions,
+    partitionsReason,
+    nodesReason: nodes < NODES_MAX ? `${why}, and T = ${c.cluster.tokensPerNode}` : undefined,
+    tokensReason: tokens < TOKENS_MAX ? `${why}, and S = ${c.cluster.nodes}` : undefined,
+  };
 }

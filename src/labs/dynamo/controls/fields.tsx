@@ -1,8 +1,10 @@
 import { useEffect, useId, useState, type ReactNode } from 'react';
+import { numberProblem } from './numberProblem.ts';
 
 /**
  * Small labelled form controls. A number field keeps what is typed and only reports values that
- * parse and lie in range, so half-typed input never reaches the scenario.
+ * parse and lie in range, so half-typed input never reaches the scenario; what it refuses, it
+ * says why next to the field (and after leaving the field, which shows the value in force again).
  */
 export function NumberField({
   label,
@@ -10,6 +12,7 @@ export function NumberField({
   onChange,
   min,
   max,
+  maxReason,
   step,
   integer = false,
   unit,
@@ -21,6 +24,8 @@ export function NumberField({
   onChange(v: number): void;
   min?: number;
   max?: number;
+  /** Why the maximum is what it is, when other settings set it. */
+  maxReason?: string;
   step?: number;
   integer?: boolean;
   unit?: string;
@@ -29,16 +34,10 @@ export function NumberField({
 }) {
   const id = useId();
   const [text, setText] = useState(String(value));
+  const [refused, setRefused] = useState<string>();
   useEffect(() => setText((t) => (Number(t) === value ? t : String(value))), [value]);
-  const parse = (t: string): number | undefined => {
-    if (t.trim() === '') return undefined;
-    const n = Number(t);
-    if (!Number.isFinite(n) || (integer && !Number.isInteger(n))) return undefined;
-    if ((min !== undefined && n < min) || (max !== undefined && n > max)) return undefined;
-    return n;
-  };
-  const valid = parse(text) !== undefined;
-  const range = `${min ?? '−∞'} to ${max ?? '∞'}${integer ? ', whole numbers' : ''}`;
+  const problem = numberProblem(text, { min, max, integer, maxReason });
+  const message = problem ?? refused;
   return (
     <label className="dyn-field" htmlFor={id} title={title}>
       <span className="dyn-field-label">{label}</span>
@@ -51,18 +50,28 @@ export function NumberField({
           min={min}
           max={max}
           step={step ?? (integer ? 1 : 'any')}
-          aria-invalid={!valid}
-          title={valid ? title : `Enter a number from ${range}`}
+          aria-invalid={problem !== undefined}
+          aria-describedby={message ? `${id}-why` : undefined}
           style={{ width }}
           onChange={(e) => {
             setText(e.target.value);
-            const n = parse(e.target.value);
-            if (n !== undefined && n !== value) onChange(n);
+            setRefused(undefined);
+            const n = Number(e.target.value);
+            if (numberProblem(e.target.value, { min, max, integer }) === undefined && n !== value) onChange(n);
           }}
-          onBlur={() => !valid && setText(String(value))}
+          onBlur={() => {
+            if (problem === undefined) return;
+            setRefused(`“${text}” not applied (${problem}); kept ${value.toLocaleString('en-US', { maximumFractionDigits: 6 })}`);
+            setText(String(value));
+          }}
         />
         {unit && <span className="dyn-unit">{unit}</span>}
       </span>
+      {message && (
+        <span id={`${id}-why`} className="dyn-field-why" role="status">
+          {message}
+        </span>
+      )}
     </label>
   );
 }

@@ -9,11 +9,10 @@ import { clusterAt, timeAt } from '../timeline.ts';
 import { FAMILIES, isBackground, messageColor } from './messageStyle.ts';
 import { BottomAxis } from '../../../ui/chart/Axis.tsx';
 import { tickCount } from '../../../ui/chart/format.ts';
+import { messageWindow } from './messageWindow.ts';
 
 /** Messages shown at most: enough to follow a few requests, few enough to read. */
 const WINDOW = 50;
-/** The widest window, in typical message delays. */
-const SPAN_IN_DELAYS = 30;
 /** How far ahead to look for messages already sent but not yet delivered. */
 const LOOKAHEAD = 600;
 
@@ -50,13 +49,13 @@ export function MessageDiagram({ trace, config, position, width, selectedKey, ba
   const M = trace.nodes;
   const p = Math.min(position, e.length - 1);
   const now = timeAt(trace, p);
-  const arrows: Arrow[] = [];
+  const candidates: Arrow[] = [];
   const marks: { i: number; kind: number; at: number; lane: number; ok: boolean; hinted: boolean; key: number; type: number }[] = [];
-  for (let i = p; i >= 0 && arrows.length < WINDOW; i--) {
+  for (let i = p; i >= 0 && candidates.length < WINDOW; i--) {
     const kind = e.kind[i]!;
     if (kind === REC.message) {
       if (!background && isBackground(e.type[i]!)) continue;
-      arrows.push({ i, from: e.from[i]!, to: e.to[i]!, sent: e.sent[i]!, time: e.time[i]!, type: e.type[i]!, key: e.key[i]!, dropped: (e.flags[i]! & FLAG.DROPPED) !== 0, inFlight: false });
+      candidates.push({ i, from: e.from[i]!, to: e.to[i]!, sent: e.sent[i]!, time: e.time[i]!, type: e.type[i]!, key: e.key[i]!, dropped: (e.flags[i]! & FLAG.DROPPED) !== 0, inFlight: false });
     } else if (kind === REC.start || kind === REC.finish) {
       marks.push({ i, kind, at: e.time[i]!, lane: e.from[i]!, ok: (e.flags[i]! & FLAG.OK) !== 0, hinted: false, key: e.key[i]!, type: e.type[i]! });
     } else if (kind === REC.store) {
@@ -66,18 +65,10 @@ export function MessageDiagram({ trace, config, position, width, selectedKey, ba
   for (let i = p + 1; i < e.length && i <= p + LOOKAHEAD; i++) {
     if (e.kind[i] !== REC.message || e.sent[i]! > now) continue;
     if (!background && isBackground(e.type[i]!)) continue;
-    arrows.push({ i, from: e.from[i]!, to: e.to[i]!, sent: e.sent[i]!, time: e.time[i]!, type: e.type[i]!, key: e.key[i]!, dropped: (e.flags[i]! & FLAG.DROPPED) !== 0, inFlight: true });
+    candidates.push({ i, from: e.from[i]!, to: e.to[i]!, sent: e.sent[i]!, time: e.time[i]!, type: e.type[i]!, key: e.key[i]!, dropped: (e.flags[i]! & FLAG.DROPPED) !== 0, inFlight: true });
   }
-  // The window: the last messages, but no more than a few dozen typical delays, so that a quiet
-  // period does not squash the arrows into vertical lines.
-  const delays = arrows.map((a) => a.time - a.sent).sort((a, b) => a - b);
-  const typical = delays.length > 0 ? Math.max(1e-3, delays[Math.floor(delays.length / 2)]!) : 1;
-  const earliest = Math.max(now - SPAN_IN_DELAYS * typical, Math.min(now, ...arrows.map((a) => a.sent)));
-  for (let k = arrows.length - 1; k >= 0; k--) if (arrows[k]!.sent < earliest && arrows[k]!.time < earliest) arrows.splice(k, 1);
-  const first = Math.min(now, ...arrows.map((a) => a.sent));
-  const t0 = first - Math.max(1e-3, (now - first) * 0.03);
-  const visibleMarks = marks.filter((m) => m.at >= t0);
-  const t1 = now + Math.max(1e-3, (now - t0) * 0.04);
+  const { t0, t1, shown: arrows, cursorAfter } = messageWindow(candidates, now);
+  const visibleMarks = marks.filter((m) => m.at >= t0 && m.at <= t1);
 
   const endpoints = new Set<number>();
   for (const a of arrows) endpoints.add(a.from).add(a.to);
@@ -120,7 +111,13 @@ export function MessageDiagram({ trace, config, position, width, selectedKey, ba
   const highlight = (key: number) => key === selectedKey;
 
   return (
-    <svg width={width} height={height} className="dyn-lamport" role="img" aria-label={`Messages from ${formatMs(t0)} to ${formatMs(now)}`}>
+    <svg
+      width={width}
+      height={height}
+      className="dyn-lamport"
+      role="img"
+      aria-label={`Messages from ${formatMs(Math.max(0, t0))} to ${formatMs(cursorAfter ? t1 : now)}${cursorAfter ? `; the player is later, at ${formatMs(now)}` : ''}`}
+    >
       <defs>
         {FAMILIES.map((f) => (
           <marker key={f.id} id={`dyn-arrow-${f.id}`} viewBox="0 0 10 10" refX={9} refY={5} markerWidth={7} markerHeight={7} orient="auto-start-reverse">
@@ -184,7 +181,16 @@ export function MessageDiagram({ trace, config, position, width, selectedKey, ba
           </path>
         );
       })}
-      <line x1={x(now)} x2={x(now)} y1={top - 4} y2={top + lanes.length * laneH} className="chart-cursor" />
+      {cursorAfter ? (
+        <g className="dyn-cursor-later">
+          <line x1={xEnd} x2={xEnd} y1={top - 4} y2={top + lanes.length * laneH} className="chart-cursor" strokeDasharray="2 4" />
+          <text x={xEnd - 4} y={top + 8} textAnchor="end" className="chart-tick">
+            {`player at ${formatMs(now)} →`}
+          </text>
+        </g>
+      ) : (
+        <line x1={x(now)} x2={x(now)} y1={top - 4} y2={top + lanes.length * laneH} className="chart-cursor" />
+      )}
       <g transform={`translate(0,${top + lanes.length * laneH + 6})`}>
         <BottomAxis x={x} ticks={ticks} format={tick} from={left} to={xEnd} label="simulated time (the cursor is the player’s position)" labelY={36} />
       </g>

@@ -4,10 +4,13 @@ import { Figure } from '../../../ui/Figure.tsx';
 import type { Frame } from '../frame.ts';
 import { formatMs, keyName } from '../names.ts';
 import { describeGroups, type ClusterState } from '../timeline.ts';
+import { MAX_DRAWN } from './ringArcs.ts';
 import { RingView, type RingMode } from './RingView.tsx';
 
 interface RingFigureProps {
   frame: Frame;
+  /** What the figure says while there is no ring yet (it is being laid out, or cannot be). */
+  pending: string;
   size: number;
   /** False in an embed: the ring only shows. */
   interactive: boolean;
@@ -19,9 +22,9 @@ interface RingFigureProps {
  * The ring at the player's time with the selected key's preference list, a key picker, and the
  * tools that inject failures by clicking the ring (crash, recover, partition, heal).
  */
-export function RingFigure({ frame, size, interactive, onKey, inject }: RingFigureProps) {
+export function RingFigure({ frame, pending, size, interactive, onKey, inject }: RingFigureProps) {
   const [ringMode, setRingMode] = useState<RingMode>('crash');
-  const { trace, now, cluster, key, keys, config, nodes } = frame;
+  const { trace, now, cluster, key, keys, config, nodes, ring } = frame;
   // Injected failures land at the player's time (to 0.1 ms, rounded down, so they apply at the frame shown).
   const at = Math.floor(now * 10) / 10;
   const onNode = (node: number) => {
@@ -46,23 +49,29 @@ export function RingFigure({ frame, size, interactive, onKey, inject }: RingFigu
         </label>
       }
     >
-      <RingView
-        ring={frame.ring}
-        nodes={nodes}
-        clients={frame.clients}
-        cluster={cluster}
-        size={size - 24}
-        selectedKey={key}
-        keyPosition={frame.keyPosition}
-        preference={frame.preference}
-        n={config.quorum.n}
-        hints={frame.at?.hints ?? []}
-        inFlight={frame.inFlight}
-        mode={ringMode}
-        interactive={interactive}
-        onNode={onNode}
-        onPartition={(groupA, clientsA, clientsB) => inject({ at, kind: 'partition', groups: [groupA], clientGroups: [clientsA, clientsB] })}
-      />
+      {ring ? (
+        <RingView
+          ring={ring}
+          nodes={nodes}
+          clients={frame.clients}
+          cluster={cluster}
+          size={size - 24}
+          selectedKey={key}
+          keyPosition={frame.keyPosition}
+          preference={frame.preference}
+          n={config.quorum.n}
+          hints={frame.at?.hints ?? []}
+          inFlight={frame.inFlight}
+          mode={ringMode}
+          interactive={interactive}
+          onNode={onNode}
+          onPartition={(groupA, clientsA, clientsB) => inject({ at, kind: 'partition', groups: [groupA], clientGroups: [clientsA, clientsB] })}
+        />
+      ) : (
+        <p className="dyn-empty dyn-ring-pending" style={{ minHeight: size - 24 }}>
+          {pending}
+        </p>
+      )}
       <div className="dyn-ring-foot">
         {interactive && (
           <div className="dyn-ring-tools" role="group" aria-label="What a click on the ring does">
@@ -84,6 +93,7 @@ export function RingFigure({ frame, size, interactive, onKey, inject }: RingFigu
           {cluster.partitioned && ` Partition ${describeGroups(groupsOf(cluster), nodes)}.`}
           {ringMode === 'partition' && interactive && ' Drag a line across the ring to split the nodes (and clients) in two at the player’s time.'}
           {ringMode === 'crash' && interactive && ` A click crashes or recovers a node at ${formatMs(now)}.`} Orange badges: hinted versions held.
+          {ring && ring.bounds.length > MAX_DRAWN && ` ${ring.bounds.length.toLocaleString('en-US')} key ranges are too many to draw one by one: the band shows the coordinator at ${MAX_DRAWN} points around the ring, without token ticks.`}
         </p>
       </div>
     </Figure>

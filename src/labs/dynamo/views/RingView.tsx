@@ -1,8 +1,9 @@
-import { useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import { memo, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import type { Ring } from '../../../engines/dynamo/ring/ring.ts';
 import { clientName, nodeColor, nodeName } from '../names.ts';
 import type { ClusterState } from '../timeline.ts';
 import { messageColor } from './messageStyle.ts';
+import { angleOf, ringArcs, type RingBand as Band } from './ringArcs.ts';
 
 export interface InFlight {
   from: number;
@@ -36,7 +37,6 @@ interface RingViewProps {
 }
 
 const TAU = 2 * Math.PI;
-const angleOf = (pos: number) => (pos / 4294967296) * TAU - Math.PI / 2;
 const GROUP_COLORS = ['#7b3fe4', '#0d8f83', '#c2410c', '#be185d'];
 
 /**
@@ -53,7 +53,7 @@ export function RingView(props: RingViewProps) {
   const s = Math.max(240, size);
   const c = s / 2;
   const bandR = s * 0.29;
-  const band = Math.max(10, s * 0.05);
+  const bandWidth = Math.max(10, s * 0.05);
   const members = Array.from({ length: nodes }, (_, i) => i).filter((i) => ring.members.includes(i) || cluster.member[i] || cluster.up[i]);
   const badge = Math.max(10, Math.min(26, s * 0.07, (TAU * s * 0.415) / Math.max(1, members.length) / 2.4));
   // Node discs and the rank badges on their rims stay inside the drawing, however small the ring.
@@ -73,23 +73,8 @@ export function RingView(props: RingViewProps) {
   };
   const endpointXY = (e: number) => (e < nodes ? nodeXY(e) : clientXY(e - nodes));
   const total = Math.max(ring.members.length, nodes);
-  const arc = (a0: number, a1: number, r0: number, r1: number) => {
-    const large = a1 - a0 > Math.PI ? 1 : 0;
-    const p = (r: number, a: number) => `${c + r * Math.cos(a)},${c + r * Math.sin(a)}`;
-    return `M${p(r1, a0)}A${r1},${r1} 0 ${large} 1 ${p(r1, a1)}L${p(r0, a1)}A${r0},${r0} 0 ${large} 0 ${p(r0, a0)}Z`;
-  };
 
-  const ranges = Array.from(ring.bounds, (end, r) => {
-    const start = r === 0 ? ring.bounds[ring.bounds.length - 1]! : ring.bounds[r - 1]!;
-    let a0 = angleOf(start);
-    let a1 = angleOf(end);
-    if (a1 <= a0) a1 += TAU;
-    if (ring.bounds.length === 1) {
-      a0 = -Math.PI / 2;
-      a1 = a0 + TAU - 1e-6;
-    }
-    return { r, a0, a1, owner: ring.prefs[r * ring.prefLen]! };
-  });
+  const band = useMemo(() => ringArcs(ring), [ring]);
   const keyAngle = angleOf(props.keyPosition);
   const keyXY: [number, number] = [c + bandR * Math.cos(keyAngle), c + bandR * Math.sin(keyAngle)];
   const rank = new Map<number, number>();
@@ -123,7 +108,7 @@ export function RingView(props: RingViewProps) {
       height={s}
       viewBox={`0 0 ${s} ${s}`}
       role="img"
-      aria-label={`The ring: ${ring.members.length} nodes, ${ring.tokens.length} tokens, ${ring.bounds.length} key ranges`}
+      aria-label={`The ring: ${ring.members.length} nodes, ${ring.tokens.length} tokens, ${ring.bounds.length} key ranges${band.summarised ? ' (summarised)' : ''}`}
       onPointerDown={(e) => {
         if (mode !== 'partition' || !interactive) return;
         const [x, y] = point(e);
@@ -137,21 +122,7 @@ export function RingView(props: RingViewProps) {
       }}
       onPointerUp={finishCut}
     >
-      <g className="dyn-ranges">
-        {ranges.map(({ r, a0, a1, owner }) => (
-          <path key={r} d={arc(a0, a1, bandR - band / 2, bandR + band / 2)} fill={nodeColor(owner, total)} stroke="#fff" strokeWidth={0.6}>
-            <title>{`Range ${r}: coordinated by ${nodeName(owner)}`}</title>
-          </path>
-        ))}
-      </g>
-      <g className="dyn-tokens">
-        {Array.from(ring.tokens, (pos, t) => {
-          const a = angleOf(pos);
-          const r0 = bandR + band / 2 + 1;
-          const r1 = r0 + Math.max(4, s * 0.012);
-          return <line key={t} x1={c + r0 * Math.cos(a)} y1={c + r0 * Math.sin(a)} x2={c + r1 * Math.cos(a)} y2={c + r1 * Math.sin(a)} stroke={nodeColor(ring.tokenOwner[t]!, total)} strokeWidth={1.5} />;
-        })}
-      </g>
+      <RingBand band={band} centre={c} radius={bandR} width={bandWidth} tick={Math.max(4, s * 0.012)} total={total} ranges={ring.bounds.length} />
       <g className="dyn-preference">
         {preference.map((node, i) => {
           const [x, y] = nodeXY(node);
@@ -264,3 +235,33 @@ export function RingView(props: RingViewProps) {
     </svg>
   );
 }
+
+/**
+ * The coloured band and the token ticks: at most a few hundred paths, drawn again only when the
+ * ring or the size changes, not at every frame of the player.
+ */
+const RingBand = memo(function RingBand({ band, centre: c, radius, width, tick, total, ranges }: { band: Band; centre: number; radius: number; width: number; tick: number; total: number; ranges: number }) {
+  const arc = (a0: number, a1: number, r0: number, r1: number) => {
+    const large = a1 - a0 > Math.PI ? 1 : 0;
+    const p = (r: number, a: number) => `${c + r * Math.cos(a)},${c + r * Math.sin(a)}`;
+    return `M${p(r1, a0)}A${r1},${r1} 0 ${large} 1 ${p(r1, a1)}L${p(r0, a1)}A${r0},${r0} 0 ${large} 0 ${p(r0, a0)}Z`;
+  };
+  const sampled = `(sampled: ${ranges.toLocaleString('en-US')} ranges are too many to draw one by one)`;
+  const r0 = radius + width / 2 + 1;
+  return (
+    <>
+      <g className="dyn-ranges">
+        {band.arcs.map(({ range, a0, a1, owner }) => (
+          <path key={a0} d={arc(a0, a1, radius - width / 2, radius + width / 2)} fill={nodeColor(owner, total)} stroke={band.summarised ? 'none' : '#fff'} strokeWidth={0.6}>
+            <title>{range >= 0 ? `Range ${range}: coordinated by ${nodeName(owner)}` : `Coordinated by ${nodeName(owner)} ${sampled}`}</title>
+          </path>
+        ))}
+      </g>
+      <g className="dyn-tokens">
+        {band.ticks.map(({ angle: a, owner }, t) => (
+          <line key={t} x1={c + r0 * Math.cos(a)} y1={c + r0 * Math.sin(a)} x2={c + (r0 + tick) * Math.cos(a)} y2={c + (r0 + tick) * Math.sin(a)} stroke={nodeColor(owner, total)} strokeWidth={1.5} />
+        ))}
+      </g>
+    </>
+  );
+});

@@ -78,7 +78,7 @@ function TabBody({ frame, view, width, running, setView }: TabsProps) {
         </Figure>
       );
     case 'metrics':
-      return <MetricsPanel result={result} config={config} at={at} now={now} width={width - 4} members={frame.ring.members} />;
+      return <MetricsPanel result={result} config={config} at={at} now={now} width={width - 4} members={trace.rings[frame.cluster.ring]!.members} />;
     case 'partitioning':
       return <PartitioningPanel summary={result.summary} config={config} width={width - 4} />;
     case 'compare':
