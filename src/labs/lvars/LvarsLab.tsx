@@ -13,7 +13,7 @@ import { useLvarsCheck } from './useLvarsCheck.ts';
 import { useLvarsExplore } from './useLvarsExplore.ts';
 import { useLvarsReplay } from './useLvarsReplay.ts';
 import { ExploreSettings } from './views/ExploreSettings.tsx';
-import { HasseView } from './views/HasseView.tsx';
+import { HasseFigure } from './views/HasseFigure.tsx';
 import { LawReports } from './views/LawReports.tsx';
 import { LevelBadge } from './views/LevelBadge.tsx';
 import { Outcomes } from './views/Outcomes.tsx';
@@ -161,31 +161,7 @@ export function LvarsLab({ scenario, onChange, mode }: Props) {
     </Figure>
   );
 
-  const hasse = frame && lattice && (
-    <Figure
-      title={`Lattice of ${lattice.label}: ${lattice.lattice}`}
-      exportName={`lvars-lattice-${lattice.label}`}
-      className="lv-fig-hasse"
-      actions={
-        lvarIds.length > 1 && (
-          <select aria-label="LVar to draw" value={selected} onChange={(e) => update({ lvar: e.target.value })}>
-            {trace!.lattices.map((l) => (
-              <option key={l.lvar} value={l.lvar}>
-                {l.label}
-              </option>
-            ))}
-          </select>
-        )
-      }
-    >
-      <HasseView
-        lattice={lattice}
-        history={history}
-        frozen={frame.lvars.find((l) => l.id === selected)?.frozen ?? false}
-        rejected={frame.rejected?.lvar === selected ? frame.rejected.key : undefined}
-      />
-    </Figure>
-  );
+  const hasse = frame && lattice && <HasseFigure lattices={trace!.lattices} lattice={lattice} frame={frame} history={history} onSelect={(lvar) => update({ lvar })} />;
 
   if (mode === 'present') {
     // One screen for a projector: the code on the left; the verdict, the Player and the views on the right.
