@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
 // COOP/COEP make the page cross-origin isolated, so SharedArrayBuffer is available to workers.
@@ -19,6 +19,8 @@ export default defineConfig({
   },
   test: {
     include: ['src/**/*.test.ts', 'workers/**/*.test.ts', 'bench/**/*.test.ts'],
+    // Long cross-checks (*.deep.test.ts) run only under `npm run test:deep`.
+    exclude: process.env.LATTICEWORK_DEEP ? configDefaults.exclude : [...configDefaults.exclude, '**/*.deep.test.ts'],
     environment: 'node',
     // A net for a test that hangs, not a budget: each test takes well under 5 s on an idle 2-core
     // machine (work is bounded in steps), and long cross-checks run in `npm run test:deep`.

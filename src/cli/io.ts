@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+
 /** Exit codes: 0 the run succeeded, 1 the run failed, 2 the input was bad. */
 export const EXIT = { ok: 0, failed: 1, badInput: 2 } as const;
 
@@ -42,4 +44,14 @@ export function positiveNumber(text: string | undefined, name: string): number |
   const n = Number(text);
   if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--${name} must be a positive number, got "${text}"`);
   return n;
+}
+
+/** A file's text; a missing or unreadable file is a usage error (exit 2) that names it. */
+export async function readTextFile(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(code === 'ENOENT' ? `no such file: ${path}` : `cannot read ${path} (${code ?? String(e)})`);
+  }
 }

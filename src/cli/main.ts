@@ -1,6 +1,8 @@
 import { readExampleIndex } from './examples.ts';
 import { EXIT, UsageError } from './io.ts';
+import { KERNELS_USAGE, kernelsCommand } from './kernels/command.ts';
 import { RUN_USAGE, runCommand } from './run.ts';
+import { SAT_USAGE, SMT_USAGE, satCommand, smtCommand } from './sat.ts';
 import { VERIFY_USAGE, verifyCommand } from './verify.ts';
 import { errorMessage } from '../errors.ts';
 
@@ -8,10 +10,14 @@ const HELP = `latticework: run Latticework scenarios from the command line
 
   ${RUN_USAGE.split('\n').join('\n  ')}
   ${VERIFY_USAGE}
+  ${KERNELS_USAGE}
+  ${SAT_USAGE}
+  ${SMT_USAGE}
   latticework examples            list the built-in example scenarios
   latticework help
 
-Exit codes: 0 success, 1 the run failed (budget, engine error), 2 bad input.`;
+Exit codes: 0 success, 1 the run failed (budget, engine error), 2 bad input;
+sat and smt follow the SAT competition: 10 satisfiable, 20 unsatisfiable, 0 unknown.`;
 
 async function examplesCommand(args: string[]): Promise<number> {
   if (args.length > 0) throw new UsageError('usage: latticework examples');
@@ -25,6 +31,9 @@ async function examplesCommand(args: string[]): Promise<number> {
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   run: runCommand,
   verify: verifyCommand,
+  kernels: kernelsCommand,
+  sat: satCommand,
+  smt: smtCommand,
   examples: examplesCommand,
 };
 

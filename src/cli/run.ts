@@ -1,9 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { DEFAULT_BUDGET } from '../engines/runContext.ts';
 import { decodeLink, parseScenarioText, type Decoded } from '../scenario/codec.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { findExample, readExample } from './examples.ts';
-import { EXIT, parseArgs, positiveNumber, toJson, UsageError } from './io.ts';
+import { EXIT, parseArgs, positiveNumber, readTextFile, toJson, UsageError } from './io.ts';
 import { loadCliLab } from './labs.ts';
 
 export const RUN_USAGE = `latticework run <scenario.json | share link> [--timeout SECONDS] [--steps N] [--trace] [--timings]
@@ -57,12 +56,5 @@ export async function runCommand(args: string[]): Promise<number> {
 /** A scenario file, or a share link pasted on the command line. */
 async function readScenario(source: string): Promise<Decoded<Scenario>> {
   if (source.includes('#s=') || /^\d+\.[A-Za-z0-9_-]+$/.test(source)) return decodeLink(source);
-  let text: string;
-  try {
-    text = await readFile(source, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(code === 'ENOENT' ? `no such file: ${source}` : `cannot read ${source} (${code ?? String(e)})`);
-  }
-  return parseScenarioText(text, 'file');
+  return parseScenarioText(await readTextFile(source), 'file');
 }

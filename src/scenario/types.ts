@@ -1,7 +1,7 @@
 import type { Schema } from './schema.ts';
 
 /** Every lab the app knows of; the registry lists the ones that are built. */
-export const LAB_IDS = ['lvars', 'dynamo', 'solver', 'kernels'] as const;
+export const LAB_IDS = ['lvars', 'dynamo', 'solver', 'smt', 'kernels'] as const;
 export type LabId = (typeof LAB_IDS)[number];
 
 /** The current scenario format; older ones are migrated on load (see migrate.ts). */

@@ -4,6 +4,7 @@ import type { GeneratedSpec } from '../../engines/solver/model/generate.ts';
 import type { NetworkModel } from '../../engines/solver/model/network.ts';
 import { writeNnet } from '../../engines/solver/formats/nnet.ts';
 import { download } from '../../ui/exportSvg.ts';
+import { FileButton } from '../../ui/FileButton.tsx';
 
 interface NetworkPanelProps {
   network: NetworkRef;
@@ -48,22 +49,7 @@ export function NetworkPanel({ network, model, error, missing, onNetwork, onOpen
           <option value="random">Random network (generated)</option>
           <option value="file">{network.kind === 'generated' ? 'Open a .nnet or .onnx file…' : network.name}</option>
         </select>
-        <button type="button" onClick={() => input.current?.click()} title="Open a .nnet or .onnx network (or drop one on the lab)">
-          Open network…
-        </button>
-        <input
-          ref={input}
-          type="file"
-          hidden
-          accept=".nnet,.onnx,.vnnlib"
-          aria-label="Network file"
-          data-testid="network-file"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) onOpenFile(file);
-          }}
-        />
+        <FileButton label="Open network…" title="Open a .nnet or .onnx network (or drop one on the lab)" accept=".nnet,.onnx,.vnnlib" inputLabel="Network file" testId="network-file" inputRef={input} onFile={onOpenFile} />
       </div>
       {network.kind === 'generated' && (
         <div className="field-grid">

@@ -8,6 +8,7 @@ import { makeNamer } from './naming.ts';
 import { NetworkPanel } from './NetworkPanel.tsx';
 import { NetworkView } from './NetworkView.tsx';
 import { NodeDetails } from './NodeDetails.tsx';
+import { OpenAsSmtButton } from './OpenAsSmtButton.tsx';
 import { PropertyPanel } from './PropertyPanel.tsx';
 import { defaultScenario, spec as scenarioSpec, type SolverView } from './scenario.ts';
 import { SearchFigure } from './SearchFigure.tsx';
@@ -108,6 +109,7 @@ function View({ scenario, onChange, mode }: LabViewProps<SolverConfig, SolverVie
         <section className="panel solver-panel" aria-label="Result">
           <h3>Result</h3>
           <VerdictCard summary={summary} elapsedMs={shown?.elapsedMs} stale={stale} />
+          <OpenAsSmtButton config={config} networkData={data} title={scenario.title} seed={scenario.seed} disabled={blockedBy !== undefined} />
         </section>
       </div>
       <div className="solver-main">

@@ -1,4 +1,5 @@
 import { InputError } from '../../engines/contract.ts';
+import { createFileStore, sha256Hex } from '../../scenario/fileStore.ts';
 
 /**
  * Network files the user opens (file picker or drag and drop): read, identified by SHA-256 (the
@@ -15,11 +16,6 @@ export interface NetworkFile {
 }
 
 export const MAX_NETWORK_BYTES = 64 * 1024 * 1024;
-
-export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 /**
  * A dropped or picked file is a property when its extension says so (.vnnlib, .smt2) or, without
@@ -57,40 +53,5 @@ export async function readNetworkFile(file: File): Promise<NetworkFile> {
   return { name: file.name, format, sha256, size: bytes.length, text };
 }
 
-const DB = 'latticework-solver';
-const STORE = 'networks';
-
-function open(): Promise<IDBDatabase | undefined> {
-  return new Promise((resolve) => {
-    if (typeof indexedDB === 'undefined') return resolve(undefined);
-    const request = indexedDB.open(DB, 1);
-    request.onupgradeneeded = () => request.result.createObjectStore(STORE);
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => resolve(undefined);
-  });
-}
-
-/** Best effort: a browser without IndexedDB (or with it blocked) just asks for the file again. */
-export async function rememberNetwork(file: NetworkFile): Promise<void> {
-  const db = await open();
-  if (!db) return;
-  await new Promise<void>((resolve) => {
-    const tx = db.transaction(STORE, 'readwrite');
-    tx.objectStore(STORE).put(file, file.sha256);
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => resolve();
-  });
-  db.close();
-}
-
-export async function recallNetwork(sha256: string): Promise<NetworkFile | undefined> {
-  const db = await open();
-  if (!db) return undefined;
-  const found = await new Promise<NetworkFile | undefined>((resolve) => {
-    const request = db.transaction(STORE, 'readonly').objectStore(STORE).get(sha256);
-    request.onsuccess = () => resolve(request.result as NetworkFile | undefined);
-    request.onerror = () => resolve(undefined);
-  });
-  db.close();
-  return found;
-}
+/** Networks opened here, by SHA-256 (IndexedDB keeps them across reloads). */
+export const networkStore = createFileStore<NetworkFile>('latticework-solver', 'networks');

@@ -1,0 +1,148 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Logic from 'logic-solver';
+import { createRunContext } from '../src/engines/runContext.ts';
+import { DEFAULT_OPTIONS } from '../src/engines/smt/api.ts';
+import { writeDimacs, type Cnf } from '../src/engines/smt/formats/dimacs.ts';
+import { graphColouring, parity, pigeonhole, randomKSat } from '../src/engines/smt/formats/families.ts';
+import { randomLra } from '../src/engines/smt/formats/smtlib/random.ts';
+import { runDimacs } from '../src/engines/smt/run/satRun.ts';
+import { runSmtlib } from '../src/engines/smt/run/smtRun.ts';
+import { startZ3, z3Check } from '../src/engines/smt/testkit/z3.ts';
+import { report, time, timeAsync, type Benchmark } from './harness.ts';
+
+/**
+ * `npm run bench -- smt`: our CDCL against logic-solver (MiniSat compiled to JavaScript) and
+ * Debian's native minisat on uniform random 3-SAT at ratio 4.26 (uf: satisfiable, uuf: not,
+ * generated with a seeded generator) and structured families; our DPLL(T) against z3 (its
+ * WebAssembly build on npm, and /usr/bin/z3 when installed) on random QF_LRA. Every time is
+ * measured in this run; answers must agree or the bench says so.
+ */
+const MINISAT = '/usr/bin/minisat';
+const Z3 = '/usr/bin/z3';
+const dir = mkdtempSync(join(tmpdir(), 'latticework-smt-bench-'));
+
+function ours(cnf: Cnf): string {
+  const ctx = createRunContext({ maxSteps: Number.MAX_SAFE_INTEGER, maxMillis: 600_000 });
+  return runDimacs({ input: { kind: 'dimacs', text: writeDimacs(cnf) }, mode: 'cdcl', theory: 'lazy', options: { ...DEFAULT_OPTIONS, record: false } }, ctx).summary.verdict;
+}
+
+function logicSolver(cnf: Cnf): string {
+  const s = new Logic.Solver();
+  for (const c of cnf.clauses) s.require(Logic.or(c.map((l) => (l > 0 ? `v${l}` : `-v${-l}`))));
+  return s.solve() ? 'sat' : 'unsat';
+}
+
+/** Native minisat's answer and its own CPU time (process start excluded). */
+function minisat(cnf: Cnf, name: string): { verdict: string; millis: number } {
+  const path = join(dir, `${name}.cnf`);
+  writeFileSync(path, writeDimacs(cnf));
+  const r = spawnSync(MINISAT, ['-verb=1', path], { encoding: 'utf8' });
+  const cpu = /CPU time\s*:\s*([\d.]+)/.exec(r.stdout);
+  return { verdict: r.status === 10 ? 'sat' : r.status === 20 ? 'unsat' : 'unknown', millis: cpu ? Number(cpu[1]) * 1000 : NaN };
+}
+
+/**
+ * CPU time of a call in this process (user + system), comparable with minisat's own "CPU time":
+ * on a loaded machine wall-clock times would charge us for other processes' work.
+ */
+function cpu<T>(fn: () => T): { value: T; millis: number } {
+  const start = process.cpuUsage();
+  const value = fn();
+  const d = process.cpuUsage(start);
+  return { value, millis: (d.user + d.system) / 1000 };
+}
+
+interface Family {
+  name: string;
+  instances: Cnf[];
+}
+
+function families(): Family[] {
+  const uf = (n: number, want: 'sat' | 'unsat', count: number) => {
+    const out: Cnf[] = [];
+    for (let seed = 1; out.length < count && seed < 500; seed++) {
+      const cnf = randomKSat(n, Math.round(4.26 * n), 3, n * 1000 + seed);
+      if (minisatOrOurs(cnf, `probe${n}-${seed}`) === want) out.push(cnf);
+    }
+    return out;
+  };
+  return [
+    { name: 'uf200 (random 3-SAT, satisfiable)', instances: uf(200, 'sat', 3) },
+    { name: 'uuf200 (random 3-SAT, unsatisfiable)', instances: uf(200, 'unsat', 2) },
+    { name: 'uf250', instances: uf(250, 'sat', 2) },
+    { name: 'uuf250', instances: uf(250, 'unsat', 1) },
+    { name: 'pigeonhole 8 in 7', instances: [pigeonhole(8, 7)] },
+    { name: 'graph colouring (60 nodes, p = 0.1, 4 colours)', instances: [1, 2, 3].map((s) => graphColouring(60, 0.1, 4, s)) },
+    { name: 'parity (16 variables, two chains)', instances: [1, 2].map((s) => parity(16, s % 2 === 0, s)) },
+  ];
+}
+
+/** Picks instances by their answer (minisat when installed, else ours): the answer is not known in advance. */
+function minisatOrOurs(cnf: Cnf, name: string): string {
+  return existsSync(MINISAT) ? minisat(cnf, name).verdict : ours(cnf);
+}
+
+async function satFamilies(): Promise<void> {
+  const native = existsSync(MINISAT);
+  if (!native) console.log(`  (${MINISAT} is not installed: apt-get install minisat; native ratios are skipped)`);
+  for (const f of families()) {
+    let tOurs = 0;
+    let tLogic = 0;
+    let tNative = 0;
+    let disagree = 0;
+    f.instances.forEach((cnf, i) => {
+      const a = cpu(() => ours(cnf));
+      const b = cpu(() => logicSolver(cnf));
+      tOurs += a.millis;
+      tLogic += b.millis;
+      if (a.value !== b.value) disagree++;
+      if (native) {
+        const m = minisat(cnf, `${f.name.split(' ')[0]}-${i}`);
+        tNative += m.millis;
+        if (m.verdict !== a.value) disagree++;
+      }
+    });
+    const note = `${f.instances.length} instances${disagree ? `, ${disagree} DISAGREEMENTS` : ''}`;
+    report({ name: `${f.name}: ours (CPU)`, value: tOurs, unit: 'ms', baseline: { name: 'logic-solver', value: tLogic }, lowerIsBetter: true, note });
+    if (native) report({ name: `${f.name}: native minisat`, value: tNative, unit: 'ms', baseline: { name: 'ours', value: tOurs }, lowerIsBetter: true, note: 'minisat CPU time; ratio >1 means minisat is faster' });
+  }
+}
+
+async function lraSet(): Promise<void> {
+  await startZ3();
+  const scripts = Array.from({ length: 20 }, (_, i) => randomLra(6 + (i % 4), 28 + 2 * (i % 5), 7000 + i));
+  let tOurs = 0;
+  let tWasm = 0;
+  let tNative = 0;
+  let disagree = 0;
+  for (const [i, text] of scripts.entries()) {
+    const a = cpu(() => runSmtlib({ input: { kind: 'smtlib', text }, mode: 'cdcl', theory: 'lazy', options: { ...DEFAULT_OPTIONS, record: false } }, createRunContext()).summary.verdict);
+    const b = await timeAsync(() => z3Check(text));
+    tOurs += a.millis;
+    tWasm += b.millis;
+    if (a.value !== b.value) disagree++;
+    if (existsSync(Z3)) {
+      const path = join(dir, `lra-${i}.smt2`);
+      writeFileSync(path, text);
+      const c = time(() => spawnSync(Z3, [path], { encoding: 'utf8' }).stdout.trim());
+      tNative += c.millis;
+      if (c.value !== a.value) disagree++;
+    }
+  }
+  const note = `${scripts.length} scripts${disagree ? `, ${disagree} DISAGREEMENTS` : ''}`;
+  report({ name: 'random QF_LRA: ours (DPLL(T), exact simplex, CPU)', value: tOurs, unit: 'ms', baseline: { name: 'z3-solver (wasm, wall)', value: tWasm }, lowerIsBetter: true, note });
+  if (existsSync(Z3)) report({ name: 'random QF_LRA: native z3 (incl. process start)', value: tNative, unit: 'ms', baseline: { name: 'ours', value: tOurs }, lowerIsBetter: true });
+  else console.log(`  (${Z3} is not installed; native z3 is skipped)`);
+}
+
+const bench: Benchmark = {
+  name: 'smt',
+  async run() {
+    await satFamilies();
+    await lraSet();
+  },
+};
+export default bench;

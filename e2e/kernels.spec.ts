@@ -1,0 +1,120 @@
+import config from '../playwright.config.ts';
+import { expect, openApp, test, typeInEditor } from './fixtures.ts';
+
+// WebGPU on Debian's Chromium runs on its bundled SwiftShader (correct, not fast): this spec only
+// enables it, on top of the launch options every other spec uses.
+const base = config.use?.launchOptions ?? {};
+test.use({
+  launchOptions: {
+    ...base,
+    args: [...(base.args ?? []).filter((a) => a !== '--disable-gpu'), '--enable-unsafe-webgpu', '--use-webgpu-adapter=swiftshader'],
+  },
+});
+
+const row = (page: import('@playwright/test').Page, backend: string) => page.getByRole('table', { name: 'Timings' }).locator(`tr[data-backend="${backend}"]`);
+
+/** A small PNG drawn in the page (a white disc on black), as a File a user would drop. */
+async function dropPicture(page: import('@playwright/test').Page, name: string): Promise<void> {
+  await page.evaluate(async (fileName) => {
+    const canvas = new OffscreenCanvas(48, 40);
+    const g = canvas.getContext('2d')!;
+    g.fillStyle = '#000';
+    g.fillRect(0, 0, 48, 40);
+    g.fillStyle = '#fff';
+    g.beginPath();
+    g.arc(24, 20, 12, 0, Math.PI * 2);
+    g.fill();
+    const blob = await canvas.convertToBlob({ type: 'image/png' });
+    const data = new DataTransfer();
+    data.items.add(new File([blob], fileName, { type: 'image/png' }));
+    const target = document.querySelector('.kn')!;
+    target.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+    target.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, name);
+}
+
+test.describe('kernels', () => {
+  test('Black-Scholes: the fused graph, every backend timed (WebGPU on SwiftShader), the speed-up chart', async ({ page }) => {
+    await openApp(page, '/#example=kernels/black-scholes');
+    await expect(page.getByRole('navigation', { name: 'Labs' }).getByRole('button', { name: 'Kernels' })).toHaveAttribute('aria-current', 'page');
+    // Before any run, the compiler's stages: many temporaries before fusion, one parfor after.
+    const domain = page.getByTestId('domain-ir').locator('svg');
+    await expect(domain).toHaveAttribute('data-temporaries', /^[1-9]\d+$/);
+    await expect(page.getByTestId('parallel-ir').locator('[data-kind="parfor"]')).toHaveCount(1);
+    await expect(page.getByTestId('parallel-ir').locator('svg')).toHaveAttribute('data-temporaries', '0');
+    await expect(page.getByTestId('eliminated')).toContainText('d1');
+    await expect(page.getByRole('region', { name: 'Generated code' })).toContainText('for');
+    // Small sizes: this checks that every backend runs and agrees, not how fast.
+    await page.getByLabel('repeats').fill('1');
+    await page.getByLabel('array size').fill('10^4');
+    await page.getByLabel('array size').press('Enter');
+    await page.getByLabel('Chart sizes').fill('10^3, 10^4');
+    await page.getByLabel('Chart sizes').press('Enter');
+    await page.getByLabel('Chart workers').fill('1, 2');
+    await page.getByLabel('Chart workers').press('Enter');
+    await page.getByRole('button', { name: 'Run and time' }).click();
+    await expect(row(page, 'webgpu')).toBeVisible({ timeout: 60_000 });
+    for (const backend of ['naive', 'fused', 'parallel', 'webgpu']) await expect(row(page, backend)).toHaveAttribute('data-available', 'yes');
+    await expect(row(page, 'fused')).toContainText('bitwise equal');
+    await expect(row(page, 'parallel')).toContainText('bitwise equal');
+    await expect(row(page, 'webgpu')).toContainText(/ulp|bitwise/);
+    const chart = page.getByTestId('speedup-chart');
+    await expect(chart).toHaveAttribute('data-by', 'size');
+    for (const backend of ['fused', 'parallel', 'webgpu']) await expect(chart.locator(`[data-backend="${backend}"]`)).toHaveAttribute('data-points', '2');
+    await page.getByRole('button', { name: 'by workers' }).click();
+    await expect(chart).toHaveAttribute('data-by', 'workers');
+    await expect(chart.locator('[data-backend="parallel"]')).toHaveAttribute('data-points', '2');
+    await expect(chart.locator('.kn-ideal')).toHaveAttribute('data-points', '2');
+    // The memory view: naive allocates temporaries, the fused backends none.
+    await expect(page.getByTestId('memory-chart').locator('[data-backend="naive"]')).not.toHaveAttribute('data-bytes', '0');
+    await expect(page.getByTestId('memory-chart').locator('[data-backend="fused"]')).toHaveAttribute('data-bytes', '0');
+  });
+
+  test('the blur: the blurred image, an image of ones own dropped in, shared and reopened', async ({ page, context }) => {
+    test.setTimeout(240_000); // three runs of every backend, WebGPU on SwiftShader among them
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await openApp(page, '/#example=kernels/gaussian-blur');
+    await expect(page.getByTestId('image-input').locator('image')).toHaveCount(1);
+    // A small image and few iterations: this checks the pictures, not the speed.
+    await page.getByLabel('Image size').selectOption('128');
+    await page.getByLabel('iterations').fill('4');
+    await page.getByLabel('repeats').fill('1');
+    await page.getByLabel('Chart workers').fill('2');
+    await page.getByLabel('Chart workers').press('Enter');
+    await expect(page.getByTestId('image-input')).toContainText('128×128');
+    await page.getByRole('button', { name: 'Run and time' }).click();
+    const output = page.getByTestId('image-output').locator('image');
+    await expect(output).toHaveCount(1, { timeout: 60_000 });
+    const inputHref = await page.getByTestId('image-input').locator('image').getAttribute('href');
+    await expect(page.locator('svg.kn-images')).not.toHaveAttribute('data-iteration', /^(-1|0)$/);
+    expect(await output.getAttribute('href')).not.toBe(inputHref);
+    // The slider steps back through the recorded iterations.
+    await page.getByRole('button', { name: 'Go to start' }).click();
+    await expect(page.locator('svg.kn-images')).toHaveAttribute('data-iteration', '0');
+
+    await dropPicture(page, 'disc.png');
+    await expect(page.getByLabel('Image', { exact: true })).toContainText('disc.png');
+    await expect(page.getByTestId('image-input')).toContainText('disc.png, 48×40');
+    await page.getByRole('button', { name: 'Run and time' }).click();
+    await expect(page.getByTestId('image-output').locator('image')).toHaveCount(1, { timeout: 60_000 });
+    await expect(page.locator('svg.kn-images')).toHaveAttribute('data-iteration', /^[1-9]/);
+
+    await page.getByRole('button', { name: 'Share' }).click();
+    const link = await page.getByLabel('Share link').inputValue();
+    const other = await context.newPage();
+    await other.goto(link);
+    // The same browser keeps the picture (IndexedDB): the link names it by SHA-256 and it reruns.
+    await expect(other.getByTestId('image-input')).toContainText('disc.png, 48×40');
+    await expect(other.getByTestId('image-output').locator('image')).toHaveCount(1, { timeout: 60_000 });
+    await other.close();
+  });
+
+  test('a program that does not fuse says why; an error is marked and blocks the run', async ({ page }) => {
+    await openApp(page, '/#example=kernels/no-fusion');
+    await expect(page.getByRole('list', { name: 'Where fusion does not apply' }).getByRole('listitem')).not.toHaveCount(0);
+    await expect(page.getByTestId('parallel-ir').locator('[data-kind="parfor"]')).not.toHaveCount(1);
+    await typeInEditor(page, '@acc function f(x)\n  return x .* \nend');
+    await expect(page.getByRole('list', { name: 'Problems' })).toContainText(/^\d+:\d+/);
+    await expect(page.getByRole('button', { name: 'Run and time' })).toBeDisabled();
+  });
+});

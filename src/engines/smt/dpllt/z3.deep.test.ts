@@ -1,0 +1,14 @@
+import { beforeAll, describe, it } from 'vitest';
+import { startZ3 } from '../testkit/z3.ts';
+import { expectAgreesWithZ3 } from '../testkit/z3check.ts';
+
+beforeAll(startZ3, 120_000);
+
+describe('QF_LRA answers agree with z3 (long run)', () => {
+  it.each([
+    [3, 8],
+    [4, 14],
+    [5, 18],
+    [6, 24],
+  ])('on random instances with %i reals and %i clauses', (reals, clauses) => expectAgreesWithZ3(reals, clauses, 60), 600_000);
+});

@@ -1,0 +1,13 @@
+import { beforeAll, describe, it } from 'vitest';
+import { startZ3 } from '../testkit/z3.ts';
+import { expectAgreesWithZ3 } from '../testkit/z3check.ts';
+
+beforeAll(startZ3, 120_000);
+
+describe('QF_LRA answers agree with z3', () => {
+  it.each([
+    [2, 6],
+    [3, 8],
+    [4, 14],
+  ])('on random instances with %i reals and %i clauses (lazy CDCL, lazy DPLL, eager)', (reals, clauses) => expectAgreesWithZ3(reals, clauses, 6));
+});

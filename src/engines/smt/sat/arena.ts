@@ -1,0 +1,93 @@
+/**
+ * The clause database as one flat Int32Array (MiniSat's clause allocator): a clause is a header
+ * followed by its literals, named by the offset of its header (a "cref"). Literals are internal:
+ * 2·v for v true, 2·v+1 for v false (v 0-based).
+ */
+export const HEADER = 4;
+const SIZE = 0;
+const FLAGS = 1;
+const LBD = 2;
+const ID = 3;
+const LEARNT = 1;
+const DELETED = 2;
+
+export class ClauseArena {
+  data = new Int32Array(1 << 12);
+  top = 0;
+  /** Words held by deleted clauses, so the solver knows when compaction pays. */
+  wasted = 0;
+
+  alloc(lits: ArrayLike<number>, learnt: boolean, lbd: number, id: number): number {
+    const need = HEADER + lits.length;
+    if (this.top + need > this.data.length) {
+      let size = this.data.length * 2;
+      while (this.top + need > size) size *= 2;
+      const grown = new Int32Array(size);
+      grown.set(this.data.subarray(0, this.top));
+      this.data = grown;
+    }
+    const c = this.top;
+    const d = this.data;
+    d[c + SIZE] = lits.length;
+    d[c + FLAGS] = learnt ? LEARNT : 0;
+    d[c + LBD] = lbd;
+    d[c + ID] = id;
+    for (let i = 0; i < lits.length; i++) d[c + HEADER + i] = lits[i]!;
+    this.top += need;
+    return c;
+  }
+
+  size(c: number): number {
+    return this.data[c + SIZE]!;
+  }
+  lit(c: number, i: number): number {
+    return this.data[c + HEADER + i]!;
+  }
+  lits(c: number): Int32Array {
+    return this.data.subarray(c + HEADER, c + HEADER + this.data[c + SIZE]!);
+  }
+  learnt(c: number): boolean {
+    return (this.data[c + FLAGS]! & LEARNT) !== 0;
+  }
+  deleted(c: number): boolean {
+    return (this.data[c + FLAGS]! & DELETED) !== 0;
+  }
+  lbd(c: number): number {
+    return this.data[c + LBD]!;
+  }
+  id(c: number): number {
+    return this.data[c + ID]!;
+  }
+  remove(c: number): void {
+    this.data[c + FLAGS]! |= DELETED;
+    this.wasted += HEADER + this.data[c + SIZE]!;
+  }
+
+  /**
+   * Moves the live clauses to the front, in order. Returns the new offset of every old live
+   * clause through `forward` (old cref -> new cref, -1 for deleted ones).
+   */
+  compact(): (old: number) => number {
+    const d = this.data;
+    const moved = new Map<number, number>();
+    let to = 0;
+    for (let c = 0; c < this.top; ) {
+      const len = HEADER + d[c + SIZE]!;
+      if ((d[c + FLAGS]! & DELETED) === 0) {
+        if (to !== c) d.copyWithin(to, c, c + len);
+        moved.set(c, to);
+        to += len;
+      }
+      c += len;
+    }
+    this.top = to;
+    this.wasted = 0;
+    return (old) => moved.get(old) ?? -1;
+  }
+
+  /** Every live clause, in memory order. */
+  *live(): Generator<number> {
+    const d = this.data;
+    for (let c = 0; c < this.top; c += HEADER + d[c + SIZE]!) if ((d[c + FLAGS]! & DELETED) === 0) yield c;
+  }
+}

@@ -1,0 +1,29 @@
+import type { Solver } from './solver.ts';
+
+/**
+ * Learnt-clause deletion by literal block distance (Audemard & Simon, "Predicting learnt clauses
+ * quality in modern SAT solvers", IJCAI'09): keep every "glue" clause (LBD <= 2) and every clause
+ * that is the reason of an assignment; of the rest, delete the worse half (highest LBD, then
+ * longest). Then the arena is compacted and the watches rebuilt, so memory stays bounded.
+ */
+export function reduceDb(s: Solver): void {
+  const { arena } = s;
+  const locked = (c: number) => {
+    const v = arena.lit(c, 0) >> 1;
+    return s.reason[v] === c && s.value(arena.lit(c, 0)) === 1;
+  };
+  const candidates = s.learnts.filter((c) => arena.lbd(c) > 2 && !locked(c));
+  candidates.sort((a, b) => arena.lbd(b) - arena.lbd(a) || arena.size(b) - arena.size(a) || a - b);
+  const removed: number[] = [];
+  for (const c of candidates.slice(0, candidates.length >> 1)) {
+    arena.remove(c);
+    removed.push(arena.id(c));
+  }
+  s.stats.deleted += removed.length;
+  const forward = arena.compact();
+  s.learnts = s.learnts.map(forward).filter((c) => c >= 0);
+  for (let v = 0; v < s.nVars; v++) if (s.reason[v]! >= 0) s.reason[v] = forward(s.reason[v]!);
+  s.wsize.fill(0);
+  for (const c of arena.live()) if (arena.size(c) > 1) s.watch(c);
+  s.rec.push({ kind: 'reduce', removed, kept: s.learnts.length });
+}

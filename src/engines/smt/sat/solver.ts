@@ -1,0 +1,358 @@
+import type { SatMode, SatStats, SmtOptions, Verdict } from '../api.ts';
+import { analyze } from './analyze.ts';
+import { ClauseArena, HEADER } from './arena.ts';
+import { VarOrder } from './heap.ts';
+import { Recorder, toDimacs } from './recorder.ts';
+import { reduceDb } from './reduce.ts';
+import { makeRestarts } from './restarts.ts';
+import type { Theory } from './theory.ts';
+
+export type SolverOptions = Pick<SmtOptions, 'restarts' | 'deletion' | 'minimise' | 'phaseSaving'> & { mode: SatMode };
+
+/** What the search loop needs from the run: budget (steps) and whether to stop. */
+export interface SearchHooks {
+  /** Spends `n` steps (propagations and conflicts); may throw to stop. */
+  tick(n: number): void;
+  /** True when the run must end with `unknown`. */
+  stop(): boolean;
+  progress(stats: SatStats): void;
+}
+
+const UNDEF = 0;
+const TRUE = 1;
+const FALSE = -1;
+
+/**
+ * A CDCL SAT solver in the style of MiniSat (Eén & Sörensson, SAT'03) with Glucose's LBD
+ * (Audemard & Simon, IJCAI'09): two watched literals, first-UIP learning with recursive
+ * minimisation, EVSIDS, phase saving, Luby or glucose restarts and LBD-based clause deletion.
+ * `mode: 'dpll'` keeps the same propagation but backtracks chronologically without learning.
+ */
+export class Solver {
+  readonly arena = new ClauseArena();
+  /** Per literal: the crefs watching it, as pairs (cref, blocker). */
+  watches: Int32Array[];
+  readonly wsize: Int32Array;
+  readonly vals: Int8Array;
+  readonly level: Int32Array;
+  readonly reason: Int32Array;
+  readonly trail: Int32Array;
+  trailSize = 0;
+  qhead = 0;
+  readonly trailLim: number[] = [];
+  readonly order: VarOrder;
+  readonly polarity: Uint8Array;
+  /** DPLL: per decision level, whether its decision is already the flipped branch. */
+  private readonly flipped: number[] = [];
+  learnts: number[] = [];
+  nextId = 0;
+  unsat = false;
+  readonly stats: SatStats = { decisions: 0, propagations: 0, conflicts: 0, learnt: 0, minimisedLiterals: 0, deleted: 0, restarts: 0, maxLevel: 0 };
+  readonly seen: Uint8Array;
+  private nextReduce = 2000;
+  private dpllNext = 0;
+
+  constructor(
+    readonly nVars: number,
+    readonly options: SolverOptions,
+    readonly rec: Recorder,
+    readonly theory?: Theory,
+  ) {
+    this.watches = Array.from({ length: 2 * nVars }, () => new Int32Array(4));
+    this.wsize = new Int32Array(2 * nVars);
+    this.vals = new Int8Array(2 * nVars);
+    this.level = new Int32Array(nVars);
+    this.reason = new Int32Array(nVars).fill(-1);
+    this.trail = new Int32Array(nVars);
+    this.order = new VarOrder(nVars);
+    this.polarity = new Uint8Array(nVars).fill(1);
+    this.seen = new Uint8Array(nVars);
+  }
+
+  decisionLevel(): number {
+    return this.trailLim.length;
+  }
+  value(l: number): number {
+    return this.vals[l]!;
+  }
+
+  /** Adds an input clause before the search (its id is the next one). Duplicates go; tautologies are kept out of the watches. */
+  addClause(lits: readonly number[]): void {
+    const id = this.nextId++;
+    if (this.unsat) return;
+    const uniq = [...new Set(lits)];
+    if (uniq.some((l) => uniq.includes(l ^ 1))) return;
+    if (uniq.length === 0) {
+      this.unsat = true;
+      return;
+    }
+    const c = this.arena.alloc(uniq, false, 0, id);
+    if (uniq.length === 1) {
+      const v = this.value(uniq[0]!);
+      if (v === FALSE) this.unsat = true;
+      else if (v === UNDEF) this.enqueue(uniq[0]!, c);
+      return;
+    }
+    this.watch(c);
+  }
+
+  watch(c: number): void {
+    this.pushWatch(this.arena.lit(c, 0), c, this.arena.lit(c, 1));
+    this.pushWatch(this.arena.lit(c, 1), c, this.arena.lit(c, 0));
+  }
+
+  private pushWatch(l: number, c: number, blocker: number): void {
+    let ws = this.watches[l]!;
+    const n = this.wsize[l]!;
+    if (n + 2 > ws.length) {
+      const grown = new Int32Array(ws.length * 2);
+      grown.set(ws);
+      this.watches[l] = ws = grown;
+    }
+    ws[n] = c;
+    ws[n + 1] = blocker;
+    this.wsize[l] = n + 2;
+  }
+
+  enqueue(l: number, from: number): void {
+    const v = l >> 1;
+    this.vals[l] = TRUE;
+    this.vals[l ^ 1] = FALSE;
+    this.level[v] = this.trailLim.length;
+    this.reason[v] = from;
+    this.trail[this.trailSize++] = l;
+    if (this.rec.on) {
+      if (from < 0) this.rec.push({ kind: 'decide', lit: toDimacs(l), level: this.trailLim.length });
+      else this.rec.push({ kind: 'propagate', lit: toDimacs(l), level: this.trailLim.length, reason: this.arena.id(from) });
+    }
+  }
+
+  /** Boolean constraint propagation over two watched literals; returns a conflicting cref or -1. */
+  propagate(): number {
+    const data = this.arena.data;
+    const vals = this.vals;
+    const trail = this.trail;
+    let conflict = -1;
+    const start = this.qhead;
+    while (this.qhead < this.trailSize) {
+      const falseLit = trail[this.qhead++]! ^ 1;
+      const ws = this.watches[falseLit]!;
+      const n = this.wsize[falseLit]!;
+      let i = 0;
+      let j = 0;
+      while (i < n) {
+        const c = ws[i]!;
+        const blocker = ws[i + 1]!;
+        i += 2;
+        if (vals[blocker] === TRUE) {
+          ws[j++] = c;
+          ws[j++] = blocker;
+          continue;
+        }
+        const base = c + HEADER;
+        if (data[base] === falseLit) {
+          data[base] = data[base + 1]!;
+          data[base + 1] = falseLit;
+        }
+        const first = data[base]!;
+        if (first !== blocker && vals[first] === TRUE) {
+          ws[j++] = c;
+          ws[j++] = first;
+          continue;
+        }
+        const size = data[c]!;
+        let found = false;
+        for (let k = 2; k < size; k++) {
+          const q = data[base + k]!;
+          if (vals[q] !== FALSE) {
+            data[base + 1] = q;
+            data[base + k] = falseLit;
+            this.pushWatch(q, c, first);
+            found = true;
+            break;
+          }
+        }
+        if (found) continue;
+        ws[j++] = c;
+        ws[j++] = first;
+        if (vals[first] === FALSE) {
+          conflict = c;
+          while (i < n) ws[j++] = ws[i++]!;
+          this.qhead = this.trailSize;
+        } else {
+          this.enqueue(first, c);
+        }
+      }
+      this.wsize[falseLit] = j;
+      if (conflict >= 0) break;
+    }
+    this.stats.propagations += this.qhead - start;
+    return conflict;
+  }
+
+  cancelUntil(target: number): void {
+    if (this.decisionLevel() <= target) return;
+    const lim = this.trailLim[target]!;
+    for (let i = this.trailSize - 1; i >= lim; i--) {
+      const l = this.trail[i]!;
+      const v = l >> 1;
+      this.vals[l] = UNDEF;
+      this.vals[l ^ 1] = UNDEF;
+      this.reason[v] = -1;
+      if (this.options.phaseSaving) this.polarity[v] = l & 1;
+      this.order.insert(v);
+      if (v < this.dpllNext) this.dpllNext = v;
+    }
+    this.trailSize = lim;
+    this.qhead = lim;
+    this.trailLim.length = target;
+    this.flipped.length = target;
+    this.theory?.backtrack(lim);
+  }
+
+  private pickBranch(): number {
+    if (this.options.mode === 'dpll') {
+      while (this.dpllNext < this.nVars && this.vals[2 * this.dpllNext] !== UNDEF) this.dpllNext++;
+      return this.dpllNext < this.nVars ? 2 * this.dpllNext + 1 : -1;
+    }
+    while (!this.order.empty()) {
+      const v = this.order.pop();
+      if (this.vals[2 * v] === UNDEF) return 2 * v + (this.options.phaseSaving ? this.polarity[v]! : 1);
+    }
+    return -1;
+  }
+
+  /** Adds a clause learnt during search (or a theory lemma); watches its first two literals. */
+  addLearnt(lits: number[], lbd: number): number {
+    const c = this.arena.alloc(lits, true, lbd, this.nextId++);
+    if (lits.length > 1) {
+      this.watch(c);
+      this.learnts.push(c);
+    }
+    this.stats.learnt++;
+    return c;
+  }
+
+  /** Runs the search until an answer or until `hooks.stop()`. */
+  solve(hooks: SearchHooks): Verdict {
+    if (this.unsat) return 'unsat';
+    const restarts = makeRestarts(this.options.restarts);
+    let ticked = 0;
+    for (;;) {
+      let conflict = this.propagate();
+      if (conflict < 0 && this.theory) {
+        const answer = this.theoryStep(this.trailSize === this.nVars);
+        if (answer === 'unsat') return 'unsat';
+        if (answer === 'again') continue;
+        conflict = answer;
+      }
+      if (conflict >= 0) {
+        this.stats.conflicts++;
+        hooks.tick(this.stats.propagations - ticked + 1);
+        ticked = this.stats.propagations;
+        if (this.rec.on) this.rec.push({ kind: 'conflict', clause: this.arena.id(conflict), level: this.decisionLevel() });
+        if (this.decisionLevel() === 0) return 'unsat';
+        if (this.options.mode === 'dpll') {
+          if (!this.backtrackChronologically()) return 'unsat';
+          continue;
+        }
+        const lbd = this.learn(conflict);
+        if ((this.stats.conflicts & 255) === 0) {
+          if (hooks.stop()) return 'unknown';
+          hooks.progress(this.stats);
+        }
+        if (restarts.conflict(lbd) && this.decisionLevel() > 0) {
+          this.stats.restarts++;
+          this.rec.push({ kind: 'restart', conflicts: this.stats.conflicts });
+          this.cancelUntil(0);
+        }
+        if (this.options.deletion === 'lbd' && this.stats.conflicts >= this.nextReduce) {
+          this.nextReduce = this.stats.conflicts + 2000 + 300 * this.stats.restarts;
+          reduceDb(this);
+        }
+        continue;
+      }
+      const next = this.pickBranch();
+      if (next < 0) return 'sat';
+      if (this.stats.propagations - ticked > 4096) {
+        hooks.tick(this.stats.propagations - ticked);
+        ticked = this.stats.propagations;
+        if (hooks.stop()) return 'unknown';
+      }
+      this.trailLim.push(this.trailSize);
+      this.flipped.push(0);
+      this.stats.decisions++;
+      if (this.trailLim.length > this.stats.maxLevel) this.stats.maxLevel = this.trailLim.length;
+      this.enqueue(next, -1);
+    }
+  }
+
+  /** First-UIP learning and the backjump (analysis in analyze.ts). Returns the learnt clause's LBD. */
+  private learn(conflict: number): number {
+    const { lits, lbd, backjump } = analyze(this, conflict);
+    const from = this.decisionLevel();
+    this.cancelUntil(backjump);
+    if (this.rec.on) this.rec.push({ kind: 'backjump', from, to: backjump });
+    const c = this.addLearnt(lits, lbd);
+    this.enqueue(lits[0]!, c);
+    this.order.decayAll();
+    return lbd;
+  }
+
+  /** DPLL: undo to the latest decision not yet flipped and take its other branch. */
+  private backtrackChronologically(): boolean {
+    let d = this.decisionLevel();
+    while (d > 0 && this.flipped[d - 1]) d--;
+    if (d === 0) return false;
+    const decision = this.trail[this.trailLim[d - 1]!]!;
+    const from = this.decisionLevel();
+    this.cancelUntil(d - 1);
+    this.trailLim.push(this.trailSize);
+    this.flipped.push(1);
+    this.stats.decisions++;
+    if (this.rec.on) this.rec.push({ kind: 'backtrack', from, to: d, flipped: toDimacs(decision ^ 1) });
+    this.enqueue(decision ^ 1, -1);
+    return true;
+  }
+
+  /**
+   * Lets the theory look at the trail; its clauses are added as lemmas. Returns a conflicting cref
+   * to analyse, 'again' when it propagated (so Boolean propagation runs again), -1 when the theory
+   * agrees, 'unsat' when a conflict sits at level 0.
+   */
+  private theoryStep(final: boolean): number | 'again' | 'unsat' {
+    const answer = this.theory!.check(this.trail, this.trailSize, final);
+    if (answer.conflict) {
+      if (this.rec.on) this.rec.push({ kind: 'theory-conflict', clause: this.nextId, lits: answer.conflict.map(toDimacs), bounds: answer.bounds ?? [] });
+      return this.addConflictLemma(answer.conflict);
+    }
+    if (answer.propagations && answer.propagations.length > 0) {
+      for (const lits of answer.propagations) {
+        if (this.value(lits[0]!) !== UNDEF) continue;
+        if (this.rec.on) this.rec.push({ kind: 'theory-propagate', lit: toDimacs(lits[0]!), reason: this.nextId, lits: lits.map(toDimacs) });
+        const c = this.addLemma(lits);
+        this.enqueue(lits[0]!, c);
+      }
+      return 'again';
+    }
+    return -1;
+  }
+
+  /** A theory lemma, watched on its first literal and on its highest-level false literal. */
+  private addLemma(lits: number[]): number {
+    let best = 1;
+    for (let i = 2; i < lits.length; i++) if (this.level[lits[i]! >> 1]! > this.level[lits[best]! >> 1]!) best = i;
+    if (lits.length > 1) [lits[1], lits[best]] = [lits[best]!, lits[1]!];
+    return this.addLearnt(lits, lits.length);
+  }
+
+  /** A conflict explanation: undo to its highest level first, so analysis works at that level. */
+  private addConflictLemma(lits: number[]): number | 'unsat' {
+    let top = 0;
+    for (const l of lits) top = Math.max(top, this.level[l >> 1]!);
+    if (lits.length === 0 || top === 0) return 'unsat';
+    lits.sort((a, b) => this.level[b >> 1]! - this.level[a >> 1]!);
+    this.cancelUntil(top);
+    return this.addLearnt(lits, lits.length);
+  }
+}

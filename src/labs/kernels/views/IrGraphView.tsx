@@ -1,0 +1,224 @@
+import * as d3 from 'd3';
+import { useId, useMemo } from 'react';
+import type { IrGraph, IrNode, IrNodeKind } from '../../../engines/kernels/api.ts';
+import { layeredLayout, type Layout, type PlacedNode } from '../graph/layered.ts';
+
+interface Props {
+  graph: IrGraph;
+  stage: 'domain' | 'parallel';
+  /** Labels of the Domain IR's nodes, for the operations a parfor lists. */
+  domainLabels: ReadonlyMap<number, string>;
+  /** Domain IR ids to emphasise (the selection, or the ops of the node under the pointer); a parfor is lit when it fused one. */
+  emphasis: ReadonlySet<number>;
+  onSelect(node: IrNode): void;
+  onHover(node: IrNode | undefined): void;
+  fontSize: number;
+  /** Width available; the drawing is scaled down to fit (never below 70%) and scrolls beyond that. */
+  width: number;
+  label: string;
+}
+
+/** The drawing of each kind of node: the shape is the second cue beside the fill colour. */
+const KIND_LOOK: Record<IrNodeKind, { fill: string; stroke: string; shape: 'pill' | 'box' | 'funnel' | 'double' | 'bold' }> = {
+  input: { fill: '#e3f0fa', stroke: '#0072B2', shape: 'pill' },
+  output: { fill: '#fff', stroke: '#16191d', shape: 'pill' },
+  map: { fill: '#fff', stroke: '#59626e', shape: 'box' },
+  scalar: { fill: '#f3f4f6', stroke: '#59626e', shape: 'box' },
+  comprehension: { fill: '#fff', stroke: '#59626e', shape: 'double' },
+  reduce: { fill: '#fbecd0', stroke: '#9a6a00', shape: 'funnel' },
+  stencil: { fill: '#d9f0e8', stroke: '#00795a', shape: 'double' },
+  alloc: { fill: '#f3f4f6', stroke: '#59626e', shape: 'box' },
+  host: { fill: '#f3f4f6', stroke: '#59626e', shape: 'box' },
+  parfor: { fill: '#dcebf7', stroke: '#0072B2', shape: 'bold' },
+};
+
+export const KIND_NAMES: Partial<Record<IrNodeKind, string>> = {
+  input: 'input array',
+  map: 'element-wise operation',
+  reduce: 'reduction',
+  stencil: 'stencil',
+  parfor: 'parfor (fused loop)',
+  output: 'result',
+};
+
+const TEMPORARY = '#D55E00';
+/** Below this the labels get too small to read: the graph scrolls instead (or turns vertical). */
+const MIN_SCALE = 0.7;
+
+/** A left-to-right layout turned top to bottom: every point's coordinates swapped. */
+function transpose(l: Layout): Layout {
+  const nodes = new Map([...l.nodes].map(([id, n]) => [id, { ...n, x: n.y, y: n.x, width: n.height, height: n.width }]));
+  return { nodes, edges: l.edges.map((e) => ({ ...e, points: e.points.map(([x, y]) => [y, x] as [number, number]) })), width: l.height, height: l.width };
+}
+const ARRAY = '#7a828c';
+
+/** A node's lines of text: its label, and for a parfor the operations it fused. */
+function linesOf(node: IrNode, names: ReadonlyMap<number, string>): string[] {
+  if (node.kind !== 'parfor' || !node.fused?.length) return [node.label];
+  const ops = node.fused.map((id) => names.get(id) ?? '?');
+  const shown = ops.slice(0, 6).join(' ');
+  return [node.label, ops.length > 6 ? `${shown} …` : shown];
+}
+
+function NodeShape({ node, w, h }: { node: IrNode; w: number; h: number }) {
+  const look = KIND_LOOK[node.kind] ?? KIND_LOOK.map;
+  const common = { fill: look.fill, stroke: look.stroke };
+  switch (look.shape) {
+    case 'pill':
+      return <rect x={-w / 2} y={-h / 2} width={w} height={h} rx={h / 2} {...common} strokeWidth={node.kind === 'output' ? 2.5 : 1.5} />;
+    case 'funnel': {
+      const inset = Math.min(14, w / 5);
+      return <path d={`M${-w / 2},${-h / 2}H${w / 2}L${w / 2 - inset},${h / 2}H${-w / 2 + inset}Z`} {...common} strokeWidth={1.5} />;
+    }
+    case 'double':
+      return (
+        <>
+          <rect x={-w / 2} y={-h / 2} width={w} height={h} rx={4} {...common} strokeWidth={1.5} />
+          <rect x={-w / 2 + 3} y={-h / 2 + 3} width={w - 6} height={h - 6} rx={2} fill="none" stroke={look.stroke} strokeWidth={1} strokeDasharray="3 2" />
+        </>
+      );
+    case 'bold':
+      return <rect x={-w / 2} y={-h / 2} width={w} height={h} rx={6} {...common} strokeWidth={3} />;
+    default:
+      return <rect x={-w / 2} y={-h / 2} width={w} height={h} rx={4} {...common} strokeWidth={1.5} />;
+  }
+}
+
+/**
+ * One stage of the compiler as a graph, left to right: the Domain IR (each array operation a node,
+ * each temporary array a dashed vermillion edge) or the Parallel IR (parfor nodes, each listing the
+ * operations it fused). Laid out by graph/layered.ts, drawn by React; hovering a node emphasises
+ * the same operations in the other stage, clicking one shows it in the editor.
+ */
+export function IrGraphView({ graph, stage, domainLabels, emphasis, onSelect, onHover, fontSize, width, label }: Props) {
+  const markerId = useId().replace(/:/g, '');
+  const names = domainLabels;
+  const mono = fontSize * 0.62;
+  const layout = useMemo(() => {
+    const lines = new Map(graph.nodes.map((n) => [n.id, linesOf(n, names)]));
+    const sizes = graph.nodes.map((n) => {
+      const text = lines.get(n.id)!;
+      const longest = Math.max(...text.map((t, i) => t.length * (i === 0 ? mono : mono * 0.85)));
+      return { id: n.id, width: Math.max(fontSize * 3, longest + fontSize * 1.4), height: fontSize * (text.length === 1 ? 2 : 3.4) };
+    });
+    const across = layeredLayout({ nodes: sizes, edges: graph.edges }, { layerGap: fontSize * 2.6, nodeGap: fontSize * 0.8, padding: 6 });
+    // Top to bottom: the same layout with the axes swapped (a layer's extent is then a node's height).
+    const down = layeredLayout({ nodes: sizes.map((n) => ({ id: n.id, width: n.height, height: n.width })), edges: graph.edges }, { layerGap: fontSize * 2.2, nodeGap: fontSize * 0.8, padding: 6 });
+    return { across, down, lines };
+  }, [graph, names, fontSize, mono]);
+  const { lines } = layout;
+  // Left to right reads like the program; a narrow panel (a projector's half screen) gets the graph top to bottom.
+  const vertical = width / layout.across.width < MIN_SCALE && width / layout.down.height > width / layout.across.width;
+  const laid = vertical ? transpose(layout.down) : layout.across;
+  const scale = Math.max(MIN_SCALE, Math.min(1, width / Math.max(1, laid.width)));
+  const line = d3.line<[number, number]>().curve(vertical ? d3.curveMonotoneY : d3.curveMonotoneX);
+  const contains = (n: IrNode) => (stage === 'domain' ? emphasis.has(n.id) : (n.fused ?? []).some((id) => emphasis.has(id)));
+
+  return (
+    <svg
+      width={laid.width * scale}
+      height={laid.height * scale}
+      viewBox={`0 0 ${laid.width} ${laid.height}`}
+      role="img"
+      aria-label={label}
+      className="kn-graph"
+      data-direction={vertical ? 'down' : 'across'}
+      data-nodes={graph.nodes.length}
+      data-temporaries={graph.edges.filter((e) => e.temporary).length}
+    >
+      <defs>
+        {[
+          ['t', TEMPORARY],
+          ['a', ARRAY],
+        ].map(([k, color]) => (
+          <marker key={k} id={`${markerId}${k}`} viewBox="0 0 10 10" refX={9} refY={5} markerWidth={7} markerHeight={7} orient="auto-start-reverse">
+            <path d="M0,0L10,5L0,10z" fill={color} />
+          </marker>
+        ))}
+      </defs>
+      <g className="kn-edges">
+        {laid.edges.map((e, i) => {
+          const edge = graph.edges[i]!;
+          return (
+            <path
+              key={i}
+              d={line(e.points) ?? ''}
+              fill="none"
+              stroke={edge.temporary ? TEMPORARY : ARRAY}
+              strokeWidth={edge.temporary ? 2 : 1.4}
+              strokeDasharray={edge.temporary ? '6 3' : undefined}
+              markerEnd={`url(#${markerId}${edge.temporary ? 't' : 'a'})`}
+              data-temporary={edge.temporary ? 'yes' : 'no'}
+            >
+              <title>{`${edge.temporary ? 'temporary array' : edge.elements === 0 ? 'scalar' : 'array'} ${edge.name}${edge.elements ? `, ${edge.elements.toLocaleString('en-US')} elements` : ''}`}</title>
+            </path>
+          );
+        })}
+      </g>
+      <g className="kn-nodes">
+        {graph.nodes.map((n) => {
+          const p: PlacedNode = laid.nodes.get(n.id)!;
+          const text = lines.get(n.id)!;
+          const lit = contains(n);
+          return (
+            <g
+              key={n.id}
+              transform={`translate(${p.x},${p.y})`}
+              className={`kn-node kn-${n.kind}${lit ? ' lit' : ''}`}
+              data-kind={n.kind}
+              data-node={n.id}
+              onClick={() => onSelect(n)}
+              onMouseEnter={() => onHover(n)}
+              onMouseLeave={() => onHover(undefined)}
+            >
+              <title>{`${KIND_NAMES[n.kind] ?? n.kind}: ${n.label}${n.at ? ` (line ${n.at.line})` : ''}${n.fused ? `\nfuses ${n.fused.map((id) => names.get(id) ?? '?').join(' ')}` : ''}`}</title>
+              {lit && <rect x={-p.width / 2 - 4} y={-p.height / 2 - 4} width={p.width + 8} height={p.height + 8} rx={8} className="kn-halo" />}
+              <NodeShape node={n} w={p.width} h={p.height} />
+              {text.map((t, k) => (
+                <text
+                  key={k}
+                  y={text.length === 1 ? 0 : (k - 0.5) * fontSize * 1.35}
+                  dy="0.35em"
+                  textAnchor="middle"
+                  fontSize={k === 0 ? fontSize : fontSize * 0.85}
+                  className={k === 0 ? 'kn-node-label' : 'kn-node-sub'}
+                >
+                  {t}
+                </text>
+              ))}
+            </g>
+          );
+        })}
+      </g>
+    </svg>
+  );
+}
+
+/** The legend under both stages: shapes and line styles, named. */
+export function IrLegend({ stage }: { stage: 'domain' | 'parallel' }) {
+  const kinds: IrNodeKind[] = stage === 'domain' ? ['input', 'map', 'reduce', 'stencil', 'output'] : ['input', 'parfor', 'reduce', 'stencil', 'output'];
+  return (
+    <ul className="kn-legend" aria-label="Legend">
+      {kinds.map((k) => (
+        <li key={k}>
+          <svg width={30} height={18} viewBox="-15 -9 30 18" aria-hidden="true">
+            <NodeShape node={{ id: 0, kind: k, label: '' }} w={26} h={14} />
+          </svg>
+          {KIND_NAMES[k]}
+        </li>
+      ))}
+      <li>
+        <svg width={30} height={10} aria-hidden="true">
+          <line x1={1} x2={29} y1={5} y2={5} stroke={TEMPORARY} strokeWidth={2} strokeDasharray="6 3" />
+        </svg>
+        temporary array
+      </li>
+      <li>
+        <svg width={30} height={10} aria-hidden="true">
+          <line x1={1} x2={29} y1={5} y2={5} stroke={ARRAY} strokeWidth={1.4} />
+        </svg>
+        input or result array
+      </li>
+    </ul>
+  );
+}

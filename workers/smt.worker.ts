@@ -1,0 +1,4 @@
+import { exposeEngine } from '../src/bridge/expose.ts';
+import { engine } from '../src/engines/smt/engine.ts';
+
+exposeEngine(engine);
