@@ -1,9 +1,9 @@
 import type { DynamoConfig } from '../src/engines/dynamo/config.ts';
 import { defaultConfig } from '../src/engines/dynamo/defaults.ts';
 import { engine } from '../src/engines/dynamo/engine.ts';
-import { EventQueue } from '../src/engines/dynamo/eventQueue.ts';
+import { EventQueue } from '../src/engines/dynamo/sim/eventQueue.ts';
 import { dynamoProtocol } from '../src/engines/dynamo/protocol.ts';
-import { Random } from '../src/engines/dynamo/random.ts';
+import { simRandom } from '../src/engines/dynamo/sim/random.ts';
 import { Simulation } from '../src/engines/dynamo/simulation.ts';
 import { createRunContext } from '../src/engines/runContext.ts';
 import { measure, report, timeAsync, type Benchmark } from './harness.ts';
@@ -30,7 +30,7 @@ function ring(requests: number): DynamoConfig {
  */
 function hold(events: number, pending: number): number {
   const q = new EventQueue(1024);
-  const rng = new Random(1, 0);
+  const rng = simRandom(1, 0);
   for (let i = 0; i < pending; i++) q.push(-Math.log(rng.nextOpen()), 0, i, 0, null);
   for (let i = 0; i < events; i++) {
     q.pop();

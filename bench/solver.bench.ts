@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRunContext } from '../src/engines/runContext.ts';
-import { intervalBounds } from '../src/engines/solver/bounds.ts';
-import { acasInstances, acasProperty, type AcasInstance } from '../src/engines/solver/acas.ts';
+import { intervalBounds } from '../src/engines/solver/bounds/networkBounds.ts';
+import { acasInstances, acasProperty, type AcasInstance } from '../src/engines/solver/formats/acas.ts';
 import type { Strategy } from '../src/engines/solver/config.ts';
 import { engine } from '../src/engines/solver/engine.ts';
-import { parseNnet } from '../src/engines/solver/nnet.ts';
-import { buildProblem } from '../src/engines/solver/problem.ts';
+import { parseNnet } from '../src/engines/solver/formats/nnet.ts';
+import { buildProblem } from '../src/engines/solver/model/problem.ts';
 import type { SolverSummary } from '../src/engines/solver/result.ts';
-import { SymbolicPropagator } from '../src/engines/solver/symbolic.ts';
-import { parseVnnlib } from '../src/engines/solver/vnnlib.ts';
+import { SymbolicPropagator } from '../src/engines/solver/bounds/symbolic.ts';
+import { parseVnnlib } from '../src/engines/solver/formats/vnnlib.ts';
 import { sharedDataDir } from '../src/testing/sharedData.ts';
 import { measure, report, type Benchmark } from './harness.ts';
 

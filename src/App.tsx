@@ -10,6 +10,7 @@ import { toggleFullscreen, useShortcuts } from './shell/shortcuts.ts';
 import { useWorkbench } from './shell/useWorkbench.ts';
 import { download } from './ui/exportSvg.ts';
 import { PlayerHub, PlayerHubContext } from './ui/playerHub.ts';
+import { errorMessage } from './errors.ts';
 
 const embed = new URLSearchParams(location.search).get('embed') === '1';
 
@@ -36,7 +37,7 @@ export function App() {
     if (embed) return;
     fetchExampleIndex(import.meta.env.BASE_URL, LABS.map((l) => l.id))
       .then(setExamples)
-      .catch((e: unknown) => alert(`The built-in examples are unavailable: ${e instanceof Error ? e.message : String(e)}. Reload to try again.`));
+      .catch((e: unknown) => alert(`The built-in examples are unavailable: ${errorMessage(e)}. Reload to try again.`));
   }, [alert]);
 
   const scenario = wb.active?.scenario;

@@ -1,4 +1,4 @@
 import { exposeEngine } from '../src/bridge/expose.ts';
-import { previewEngine } from '../src/engines/dynamo/previewEngine.ts';
+import { previewEngine } from '../src/engines/dynamo/ring/previewEngine.ts';
 
 exposeEngine(previewEngine);

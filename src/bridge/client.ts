@@ -3,6 +3,7 @@ import type { Budget, Progress } from '../engines/contract.ts';
 import { DEFAULT_BUDGET } from '../engines/runContext.ts';
 import type { RunOutcome, RunRequest } from '../engines/runEngine.ts';
 import type { EngineWorkerApi } from './expose.ts';
+import { errorMessage } from '../errors.ts';
 
 /** The part of a Worker the client uses (a Comlink endpoint that can be terminated), so tests can drive it with a stand-in. */
 export type WorkerLike = Comlink.Endpoint & { terminate(): void };
@@ -29,9 +30,9 @@ interface ActiveRun<R> {
  * terminating the worker, survive a crash, and kill a run that outlives its time budget even if
  * the engine never checks its clock. A new worker is spawned on demand after any of these.
  */
-export class EngineClient<C, R> {
+export class EngineClient<C, R, D = unknown> {
   private worker: WorkerLike | undefined;
-  private remote: Comlink.Remote<EngineWorkerApi<C, R>> | undefined;
+  private remote: Comlink.Remote<EngineWorkerApi<C, R, D>> | undefined;
   private active: ActiveRun<R> | undefined;
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly idleMillis: number;
@@ -45,7 +46,7 @@ export class EngineClient<C, R> {
     this.graceMillis = options.graceMillis ?? 3_000;
   }
 
-  run(request: RunRequest<C>, onProgress: (p: Progress) => void = () => {}): RunHandle<R> {
+  run(request: RunRequest<C>, onProgress: (p: Progress<D>) => void = () => {}): RunHandle<R> {
     this.cancel();
     clearTimeout(this.idleTimer);
     const budget: Budget = request.budget ?? DEFAULT_BUDGET;
@@ -74,7 +75,7 @@ export class EngineClient<C, R> {
       remote
         .run({ ...request, budget }, Comlink.proxy(onProgress))
         .then((o) => run.settle(o))
-        .catch((e: unknown) => run.settle(this.failed('engine', `The engine failed: ${e instanceof Error ? e.message : String(e)}`, started)));
+        .catch((e: unknown) => run.settle(this.failed('engine', `The engine failed: ${errorMessage(e)}`, started)));
     });
 
     return {
@@ -100,7 +101,7 @@ export class EngineClient<C, R> {
     this.teardown();
   }
 
-  private ensureWorker(): Comlink.Remote<EngineWorkerApi<C, R>> {
+  private ensureWorker(): Comlink.Remote<EngineWorkerApi<C, R, D>> {
     if (this.worker && this.remote) return this.remote;
     const worker = this.spawn();
     const onCrash = (event: Event) => {
@@ -115,7 +116,7 @@ export class EngineClient<C, R> {
     worker.addEventListener('error', onCrash);
     worker.addEventListener('messageerror', onCrash);
     this.worker = worker;
-    this.remote = Comlink.wrap<EngineWorkerApi<C, R>>(worker);
+    this.remote = Comlink.wrap<EngineWorkerApi<C, R, D>>(worker);
     return this.remote;
   }
 

@@ -4,8 +4,8 @@ import { runEngine, type RunOutcome, type RunRequest } from '../engines/runEngin
 import { collectTransferables } from './transferables.ts';
 
 /** What a lab worker exposes over Comlink. */
-export interface EngineWorkerApi<C, R> {
-  run(request: RunRequest<C>, onProgress: (p: Progress) => void): Promise<RunOutcome<R>>;
+export interface EngineWorkerApi<C, R, D = unknown> {
+  run(request: RunRequest<C>, onProgress: (p: Progress<D>) => void): Promise<RunOutcome<R>>;
 }
 
 /**
@@ -13,8 +13,8 @@ export interface EngineWorkerApi<C, R> {
  * proxy (throttled to one report per 100 ms by the run context); typed arrays in the result are
  * transferred, not copied.
  */
-export function exposeEngine<C, R extends EngineResult>(engine: Engine<C, R>, endpoint?: Comlink.Endpoint): void {
-  const api: EngineWorkerApi<C, R> = {
+export function exposeEngine<C, R extends EngineResult, D = unknown>(engine: Engine<C, R, D>, endpoint?: Comlink.Endpoint): void {
+  const api: EngineWorkerApi<C, R, D> = {
     async run(request, onProgress) {
       const outcome = await runEngine(engine, request, (p) => void onProgress(p));
       (onProgress as unknown as Partial<Comlink.ProxyMethods>)[Comlink.releaseProxy]?.();

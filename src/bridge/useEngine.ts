@@ -5,16 +5,17 @@ import { EngineClient, type WorkerLike } from './client.ts';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'failed';
 
-export interface RunState<R> {
+export interface RunState<R, D = unknown> {
   status: RunStatus;
-  progress?: Progress;
+  /** The latest report; its `detail` is typed by the engine (`Engine<C, R, D>`). */
+  progress?: Progress<D>;
   /** performance.now() when the current or last run started. */
   startedAt?: number;
   outcome?: RunOutcome<R>;
 }
 
-export interface EngineRunner<C, R> {
-  state: RunState<R>;
+export interface EngineRunner<C, R, D = unknown> {
+  state: RunState<R, D>;
   start(config: C, seed: number, budget?: Budget): Promise<RunOutcome<R>>;
   cancel(): void;
 }
@@ -23,12 +24,12 @@ export interface EngineRunner<C, R> {
  * A lab's engine as React state: one worker per mounted lab, torn down on unmount.
  * Starting a run while one is going cancels the old one.
  */
-export function useEngine<C, R>(spawn: () => WorkerLike): EngineRunner<C, R> {
-  const clientRef = useRef<EngineClient<C, R> | null>(null);
-  const [state, setState] = useState<RunState<R>>({ status: 'idle' });
+export function useEngine<C, R, D = unknown>(spawn: () => WorkerLike): EngineRunner<C, R, D> {
+  const clientRef = useRef<EngineClient<C, R, D> | null>(null);
+  const [state, setState] = useState<RunState<R, D>>({ status: 'idle' });
 
   useEffect(() => {
-    const client = new EngineClient<C, R>(spawn);
+    const client = new EngineClient<C, R, D>(spawn);
     clientRef.current = client;
     return () => {
       client.dispose();
@@ -37,7 +38,7 @@ export function useEngine<C, R>(spawn: () => WorkerLike): EngineRunner<C, R> {
   }, [spawn]);
 
   const start = useCallback(async (config: C, seed: number, budget?: Budget) => {
-    const client = clientRef.current ?? new EngineClient<C, R>(spawn);
+    const client = clientRef.current ?? new EngineClient<C, R, D>(spawn);
     clientRef.current = client;
     const startedAt = performance.now();
     setState({ status: 'running', startedAt });

@@ -13,7 +13,7 @@ export interface CliLab {
 /** What src/labs/<lab>/cli.ts exports as `cliLab`. */
 export function defineCliLab<C, V, R extends EngineResult>(spec: LabScenarioSpec<C, V>, engine: Engine<C, R>): CliLab {
   return {
-    validate: (scenario) => validateScenario(scenario, spec) as unknown as Decoded<Scenario>,
+    validate: (scenario) => validateScenario(scenario, spec),
     // Only scenarios that `validate` accepted reach `run`, so their config has type C.
     run: (scenario, budget, onProgress) =>
       runEngine(engine, { config: scenario.config as C, seed: scenario.seed, ...(budget ? { budget } : {}) }, onProgress),

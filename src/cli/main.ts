@@ -4,6 +4,7 @@ import { KERNELS_USAGE, kernelsCommand } from './kernels/command.ts';
 import { RUN_USAGE, runCommand } from './run.ts';
 import { SAT_USAGE, SMT_USAGE, satCommand, smtCommand } from './sat.ts';
 import { VERIFY_USAGE, verifyCommand } from './verify.ts';
+import { errorMessage } from '../errors.ts';
 
 const HELP = `latticework: run Latticework scenarios from the command line
 
@@ -51,7 +52,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`latticework: ${e.message.split('\n')[0]}\n`);
       return EXIT.badInput;
     }
-    process.stderr.write(`latticework: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.stderr.write(`latticework: ${errorMessage(e)}\n`);
     return EXIT.failed;
   }
 }

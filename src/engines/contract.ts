@@ -10,7 +10,8 @@ export interface Budget {
   maxMillis: number;
 }
 
-export interface Progress {
+/** A progress report; `Detail` is what the engine's live view gets (a partial search tree, say). */
+export interface Progress<Detail = unknown> {
   done: number;
   /** The total when known; otherwise the engine's estimate or undefined. */
   total?: number;
@@ -19,7 +20,7 @@ export interface Progress {
   /** The best answer so far, if the engine has one (shown next to the progress bar). */
   best?: string;
   /** Engine-specific data for a live view (a partial search tree, say); plain data, cloned to the page. */
-  detail?: unknown;
+  detail?: Detail;
 }
 
 export class BudgetExceeded extends Error {
@@ -47,7 +48,7 @@ export class InputError extends Error {
   }
 }
 
-export interface RunContext {
+export interface RunContext<Detail = unknown> {
   readonly budget: Budget;
   /** Spends `n` units; throws BudgetExceeded once the step or the time budget is gone. */
   tick(n?: number): void;
@@ -58,7 +59,7 @@ export interface RunContext {
   /** Milliseconds since the run started. */
   elapsed(): number;
   /** Reports progress; calls closer than 100 ms apart are dropped (the last one is kept by `flush`). */
-  progress(p: Progress): void;
+  progress(p: Progress<Detail>): void;
 }
 
 /** What every engine returns: a summary (verdicts, metrics) and a trace the views replay. */
@@ -67,6 +68,10 @@ export interface EngineResult {
   trace?: unknown;
 }
 
-export interface Engine<Config, Result extends EngineResult> {
-  run(config: Config, seed: number, ctx: RunContext): Result | Promise<Result>;
+/**
+ * An engine. `Detail` types the `detail` of its progress reports, so that a live view reads it
+ * without a cast; engines without live detail write `Engine<Config, Result>`.
+ */
+export interface Engine<Config, Result extends EngineResult, Detail = unknown> {
+  run(config: Config, seed: number, ctx: RunContext<Detail>): Result | Promise<Result>;
 }

@@ -5,21 +5,21 @@ export const PROGRESS_INTERVAL_MS = 100;
 /** Steps between clock reads: reading the clock on every step would cost more than the step. */
 const CLOCK_STRIDE = 4096;
 
-export interface RunContextHandle extends RunContext {
+export interface RunContextHandle<Detail = unknown> extends RunContext<Detail> {
   /** Delivers the last progress report that the throttle held back. */
   flush(): void;
 }
 
-export function createRunContext(
+export function createRunContext<Detail = unknown>(
   budget: Budget = DEFAULT_BUDGET,
-  onProgress: (p: Progress) => void = () => {},
+  onProgress: (p: Progress<Detail>) => void = () => {},
   now: () => number = () => performance.now(),
-): RunContextHandle {
+): RunContextHandle<Detail> {
   const start = now();
   let spent = 0;
   let nextClock = CLOCK_STRIDE;
   let lastReport = -Infinity;
-  let pending: Progress | undefined;
+  let pending: Progress<Detail> | undefined;
 
   const checkClock = () => {
     const t = now() - start;

@@ -24,10 +24,10 @@ export interface RunRequest<C> {
  * Runs an engine and turns every way it can end into a RunOutcome: the one place that decides
  * what a budget overrun, a bad input or an engine bug looks like, for workers and the CLI alike.
  */
-export async function runEngine<C, R extends EngineResult>(
-  engine: Engine<C, R>,
+export async function runEngine<C, R extends EngineResult, D = unknown>(
+  engine: Engine<C, R, D>,
   request: RunRequest<C>,
-  onProgress?: (p: Progress) => void,
+  onProgress?: (p: Progress<D>) => void,
 ): Promise<RunOutcome<R>> {
   const ctx = createRunContext(request.budget ?? DEFAULT_BUDGET, onProgress);
   try {

@@ -4,6 +4,7 @@ import { crc32 } from './crc32.ts';
 import { migrate } from './migrate.ts';
 import { int, json, literal, object, str, type Issue } from './schema.ts';
 import { LAB_IDS, SCENARIO_VERSION, type LabScenarioSpec, type Scenario } from './types.ts';
+import { errorMessage } from '../errors.ts';
 
 /**
  * The scenario link: `#s=<link version>.<payload>`, carried in the URL fragment so it never
@@ -201,8 +202,7 @@ export function jsonErrorPosition(text: string, e: unknown): { line: number; col
 
 /** The engine's reason for a JSON syntax error, without its position (given separately). */
 function jsonErrorReason(e: unknown): string {
-  const message = e instanceof Error ? e.message : String(e);
-  return message.replace(/\s*\(line \d+ column \d+\)/, '').replace(/\s*(in JSON )?at position \d+/, '').replace(/^SyntaxError:\s*/, '') || 'a syntax error';
+  return errorMessage(e).replace(/\s*\(line \d+ column \d+\)/, '').replace(/\s*(in JSON )?at position \d+/, '').replace(/^SyntaxError:\s*/, '') || 'a syntax error';
 }
 
 /** Migrates and checks the common fields of a scenario value. */

@@ -1,4 +1,4 @@
-import type { Json, Schema } from './schema.ts';
+import type { Schema } from './schema.ts';
 
 /** Every lab the app knows of; the registry lists the ones that are built. */
 export const LAB_IDS = ['lvars', 'dynamo', 'solver', 'smt', 'kernels'] as const;
@@ -12,7 +12,7 @@ export const SCENARIO_VERSION = 1;
  * and where the views stand (`view`: the player position, the selected witness, ...).
  * Plain JSON, so it fits a link, a file and localStorage alike.
  */
-export interface Scenario<C = Json, V = Json> {
+export interface Scenario<C = unknown, V = unknown> {
   version: typeof SCENARIO_VERSION;
   lab: LabId;
   title: string;

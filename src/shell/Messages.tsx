@@ -1,4 +1,4 @@
-import type { Message } from './useWorkbench.ts';
+import type { Message } from './useMessages.ts';
 
 /** Errors (role alert: what went wrong and what to do) and one informational notice. */
 export function Messages({ alerts, notice, onDismissAlert, onDismissNotice }: {

@@ -1,12 +1,17 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { errorMessage } from '../errors.ts';
 import { findLab, LABS, type LabEntry } from '../labs/registry.ts';
 import type { LoadedLab } from '../labs/types.tsx';
-import { readWorkspace, writeWorkspace, type Workspace } from '../scenario/autosave.ts';
 import { decodeLink, parseScenarioText, type ScenarioSource } from '../scenario/codec.ts';
 import { fetchExample } from '../scenario/examples.ts';
 import type { LabId, Scenario } from '../scenario/types.ts';
-import { download } from '../ui/exportSvg.ts';
-import { beginBoot, watchBoot, withoutRun } from './safeBoot.ts';
+import { clearFragment, parseFragment, useHashChange } from './fragmentRoute.ts';
+import { loadLab } from './labLoader.ts';
+import { downloadAction, OWN_WORK_SAFE, useMessages } from './useMessages.ts';
+import { withoutRun } from './safeBoot.ts';
+import { useBootWatch, useWorkspaceStore } from './useWorkspaceStore.ts';
+
+export type { Message } from './useMessages.ts';
 
 export interface Active {
   entry: LabEntry;
@@ -16,111 +21,28 @@ export interface Active {
   generation: number;
 }
 
-export interface Message {
-  id: number;
-  text: string;
-  action?: { label: string; run(): void };
-}
-
 type Source = Exclude<ScenarioSource, 'saved work'>;
 const SOURCE_NAME: Record<Source, string> = { link: 'a link', example: 'the examples', file: 'a file' };
-const OWN_WORK_SAFE = 'Your own work is unchanged.';
 const BASE = import.meta.env.BASE_URL;
-
-let nextId = 1;
-const labCache = new Map<LabId, Promise<LoadedLab>>();
-function loadLab(entry: LabEntry): Promise<LoadedLab> {
-  let loading = labCache.get(entry.id);
-  if (!loading) {
-    loading = entry.load();
-    labCache.set(entry.id, loading);
-    loading.catch(() => labCache.delete(entry.id));
-  }
-  return loading;
-}
 
 const same = (a: Scenario | undefined, b: Scenario) => a !== undefined && JSON.stringify(a) === JSON.stringify(b);
 
-/** The browser's local storage, or undefined where it is blocked (it may throw, or be null). */
-function storage(): Storage | undefined {
-  try {
-    const store = window.localStorage;
-    if (!store) return undefined;
-    const probe = 'latticework.probe';
-    store.setItem(probe, '1');
-    store.removeItem(probe);
-    return store;
-  } catch {
-    return undefined;
-  }
-}
-
-const NOT_SAVED = 'Your work is not being saved in this browser (local storage is blocked or unavailable): use Save to keep a file.';
-
-/** An alert's button that downloads a scenario this version cannot open, so it is never lost. */
-function downloadAction(scenario: Scenario): Message['action'] {
-  return {
-    label: 'Download it',
-    run: () => download(new Blob([`${JSON.stringify(scenario, null, 2)}\n`], { type: 'application/json' }), 'previous-work.latticework.json'),
-  };
-}
-
-function clearFragment(): void {
-  if (location.hash) history.replaceState(history.state, '', location.pathname + location.search);
-}
-
 /**
- * The shell's state: which lab is open with which scenario, the autosaved workspace, and the
- * messages shown to the user. Links, examples and files all arrive through `openScenario`, which
+ * The shell's state: which lab is open with which scenario. The autosaved workspace is
+ * useWorkspaceStore, the messages useMessages, the URL fragment fragmentRoute.ts. Links, examples and files all arrive through `openScenario`, which
  * validates before it touches anything, so a bad input never overwrites the user's work.
+ * (One hook of some 200 lines: the openers share the request ticket that drops superseded loads,
+ * and call one another, so apart they would only pass that state around.)
  */
 export function useWorkbench({ embed }: { embed: boolean }) {
-  const workspace = useRef<Workspace>({ labs: {}, previous: {} });
   const [active, setActive] = useState<Active>();
   const [loading, setLoading] = useState(true);
-  const [alerts, setAlerts] = useState<Message[]>([]);
-  const [notice, setNotice] = useState<Message>();
+  const { alerts, notice, alert, dismissAlert, showNotice, dismissNotice } = useMessages();
+  const { workspace, previousLabs, keepPrevious, persist, restore } = useWorkspaceStore(embed, alert);
   const request = useRef(0);
-  const saveTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   /** The last boot never finished (see safeBoot.ts): the first scenario shown opens without running. */
   const unfinishedBoot = useRef(false);
   const [held, setHeld] = useState<{ title: string; run(): void }>();
-
-  const alert = useCallback((text: string, action?: Message['action']) => {
-    setAlerts((list) => (list.some((a) => a.text === text) ? list : [...list, { id: nextId++, text, ...(action ? { action } : {}) }]));
-  }, []);
-  /** Which labs hold previous work (replaced by a link, an example or a file, or unreadable): always restorable. */
-  const [previousLabs, setPreviousLabs] = useState<LabId[]>([]);
-  const keepPrevious = useCallback((labId: LabId, scenario: Scenario) => {
-    workspace.current.previous[labId] = scenario;
-    setPreviousLabs(Object.keys(workspace.current.previous) as LabId[]);
-  }, []);
-  const dismissAlert = useCallback((id: number) => setAlerts((list) => list.filter((a) => a.id !== id)), []);
-
-  const persistNow = useCallback(() => {
-    clearTimeout(saveTimer.current);
-    saveTimer.current = undefined;
-    const store = storage();
-    // Where storage is unavailable, boot has said so once.
-    if (embed || !store) return;
-    const problem = writeWorkspace(store, workspace.current);
-    if (problem) alert(problem);
-  }, [embed, alert]);
-
-  const persist = useCallback(() => {
-    clearTimeout(saveTimer.current);
-    saveTimer.current = setTimeout(persistNow, 200);
-  }, [persistNow]);
-
-  useEffect(() => {
-    const flush = () => saveTimer.current !== undefined && persistNow();
-    window.addEventListener('pagehide', flush);
-    document.addEventListener('visibilitychange', flush);
-    return () => {
-      window.removeEventListener('pagehide', flush);
-      document.removeEventListener('visibilitychange', flush);
-    };
-  }, [persistNow]);
 
   const show = useCallback(
     function show(entry: LabEntry, lab: LoadedLab, original: Scenario) {
@@ -142,7 +64,7 @@ export function useWorkbench({ embed }: { embed: boolean }) {
       persist();
       setActive((current) => ({ entry, lab, scenario, generation: (current?.generation ?? 0) + 1 }));
     },
-    [persist],
+    [persist, workspace],
   );
 
   const restorePrevious = useCallback(
@@ -156,10 +78,10 @@ export function useWorkbench({ embed }: { embed: boolean }) {
       if (!checked.ok) return alert(`Your previous ${entry.title} work cannot be opened here. ${checked.error.message}`, downloadAction(previous));
       const replaced = workspace.current.labs[labId];
       if (replaced) keepPrevious(labId, replaced);
-      setNotice(undefined);
+      dismissNotice();
       show(entry, lab, checked.value);
     },
-    [alert, keepPrevious, show],
+    [alert, dismissNotice, keepPrevious, show, workspace],
   );
 
   /** Opens the lab with the user's saved work for it (or its default scenario). */
@@ -184,12 +106,12 @@ export function useWorkbench({ embed }: { embed: boolean }) {
         }
         show(entry, lab, scenario);
       } catch (e) {
-        alert(`The ${entry.title} lab could not be loaded (${e instanceof Error ? e.message : String(e)}). Check the connection and reload the page.`);
+        alert(`The ${entry.title} lab could not be loaded (${errorMessage(e)}). Check the connection and reload the page.`);
       } finally {
         if (ticket === request.current) setLoading(false);
       }
     },
-    [alert, keepPrevious, show],
+    [alert, keepPrevious, show, workspace],
   );
 
   /** Opens a scenario from outside (link, example, file); on any problem, says so and changes nothing. */
@@ -215,20 +137,19 @@ export function useWorkbench({ embed }: { embed: boolean }) {
         if (replacesWork) keepPrevious(entry.id, replaced);
         show(entry, lab, checked.value);
         if (replacesWork && !embed)
-          setNotice({
-            id: nextId++,
-            text: `Opened “${checked.value.title}” from ${SOURCE_NAME[source]}. Your previous ${entry.title} work is kept.`,
-            action: { label: 'Restore previous work', run: () => void restorePrevious(entry.id) },
+          showNotice(`Opened “${checked.value.title}” from ${SOURCE_NAME[source]}. Your previous ${entry.title} work is kept.`, {
+            label: 'Restore previous work',
+            run: () => void restorePrevious(entry.id),
           });
         return true;
       } catch (e) {
-        alert(`The ${entry.title} lab could not be loaded (${e instanceof Error ? e.message : String(e)}). ${OWN_WORK_SAFE}`);
+        alert(`The ${entry.title} lab could not be loaded (${errorMessage(e)}). ${OWN_WORK_SAFE}`);
         return false;
       } finally {
         if (ticket === request.current) setLoading(false);
       }
     },
-    [alert, embed, keepPrevious, restorePrevious, show],
+    [alert, embed, keepPrevious, restorePrevious, show, showNotice, workspace],
   );
 
   const openLink = useCallback(
@@ -241,7 +162,7 @@ export function useWorkbench({ embed }: { embed: boolean }) {
       if (await openScenario(decoded.value, 'link')) clearFragment();
       else if (!active) await openLab(workspace.current.current ?? LABS[0]?.id ?? 'lvars');
     },
-    [active, alert, openLab, openScenario],
+    [active, alert, openLab, openScenario, workspace],
   );
 
   /** Opens a built-in example; says whether it opened. */
@@ -285,7 +206,7 @@ export function useWorkbench({ embed }: { embed: boolean }) {
       clearFragment();
       persist();
     },
-    [alert, persist],
+    [alert, persist, workspace],
   );
 
   // Boot: a link or example in the fragment wins; otherwise the saved work opens.
@@ -293,49 +214,27 @@ export function useWorkbench({ embed }: { embed: boolean }) {
   useEffect(() => {
     if (booted.current) return;
     booted.current = true;
-    const store = storage();
-    if (store && !embed) {
-      unfinishedBoot.current = beginBoot(store);
-      const { workspace: saved, problem } = readWorkspace(store);
-      workspace.current = saved;
-      setPreviousLabs(Object.keys(saved.previous) as LabId[]);
-      if (problem) alert(problem);
-    } else if (!embed) alert(NOT_SAVED);
+    unfinishedBoot.current = restore();
     void routeFragment(location.hash);
     // Boot runs once; routeFragment is declared below and stable for this purpose.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   async function routeFragment(hash: string): Promise<void> {
-    const params = new URLSearchParams(hash.replace(/^#/, ''));
-    const example = params.get('example');
-    if (params.has('s')) return openLink(hash);
-    if (example) {
-      const [lab, id] = example.split('/');
+    const route = parseFragment(hash);
+    if (route.kind === 'link') return openLink(route.hash);
+    if (route.kind === 'example') {
+      const { lab, id } = route;
       if (lab && id && findLab(lab) && (await openExample(lab as LabId, id))) return;
-      if (!(lab && id && findLab(lab))) alert(`There is no example "${example}". ${OWN_WORK_SAFE}`);
+      if (!(lab && id && findLab(lab))) alert(`There is no example "${route.name}". ${OWN_WORK_SAFE}`);
       // A failed example leaves what was open; on a fresh page, that is the saved work.
       if (active) return;
     }
     return openLab(workspace.current.current ?? LABS[0]?.id ?? 'lvars');
   }
 
-  // The boot is finished once the page has answered on time for a few seconds with a lab shown.
-  const shown = active !== undefined;
-  useEffect(() => {
-    const store = storage();
-    if (!shown || embed || !store) return;
-    return watchBoot(store);
-  }, [shown, embed]);
-
-  // A link pasted into the address bar of an open page arrives as a hash change.
-  useEffect(() => {
-    const onHash = () => {
-      if (location.hash) void routeFragment(location.hash);
-    };
-    window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
-  });
+  useBootWatch(active !== undefined, embed);
+  useHashChange((hash) => void routeFragment(hash));
 
   return {
     active,
@@ -346,7 +245,7 @@ export function useWorkbench({ embed }: { embed: boolean }) {
     dismissHeld: () => setHeld(undefined),
     alert,
     dismissAlert,
-    dismissNotice: () => setNotice(undefined),
+    dismissNotice,
     /** Swaps the open lab's work with its previous work (undoable the same way). */
     restorePrevious: active && previousLabs.includes(active.entry.id) ? () => void restorePrevious(active.entry.id) : undefined,
     openLab,

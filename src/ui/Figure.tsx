@@ -1,5 +1,6 @@
 import { useRef, useState, type ReactNode } from 'react';
 import { download, serializeSvg, svgToPng } from './exportSvg.ts';
+import { errorMessage } from '../errors.ts';
 
 interface FigureProps {
   title: string;
@@ -28,7 +29,7 @@ export function Figure({ title, exportName, actions, className, children }: Figu
       download(blob, `${exportName}.${format}`);
       setProblem(undefined);
     } catch (e) {
-      setProblem(`Export failed: ${e instanceof Error ? e.message : String(e)}`);
+      setProblem(`Export failed: ${errorMessage(e)}`);
     }
   };
 

@@ -1,5 +1,5 @@
-import type { Distribution } from './latency.ts';
-import { ringSizeProblem } from './ringSize.ts';
+import type { Distribution } from './sim/latency.ts';
+import { ringSizeProblem } from './ring/ringSize.ts';
 
 /**
  * Everything a Dynamo experiment is made of. Times are in simulated milliseconds. Node i is

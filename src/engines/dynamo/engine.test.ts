@@ -28,6 +28,7 @@ function busy(): DynamoConfig {
   return cfg;
 }
 
+// A describe block only lists its cases (each `it` is short); splitting it would only scatter them.
 describe('the Dynamo engine', () => {
   it('is deterministic: the same scenario and seed give the same result, bit for bit', async () => {
     const a = fingerprint(await run(busy(), 42));

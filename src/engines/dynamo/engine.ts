@@ -1,12 +1,13 @@
 import { InputError, type Engine, type RunContext } from '../contract.ts';
 import { applyVariant, configProblem, type DynamoConfig } from './config.ts';
-import type { Metrics } from './metrics.ts';
+import type { Metrics } from './measure/metrics.ts';
 import { dynamoProtocol } from './protocol.ts';
-import type { Ring } from './ring.ts';
-import { Simulation, type AppliedFailure } from './simulation.ts';
-import { summarize, variantResult, type DynamoSummary } from './summary.ts';
-import type { TraceEvents, VersionRecord } from './traceRecorder.ts';
-import { workProblem } from './workEstimate.ts';
+import type { Ring } from './ring/ring.ts';
+import type { AppliedFailure } from './concerns.ts';
+import { Simulation } from './simulation.ts';
+import { summarize, variantResult, type DynamoSummary } from './measure/summary.ts';
+import type { TraceEvents, VersionRecord } from './measure/traceRecorder.ts';
+import { workProblem } from './sim/workEstimate.ts';
 
 /** What the views replay: a bounded window of events, and whole-run series in time buckets. */
 export interface DynamoTrace {

@@ -1,5 +1,5 @@
-import { onAntiEntropy, onMerkle, onMerkleDiff, onMerklePush } from './antiEntropy.ts';
-import { onSample } from './audit.ts';
+import { onAntiEntropy, onMerkle, onMerkleDiff, onMerklePush } from './failures/antiEntropy.ts';
+import { onSample } from './measure/audit.ts';
 import {
   onClientTimeout,
   onCoordinatorTimeout,
@@ -9,14 +9,14 @@ import {
   onReply,
   onRequest,
   onRequestLost,
-} from './coordinator.ts';
-import { onFailure, onShutdown } from './failures.ts';
-import { onGossip, onGossipMessage, onRefresh, onView, onViewRequest } from './gossip.ts';
-import { onHandoff, onHandoffAck, onHandoffMessage } from './handoff.ts';
-import { MSG } from './messages.ts';
-import { onTransfer, onTransferAck } from './rebalance.ts';
-import { onGet, onPut, onRepair } from './replica.ts';
-import type { Protocol } from './simulation.ts';
+} from './replication/coordinator.ts';
+import { onFailure, onShutdown } from './failures/failures.ts';
+import { onGossip, onGossipMessage, onRefresh, onView, onViewRequest } from './membership/gossip.ts';
+import { onHandoff, onHandoffAck, onHandoffMessage } from './failures/handoff.ts';
+import { MSG } from './sim/messages.ts';
+import { onTransfer, onTransferAck } from './membership/rebalance.ts';
+import { onGet, onPut, onRepair } from './replication/replica.ts';
+import type { Protocol } from './concerns.ts';
 
 /** Dynamo: which module handles which event and which message. */
 export const dynamoProtocol: Protocol = {

@@ -1,103 +1,37 @@
 import type { RunContext } from '../contract.ts';
 import { totalNodes, type DynamoConfig } from './config.ts';
-import { EventQueue } from './eventQueue.ts';
-import { keyPosition } from './hash.ts';
-import { quantile } from './latency.ts';
-import { Membership } from './membership.ts';
-import { latencyClass, MessagePool, type Message, type MessageType } from './messages.ts';
-import { Metrics } from './metrics.ts';
-import { Network } from './network.ts';
-import { Random, STREAM } from './random.ts';
-import type { Request } from './request.ts';
-import { initialRing, preferenceLength } from './initialRing.ts';
-import { keyRanges, preferenceList, rangeOf, type Ring } from './ring.ts';
-import { CommitLog } from './staleness.ts';
-import { NodeStore } from './storage.ts';
-import { FLAG, REC, TraceRecorder } from './traceRecorder.ts';
-import type { VectorClock } from './vectorClock.ts';
-import type { Value } from './values.ts';
-import { generateWorkload, type Workload } from './workload.ts';
-
-/** Kinds of scheduled events. */
-export const EV = {
-  message: 0,
-  operation: 1,
-  coordinatorTimeout: 2,
-  clientTimeout: 3,
-  gossip: 4,
-  handoff: 5,
-  antiEntropy: 6,
-  refresh: 7,
-  failure: 8,
-  probe: 9,
-  sample: 10,
-  shutdown: 11,
-  suspect: 12,
-} as const;
+import { EventQueue } from './sim/eventQueue.ts';
+import { keyPosition } from './ring/hash.ts';
+import { Membership } from './membership/membership.ts';
+import { latencyClass, MessagePool, type Message, type MessageType } from './sim/messages.ts';
+import { Metrics } from './measure/metrics.ts';
+import { Network } from './sim/network.ts';
+import { simRandom, STREAM, type Random } from './sim/random.ts';
+import type { Request } from './replication/request.ts';
+import { initialRing, preferenceLength } from './ring/initialRing.ts';
+import { keyRanges, preferenceList, rangeOf, type Ring } from './ring/ring.ts';
+import { CommitLog } from './measure/staleness.ts';
+import { NodeStore } from './replication/storage.ts';
+import { FLAG, REC, TraceRecorder } from './measure/traceRecorder.ts';
+import type { VectorClock } from './versioning/vectorClock.ts';
+import type { AppliedFailure, ClientState, Cluster, Counters, Protocol } from './concerns.ts';
+import { EV } from './sim/events.ts';
+import { visibilityEdges } from './measure/visibility.ts';
+import { generateWorkload, type Workload } from './sim/workload.ts';
 
 /** Time buckets of the metric series the views replay. */
 export const BUCKETS = 200;
 /** Divergence is sampled every bucket only while keys × N stays below this. */
 const DIVERGENCE_SAMPLE_LIMIT = 60_000;
 
-export interface ClientState {
-  /** Per key, what the client last read (reconciled) or wrote: its context for the next put. */
-  context: Map<number, { clock: VectorClock; value: Value }>;
-  /** Counter for vector clocks of writes the client coordinates itself (§6.4, timestamp versioning). */
-  counter: number;
-}
-
-export interface Counters {
-  messages: number;
-  dropped: number;
-  forwards: number;
-  hintsStored: number;
-  hintsDelivered: number;
-  readRepairs: number;
-  aeExchanges: number;
-  aeCompared: number;
-  aeKeysSent: number;
-  aeKeysRepaired: number;
-  keysMoved: number;
-  gossipMessages: number;
-  viewRefreshes: number;
-  suspicions: number;
-}
-
-export interface AppliedFailure {
-  at: number;
-  index: number;
-  /** The node it concerns (the new node's id for `add`), or -1. */
-  node: number;
-  /** The ring version after it. */
-  ring: number;
-}
-
-/** The event handlers the protocol modules provide; wired in by the engine. */
-export interface Protocol {
-  onOperation(sim: Simulation, index: number): void;
-  onProbe(sim: Simulation, key: number, client: number): void;
-  onNodeMessage(sim: Simulation, node: number, from: number, msg: Message): void;
-  onClientMessage(sim: Simulation, client: number, from: number, msg: Message): void;
-  onLost(sim: Simulation, msg: Message, from: number, to: number): void;
-  onCoordinatorTimeout(sim: Simulation, req: number): void;
-  onClientTimeout(sim: Simulation, req: number): void;
-  onGossip(sim: Simulation, node: number): void;
-  onHandoff(sim: Simulation, node: number): void;
-  onAntiEntropy(sim: Simulation, node: number): void;
-  onRefresh(sim: Simulation, client: number): void;
-  onFailure(sim: Simulation, index: number): void;
-  onSample(sim: Simulation, bucket: number): void;
-  onShutdown(sim: Simulation, node: number): void;
-}
-
 /**
  * The state of one simulated Dynamo cluster and its event loop. Protocol behaviour lives in the
- * modules beside this one (coordinator, replica, gossip, handoff, anti-entropy, rebalance,
- * failures); this class holds what they share and runs the agenda, one event at a time, in
- * (time, scheduling order).
+ * folders beside this file (replication/, membership/, failures/, measure/), wired in by
+ * protocol.ts; each module sees this class through the interfaces of concerns.ts that it needs.
+ * This class holds what they share and runs the agenda, one event at a time, in (time,
+ * scheduling order).
  */
-export class Simulation {
+export class Simulation implements Cluster {
   readonly M: number;
   readonly C: number;
   readonly queue = new EventQueue(8192);
@@ -121,13 +55,13 @@ export class Simulation {
   readonly member: Uint8Array;
   /** Bumped at every crash and recovery; timers of an older epoch are void. */
   readonly epoch: Int32Array;
-  nextNodeId: number;
+  private nextNodeId: number;
   readonly stores: NodeStore[];
   readonly membership: Membership;
   readonly network: Network;
   readonly requests = new Map<number, Request>();
-  nextRequest = 0;
-  nextVersion = 1;
+  private nextRequest = 0;
+  private nextVersion = 1;
   readonly clients: ClientState[];
   readonly commits: CommitLog;
   readonly ackedKeys: number[] = [];
@@ -164,11 +98,11 @@ export class Simulation {
   ) {
     this.M = totalNodes(cfg);
     this.C = cfg.workload.clients;
-    this.rngNetwork = new Random(seed, STREAM.network);
-    this.rngProtocol = new Random(seed, STREAM.protocol);
-    this.rngRing = new Random(seed, STREAM.ring);
+    this.rngNetwork = simRandom(seed, STREAM.network);
+    this.rngProtocol = simRandom(seed, STREAM.protocol);
+    this.rngRing = simRandom(seed, STREAM.ring);
     this.commits = new CommitLog(cfg.workload.keys);
-    this.workload = generateWorkload(cfg.workload, cfg.versioning.reconciliation, new Random(seed, STREAM.workload));
+    this.workload = generateWorkload(cfg.workload, cfg.versioning.reconciliation, simRandom(seed, STREAM.workload));
     const lastFailure = cfg.failures.reduce((t, f) => Math.max(t, f.at), 0);
     this.endTime = Math.max(this.workload.lastTime, lastFailure) + cfg.workload.settleMs + cfg.timeoutMs;
 
@@ -319,6 +253,23 @@ export class Simulation {
     this.messagePool.give(msg);
   }
 
+  newRequestId(): number {
+    return this.nextRequest++;
+  }
+
+  newVersionId(): number {
+    return this.nextVersion++;
+  }
+
+  newNodeId(): number {
+    return this.nextNodeId++;
+  }
+
+  /** A new ring version (after a node is added or removed). */
+  addRing(ring: Ring): void {
+    this.rings.push(ring);
+  }
+
   /** A request record to fill in (recycled, like messages: requests are short-lived and many). */
   takeRequest(): Request | undefined {
     return this.requestPool.pop();
@@ -416,18 +367,3 @@ export class Simulation {
     this.upCache = undefined;
   }
 }
-
-/**
- * Bins of time-after-commit for t-visibility: the probe delays when the scenario probes at fixed
- * times (PBS-style), otherwise 24 equal bins up to three times the 99th percentile of a
- * write's round trip, then one open bin.
- */
-export function visibilityEdges(cfg: DynamoConfig): Float64Array {
-  const probes = [...new Set(cfg.workload.probeDelaysMs)].sort((a, b) => a - b);
-  if (probes.length > 0) return Float64Array.from(probes[0]! > 0 ? [0, ...probes] : probes);
-  const l = cfg.latency;
-  const horizon = 3 * (quantile(l.write ?? l.default, 0.99) + quantile(l.ack ?? l.default, 0.99));
-  const step = horizon / 24;
-  return Float64Array.from({ length: 25 }, (_, i) => i * step);
-}
-

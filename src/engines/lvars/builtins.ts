@@ -205,5 +205,3 @@ export function builtinFor(name: string, argCount: number): BuiltinInfo | undefi
   if (name === 'get') return BUILTINS.get(argCount === 1 ? 'get/1' : 'get/2');
   return BUILTINS.get(name);
 }
-
-export const BUILTIN_NAMES = [...new Set(table.map((b) => b.name.replace(/\/\d$/, '')))];

@@ -61,10 +61,11 @@ export interface ReplaySummary {
   problem: string | undefined;
 }
 
+/** What a task returns; `kind` is the task's, so a caller narrows the result without casts. */
 export type LvarsResult =
-  | { summary: CheckSummary; trace?: undefined }
-  | { summary: ExploreSummary; trace: { graph: Exploration['graph'] } }
-  | { summary: ReplaySummary; trace: Replay };
+  | { kind: 'check'; summary: CheckSummary; trace?: undefined }
+  | { kind: 'explore'; summary: ExploreSummary; trace: { graph: Exploration['graph'] } }
+  | { kind: 'replay'; summary: ReplaySummary; trace: Replay };
 
 function ready(analysis: Analysis): NonNullable<Analysis['ready']> {
   const first = analysis.diagnostics.find((d) => d.severity === 'error');
@@ -77,7 +78,7 @@ export const engine: Engine<LvarsInput, LvarsResult> = {
   async run(input: LvarsInput, seed: number, ctx: RunContext): Promise<LvarsResult> {
     const analysis = analyze(input.program);
     const task = input.task ?? { kind: 'explore' };
-    if (task.kind === 'check') return { summary: { task: 'check', diagnostics: analysis.diagnostics, level: analysis.level, laws: analysis.laws } };
+    if (task.kind === 'check') return { kind: 'check', summary: { task: 'check', diagnostics: analysis.diagnostics, level: analysis.level, laws: analysis.laws } };
     const settings = input.explore;
     let steps = 0;
     const world = worldOf(ready(analysis), settings.localLimit, () => {
@@ -85,11 +86,12 @@ export const engine: Engine<LvarsInput, LvarsResult> = {
     });
     if (task.kind === 'replay') {
       const trace = replay(world, task.schedule, task.finish, settings.maxDepth);
-      return { summary: { task: 'replay', frames: trace.frames.length, schedule: trace.schedule, ending: trace.ending, problem: trace.problem }, trace };
+      return { kind: 'replay', summary: { task: 'replay', frames: trace.frames.length, schedule: trace.schedule, ending: trace.ending, problem: trace.problem }, trace };
     }
     const options = { ...settings, sleepSets: settings.por, seed, graphLimit: 400 };
     const { graph, ...found } = await (settings.mode === 'exhaustive' ? exploreExhaustive(world, options, ctx) : exploreRandom(world, options, ctx));
     return {
+      kind: 'explore',
       summary: { task: 'explore', ...found, mode: settings.mode, reduction: settings.reduction, por: settings.por, level: analysis.level, laws: analysis.laws, steps },
       trace: { graph },
     };

@@ -1,5 +1,5 @@
-import type { GeneratedSpec } from './generate.ts';
-import type { Units } from './problem.ts';
+import type { GeneratedSpec } from './model/generate.ts';
+import type { Units } from './model/problem.ts';
 
 /**
  * The solver's input, as a scenario stores it. A network is generated from parameters, inlined

@@ -6,10 +6,10 @@ import { createRunContext } from '../runContext.ts';
 import { runEngine } from '../runEngine.ts';
 import type { SolverRequest, Strategy } from './config.ts';
 import { engine } from './engine.ts';
-import { Ev } from './events.ts';
-import { evaluate } from './network.ts';
-import { generateNetwork } from './generate.ts';
-import { Fate } from './tree.ts';
+import { Ev } from './trace/events.ts';
+import { evaluate } from './model/network.ts';
+import { generateNetwork } from './model/generate.ts';
+import { Fate } from './trace/tree.ts';
 
 const example = (id: string) => JSON.parse(readFileSync(new URL(`../../../public/examples/solver/${id}.json`, import.meta.url), 'utf8')).config as SolverRequest;
 const run = (config: SolverRequest, seed = 1, maxSteps = 5_000_000) => engine.run(config, seed, createRunContext({ maxSteps, maxMillis: 1e9 }));

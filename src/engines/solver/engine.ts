@@ -1,18 +1,18 @@
 import { BudgetExceeded, InputError, type Engine, type RunContext } from '../contract.ts';
-import { searchInputSplitting } from './bab.ts';
-import { certifyCounterexample, toUserUnits } from './certify.ts';
+import { searchInputSplitting } from './search/inputSplitting.ts';
+import { certifyCounterexample, toUserUnits } from './search/certification.ts';
 import type { SolverRequest } from './config.ts';
-import { DetailRecorder } from './details.ts';
-import { EventLog } from './events.ts';
-import { loadNetwork } from './load.ts';
-import { countNonlinear } from './network.ts';
-import { buildProblem } from './problem.ts';
-import { mulberry32 } from '../mulberry32.ts';
+import { DetailRecorder } from './trace/details.ts';
+import { EventLog } from './trace/events.ts';
+import { loadNetwork } from './formats/load.ts';
+import { countNonlinear } from './model/network.ts';
+import { buildProblem } from './model/problem.ts';
+import { mulberry32 } from '../random.ts';
 import type { SolverProgressDetail, SolverResult, SolverSummary } from './result.ts';
-import { searchReluplex } from './reluplex.ts';
-import { emptyStats, type SearchEnv, type SearchResult, type StopReason } from './search.ts';
-import { TreeRecorder } from './tree.ts';
-import { parseVnnlib } from './vnnlib.ts';
+import { searchReluplex } from './reluplex/search.ts';
+import { emptyStats, type SearchEnv, type SearchResult, type StopReason } from './search/env.ts';
+import { TreeRecorder } from './trace/tree.ts';
+import { parseVnnlib } from './formats/vnnlib.ts';
 
 /** Nodes kept in the recorded tree; the search goes on past this, counting. */
 const TREE_LIMIT = 250_000;
@@ -26,7 +26,7 @@ const PROGRESS_MS = 100;
  * coordinates, runs the chosen procedure, and returns the answer with its search tree and step log.
  * Deterministic given (config, seed) and a step budget; a time budget ends the run with `unknown`.
  */
-export const engine: Engine<SolverRequest, SolverResult> = {
+export const engine: Engine<SolverRequest, SolverResult, SolverProgressDetail> = {
   run(config, seed, ctx) {
     if (!(config.timeoutSeconds > 0)) throw new InputError('the timeout must be a positive number of seconds');
     const model = loadNetwork(config.network, config.networkData);

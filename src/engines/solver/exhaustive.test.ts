@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { createRunContext } from '../runContext.ts';
 import type { Strategy } from './config.ts';
 import { engine } from './engine.ts';
-import { generateNetwork } from './generate.ts';
-import { evaluate } from './network.ts';
-import { buildProblem } from './problem.ts';
+import { generateNetwork } from './model/generate.ts';
+import { evaluate } from './model/network.ts';
+import { buildProblem } from './model/problem.ts';
 import { exhaustiveSat } from './testkit/exact.ts';
-import { parseVnnlib } from './vnnlib.ts';
+import { parseVnnlib } from './formats/vnnlib.ts';
 import { runs } from '../../testing/depth.ts';
 
 /** Random instances: a few in `npm test`, the long cross-check in `npm run test:deep`. */

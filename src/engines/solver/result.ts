@@ -1,9 +1,9 @@
 import type { Strategy } from './config.ts';
-import type { DetailData } from './details.ts';
-import type { EventData } from './events.ts';
-import type { Units } from './problem.ts';
-import type { SearchStats, StopReason } from './search.ts';
-import type { TreeData } from './tree.ts';
+import type { DetailData } from './trace/details.ts';
+import type { EventData } from './trace/events.ts';
+import type { Units } from './model/problem.ts';
+import type { SearchStats, StopReason } from './search/env.ts';
+import type { TreeData } from './trace/tree.ts';
 
 /** What a solver run answers (the CLI prints it; the views show it). */
 export interface SolverSummary {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRunContext } from '../runContext.ts';
-import { generateNetwork } from './generate.ts';
-import { argmin, evaluateModel } from './network.ts';
+import { generateNetwork } from './model/generate.ts';
+import { argmin, evaluateModel } from './model/network.ts';
 import { sliceEngine } from './slice.ts';
 
 describe('input-space slice', () => {

@@ -1,8 +1,8 @@
 import { InputError, type Engine } from '../contract.ts';
 import type { NetworkRef, SolverRequest } from './config.ts';
-import { loadNetwork } from './load.ts';
-import { argmin, evaluate, evaluateModel } from './network.ts';
-import type { Units } from './problem.ts';
+import { loadNetwork } from './formats/load.ts';
+import { argmin, evaluate, evaluateModel } from './model/network.ts';
+import type { Units } from './model/problem.ts';
 
 /**
  * A 2-D slice of the input space: the network's advisory (its smallest output) on a grid over two

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { DynamoResult } from '../../engines/dynamo/engine.ts';
-import { missProbability } from '../../engines/dynamo/staleness.ts';
+import { missProbability } from '../../engines/dynamo/measure/staleness.ts';
 import { parseScenarioText } from '../../scenario/codec.ts';
 import type { Scenario } from '../../scenario/types.ts';
 import { cliLab } from './cli.ts';

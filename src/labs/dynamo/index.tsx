@@ -1,39 +1,22 @@
 import { useState } from 'react';
-import type { DynamoConfig, FailureEvent } from '../../engines/dynamo/config.ts';
-import { keyPosition } from '../../engines/dynamo/hash.ts';
-import { preferenceList, rangeOf } from '../../engines/dynamo/ring.ts';
-import { Figure } from '../../ui/Figure.tsx';
+import type { DynamoConfig } from '../../engines/dynamo/config.ts';
 import { Player } from '../../ui/Player.tsx';
 import { RunPanel } from '../../ui/RunPanel.tsx';
-import { useElementSize } from '../../ui/useElementSize.ts';
+import { usePatch } from '../shared/usePatch.ts';
 import { defineLab, type LabViewProps } from '../types.tsx';
 import { Settings } from './controls/Settings.tsx';
 import './dynamo.css';
-import { formatMs, keyName } from './names.ts';
-import { defaultScenario, spec, TABS, type DynamoTab, type DynamoView } from './scenario.ts';
-import { metricsAt } from './seriesAt.ts';
-import { clusterAt, describeFrame, describeGroups, timeAt, type ClusterState } from './timeline.ts';
+import { frameOf } from './frame.ts';
+import { formatMs } from './names.ts';
+import { defaultScenario, spec, type DynamoView } from './scenario.ts';
+import { describeFrame } from './timeline.ts';
+import { useDynamoLayout } from './useDynamoLayout.ts';
 import { useDynamoRun } from './useDynamoRun.ts';
+import { useFailureInjection } from './useFailureInjection.ts';
 import { useRingPreview } from './useRingPreview.ts';
-import { useViewportHeight } from './useViewportHeight.ts';
-import { ComparePanel } from './views/ComparePanel.tsx';
-import { messagesInFlight } from './views/inFlight.ts';
 import { Kpis } from './views/Kpis.tsx';
-import { MessageDiagram } from './views/MessageDiagram.tsx';
-import { FAMILIES } from './views/messageStyle.ts';
-import { MetricsPanel } from './views/MetricsPanel.tsx';
-import { PartitioningPanel } from './views/PartitioningPanel.tsx';
-import { MAX_DRAWN } from './views/ringArcs.ts';
-import { RingView, type RingMode } from './views/RingView.tsx';
-import { VersionGraph } from './views/VersionGraph.tsx';
-
-const TAB_TITLES: Record<DynamoTab, string> = {
-  messages: 'Messages',
-  versions: 'Versions',
-  metrics: 'Metrics',
-  partitioning: 'Partitioning',
-  compare: 'Compare',
-};
+import { RingFigure } from './views/RingFigure.tsx';
+import { DynamoTabs } from './views/TabPanel.tsx';
 
 const RECONCILIATION_NAMES: Record<DynamoConfig['versioning']['reconciliation'], string> = {
   'last-write-wins': 'last write wins',
@@ -53,163 +36,30 @@ function setupLine(c: DynamoConfig): string {
   ].join(' · ');
 }
 
-function initialCluster(c: DynamoConfig): ClusterState {
-  const M = c.cluster.nodes + c.failures.filter((f) => f.kind === 'add').length;
-  return {
-    up: Array.from({ length: M }, (_, i) => i < c.cluster.nodes),
-    member: Array.from({ length: M }, (_, i) => i < c.cluster.nodes),
-    slow: new Array<number>(M).fill(1),
-    group: new Array<number>(M).fill(-1),
-    clientGroup: new Array<number>(c.workload.clients).fill(-1),
-    partitioned: false,
-    dropProbability: 0,
-    extraDelayMs: 0,
-    ring: 0,
-  };
-}
-
 /**
  * The Dynamo lab: the ring, prominent, with the message diagram, the version history, the
  * metrics, the partitioning study and the comparison of variants beside it; the player under
- * them drives every view; the settings on the left.
+ * them drives every view; the settings on the left. Running is useDynamoRun, reading the run at
+ * the player's position is frame.ts, sizes are useDynamoLayout; this component only lays out.
  */
 function View({ scenario, onChange, mode }: LabViewProps<DynamoConfig, DynamoView>) {
   const { engine, shown, current, run } = useDynamoRun(scenario, onChange);
-  const [ringMode, setRingMode] = useState<RingMode>('crash');
+  const { patchView: setView, change } = usePatch(scenario, onChange);
+  const { inject, problem } = useFailureInjection(scenario, onChange);
+  const { stageRef, tabRef, ringSize, tabWidth } = useDynamoLayout(mode);
   const [settingsOpen, setSettingsOpen] = useState(false);
-  const [problem, setProblem] = useState<string>();
-  const [stageRef, stage] = useElementSize<HTMLDivElement>();
-  const [tabRef, tabSize] = useElementSize<HTMLDivElement>();
-  const viewport = useViewportHeight();
   const view = scenario.view;
-  const setView = (patch: Partial<DynamoView>) => onChange({ ...scenario, view: { ...view, ...patch } });
-
-  const result = shown?.result;
-  const trace = result?.trace;
-  const config = shown?.config ?? scenario.config;
-  const length = trace?.events.length ?? 0;
-  const position = Math.min(view.position, Math.max(0, length - 1));
-  // With no recorded events (a trace of size 0), the views show the end of the run.
-  const now = trace ? (length === 0 ? trace.endTime : timeAt(trace, position)) : 0;
   const preview = useRingPreview(scenario.config, scenario.seed);
-  const cluster = trace ? clusterAt(trace, config, now) : initialCluster(scenario.config);
-  const ring = trace ? trace.rings[cluster.ring] : preview.ring;
-  const nodes = trace ? trace.nodes : cluster.up.length;
-  const clients = trace ? trace.clients : scenario.config.workload.clients;
-  const keys = config.workload.keys;
-  const key = Math.min(view.key, keys - 1);
-  const pos = keyPosition(key);
-  const preference = ring ? Array.from(preferenceList(ring, rangeOf(ring, pos))) : [];
-  const at = trace ? metricsAt(trace.series, trace.nodes, now) : undefined;
-  const inFlight = trace ? messagesInFlight(trace, position, view.background) : [];
-
+  const frame = frameOf(shown?.result, shown?.config, scenario.config, view, preview.ring);
+  const { trace, at, now, config } = frame;
   const embed = mode === 'embed';
   const present = mode === 'present';
-  const stageWidth = stage.width || 900;
-  const ringSize = Math.round(
-    embed ? Math.max(280, Math.min(stageWidth, viewport - 260)) : Math.max(present ? 280 : 320, Math.min(present ? 760 : 640, stageWidth * 0.46, viewport - (present ? 500 : 390))),
-  );
-  const tabWidth = Math.max(320, tabSize.width || stageWidth - ringSize - 24);
-  const interactive = !embed;
 
-  const inject = (f: FailureEvent) => {
-    const next = { ...scenario.config, failures: [...scenario.config.failures, f] };
-    const checked = spec.config.parse(next, 'config');
-    if (!checked.ok) {
-      setProblem(`That failure cannot be added (${checked.issue.path}: ${checked.issue.message}).`);
-      return;
-    }
-    setProblem(undefined);
-    onChange({ ...scenario, config: checked.value, view: { ...view, ran: true } });
-  };
-  // Injected failures land at the player's time (to 0.1 ms, rounded down, so they apply at the frame shown).
-  const at1 = Math.floor(now * 10) / 10;
-  const onNode = (node: number) => {
-    if (!cluster.member[node]) return;
-    inject(cluster.up[node] ? { at: at1, kind: 'crash', node } : { at: at1, kind: 'recover', node });
-  };
-
-  const ringFigure = (
-    <Figure
-      title={`The ring${trace ? ` at ${formatMs(now)}` : ' (before the run)'}`}
-      exportName="dynamo-ring"
-      className="dyn-ring-figure"
-      actions={
-        <>
-          <label className="dyn-key-picker">
-            <span>key</span>
-            <button type="button" className="quiet" aria-label="Previous key" disabled={key === 0} onClick={() => setView({ key: key - 1 })}>
-              −
-            </button>
-            <input type="number" min={0} max={keys - 1} value={key} aria-label="Selected key" onChange={(e) => Number.isInteger(Number(e.target.value)) && setView({ key: Math.min(keys - 1, Math.max(0, Number(e.target.value))) })} />
-            <button type="button" className="quiet" aria-label="Next key" disabled={key >= keys - 1} onClick={() => setView({ key: key + 1 })}>
-              +
-            </button>
-          </label>
-        </>
-      }
-    >
-      {ring ? (
-        <RingView
-          ring={ring}
-          nodes={nodes}
-          clients={clients}
-          cluster={cluster}
-          size={ringSize - 24}
-          selectedKey={key}
-          keyPosition={pos}
-          preference={preference}
-          n={config.quorum.n}
-          hints={at?.hints ?? []}
-          inFlight={inFlight}
-          mode={ringMode}
-          interactive={interactive}
-          onNode={onNode}
-          onPartition={(groupA, clientsA, clientsB) => inject({ at: at1, kind: 'partition', groups: [groupA], clientGroups: [clientsA, clientsB] })}
-        />
-      ) : (
-        <p className="dyn-empty dyn-ring-pending" style={{ minHeight: ringSize - 24 }}>
-          {preview.problem ?? 'Laying out the ring…'}
-        </p>
-      )}
-      <div className="dyn-ring-foot">
-        {interactive && (
-          <div className="dyn-ring-tools" role="group" aria-label="What a click on the ring does">
-            <button type="button" aria-pressed={ringMode === 'crash'} className={ringMode === 'crash' ? 'active' : ''} onClick={() => setRingMode('crash')}>
-              Click a node: crash / recover
-            </button>
-            <button type="button" aria-pressed={ringMode === 'partition'} className={ringMode === 'partition' ? 'active' : ''} onClick={() => setRingMode('partition')}>
-              Draw a partition
-            </button>
-            {cluster.partitioned && (
-              <button type="button" onClick={() => inject({ at: at1, kind: 'heal' })}>
-                Heal the partition
-              </button>
-            )}
-          </div>
-        )}
-        <p className="dyn-ring-legend">
-          <strong>{keyName(key)}</strong>: preference list numbered 1–{config.quorum.n} (thick line: coordinator; dashed: stand-ins for down nodes).
-          {cluster.partitioned && ` Partition ${describeGroups(groupsOf(cluster), nodes)}.`}
-          {ringMode === 'partition' && interactive && ' Drag a line across the ring to split the nodes (and clients) in two at the player’s time.'}
-          {ringMode === 'crash' && interactive && ` A click crashes or recovers a node at ${formatMs(now)}.`} Orange badges: hinted versions held.
-          {ring && ring.bounds.length > MAX_DRAWN && ` ${ring.bounds.length.toLocaleString('en-US')} key ranges are too many to draw one by one: the band shows the coordinator at ${MAX_DRAWN} points around the ring, without token ticks.`}
-        </p>
-      </div>
-    </Figure>
-  );
-
-  const runPanel = (
-    <RunPanel
-      state={engine.state}
-      onRun={() => void run()}
-      onCancel={engine.cancel}
-      runLabel={shown && current ? 'Run again' : 'Run'}
-    />
-  );
+  const ringFigure = <RingFigure frame={frame} pending={preview.problem ?? 'Laying out the ring…'} size={ringSize} interactive={!embed} onKey={(key) => setView({ key })} inject={inject} />;
+  const runPanel = <RunPanel state={engine.state} onRun={() => void run()} onCancel={engine.cancel} runLabel={shown && current ? 'Run again' : 'Run'} />;
   const player = (
     <div className="dyn-player">
-      <Player length={length} position={position} onSeek={(p) => setView({ position: p })} describe={trace ? (p) => describeFrame(trace, config, p) : undefined} label="Replay of the simulation" />
+      <Player length={frame.length} position={frame.position} onSeek={(p) => setView({ position: p })} describe={trace ? (p) => describeFrame(trace, config, p) : undefined} label="Replay of the simulation" />
       {trace && trace.events.total > trace.events.length && (
         <p className="dyn-note">
           Replaying the last {trace.events.length.toLocaleString('en-US')} of {trace.events.total.toLocaleString('en-US')} recorded events (from {formatMs(trace.events.time[0]!)}); the metrics cover the whole run.
@@ -217,46 +67,6 @@ function View({ scenario, onChange, mode }: LabViewProps<DynamoConfig, DynamoVie
       )}
     </div>
   );
-
-  const tabBody = () => {
-    if (!trace || !result || !at)
-      return <p className="dyn-empty">{engine.state.status === 'running' ? 'Simulating…' : 'Run the simulation to see messages, versions and metrics. The ring on the left is the one this scenario starts from.'}</p>;
-    switch (view.tab) {
-      case 'messages':
-        return (
-          <>
-            <label className="dyn-check">
-              <input type="checkbox" checked={view.background} onChange={(e) => setView({ background: e.target.checked })} />
-              <span>also gossip, hand-off, anti-entropy and transfers</span>
-            </label>
-            <Figure title={`Messages up to ${formatMs(now)} (Lamport diagram)`} exportName="dynamo-messages">
-              <MessageDiagram trace={trace} config={config} position={position} width={tabWidth - 24} selectedKey={key} background={view.background} />
-            </Figure>
-            <ul className="dyn-families" aria-label="Message colours">
-              {FAMILIES.map((f) => (
-                <li key={f.id}>
-                  <span className="dyn-swatch" style={{ background: f.color }} />
-                  {f.label}
-                </li>
-              ))}
-              <li>○ request starts, ● succeeds, ✕ fails or is lost · ■ version stored (orange: as a hint)</li>
-            </ul>
-          </>
-        );
-      case 'versions':
-        return (
-          <Figure title={`Versions of ${keyName(key)} up to ${formatMs(now)}`} exportName="dynamo-versions">
-            <VersionGraph trace={trace} config={config} position={position} selectedKey={key} width={tabWidth - 24} />
-          </Figure>
-        );
-      case 'metrics':
-        return <MetricsPanel result={result} config={config} at={at} now={now} width={tabWidth - 4} members={trace.rings[cluster.ring]!.members} />;
-      case 'partitioning':
-        return <PartitioningPanel summary={result.summary} config={config} width={tabWidth - 4} />;
-      case 'compare':
-        return <ComparePanel summary={result.summary} config={config} width={tabWidth - 4} />;
-    }
-  };
 
   if (embed)
     return (
@@ -273,13 +83,7 @@ function View({ scenario, onChange, mode }: LabViewProps<DynamoConfig, DynamoVie
       {(!present || settingsOpen) && (
         <aside className="dyn-side" aria-label="Settings">
           {runPanel}
-          <Settings
-            config={scenario.config}
-            seed={scenario.seed}
-            now={now}
-            onChange={(c) => onChange({ ...scenario, config: c })}
-            onSeed={(seed) => onChange({ ...scenario, seed })}
-          />
+          <Settings config={scenario.config} seed={scenario.seed} now={now} onChange={(config) => change({ config })} onSeed={(seed) => change({ seed })} />
         </aside>
       )}
       <div className="dyn-main">
@@ -306,32 +110,13 @@ function View({ scenario, onChange, mode }: LabViewProps<DynamoConfig, DynamoVie
             {ringFigure}
           </div>
           <div className="dyn-stage-tabs" ref={tabRef}>
-            <div role="tablist" aria-label="Views" className="dyn-tabs">
-              {TABS.map((t) => (
-                <button key={t} type="button" role="tab" aria-selected={view.tab === t} className={view.tab === t ? 'active' : ''} onClick={() => setView({ tab: t })}>
-                  {TAB_TITLES[t]}
-                  {t === 'compare' && config.compare.length > 0 ? ` (${config.compare.length + 1})` : ''}
-                </button>
-              ))}
-            </div>
-            <div role="tabpanel" aria-label={TAB_TITLES[view.tab]} className="dyn-tabpanel">
-              {tabBody()}
-            </div>
+            <DynamoTabs frame={frame} view={view} width={tabWidth} running={engine.state.status === 'running'} setView={setView} />
           </div>
         </div>
         {player}
       </div>
     </div>
   );
-}
-
-function groupsOf(c: ClusterState): number[][] {
-  const groups: number[][] = [];
-  c.group.forEach((g, n) => {
-    if (g < 0) return;
-    (groups[g] ??= []).push(n);
-  });
-  return groups.filter((g) => g.length > 0).slice(0, -1);
 }
 
 export const lab = defineLab({ spec, defaultScenario, View });

@@ -1,5 +1,5 @@
 import * as d3 from 'd3';
-import { formatClock, type VectorClock } from '../../engines/dynamo/vectorClock.ts';
+import { formatClock, type VectorClock } from '../../engines/dynamo/versioning/vectorClock.ts';
 
 /** Node names as in the paper's figures: A, B, C, … Z, AA, AB, … */
 export function nodeName(i: number): string {
@@ -46,5 +46,3 @@ export function formatMs(ms: number): string {
   if (Math.abs(ms) >= 10) return `${ms.toFixed(0)} ms`;
   return `${ms.toFixed(ms >= 1 ? 1 : 2)} ms`;
 }
-
-export const percent = (x: number, digits = 1): string => (Number.isFinite(x) ? `${(100 * x).toFixed(digits)}%` : '–');

@@ -1,7 +1,7 @@
 import type { DynamoTrace } from '../../engines/dynamo/engine.ts';
-import { EMPTY_VALUE } from '../../engines/dynamo/values.ts';
-import { FLAG, REC, STORE_CAUSE, type VersionRecord } from '../../engines/dynamo/traceRecorder.ts';
-import { addVersion, NO_VERSIONS, type Siblings, type Version } from '../../engines/dynamo/versions.ts';
+import { EMPTY_VALUE } from '../../engines/dynamo/versioning/values.ts';
+import { FLAG, REC, STORE_CAUSE, type VersionRecord } from '../../engines/dynamo/measure/traceRecorder.ts';
+import { addVersion, NO_VERSIONS, type Siblings, type Version } from '../../engines/dynamo/versioning/versions.ts';
 
 export interface KeyHistory {
   /** The key's versions created up to the frame, oldest first. */

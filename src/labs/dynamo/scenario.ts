@@ -1,6 +1,6 @@
 import { configProblem, type DynamoConfig } from '../../engines/dynamo/config.ts';
 import { defaultConfig } from '../../engines/dynamo/defaults.ts';
-import type { Distribution } from '../../engines/dynamo/latency.ts';
+import type { Distribution } from '../../engines/dynamo/sim/latency.ts';
 import { bool, int, list, literal, nullable, num, object, optional, refine, str, variant, type Schema } from '../../scenario/schema.ts';
 import type { LabScenarioSpec, Scenario } from '../../scenario/types.ts';
 

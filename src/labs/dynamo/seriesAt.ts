@@ -1,6 +1,6 @@
 import type { Series } from '../../engines/dynamo/engine.ts';
-import { LATENCY_BINS, latencyBinEdge } from '../../engines/dynamo/metrics.ts';
-import { COMMIT_DEPTH } from '../../engines/dynamo/staleness.ts';
+import { LATENCY_BINS, latencyBinEdge } from '../../engines/dynamo/measure/metrics.ts';
+import { COMMIT_DEPTH } from '../../engines/dynamo/measure/staleness.ts';
 
 /**
  * The metric series summed over the time buckets up to the player's time: every plot follows the

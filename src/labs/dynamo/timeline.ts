@@ -1,10 +1,10 @@
 import { bisectLeft } from '../../engines/bisect.ts';
 import type { DynamoConfig } from '../../engines/dynamo/config.ts';
 import type { DynamoTrace } from '../../engines/dynamo/engine.ts';
-import { FAILURE_KINDS } from '../../engines/dynamo/failures.ts';
-import { MESSAGE_NAMES } from '../../engines/dynamo/messages.ts';
-import { FLAG, REC, STORE_CAUSE_NAMES } from '../../engines/dynamo/traceRecorder.ts';
-import { OP_NAMES } from '../../engines/dynamo/workload.ts';
+import { FAILURE_KINDS } from '../../engines/dynamo/failures/failures.ts';
+import { MESSAGE_NAMES } from '../../engines/dynamo/sim/messages.ts';
+import { FLAG, REC, STORE_CAUSE_NAMES } from '../../engines/dynamo/measure/traceRecorder.ts';
+import { OP_NAMES } from '../../engines/dynamo/sim/workload.ts';
 import { endpointName, formatMs, keyName, nodeName } from './names.ts';
 
 /**

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useEngine } from '../../bridge/useEngine.ts';
 import type { DynamoConfig } from '../../engines/dynamo/config.ts';
-import type { RingPreview } from '../../engines/dynamo/previewEngine.ts';
-import type { Ring } from '../../engines/dynamo/ring.ts';
+import type { RingPreview } from '../../engines/dynamo/ring/previewEngine.ts';
+import type { Ring } from '../../engines/dynamo/ring/ring.ts';
 
 const spawn = () => new Worker(new URL('../../../workers/dynamo-ring.worker.ts', import.meta.url), { type: 'module', name: 'dynamo-ring' });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { VersionRecord } from '../../engines/dynamo/traceRecorder.ts';
-import { increment, merge, EMPTY_CLOCK } from '../../engines/dynamo/vectorClock.ts';
+import type { VersionRecord } from '../../engines/dynamo/measure/traceRecorder.ts';
+import { increment, merge, EMPTY_CLOCK } from '../../engines/dynamo/versioning/vectorClock.ts';
 import { readOutcome, versionGraph } from './versionGraph.ts';
 
 const v = (id: number, clock: readonly number[], items: number[], removed: number[] = []): VersionRecord => ({

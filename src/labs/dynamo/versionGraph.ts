@@ -1,8 +1,8 @@
 import type { Reconciliation } from '../../engines/dynamo/config.ts';
-import type { VersionRecord } from '../../engines/dynamo/traceRecorder.ts';
-import { EMPTY_VALUE, reconcile, visibleItems } from '../../engines/dynamo/values.ts';
-import { compare, descends, ORDER } from '../../engines/dynamo/vectorClock.ts';
-import type { Version } from '../../engines/dynamo/versions.ts';
+import type { VersionRecord } from '../../engines/dynamo/measure/traceRecorder.ts';
+import { EMPTY_VALUE, reconcile, visibleItems } from '../../engines/dynamo/versioning/values.ts';
+import { compare, descends, ORDER } from '../../engines/dynamo/versioning/vectorClock.ts';
+import type { Version } from '../../engines/dynamo/versioning/versions.ts';
 
 export interface GraphNode {
   v: VersionRecord;

@@ -1,8 +1,8 @@
 import { useRef } from 'react';
 import type { NetworkRef } from '../../engines/solver/config.ts';
-import type { GeneratedSpec } from '../../engines/solver/generate.ts';
-import type { NetworkModel } from '../../engines/solver/network.ts';
-import { writeNnet } from '../../engines/solver/nnet.ts';
+import type { GeneratedSpec } from '../../engines/solver/model/generate.ts';
+import type { NetworkModel } from '../../engines/solver/model/network.ts';
+import { writeNnet } from '../../engines/solver/formats/nnet.ts';
 import { download } from '../../ui/exportSvg.ts';
 import { FileButton } from '../../ui/FileButton.tsx';
 

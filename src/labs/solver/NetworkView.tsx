@@ -1,6 +1,6 @@
 import * as d3 from 'd3';
 import { useEffect, useRef } from 'react';
-import { Phase, type DetailData } from '../../engines/solver/details.ts';
+import { Phase, type DetailData } from '../../engines/solver/trace/details.ts';
 import type { SolverSummary } from '../../engines/solver/result.ts';
 import { Figure } from '../../ui/Figure.tsx';
 import { useElementSize } from '../../ui/useElementSize.ts';

@@ -1,7 +1,7 @@
-import type { DetailData } from '../../engines/solver/details.ts';
-import { Phase } from '../../engines/solver/details.ts';
-import type { TreeData } from '../../engines/solver/tree.ts';
-import { NodeKind } from '../../engines/solver/tree.ts';
+import type { DetailData } from '../../engines/solver/trace/details.ts';
+import { Phase } from '../../engines/solver/trace/details.ts';
+import type { TreeData } from '../../engines/solver/trace/tree.ts';
+import { NodeKind } from '../../engines/solver/trace/tree.ts';
 import type { Namer } from './naming.ts';
 import { formatValue } from './SliceView.tsx';
 

@@ -1,5 +1,5 @@
-import { ACAS_PROPERTIES } from '../../engines/solver/acas.ts';
-import type { Units } from '../../engines/solver/problem.ts';
+import { ACAS_PROPERTIES } from '../../engines/solver/formats/acas.ts';
+import type { Units } from '../../engines/solver/model/problem.ts';
 import { CodeEditor } from '../../ui/CodeEditor.tsx';
 import type { EditorMarker } from '../../ui/editorTypes.ts';
 import { vnnlibLanguage } from './vnnlibLanguage.ts';

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { EventData } from '../../engines/solver/events.ts';
+import type { EventData } from '../../engines/solver/trace/events.ts';
 import type { Namer } from './naming.ts';
 
 interface StepLogProps {

@@ -1,7 +1,7 @@
 import * as d3 from 'd3';
 import { useEffect, useMemo, useRef } from 'react';
-import type { TreeData } from '../../engines/solver/tree.ts';
-import { Fate } from '../../engines/solver/tree.ts';
+import type { TreeData } from '../../engines/solver/trace/tree.ts';
+import { Fate } from '../../engines/solver/trace/tree.ts';
 import { Figure } from '../../ui/Figure.tsx';
 import { useElementSize } from '../../ui/useElementSize.ts';
 import { FATE_COLORS } from './colors.ts';

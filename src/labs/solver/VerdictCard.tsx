@@ -1,5 +1,6 @@
 import type { SolverSummary } from '../../engines/solver/result.ts';
 import { formatValue } from './SliceView.tsx';
+import { completion } from '../../ui/chart/format.ts';
 
 const BADGE = { holds: 'badge-ok', violated: 'badge-err', unknown: 'badge-warn' } as const;
 const STRATEGY = { reluplex: 'Reluplex (2017)', symbolic: 'symbolic bounds + input splitting', interval: 'interval bounds + input splitting' } as const;
@@ -69,7 +70,7 @@ export function VerdictCard({ summary, elapsedMs, stale }: { summary: SolverSumm
           </>
         )}
         <dt>covered</dt>
-        <dd>{percent(s.covered)}</dd>
+        <dd>{completion(s.covered)}</dd>
         {elapsedMs !== undefined && (
           <>
             <dt>time</dt>
@@ -85,12 +86,4 @@ export function VerdictCard({ summary, elapsedMs, stale }: { summary: SolverSumm
       </dl>
     </div>
   );
-}
-
-/** A share as a percentage that never rounds a proof away: 100% only when complete, and small shares visible. */
-export function percent(share: number): string {
-  if (share >= 1) return '100%';
-  if (share > 0.999) return `${(100 * share).toFixed(3)}%`;
-  if (share > 0 && share < 0.001) return `${(100 * share).toPrecision(2)}%`;
-  return `${(100 * share).toFixed(1)}%`;
 }

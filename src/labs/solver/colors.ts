@@ -1,4 +1,4 @@
-import { Fate } from '../../engines/solver/tree.ts';
+import { Fate } from '../../engines/solver/trace/tree.ts';
 
 /** Fates and phases in colours that survive a projector and colour-blind eyes (distinct in lightness too). */
 export const FATE_COLORS: Record<number, string> = {

@@ -1,6 +1,6 @@
-import { Ev } from '../../engines/solver/events.ts';
+import { Ev } from '../../engines/solver/trace/events.ts';
 import type { SolverResult, SolverSummary } from '../../engines/solver/result.ts';
-import { Fate, NodeKind } from '../../engines/solver/tree.ts';
+import { Fate, NodeKind } from '../../engines/solver/trace/tree.ts';
 
 /**
  * How the views name things: neurons ("ReLU 2.7": hidden layer 2, neuron 7, both from 1),

@@ -1,5 +1,5 @@
-import type { NetworkModel } from '../../engines/solver/network.ts';
-import type { Spec } from '../../engines/solver/spec.ts';
+import type { NetworkModel } from '../../engines/solver/model/network.ts';
+import type { Spec } from '../../engines/solver/model/spec.ts';
 import type { SliceSettings } from './scenario.ts';
 
 /**

@@ -1,5 +1,5 @@
 import * as d3 from 'd3';
-import { Fate, type TreeData } from '../../engines/solver/tree.ts';
+import { Fate, type TreeData } from '../../engines/solver/trace/tree.ts';
 
 /**
  * Where the search tree's nodes go. Small trees are drawn node-link (d3.tree, depth downwards);

@@ -1,5 +1,5 @@
 import { InputError } from '../../contract.ts';
-import { mulberry32 } from '../../mulberry32.ts';
+import { mulberry32 } from '../../random.ts';
 import type { KernelsConfig } from '../api.ts';
 
 /** Built-in images, generated procedurally (no binary files), values in [0, 1], row by row. */

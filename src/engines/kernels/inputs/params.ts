@@ -1,5 +1,5 @@
 import { InputError } from '../../contract.ts';
-import { mulberry32 } from '../../mulberry32.ts';
+import { mulberry32 } from '../../random.ts';
 import type { KernelsConfig } from '../api.ts';
 import type { DomainProgram } from '../ir/domain.ts';
 import type { Arr, ProgramInputs } from '../backends/types.ts';

@@ -1,5 +1,6 @@
 import { BUILTINS, builtinFor } from '../builtins.ts';
-import { incompatibilityViolation, LatticeValueError, showState, type State } from '../lattice/lattice.ts';
+import { LatticeValueError, showState, type State } from '../lattice/lattice.ts';
+import { incompatibilityViolation } from '../lattice/thresholds.ts';
 import { checkLaws, type LawReport } from '../lattice/laws.ts';
 import { samplesOf } from '../lattice/samples.ts';
 import { specFromType } from '../lattice/spec.ts';

@@ -3,7 +3,7 @@ import type { Config, World } from '../runtime/world.ts';
 import { footprint, independent, type Footprint } from './independence.ts';
 import { Keyer } from './keyer.ts';
 import { describeEnding, endingKey, endingOf, verdictOf, type Ending, type OutcomeSummary, type Verdict } from './outcome.ts';
-import { mulberry32 } from '../../mulberry32.ts';
+import { mulberry32 } from '../../random.ts';
 
 export interface ExploreOptions {
   mode: 'exhaustive' | 'random';
@@ -77,16 +77,19 @@ interface Frame {
   footprints: Map<string, Footprint>;
 }
 
+/** Lets the worker's event loop run (progress, a debugger, a crash) without slowing the search. */
+const YIELD_EVERY_MS = 100;
+const yieldNow = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 /**
  * Every schedule, depth first. With `reduction`, a configuration seen before is not explored
  * again: its outcome counts are reused (they are the number of schedules through it to each
  * outcome), and reaching a configuration that is still on the stack means a schedule that runs
  * forever. Without it, the whole tree of schedules is walked.
  */
-/** Lets the worker's event loop run (progress, a debugger, a crash) without slowing the search. */
-const YIELD_EVERY_MS = 100;
-const yieldNow = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
+// One function (about 125 lines): the depth-first loop with an explicit stack (schedules can be
+// thousands of steps deep), where state caching, sleep sets and loop detection each change what
+// the others see at every step; they are kept in one place so that their interplay is visible.
 export async function exploreExhaustive(world: World, options: ExploreOptions, ctx: RunContext): Promise<Exploration> {
   const keyer = new Keyer();
   const outcomes = new Outcomes();

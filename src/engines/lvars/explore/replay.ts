@@ -2,7 +2,8 @@ import { hasse, type HasseDiagram } from '../lattice/hasse.ts';
 import { stateKey, showState, type Lattice, type State } from '../lattice/lattice.ts';
 import { Mode, type Pending } from '../runtime/machine.ts';
 import { show, valueKey, type Handle, type Value } from '../runtime/values.ts';
-import { thresholdsOf, type Config, type World } from '../runtime/world.ts';
+import { thresholdsOf } from '../lattice/thresholds.ts';
+import type { Config, World } from '../runtime/world.ts';
 import type { Loc } from '../syntax/ast.ts';
 import { describeEnding, endingOf, type OutcomeSummary } from './outcome.ts';
 

@@ -1,4 +1,4 @@
-import { BOT, show, valueKey, type Value } from '../runtime/values.ts';
+import { show, valueKey, type Value } from '../runtime/values.ts';
 import type { LatticeSpec } from './spec.ts';
 
 /** The top element: an LVar that reaches it is in error (a conflicting put). */
@@ -43,20 +43,3 @@ export interface Lattice {
   readonly lawful: boolean;
 }
 
-export const bottomAware = (v: Value, bottom: State): State => (v === BOT ? bottom : v);
-
-/**
- * The threshold-set condition of LVish's get: every two thresholds are incompatible (their join is
- * top), so at most one of them can ever be below the LVar's state. Returns the offending pair.
- */
-export function incompatibilityViolation(lattice: Lattice, thresholds: State[]): { a: State; b: State; join: State } | undefined {
-  for (let i = 0; i < thresholds.length; i++) {
-    for (let j = i + 1; j < thresholds.length; j++) {
-      const a = thresholds[i]!;
-      const b = thresholds[j]!;
-      const join = lattice.join(a, b);
-      if (!isTop(join)) return { a, b, join };
-    }
-  }
-  return undefined;
-}

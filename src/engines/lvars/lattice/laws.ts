@@ -1,4 +1,4 @@
-import { mulberry32 } from '../../mulberry32.ts';
+import { mulberry32 } from '../../random.ts';
 import { show, valuesEqual, type Value } from '../runtime/values.ts';
 
 /** One failed law, with the elements that break it. */

@@ -1,4 +1,4 @@
-import { mulberry32 } from '../../mulberry32.ts';
+import { mulberry32 } from '../../random.ts';
 import { list, makeMap, makeSet, tuple, UNIT, valueKey, type Value } from '../runtime/values.ts';
 import { prune, type Type } from '../types/types.ts';
 

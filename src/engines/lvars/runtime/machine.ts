@@ -5,6 +5,9 @@ import { Op, type BlockCode, type Code, type Env, type PatCode } from './code.ts
 import { binaryOp, LangError, makeList, makeMapValue, makeSetValue, makeTuple, pureBuiltin } from './prims.ts';
 import { UNIT, type Closure, type List, type Tuple, type Value } from './values.ts';
 
+// Why one file of about 460 lines: the CEK machine's evaluation, statement and return rules
+// (evalStep, exec, retStep) are mutually recursive over the same continuation frames.
+
 /**
  * A CEK machine for one thread. Each reduction names the rule it took, as the PLT Redex model of
  * λLVish does. A thread runs its own (local) reductions until it reaches a shared operation,
@@ -263,6 +266,8 @@ function execStep(t: Thread, host: MachineHost): void {
   }
 }
 
+// One function (101 lines): one case per continuation frame (Kont), as a CEK machine's table of
+// return rules; each case is a few lines, and apart they would only be dispatched to from here.
 function retStep(t: Thread, host: MachineHost): void {
   const k = t.kont;
   const v = t.value;

@@ -121,8 +121,6 @@ export function setUnion(a: SetValue, b: SetValue): SetValue {
   return out.length === a.items.length ? a : out.length === b.items.length ? b : { tag: 'set', items: out };
 }
 
-export const setHas = (s: SetValue, v: Value): boolean => search(s.items, v) >= 0;
-
 /** A map from entries; later entries with an equal key replace earlier ones. */
 export function makeMap(entries: readonly (readonly [Value, Value])[]): MapValue {
   const sorted = entries.map((e, i) => [e[0], e[1], i] as const).sort((x, y) => compareValues(x[0], y[0]) || x[2] - y[2]);

@@ -1,12 +1,18 @@
 import { builtinLattice } from '../lattice/builtin.ts';
-import { incompatibilityViolation, isTop, LatticeValueError, showState, stateKey, TOP, type Lattice, type State } from '../lattice/lattice.ts';
+import { isTop, LatticeValueError, showState, stateKey, TOP, type Lattice, type State } from '../lattice/lattice.ts';
 import { specName, type LatticeSpec } from '../lattice/spec.ts';
+import { incompatibilityViolation, reachedThreshold, thresholdsOf } from '../lattice/thresholds.ts';
 import { userLattice, type UserLatticeDef } from '../lattice/user.ts';
 import type { Loc } from '../syntax/ast.ts';
 import type { BlockCode, Env } from './code.ts';
+import { handlerThreadId, newEvents, quiescent, type HandlerCell } from './handlerPools.ts';
 import { LocalLoop, Mode, resume, runLocal, threadAt, threadCalling, type MachineHost, type Pending, type Thread } from './machine.ts';
 import { LangError } from './prims.ts';
-import { BOT, makeMap, makeSet, mapGet, tuple, UNIT, valueKey, type Closure, type Handle, type MapValue, type Value } from './values.ts';
+import { BOT, makeMap, makeSet, mapGet, tuple, UNIT, type Closure, type Handle, type MapValue, type Value } from './values.ts';
+
+// Why one file of about 500 lines: the store (World) and one scheduler step over it (Draft)
+// share the copy-on-write representation of configurations, which no other module may touch;
+// threshold sets are in ../lattice/thresholds.ts and handler pools in handlerPools.ts.
 
 export interface LVarCell {
   readonly id: string;
@@ -15,13 +21,6 @@ export interface LVarCell {
   readonly state: State;
   readonly frozen: boolean;
   readonly loc: Loc;
-}
-
-export interface HandlerCell {
-  readonly id: string;
-  readonly pool: string;
-  readonly lvar: string;
-  readonly fn: Closure;
 }
 
 export interface NamedCell {
@@ -177,9 +176,9 @@ export class World {
       case 'waitKey':
         return this.reachedThreshold(c, p) !== undefined;
       case 'quiesce':
-        return quiescent(c, (p.args[0] as Handle).id);
+        return quiescent(c.threads, (p.args[0] as Handle).id);
       case 'freezeAfter':
-        return p.finalPool === undefined || quiescent(c, p.finalPool);
+        return p.finalPool === undefined || quiescent(c.threads, p.finalPool);
       default:
         return true;
     }
@@ -190,8 +189,7 @@ export class World {
     switch (p.op) {
       case 'get/2': {
         const { lattice, state } = c.lvars.get((p.args[0] as Handle).id)!;
-        for (const th of thresholdsOf(lattice, p.args[1]!)) if (lattice.leq(th, state)) return lattice.toValue(th);
-        return undefined;
+        return reachedThreshold(lattice, state, p.args[1]!);
       }
       case 'waitElem': {
         const { lattice, state } = c.lvars.get((p.args[1] as Handle).id)!;
@@ -217,15 +215,6 @@ export class World {
   countReduction(): void {
     this.options.onReduction?.();
   }
-}
-
-function quiescent(c: Config, pool: string): boolean {
-  return !c.threads.some((t) => t.pool === pool && t.mode !== Mode.Done);
-}
-
-/** A get's threshold set as lattice elements. */
-export function thresholdsOf(lattice: Lattice, set: Value): State[] {
-  return (set as { items: readonly Value[] }).items.map((v) => lattice.fromValue(v));
 }
 
 /**
@@ -313,6 +302,8 @@ class Draft implements MachineHost {
     this.queue.push(t);
   }
 
+  // One function (89 lines): one case per shared operation (put, get, freeze, handlers, quiesce,
+  // refs), so that the rules of λLVish's semantics (E-Put, E-Get, E-Freeze, ...) read side by side.
   /** Performs the shared operation thread `id` is poised at, then lets it run on. */
   perform(id: string): void {
     this.performing = id;
@@ -442,8 +433,7 @@ class Draft implements MachineHost {
     if (this.handlers.length === 0) return;
     const handlers = this.handlers.filter((h) => h.lvar === c.id);
     if (handlers.length === 0) return;
-    const old = new Set((c.lattice.events(c.state) ?? []).map(valueKey));
-    const fresh = (c.lattice.events(next) ?? []).filter((e) => !old.has(valueKey(e)));
+    const fresh = newEvents(c.lattice, c.state, next);
     for (const h of handlers) for (const e of fresh) this.launch(h, e, t);
   }
 
@@ -455,7 +445,7 @@ class Draft implements MachineHost {
   }
 
   private launch(h: HandlerCell, event: Value, by: Thread): void {
-    const id = `${h.id}(${valueKey(event)})`;
+    const id = handlerThreadId(h, event);
     this.rule('E-Spawn-Handler', h.fn.code.loc, by);
     this.spawn(threadCalling(id, h.fn, [event], h.pool, h.fn.code.loc));
   }

@@ -2,6 +2,9 @@ import { InputError } from '../../contract.ts';
 import type { BinaryOp, Block, Expr, FnDecl, LatticeDecl, LatticeExpr, Loc, Pattern, Program, Stmt } from './ast.ts';
 import { lex, type Token } from './lexer.ts';
 
+// Why one file of about 450 lines: a recursive-descent parser is one method per grammar rule, and
+// the rules call each other; the lexer is in lexer.ts and the tree in ast.ts.
+
 /** Binding power of each binary operator (higher binds tighter). */
 const PRECEDENCE: Record<BinaryOp, number> = {
   '||': 1, '&&': 2, '==': 3, '!=': 3, '<': 4, '<=': 4, '>': 4, '>=': 4, '++': 5, '+': 6, '-': 6, '*': 7, '/': 7, '%': 7,

@@ -7,6 +7,11 @@ import {
   tupleType, unify, UnifyError, UNIT_T, type Scheme, type TCon, type Type,
 } from './types.ts';
 
+// Why one file of about 500 lines: Hindley–Milner inference (with let-generalisation) over
+// every syntax form of the language, and the LVar sites it records for the lattice checks, are
+// one recursive pass over the same environment and substitution; the types themselves and
+// unification live in types.ts.
+
 export interface Diagnostic {
   severity: 'error' | 'warning';
   message: string;

@@ -1,9 +1,9 @@
 import { InputError } from '../../contract.ts';
 import type { NetworkRef, SolverRequest } from '../../solver/config.ts';
-import { loadNetwork } from '../../solver/load.ts';
-import type { Network } from '../../solver/network.ts';
-import { buildProblem, type Case, type Units } from '../../solver/problem.ts';
-import { parseVnnlib } from '../../solver/vnnlib.ts';
+import { loadNetwork } from '../../solver/formats/load.ts';
+import type { Network } from '../../solver/model/network.ts';
+import { buildProblem, type Case, type Units } from '../../solver/model/problem.ts';
+import { parseVnnlib } from '../../solver/formats/vnnlib.ts';
 import { Q } from '../lra/rational.ts';
 import { exactQ, roundOutward, smtNumber } from './numbers.ts';
 

@@ -1,5 +1,5 @@
-import type { Network } from '../network.ts';
-import type { Case } from '../problem.ts';
+import type { Network } from '../model/network.ts';
+import type { Case } from '../model/problem.ts';
 
 /**
  * An exhaustive, exact decision procedure for small ReLU networks, independent of the solver's

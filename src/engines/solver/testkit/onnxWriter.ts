@@ -1,4 +1,4 @@
-import type { Network } from '../network.ts';
+import type { Network } from '../model/network.ts';
 
 /**
  * A minimal ONNX writer for the tests: the protobuf wire format by hand, so the reader is tested

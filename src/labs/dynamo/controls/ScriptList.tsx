@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { DynamoConfig, ScriptedOperation } from '../../../engines/dynamo/config.ts';
-import { holdsItems } from '../../../engines/dynamo/values.ts';
+import { holdsItems } from '../../../engines/dynamo/versioning/values.ts';
 import { clientName, formatMs, itemName, keyName } from '../names.ts';
 import { NumberField, SelectField } from './fields.tsx';
 

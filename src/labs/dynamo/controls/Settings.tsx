@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { DynamoConfig, Reconciliation, Strategy } from '../../../engines/dynamo/config.ts';
-import { describeDistribution, mean, type Distribution } from '../../../engines/dynamo/latency.ts';
-import { largestWithin, MAX_RING_ENTRIES, MAX_RING_TOKENS, ringTableEntries, ringTokens } from '../../../engines/dynamo/ringSize.ts';
+import { describeDistribution, mean, type Distribution } from '../../../engines/dynamo/sim/latency.ts';
+import { largestWithin, MAX_RING_ENTRIES, MAX_RING_TOKENS, ringTableEntries, ringTokens } from '../../../engines/dynamo/ring/ringSize.ts';
 import { formatMs } from '../names.ts';
 import { spec } from '../scenario.ts';
 import { CheckField, NumberField, Section, SelectField } from './fields.tsx';

@@ -1,6 +1,6 @@
 import type { LatencyConfig } from '../../../engines/dynamo/config.ts';
-import type { Distribution } from '../../../engines/dynamo/latency.ts';
-import { WARS_PRESETS } from '../../../engines/dynamo/latencyPresets.ts';
+import type { Distribution } from '../../../engines/dynamo/sim/latency.ts';
+import { WARS_PRESETS } from '../../../engines/dynamo/sim/latencyPresets.ts';
 
 /** The latency models offered in the settings: the simple shapes, and PBS's production fits. */
 export type LatencyChoice = 'constant' | 'uniform' | 'exponential' | 'pareto' | keyof typeof WARS_PRESETS | 'custom';

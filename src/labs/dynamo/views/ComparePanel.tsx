@@ -1,10 +1,11 @@
 import * as d3 from 'd3';
 import type { DynamoConfig } from '../../../engines/dynamo/config.ts';
-import type { DynamoSummary, VariantResult } from '../../../engines/dynamo/summary.ts';
-import { variantResult } from '../../../engines/dynamo/summary.ts';
+import type { DynamoSummary, VariantResult } from '../../../engines/dynamo/measure/summary.ts';
+import { variantResult } from '../../../engines/dynamo/measure/summary.ts';
 import { Figure } from '../../../ui/Figure.tsx';
-import { formatMs, percent } from '../names.ts';
-import { Chart, inner } from '../../../ui/Chart.tsx';
+import { percent } from '../../../ui/chart/format.ts';
+import { formatMs } from '../names.ts';
+import { Chart, inner } from '../../../ui/chart/Chart.tsx';
 import { Legend } from './plots.tsx';
 
 const PALETTE = ['#1f4fb8', '#d9730d', '#178a45', '#7b3fe4', '#b42318', '#0e8a80', '#9a5b13', '#be185d', '#3d4451'];

@@ -1,5 +1,6 @@
 import type { DynamoTrace } from '../../../engines/dynamo/engine.ts';
-import { formatMs, percent } from '../names.ts';
+import { percent } from '../../../ui/chart/format.ts';
+import { formatMs } from '../names.ts';
 import { histogramPercentile, type MetricsAt } from '../seriesAt.ts';
 
 /** The headline numbers at the player's time, large enough for the back row. */

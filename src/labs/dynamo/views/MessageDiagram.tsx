@@ -1,12 +1,14 @@
 import * as d3 from 'd3';
 import type { DynamoConfig } from '../../../engines/dynamo/config.ts';
 import type { DynamoTrace } from '../../../engines/dynamo/engine.ts';
-import { MESSAGE_NAMES } from '../../../engines/dynamo/messages.ts';
-import { FLAG, REC } from '../../../engines/dynamo/traceRecorder.ts';
-import { OP_NAMES } from '../../../engines/dynamo/workload.ts';
+import { MESSAGE_NAMES } from '../../../engines/dynamo/sim/messages.ts';
+import { FLAG, REC } from '../../../engines/dynamo/measure/traceRecorder.ts';
+import { OP_NAMES } from '../../../engines/dynamo/sim/workload.ts';
 import { endpointName, formatMs, keyName } from '../names.ts';
 import { clusterAt, timeAt } from '../timeline.ts';
 import { FAMILIES, isBackground, messageColor } from './messageStyle.ts';
+import { BottomAxis } from '../../../ui/chart/Axis.tsx';
+import { tickCount } from '../../../ui/chart/format.ts';
 import { messageWindow } from './messageWindow.ts';
 
 /** Messages shown at most: enough to follow a few requests, few enough to read. */
@@ -102,7 +104,7 @@ export function MessageDiagram({ trace, config, position, width, selectedKey, ba
     }
     if (since !== undefined) downBands.push({ lane, from: since, to: t1 });
   }
-  const ticks = x.ticks(Math.max(2, Math.floor(width / 110)));
+  const ticks = x.ticks(tickCount(width, 110));
   const step = ticks.length > 1 ? ticks[1]! - ticks[0]! : t1 - t0;
   // Enough decimals to tell the ticks apart: "3.505 s" on a window of a few milliseconds.
   const tick = (v: number) => (v < 1000 || step >= 1000 ? formatMs(v) : `${(v / 1000).toFixed(Math.max(1, -Math.floor(Math.log10(step / 1000))))} s`);
@@ -190,18 +192,7 @@ export function MessageDiagram({ trace, config, position, width, selectedKey, ba
         <line x1={x(now)} x2={x(now)} y1={top - 4} y2={top + lanes.length * laneH} className="chart-cursor" />
       )}
       <g transform={`translate(0,${top + lanes.length * laneH + 6})`}>
-        <line x1={left} x2={xEnd} className="chart-axis" />
-        {ticks.map((v) => (
-          <g key={v} transform={`translate(${x(v)},0)`}>
-            <line y2={5} className="chart-axis" />
-            <text y={18} textAnchor="middle" className="chart-tick">
-              {tick(v)}
-            </text>
-          </g>
-        ))}
-        <text x={(left + xEnd) / 2} y={36} textAnchor="middle" className="chart-axis-label">
-          simulated time (the cursor is the player’s position)
-        </text>
+        <BottomAxis x={x} ticks={ticks} format={tick} from={left} to={xEnd} label="simulated time (the cursor is the player’s position)" labelY={36} />
       </g>
     </svg>
   );

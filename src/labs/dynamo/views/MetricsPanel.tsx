@@ -1,8 +1,9 @@
 import type { DynamoConfig } from '../../../engines/dynamo/config.ts';
 import type { DynamoResult } from '../../../engines/dynamo/engine.ts';
-import { balance } from '../../../engines/dynamo/loadBalance.ts';
+import { balance } from '../../../engines/dynamo/ring/loadBalance.ts';
 import { Figure } from '../../../ui/Figure.tsx';
-import { formatMs, percent } from '../names.ts';
+import { percent } from '../../../ui/chart/format.ts';
+import { formatMs } from '../names.ts';
 import type { MetricsAt } from '../seriesAt.ts';
 import { describeFailure } from '../timeline.ts';
 import { AvailabilityPlot, BacklogPlot, KStalenessPlot, LatencyPlot, LoadPlot, VersionsPlot, VisibilityPlot } from './plots.tsx';

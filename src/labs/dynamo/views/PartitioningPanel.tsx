@@ -1,9 +1,9 @@
 import * as d3 from 'd3';
 import type { DynamoConfig, Strategy } from '../../../engines/dynamo/config.ts';
-import type { DynamoSummary } from '../../../engines/dynamo/summary.ts';
+import type { DynamoSummary } from '../../../engines/dynamo/measure/summary.ts';
 import { Figure } from '../../../ui/Figure.tsx';
-import { percent } from '../names.ts';
-import { Chart, inner } from '../../../ui/Chart.tsx';
+import { percent } from '../../../ui/chart/format.ts';
+import { Chart, inner } from '../../../ui/chart/Chart.tsx';
 import { Legend } from './plots.tsx';
 
 const COLORS: Record<Strategy, string> = { 1: '#d9730d', 2: '#7b3fe4', 3: '#178a45' };

@@ -1,5 +1,5 @@
 import { memo, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
-import type { Ring } from '../../../engines/dynamo/ring.ts';
+import type { Ring } from '../../../engines/dynamo/ring/ring.ts';
 import { clientName, nodeColor, nodeName } from '../names.ts';
 import type { ClusterState } from '../timeline.ts';
 import { messageColor } from './messageStyle.ts';

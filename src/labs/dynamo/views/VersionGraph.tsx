@@ -1,6 +1,6 @@
 import type { DynamoConfig } from '../../../engines/dynamo/config.ts';
 import type { DynamoTrace } from '../../../engines/dynamo/engine.ts';
-import { EMPTY_VALUE, holdsItems, visibleItems } from '../../../engines/dynamo/values.ts';
+import { EMPTY_VALUE, holdsItems, visibleItems } from '../../../engines/dynamo/versioning/values.ts';
 import { clientName, clockText, endpointName, formatMs, itemName, keyName, nodeName } from '../names.ts';
 import { keyHistory } from '../replicaState.ts';
 import { readOutcome, versionGraph } from '../versionGraph.ts';

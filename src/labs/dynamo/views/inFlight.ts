@@ -1,5 +1,5 @@
 import type { DynamoTrace } from '../../../engines/dynamo/engine.ts';
-import { FLAG, REC } from '../../../engines/dynamo/traceRecorder.ts';
+import { FLAG, REC } from '../../../engines/dynamo/measure/traceRecorder.ts';
 import { timeAt } from '../timeline.ts';
 import { isBackground } from './messageStyle.ts';
 import type { InFlight } from './RingView.tsx';

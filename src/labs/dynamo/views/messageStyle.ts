@@ -1,4 +1,4 @@
-import { MSG, type MessageType } from '../../../engines/dynamo/messages.ts';
+import { MSG, type MessageType } from '../../../engines/dynamo/sim/messages.ts';
 
 /** Message families, each with one colour in every view (ring, Lamport diagram, legend). */
 export const FAMILIES = [

@@ -1,11 +1,12 @@
 import * as d3 from 'd3';
 import type { DynamoConfig } from '../../../engines/dynamo/config.ts';
 import type { Series } from '../../../engines/dynamo/engine.ts';
-import { LATENCY_BINS, latencyBinEdge } from '../../../engines/dynamo/metrics.ts';
-import { missProbability, withinKProbability } from '../../../engines/dynamo/staleness.ts';
-import { formatMs, nodeColor, nodeName, percent } from '../names.ts';
+import { LATENCY_BINS, latencyBinEdge } from '../../../engines/dynamo/measure/metrics.ts';
+import { missProbability, withinKProbability } from '../../../engines/dynamo/measure/staleness.ts';
+import { percent } from '../../../ui/chart/format.ts';
+import { formatMs, nodeColor, nodeName } from '../names.ts';
 import { histogramPercentile, over, type MetricsAt } from '../seriesAt.ts';
-import { Chart, inner } from '../../../ui/Chart.tsx';
+import { Chart, inner } from '../../../ui/chart/Chart.tsx';
 
 interface PlotProps {
   width: number;

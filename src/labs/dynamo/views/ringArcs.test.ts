@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../../engines/dynamo/defaults.ts';
-import { previewRing } from '../../../engines/dynamo/initialRing.ts';
-import { rangeOf } from '../../../engines/dynamo/ring.ts';
+import { previewRing } from '../../../engines/dynamo/ring/initialRing.ts';
+import { rangeOf } from '../../../engines/dynamo/ring/ring.ts';
 import { MAX_DRAWN, ringArcs } from './ringArcs.ts';
 
 const ring = (nodes: number, tokensPerNode: number, strategy: 1 | 2 | 3 = 1, partitions = 64) => {

@@ -1,4 +1,4 @@
-import { rangeOf, type Ring } from '../../../engines/dynamo/ring.ts';
+import { rangeOf, type Ring } from '../../../engines/dynamo/ring/ring.ts';
 
 /** Arcs drawn around the ring at most; a ring with more key ranges is drawn summarised. */
 export const MAX_DRAWN = 720;

@@ -1,6 +1,6 @@
 import * as d3 from 'd3';
 import type { BackendTiming } from '../../../engines/kernels/api.ts';
-import { Chart, inner } from '../../../ui/Chart.tsx';
+import { Chart, inner } from '../../../ui/chart/Chart.tsx';
 import { backendStyle } from '../backends.tsx';
 import { formatBytes } from '../format.ts';
 

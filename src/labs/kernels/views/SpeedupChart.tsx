@@ -1,6 +1,6 @@
 import * as d3 from 'd3';
 import type { BackendTiming } from '../../../engines/kernels/api.ts';
-import { Chart, inner } from '../../../ui/Chart.tsx';
+import { Chart, inner } from '../../../ui/chart/Chart.tsx';
 import { BackendMarker, backendStyle, IDEAL_COLOR } from '../backends.tsx';
 import { formatCount, formatMillis, formatRatio } from '../format.ts';
 import { bySize, byWorkers, type SpeedupPoint } from '../speedups.ts';

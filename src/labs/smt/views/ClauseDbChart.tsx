@@ -1,5 +1,5 @@
 import * as d3 from 'd3';
-import { Chart, inner } from '../../../ui/Chart.tsx';
+import { Chart, inner } from '../../../ui/chart/Chart.tsx';
 import { Figure } from '../../../ui/Figure.tsx';
 import { useElementSize } from '../../../ui/useElementSize.ts';
 import type { ClauseSeries } from '../replay/clauseDb.ts';

@@ -1,6 +1,6 @@
 import * as d3 from 'd3';
 import { useMemo } from 'react';
-import { Chart, inner } from '../../../ui/Chart.tsx';
+import { Chart, inner } from '../../../ui/chart/Chart.tsx';
 import { Figure } from '../../../ui/Figure.tsx';
 import { useElementSize } from '../../../ui/useElementSize.ts';
 import type { SearchTree as Tree, TreeNode } from '../replay/tree.ts';

@@ -1,4 +1,4 @@
-import { mulberry32 } from '../../../mulberry32.ts';
+import { mulberry32 } from '../../../random.ts';
 
 /**
  * A seeded random QF_LRA script: `reals` variables in the box [-bound, bound] (unit assertions,

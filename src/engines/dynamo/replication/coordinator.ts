@@ -1,0 +1,327 @@
+import type { Reconciliation } from '../config.ts';
+import { MSG, type Message } from '../sim/messages.ts';
+import { served, storeVersion } from './replica.ts';
+import { fillRequest, type Request } from './request.ts';
+import { chooseTargets, keepWriteQuorumOnly, loadBalance, pickFromPreferenceList } from './targets.ts';
+import { EV } from '../sim/events.ts';
+import type { Cluster } from '../concerns.ts';
+import { FLAG, REC, STORE_CAUSE } from '../measure/traceRecorder.ts';
+import { apply, EMPTY_VALUE, reconcile, visibleItems, type Operation, type Value } from '../versioning/values.ts';
+import { counterOf, EMPTY_CLOCK, merge, truncate, withCounter, type VectorClock } from '../versioning/vectorClock.ts';
+import { mergeSiblings, missingFrom, NO_VERSIONS, type Siblings, type Version } from '../versioning/versions.ts';
+import { OP } from '../sim/workload.ts';
+
+/**
+ * get() and put() (SOSP'07 §4.5, §5, §6.4): the client side, the coordinator's state machine and
+ * what happens once it is decided (commit bookkeeping, read repair, local failure detection).
+ */
+
+/** A workload operation starts: a get, a blind put, or the get of a read-modify-write. */
+export function onOperation(sim: Cluster, index: number): void {
+  const w = sim.workload;
+  const key = w.key[index]!;
+  const client = w.client[index]!;
+  const code = w.op[index]!;
+  const pick = w.pick[index]!;
+  if (code === OP.get) return void startRequest(sim, client, false, key, null, pick, EMPTY_CLOCK, EMPTY_VALUE, false);
+  const operation: Operation =
+    code === OP.put ? { op: 'put', n: 0 } : code === OP.add ? { op: 'add', item: w.item[index]! } : { op: 'remove', item: w.item[index]! };
+  if (code === OP.put && sim.cfg.workload.writeMode === 'blind') {
+    // A blind put continues from what this client last wrote to the key.
+    const last = sim.clients[client]!.context.get(key);
+    return void startRequest(sim, client, true, key, operation, pick, last?.clock ?? EMPTY_CLOCK, last?.value ?? EMPTY_VALUE, false);
+  }
+  startRequest(sim, client, false, key, operation, pick, EMPTY_CLOCK, EMPTY_VALUE, false);
+}
+
+/** A PBS staleness probe: a read issued a fixed time after a write committed. */
+export function onProbe(sim: Cluster, key: number, client: number): void {
+  startRequest(sim, client, false, key, null, 0, EMPTY_CLOCK, EMPTY_VALUE, true);
+}
+
+function startRequest(
+  sim: Cluster,
+  client: number,
+  write: boolean,
+  key: number,
+  operation: Operation | null,
+  pick: number,
+  context: VectorClock,
+  value: Value,
+  probe: boolean,
+): void {
+  const req = fillRequest(sim.takeRequest(), sim.newRequestId(), write, key, client, sim.now, operation, pick, probe, context, value);
+  req.latestAtStart = write ? 0 : sim.commits.latest(key);
+  sim.requests.set(req.id, req);
+  const self = sim.M + client;
+  sim.trace.record(sim.now, sim.now, REC.start, write ? OP.put : OP.get, self, -1, key, req.id, 0, probe ? FLAG.STALE : 0);
+  const { cfg } = sim;
+  if (cfg.coordination.mode === 'client') {
+    // Client-driven coordination (§6.4): reads are coordinated by the client library; writes go to
+    // a node of the preference list, unless versions are timestamps (last-write-wins).
+    if (!write || cfg.versioning.reconciliation === 'last-write-wins') return coordinate(sim, req, self);
+    return sendRequest(sim, req, self, pickFromPreferenceList(sim, self, key));
+  }
+  // Server-driven: a load balancer hands the request to a random healthy node.
+  const node = loadBalance(sim, self);
+  if (node < 0) return sim.clientGivesUp(req);
+  sendRequest(sim, req, self, node);
+}
+
+function sendRequest(sim: Cluster, req: Request, from: number, to: number): void {
+  sim.send(from, to, sim.message(req.hops === 0 ? MSG.request : MSG.forward, req.id, req.key));
+}
+
+/**
+ * A node receives a request. If it is not among the key's top N it forwards the request to the
+ * first of them it believes up (§4.5); otherwise it coordinates.
+ */
+export function onRequest(sim: Cluster, node: number, msg: Message): void {
+  const req = sim.requests.get(msg.req);
+  if (!req) return;
+  const base = sim.lookup(node, req.key);
+  const { pl, plLength } = sim;
+  const n = Math.min(sim.cfg.quorum.n, plLength);
+  let home = false;
+  for (let i = 0; i < n; i++) if (pl[base + i] === node) home = true;
+  if (!home && req.hops < 2) {
+    let to = -1;
+    for (let i = 0; i < plLength && to < 0; i++) {
+      if (i >= n && !sim.cfg.quorum.sloppy) break;
+      if (sim.membership.alive(node, pl[base + i]!, sim.now)) to = pl[base + i]!;
+    }
+    if (to >= 0 && to !== node) {
+      req.hops++;
+      sim.counters.forwards++;
+      return sendRequest(sim, req, node, to);
+    }
+  }
+  coordinate(sim, req, node);
+}
+
+/** The new version's vector clock: the client's context with the coordinator's counter advanced (§4.4). */
+function newClock(sim: Cluster, req: Request, e: number): VectorClock {
+  let counter = counterOf(req.context, e);
+  if (e < sim.M) {
+    const store = sim.stores[e]!;
+    counter = Math.max(counter, store.counters.get(req.key) ?? 0);
+    for (const v of store.get(req.key)) counter = Math.max(counter, counterOf(v.clock, e));
+    store.counters.set(req.key, ++counter);
+  } else {
+    const client = sim.clients[e - sim.M]!;
+    counter = client.counter = Math.max(client.counter, counter) + 1;
+  }
+  return truncate(withCounter(req.context, e, counter, sim.now), sim.cfg.versioning.clockThreshold);
+}
+
+/** Endpoint e (a node, or a client library) coordinates the request. */
+function coordinate(sim: Cluster, req: Request, e: number): void {
+  const { cfg } = sim;
+  req.coordinator = e;
+  req.epoch = e < sim.M ? sim.epoch[e]! : 0;
+  if (e < sim.M) sim.metrics.coordinated[e * sim.metrics.buckets + sim.metrics.bucket(sim.now)]!++;
+  chooseTargets(sim, req, e);
+  if (req.write) {
+    if (cfg.quorum.propagation === 'quorum-only') keepWriteQuorumOnly(sim, req, e);
+    const clock = newClock(sim, req, e);
+    const id = sim.newVersionId();
+    const op = req.operation!;
+    const value = apply(cfg.versioning.reconciliation, req.value, op.op === 'put' ? { op: 'put', n: id } : op);
+    const version: Version = { clock, value, id, time: sim.now, writer: req.client };
+    req.version = version;
+    req.merged = [version];
+    sim.trace.version(id, req.key, clock, value, sim.now, req.client, e);
+  }
+  if (!req.write) for (let i = 0; i < req.targets.length; i++) req.replies.push(NO_VERSIONS);
+  sim.queue.push(sim.now + cfg.timeoutMs, EV.coordinatorTimeout, req.id, 0, null);
+  let local = -1;
+  for (let i = 0; i < req.targets.length; i++) {
+    const t = req.targets[i]!;
+    if (t === e) {
+      local = i;
+      continue;
+    }
+    const m = sim.message(req.write ? MSG.put : MSG.get, req.id, req.key);
+    if (req.write) {
+      m.versions = req.merged;
+      m.hint = req.hints[i]!;
+    }
+    sim.send(e, t, m);
+  }
+  // The coordinator's own replica answers at once.
+  if (local >= 0) {
+    served(sim, e);
+    if (req.write) {
+      storeVersion(sim, e, req.key, req.version!, req.hints[local]!, STORE_CAUSE.put, e);
+      answered(sim, req, local, NO_VERSIONS);
+    } else {
+      answered(sim, req, local, sim.stores[e]!.read(req.key));
+    }
+  }
+}
+
+/** A put-ack or get-reply reaches the coordinator. */
+export function onReplicaAnswer(sim: Cluster, e: number, from: number, msg: Message): void {
+  const req = sim.requests.get(msg.req);
+  if (!req || req.coordinator !== e || req.finalized) return;
+  if (e < sim.M && sim.epoch[e] !== req.epoch) return;
+  const i = req.targets.indexOf(from);
+  if (i < 0) return;
+  answered(sim, req, i, msg.versions ?? NO_VERSIONS);
+}
+
+function answered(sim: Cluster, req: Request, i: number, versions: Siblings): void {
+  if (req.answered & (1 << i)) return;
+  req.answered |= 1 << i;
+  req.acks++;
+  const { quorum } = sim.cfg;
+  if (!req.write) {
+    req.replies[i] = versions;
+    req.merged = mergeSiblings(req.merged, versions);
+  }
+  if (!req.decided && req.acks >= (req.write ? quorum.w : quorum.r)) decide(sim, req, true);
+  if (req.acks === req.targets.length) finalize(sim, req, false);
+}
+
+/** The coordinator has its quorum (or gave up): it answers the client. */
+function decide(sim: Cluster, req: Request, ok: boolean): void {
+  req.decided = true;
+  if (ok && req.write) commit(sim, req);
+  const versions = req.merged;
+  const client = sim.M + req.client;
+  if (req.coordinator === client) return complete(sim, req, ok, versions);
+  const reply = sim.message(MSG.reply, req.id, req.key);
+  reply.ok = ok;
+  reply.versions = versions;
+  sim.send(req.coordinator, client, reply);
+}
+
+/** A write is committed once W replicas hold it: the observer's staleness baseline moves on. */
+function commit(sim: Cluster, req: Request): void {
+  const v = req.version!;
+  sim.commits.commit(req.key, v.clock, sim.now);
+  sim.ackedKeys.push(req.key);
+  sim.ackedClocks.push(v.clock);
+  sim.trace.record(sim.now, sim.now, REC.commit, OP.put, req.coordinator, -1, req.key, v.id, 0, 0);
+  const probes = sim.cfg.workload.probeDelaysMs;
+  for (let i = 0; i < probes.length; i++) sim.queue.push(sim.now + probes[i]!, EV.probe, req.key, (req.client + 1) % sim.C, null);
+}
+
+/**
+ * The coordinator is done: every replica answered, or the timeout passed. Replicas that stayed
+ * silent are suspected (local failure detection, §4.8.3); stale replicas get read repair (§5).
+ */
+function finalize(sim: Cluster, req: Request, timedOut: boolean): void {
+  if (req.finalized) return;
+  req.finalized = true;
+  const e = req.coordinator;
+  if (timedOut) {
+    for (let i = 0; i < req.targets.length; i++) {
+      if (req.answered & (1 << i) || req.targets[i] === e) continue;
+      sim.membership.suspect(e, req.targets[i]!, sim.now);
+      sim.counters.suspicions++;
+    }
+  }
+  if (!req.write && sim.cfg.repair.readRepair) {
+    for (let i = 0; i < req.targets.length; i++) {
+      if (!(req.answered & (1 << i))) continue;
+      const missing = missingFrom(req.replies[i]!, req.merged);
+      if (missing.length === 0) continue;
+      sim.counters.readRepairs++;
+      sim.metrics.repairs[sim.metrics.bucket(sim.now)]!++;
+      const t = req.targets[i]!;
+      if (t === e) {
+        for (const v of missing) storeVersion(sim, e, req.key, v, req.hints[i]!, STORE_CAUSE.repair, e);
+        continue;
+      }
+      const m = sim.message(MSG.repair, req.id, req.key);
+      m.versions = missing;
+      m.hint = req.hints[i]!;
+      sim.send(e, t, m);
+    }
+  }
+  release(sim, req);
+}
+
+export function onCoordinatorTimeout(sim: Cluster, id: number): void {
+  const req = sim.requests.get(id);
+  if (!req || req.finalized) return;
+  const e = req.coordinator;
+  if (e < sim.M && (sim.up[e] === 0 || sim.epoch[e] !== req.epoch)) {
+    // The coordinator crashed mid-request: nobody answers, the client times out.
+    req.finalized = true;
+    complete(sim, req, false, NO_VERSIONS);
+    return release(sim, req);
+  }
+  if (!req.decided) decide(sim, req, false);
+  finalize(sim, req, true);
+}
+
+export function onClientTimeout(sim: Cluster, id: number): void {
+  const req = sim.requests.get(id);
+  if (req && !req.clientDone) complete(sim, req, false, NO_VERSIONS);
+}
+
+/** The coordinator's answer reaches the client. */
+export function onReply(sim: Cluster, msg: Message): void {
+  const req = sim.requests.get(msg.req);
+  if (req) complete(sim, req, msg.ok, msg.versions ?? NO_VERSIONS);
+}
+
+/**
+ * A request message or its answer was lost: the client will time out. Whoever sent a request to
+ * a node waits for the answer it proxies back; when none comes by the timeout, the sender avoids
+ * that node for a while (local failure detection, §4.8.3).
+ */
+export function onRequestLost(sim: Cluster, msg: Message, from: number, to: number): void {
+  const req = sim.requests.get(msg.req);
+  if (req && !req.clientDone) sim.clientGivesUp(req);
+  if (msg.type !== MSG.reply && to < sim.M) sim.queue.push(sim.now + sim.cfg.timeoutMs, EV.suspect, from, to, null);
+}
+
+/**
+ * The client has its answer. A read is measured for staleness against the latest write that had
+ * committed when it started; a read-modify-write reconciles the siblings (semantic
+ * reconciliation) and puts the result with the merged clock as its context.
+ */
+function complete(sim: Cluster, req: Request, okAnswer: boolean, versions: Siblings): void {
+  if (req.clientDone) return;
+  req.clientDone = true;
+  const { cfg } = sim;
+  const ok = okAnswer && sim.now - req.start <= cfg.timeoutMs;
+  let age = -1;
+  let since = NaN;
+  if (!req.write && ok && req.latestAtStart > 0) {
+    since = req.start - sim.commits.timeOf(req.key, req.latestAtStart);
+    if (!Number.isNaN(since)) age = sim.commits.age(req.key, req.latestAtStart, versions);
+  }
+  sim.metrics.finish(req.start, sim.now, req.write, ok, req.probe, versions.length, age, req.latestAtStart, since);
+  const flags = (ok ? FLAG.OK : 0) | (age > 0 ? FLAG.STALE : 0);
+  sim.trace.record(sim.now, req.start, REC.finish, req.write ? OP.put : OP.get, sim.M + req.client, req.coordinator, req.key, req.id, versions.length, flags);
+  if (!req.write && ok) for (const v of versions) sim.trace.record(sim.now, req.start, REC.returned, OP.get, sim.M + req.client, -1, req.key, v.id, req.id, 0);
+  const policy = cfg.versioning.reconciliation;
+  if (!req.write && req.operation) {
+    if (ok) {
+      const value = reconcile(policy, versions);
+      const context = versions.reduce<VectorClock>((c, v) => merge(c, v.clock), EMPTY_CLOCK);
+      startRequest(sim, req.client, true, req.key, resolve(policy, req.operation, value, req.pick, cfg.workload.items), req.pick, context, value, false);
+    } else {
+      // The write's read failed, so the write never happens: it counts as a failed write.
+      sim.metrics.finish(sim.now, sim.now, true, false, false, 0, -1, 0, NaN);
+    }
+  }
+  if (req.write && ok && req.version) sim.clients[req.client]!.context.set(req.key, { clock: req.version.clock, value: req.version.value });
+  release(sim, req);
+}
+
+/** A generated removal takes an item that is in the cart (or adds one to an empty cart). */
+function resolve(policy: Reconciliation, op: Operation, value: Value, pick: number, items: number): Operation {
+  if (op.op !== 'remove' || op.item >= 0) return op;
+  const present = visibleItems(policy, value);
+  if (present.length === 0) return { op: 'add', item: Math.floor(pick * Math.max(1, items)) };
+  return { op: 'remove', item: present[Math.floor(pick * present.length)]! };
+}
+
+function release(sim: Cluster, req: Request): void {
+  if (req.clientDone && (req.finalized || req.coordinator < 0)) sim.releaseRequest(req);
+}

@@ -1,0 +1,98 @@
+import type { Operation, Value } from '../versioning/values.ts';
+import { NO_VERSIONS, type Siblings, type Version } from '../versioning/versions.ts';
+import type { VectorClock } from '../versioning/vectorClock.ts';
+
+/**
+ * One get or put, from the client that issued it to the coordinator's last bookkeeping. A write
+ * under read-modify-write is a get whose `then` is the operation to apply, followed by a put.
+ */
+export interface Request {
+  id: number;
+  write: boolean;
+  key: number;
+  client: number;
+  /** When the client sent it. */
+  start: number;
+  /**
+   * A get under read-modify-write: the write to make once it returns. A put: the operation the
+   * coordinator applies to `value` (a register put gets the new version's id as its value).
+   */
+  operation: Operation | null;
+  /** A uniform draw for choices made when the operation runs (which item to remove). */
+  pick: number;
+  /** A PBS probe read (issued by the observer a fixed time after a commit). */
+  probe: boolean;
+  /** A put: the context the client read, and the value the operation applies to. */
+  context: VectorClock;
+  value: Value;
+  /** A get: the latest committed write of the key when the read started, and its commit time. */
+  latestAtStart: number;
+  /** Hops from node to node before a coordinator took it. */
+  hops: number;
+  /** The coordinating endpoint (a node, or the client itself), -1 until chosen. */
+  coordinator: number;
+  /** The coordinator's crash epoch when it took the request (a crash abandons it). */
+  epoch: number;
+  version: Version | null;
+  targets: number[];
+  /** For each target, the home node it stands in for (a hinted replica), or -1. */
+  hints: number[];
+  /** Bit i: target i answered. */
+  answered: number;
+  acks: number;
+  replies: Siblings[];
+  /** A get: the replies merged so far. A put: the new version alone (what the messages carry). */
+  merged: Siblings;
+  /** The coordinator has answered the client (success or failure). */
+  decided: boolean;
+  /** The coordinator is finished with it (all answers in, or timed out). */
+  finalized: boolean;
+  /** The client has its answer (or gave up). */
+  clientDone: boolean;
+}
+
+/** A request record, recycled when there is one. */
+export function fillRequest(
+  r: Request | undefined,
+  id: number,
+  write: boolean,
+  key: number,
+  client: number,
+  start: number,
+  operation: Operation | null,
+  pick: number,
+  probe: boolean,
+  context: VectorClock,
+  value: Value,
+): Request {
+  if (!r)
+    return {
+      id, write, key, client, start, operation, pick, probe, context, value, latestAtStart: 0, hops: 0, coordinator: -1, epoch: 0,
+      version: null, targets: [], hints: [], answered: 0, acks: 0, replies: [], merged: NO_VERSIONS, decided: false, finalized: false, clientDone: false,
+    };
+  r.id = id;
+  r.write = write;
+  r.key = key;
+  r.client = client;
+  r.start = start;
+  r.operation = operation;
+  r.pick = pick;
+  r.probe = probe;
+  r.context = context;
+  r.value = value;
+  r.latestAtStart = 0;
+  r.hops = 0;
+  r.coordinator = -1;
+  r.epoch = 0;
+  r.version = null;
+  r.targets.length = 0;
+  r.hints.length = 0;
+  r.answered = 0;
+  r.acks = 0;
+  r.replies.length = 0;
+  r.merged = NO_VERSIONS;
+  r.decided = false;
+  r.finalized = false;
+  r.clientDone = false;
+  return r;
+}

@@ -1,0 +1,16 @@
+/** Kinds of scheduled events on the agenda (sim/eventQueue.ts). */
+export const EV = {
+  message: 0,
+  operation: 1,
+  coordinatorTimeout: 2,
+  clientTimeout: 3,
+  gossip: 4,
+  handoff: 5,
+  antiEntropy: 6,
+  refresh: 7,
+  failure: 8,
+  probe: 9,
+  sample: 10,
+  shutdown: 11,
+  suspect: 12,
+} as const;

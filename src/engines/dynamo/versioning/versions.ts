@@ -1,0 +1,78 @@
+import { combine, mix32 } from '../ring/hash.ts';
+import { compare, descends, ORDER, type VectorClock } from './vectorClock.ts';
+import type { Value } from './values.ts';
+
+/** One version of an object: its vector clock, its value, and who wrote it when. */
+export interface Version {
+  readonly clock: VectorClock;
+  readonly value: Value;
+  /** Unique per put, in the order puts were coordinated. */
+  readonly id: number;
+  /** Simulated time of the put (the timestamp last-write-wins compares). */
+  readonly time: number;
+  /** The client that wrote it. */
+  readonly writer: number;
+}
+
+/** The versions a replica keeps for a key: causally unrelated siblings (usually one). */
+export type Siblings = readonly Version[];
+
+export const NO_VERSIONS: Siblings = Object.freeze([]);
+
+/**
+ * Syntactic reconciliation (SOSP'07 §4.4): a new version replaces every version it descends
+ * from and is dropped if an existing version descends from it; otherwise it becomes a sibling.
+ * Returns the same array when nothing changed, so callers can tell.
+ */
+export function addVersion(siblings: Siblings, v: Version): Siblings {
+  let keep: Version[] | undefined;
+  for (let i = 0; i < siblings.length; i++) {
+    const existing = siblings[i]!;
+    const o = compare(existing.clock, v.clock);
+    if (o === ORDER.equal || o === ORDER.after) return siblings;
+    if (o === ORDER.before) {
+      keep ??= siblings.slice(0, i);
+    } else if (keep) {
+      keep.push(existing);
+    }
+  }
+  if (!keep) return siblings.length === 0 ? [v] : [...siblings, v];
+  keep.push(v);
+  return keep;
+}
+
+/** Syntactic reconciliation of two sibling sets. */
+export function mergeSiblings(a: Siblings, b: Siblings): Siblings {
+  let out = a;
+  for (const v of b) out = addVersion(out, v);
+  return out;
+}
+
+/** True when both hold the same versions (by clock). */
+export function sameSiblings(a: Siblings, b: Siblings): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  return a.every((x) => b.some((y) => compare(x.clock, y.clock) === ORDER.equal));
+}
+
+/** True when some version descends from `clock`: the write with that clock is reflected. */
+export function covers(siblings: Siblings, clock: VectorClock): boolean {
+  for (const v of siblings) if (descends(v.clock, clock)) return true;
+  return false;
+}
+
+/** The versions of `mine` that `theirs` lacks (what a repair has to send). */
+export function missingFrom(theirs: Siblings, mine: Siblings): Version[] {
+  return mine.filter((v) => !covers(theirs, v.clock));
+}
+
+/** An order-independent digest of a sibling set, for Merkle trees (§4.7). */
+export function siblingsDigest(siblings: Siblings): number {
+  let h = 0;
+  for (const v of siblings) {
+    let d = 0x811c9dc5;
+    for (let i = 0; i < v.clock.length; i += 3) d = combine(combine(d, v.clock[i]!), v.clock[i + 1]!);
+    h = (h + mix32(d)) | 0;
+  }
+  return h >>> 0;
+}

@@ -1,0 +1,50 @@
+import { BackSubstitution } from './backSubstitution.ts';
+import type { NetworkBounds } from './networkBounds.ts';
+import type { Network } from '../model/network.ts';
+
+/**
+ * DeepPoly (Singh, Gehr, Püschel, Vechev, POPL'19): every neuron keeps a lower and an upper
+ * linear bound in terms of the previous layer (the relaxations of relaxation.ts) plus an interval;
+ * the interval of an intermediate neuron comes from back-substituting its linear bounds down to
+ * the inputs (backSubstitution.ts), layer by layer, so each layer uses its predecessors' refined
+ * intervals. The forward symbolic pass (symbolic.ts) gives the first intervals; `refine` then
+ * tightens the undecided ones. Stable ReLUs are skipped: their relaxation is exact already. Tighter
+ * than the forward pass and dearer, so the searches call it only where the cheap bounds did not
+ * decide.
+ */
+export class DeepPoly {
+  /** The objective ±z of one neuron, in its layer's coordinates. */
+  private readonly objective: Float64Array;
+
+  constructor(
+    private readonly net: Network,
+    readonly back: BackSubstitution = new BackSubstitution(net),
+  ) {
+    this.objective = new Float64Array(Math.max(...net.layers.map((l) => l.outSize)));
+  }
+
+  /** Narrows `bounds` in place over the box; returns the number of back-substitutions done. */
+  refine(bounds: NetworkBounds, boxLo: ArrayLike<number>, boxHi: ArrayLike<number>): number {
+    const { net, back, objective } = this;
+    let runs = 0;
+    // The output layer's bounds matter only through the property, which is bounded separately.
+    for (let k = 0; k < net.layers.length - 1; k++) {
+      const layer = net.layers[k]!;
+      if (layer.activation === 'identity') continue;
+      const lo = bounds.lo[k]!;
+      const hi = bounds.hi[k]!;
+      for (let i = 0; i < layer.outSize; i++) {
+        if (!(lo[i]! < 0 && hi[i]! > 0) && layer.activation === 'relu') continue;
+        objective.fill(0, 0, layer.outSize);
+        objective[i] = 1;
+        const l = back.lowerBoundAt(bounds, boxLo, boxHi, k, false, objective);
+        objective[i] = -1;
+        const u = -back.lowerBoundAt(bounds, boxLo, boxHi, k, false, objective);
+        runs += 2;
+        if (l > lo[i]!) lo[i] = l;
+        if (u < hi[i]!) hi[i] = u;
+      }
+    }
+    return runs;
+  }
+}

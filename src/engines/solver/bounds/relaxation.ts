@@ -1,0 +1,115 @@
+import type { Activation } from '../model/network.ts';
+import { TINY, UNIT } from './rounding.ts';
+
+/**
+ * Linear relaxations of one activation h = φ(z) for z ∈ [l, u] (DeepPoly, Singh et al. POPL'19;
+ * CROWN, Zhang et al. NeurIPS'18): lower line al·z + bl ≤ φ(z) ≤ au·z + bu on [l, u].
+ *
+ * Every line is made sound for exact arithmetic: its slope and offset are computed in floating
+ * point and the offset is then moved outward by a margin that covers the rounding of everything
+ * that went into it (and, for sigmoid and tanh, the ≤ 1 ulp error of Math.exp and Math.tanh).
+ */
+export interface Relaxation {
+  al: number;
+  bl: number;
+  au: number;
+  bu: number;
+}
+
+export function sigmoid(z: number): number {
+  return 1 / (1 + Math.exp(-z));
+}
+
+const phi = (kind: 'sigmoid' | 'tanh', z: number) => (kind === 'sigmoid' ? sigmoid(z) : Math.tanh(z));
+const dphi = (kind: 'sigmoid' | 'tanh', z: number) => {
+  const v = phi(kind, z);
+  return kind === 'sigmoid' ? v * (1 - v) : 1 - v * v;
+};
+
+/** Margin for a line built from φ values, slope `a` and the endpoints l, u. */
+const margin = (a: number, l: number, u: number) => 64 * UNIT * (1 + Math.abs(a) * (Math.abs(l) + Math.abs(u) + (u - l))) + TINY;
+
+/**
+ * The ReLU upper line through (l, 0) and (u, u), the tightest convex upper bound (the "triangle").
+ * Its offset is chosen so the line is above relu at both endpoints after rounding; relu being
+ * convex, a line above it at both ends is above it on all of [l, u].
+ */
+export function reluUpper(l: number, u: number, out: Relaxation): void {
+  const s = u / (u - l);
+  const atL = -(s * l);
+  const atU = u - s * u;
+  const b = Math.max(atL, atU);
+  out.au = s;
+  out.bu = b + 8 * UNIT * (Math.abs(s * l) + Math.abs(u)) + TINY;
+}
+
+/** Fills `out` with a relaxation of `kind` on [l, u]; the ReLU lower slope (0 or 1) is chosen by area, as CROWN does. */
+export function relax(kind: Activation, l: number, u: number, out: Relaxation): void {
+  if (kind === 'identity') {
+    out.al = out.au = 1;
+    out.bl = out.bu = 0;
+    return;
+  }
+  if (kind === 'relu') {
+    if (u <= 0) {
+      out.al = out.au = out.bl = out.bu = 0;
+    } else if (l >= 0) {
+      out.al = out.au = 1;
+      out.bl = out.bu = 0;
+    } else {
+      reluUpper(l, u, out);
+      // relu(z) ≥ λz holds for every λ in [0, 1], exactly: no rounding margin needed.
+      out.al = u > -l ? 1 : 0;
+      out.bl = 0;
+    }
+    return;
+  }
+  if (u - l < 1e-9 * (1 + Math.abs(l))) {
+    // A (nearly) single point: a flat band [φ(l), φ(u)] is tightest and simplest.
+    const m = margin(0, l, u) + 8 * UNIT;
+    out.al = out.au = 0;
+    out.bl = phi(kind, l) - m;
+    out.bu = phi(kind, u) + m;
+    return;
+  }
+  const fl = phi(kind, l);
+  const fu = phi(kind, u);
+  const chord = (fu - fl) / (u - l);
+  const mid = l / 2 + u / 2;
+  const fm = phi(kind, mid);
+  const tangent = dphi(kind, mid);
+  if (u <= 0) {
+    // Convex on (-∞, 0]: below the chord, above any tangent.
+    out.au = chord;
+    out.bu = fl - chord * l + margin(chord, l, u);
+    out.al = tangent;
+    out.bl = fm - tangent * mid - margin(tangent, l, u);
+  } else if (l >= 0) {
+    // Concave on [0, ∞): above the chord, below any tangent.
+    out.al = chord;
+    out.bl = fl - chord * l - margin(chord, l, u);
+    out.au = tangent;
+    out.bu = fm - tangent * mid + margin(tangent, l, u);
+  } else {
+    // Mixed: φ' is smallest at an endpoint, so slope min(φ'(l), φ'(u)) works through either end.
+    const lambda = Math.min(dphi(kind, l), dphi(kind, u));
+    out.al = out.au = lambda;
+    out.bl = fl - lambda * l - margin(lambda, l, u);
+    out.bu = fu - lambda * u + margin(lambda, l, u);
+  }
+}
+
+/** Sound bounds of φ over [l, u] (activations are monotone). */
+export function activationRange(kind: Activation, l: number, u: number): [number, number] {
+  switch (kind) {
+    case 'relu':
+      return [l > 0 ? l : 0, u > 0 ? u : 0];
+    case 'identity':
+      return [l, u];
+    default: {
+      const m = 8 * UNIT + TINY;
+      const floor = kind === 'sigmoid' ? 0 : -1;
+      return [Math.max(floor, phi(kind, l) - m), Math.min(1, phi(kind, u) + m)];
+    }
+  }
+}

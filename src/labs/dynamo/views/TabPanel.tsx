@@ -1,0 +1,87 @@
+import { Figure } from '../../../ui/Figure.tsx';
+import type { Frame } from '../frame.ts';
+import { formatMs, keyName } from '../names.ts';
+import { TABS, type DynamoTab, type DynamoView } from '../scenario.ts';
+import { ComparePanel } from './ComparePanel.tsx';
+import { MessageDiagram } from './MessageDiagram.tsx';
+import { FAMILIES } from './messageStyle.ts';
+import { MetricsPanel } from './MetricsPanel.tsx';
+import { PartitioningPanel } from './PartitioningPanel.tsx';
+import { VersionGraph } from './VersionGraph.tsx';
+
+const TAB_TITLES: Record<DynamoTab, string> = {
+  messages: 'Messages',
+  versions: 'Versions',
+  metrics: 'Metrics',
+  partitioning: 'Partitioning',
+  compare: 'Compare',
+};
+
+interface TabsProps {
+  frame: Frame;
+  view: DynamoView;
+  width: number;
+  running: boolean;
+  setView(patch: Partial<DynamoView>): void;
+}
+
+/** The views beside the ring, one tab each: messages, versions, metrics, partitioning, compare. */
+export function DynamoTabs({ frame, view, width, running, setView }: TabsProps) {
+  const { config } = frame;
+  return (
+    <>
+      <div role="tablist" aria-label="Views" className="dyn-tabs">
+        {TABS.map((t) => (
+          <button key={t} type="button" role="tab" aria-selected={view.tab === t} className={view.tab === t ? 'active' : ''} onClick={() => setView({ tab: t })}>
+            {TAB_TITLES[t]}
+            {t === 'compare' && config.compare.length > 0 ? ` (${config.compare.length + 1})` : ''}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" aria-label={TAB_TITLES[view.tab]} className="dyn-tabpanel">
+        <TabBody frame={frame} view={view} width={width} running={running} setView={setView} />
+      </div>
+    </>
+  );
+}
+
+function TabBody({ frame, view, width, running, setView }: TabsProps) {
+  const { trace, result, at, config, now, position, key } = frame;
+  if (!trace || !result || !at)
+    return <p className="dyn-empty">{running ? 'Simulating…' : 'Run the simulation to see messages, versions and metrics. The ring on the left is the one this scenario starts from.'}</p>;
+  switch (view.tab) {
+    case 'messages':
+      return (
+        <>
+          <label className="dyn-check">
+            <input type="checkbox" checked={view.background} onChange={(e) => setView({ background: e.target.checked })} />
+            <span>also gossip, hand-off, anti-entropy and transfers</span>
+          </label>
+          <Figure title={`Messages up to ${formatMs(now)} (Lamport diagram)`} exportName="dynamo-messages">
+            <MessageDiagram trace={trace} config={config} position={position} width={width - 24} selectedKey={key} background={view.background} />
+          </Figure>
+          <ul className="dyn-families" aria-label="Message colours">
+            {FAMILIES.map((f) => (
+              <li key={f.id}>
+                <span className="dyn-swatch" style={{ background: f.color }} />
+                {f.label}
+              </li>
+            ))}
+            <li>○ request starts, ● succeeds, ✕ fails or is lost · ■ version stored (orange: as a hint)</li>
+          </ul>
+        </>
+      );
+    case 'versions':
+      return (
+        <Figure title={`Versions of ${keyName(key)} up to ${formatMs(now)}`} exportName="dynamo-versions">
+          <VersionGraph trace={trace} config={config} position={position} selectedKey={key} width={width - 24} />
+        </Figure>
+      );
+    case 'metrics':
+      return <MetricsPanel result={result} config={config} at={at} now={now} width={width - 4} members={trace.rings[frame.cluster.ring]!.members} />;
+    case 'partitioning':
+      return <PartitioningPanel summary={result.summary} config={config} width={width - 4} />;
+    case 'compare':
+      return <ComparePanel summary={result.summary} config={config} width={width - 4} />;
+  }
+}
