@@ -47,6 +47,7 @@ test.describe('no lost work', () => {
     }
     await page.getByRole('button', { name: 'Previous work' }).click();
     await expect(page.locator('.monaco-editor')).toContainText('my own work 17');
+    await page.waitForTimeout(400); // autosave is debounced: let it write before the storage is changed below
 
     // Saved work that fails validation (an over-long program) is kept and can be downloaded, reload after reload.
     await page.evaluate((key) => {

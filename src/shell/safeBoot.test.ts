@@ -43,7 +43,8 @@ describe('safe boot', () => {
     vi.advanceTimersByTime(50);
     responsive(RESPONSIVE_MS / 2);
     expect(store.getItem(BOOTING_KEY)).not.toBeNull();
-    // The page was closed or crashed before it recovered: the next boot finds the marker.
+    // The page was closed or crashed before it recovered: the marker stops beating, and the next boot knows.
+    vi.setSystemTime(Date.now() + 5_000);
     expect(beginBoot(store)).toBe(true);
   });
 
@@ -54,6 +55,14 @@ describe('safe boot', () => {
     stop();
     responsive(2 * RESPONSIVE_MS);
     expect(beginBoot(store)).toBe(true);
+  });
+
+  it('a second tab opened while the first is still starting is not taken for a freeze', () => {
+    const store = memoryStorage();
+    beginBoot(store);
+    watchBoot(store, now, new EventTarget());
+    responsive(1000);
+    expect(beginBoot(store)).toBe(false);
   });
 
   it('a page that goes away normally (reload, another link) clears the marker at once', () => {
