@@ -79,10 +79,11 @@ test.describe('LVars lab', () => {
     await expect(page.getByTestId('verdict')).toHaveText('Deterministic');
     await page.getByRole('button', { name: 'Be the scheduler' }).click();
     const scheduler = page.getByRole('group', { name: 'You are the scheduler' });
-    for (let i = 0; i < 10; i++) {
+    // Each pick is replayed by the engine before the next choices appear: pick until the program ends.
+    for (let i = 0; i < 40 && !((await scheduler.textContent()) ?? '').includes('The program ended'); i++) {
       const choices = scheduler.locator('.lv-choices button');
-      if ((await choices.count()) === 0) break;
-      await choices.last().click();
+      if ((await choices.count()) === 0) await page.waitForTimeout(100);
+      else await choices.last().click();
     }
     await expect(scheduler).toContainText('The program ended: 2');
     await expect(scheduler).toContainText('The same outcome the explorer found for every schedule.');
