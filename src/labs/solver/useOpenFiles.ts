@@ -1,4 +1,5 @@
-import { useCallback, useState, type DragEvent } from 'react';
+import { useCallback, useState } from 'react';
+import { useFileDrop } from '../../ui/useFileDrop.ts';
 import type { NetworkRef, SolverConfig } from '../../engines/solver/config.ts';
 import { loadNetwork } from '../../engines/solver/formats/load.ts';
 import type { Patchers } from '../shared/usePatch.ts';
@@ -13,7 +14,6 @@ import { describeError } from './useSolverProblem.ts';
  */
 export function useOpenFiles({ latest, change }: Patchers<SolverConfig, SolverView>, add: (file: NetworkFile) => void) {
   const [fileProblem, setFileProblem] = useState<string>();
-  const [dragging, setDragging] = useState(false);
 
   const openProperty = useCallback(
     async (file: File) => {
@@ -49,22 +49,6 @@ export function useOpenFiles({ latest, change }: Patchers<SolverConfig, SolverVi
   );
 
   /** Drag-and-drop handlers for the lab's root element. */
-  const drop = {
-    onDragOver: (e: DragEvent) => {
-      if (!e.dataTransfer.types.includes('Files')) return;
-      e.preventDefault();
-      setDragging(true);
-    },
-    onDragLeave: (e: DragEvent) => {
-      if (e.currentTarget === e.target) setDragging(false);
-    },
-    onDrop: (e: DragEvent) => {
-      const file = e.dataTransfer.files[0];
-      if (!file) return;
-      e.preventDefault();
-      setDragging(false);
-      void openFile(file);
-    },
-  };
+  const { dragging, handlers: drop } = useFileDrop((file) => void openFile(file));
   return { fileProblem, dragging, openFile, drop };
 }
