@@ -69,13 +69,22 @@ export default function MonacoEditor({ value, onChange, language, markers, highl
     });
     editorRef.current = editor;
     decorations.current = editor.createDecorationsCollection();
-    const sub = editor.onDidChangeModelContent(() => {
+    let reverting = false;
+    const sub = editor.onDidChangeModelContent((e) => {
+      // The revert below is not an edit of the user's: the lab has the text already.
+      if (reverting) return;
       const text = editor.getValue();
       const { maxLength: max, onRefused: refuse } = limit.current;
       if (max !== undefined && text.length > max && text.length > accepted.current.length) {
-        const selection = editor.getSelection();
+        const start = e.changes[0]?.range;
+        reverting = true;
         editor.executeEdits('latticework-limit', [{ range: editor.getModel()!.getFullModelRange(), text: accepted.current }]);
-        if (selection) editor.setSelection(selection);
+        reverting = false;
+        // Back where the refused edit began, not at the end of the text it would have made.
+        if (start) {
+          editor.setPosition({ lineNumber: start.startLineNumber, column: start.startColumn });
+          editor.revealPosition({ lineNumber: start.startLineNumber, column: start.startColumn });
+        }
         refuse(text.length);
         return;
       }
