@@ -10,8 +10,9 @@ export function solveCnfText(cnf: Cnf, mode: SatMode = 'cdcl', options: Partial<
   return runDimacs({ input: { kind: 'dimacs', text: writeDimacs(cnf) }, mode, theory: 'lazy', options: { ...DEFAULT_OPTIONS, record: false, ...options } }, ctx);
 }
 
-export function solveSmt(text: string, theory: 'lazy' | 'eager' = 'lazy', options: Partial<SmtOptions> = {}, mode: SatMode = 'cdcl'): SmtResult {
-  const ctx = createRunContext({ maxSteps: 50_000_000, maxMillis: 1e9 });
+/** Runs the engine on an SMT-LIB script with a step budget (never a clock); a spent budget answers `unknown`. */
+export function solveSmt(text: string, theory: 'lazy' | 'eager' = 'lazy', options: Partial<SmtOptions> = {}, mode: SatMode = 'cdcl', maxSteps = 50_000_000): SmtResult {
+  const ctx = createRunContext({ maxSteps, maxMillis: 1e9 });
   return runSmtlib({ input: { kind: 'smtlib', text }, mode, theory, options: { ...DEFAULT_OPTIONS, record: false, ...options } }, ctx);
 }
 
