@@ -67,7 +67,8 @@ describe('the Dynamo engine', () => {
     expect(same!.availability).toBe(summary.availability.overall);
     // Waiting for one replica instead of two is faster.
     expect(weak!.readLatencyMs.mean).toBeLessThan(summary.latencyMs.read.meanMs);
-    expect(weak!.missProbability).toBeCloseTo(2 / 3, 12);
+    // Read repair and anti-entropy are on by default: PBS's assumptions fail, so no figure is printed.
+    expect(weak!.missProbability).toBeNull();
   });
 
   it('client-driven coordination saves the load balancer’s hop and forwarding: lower mean and 99.9th latency (§6.4)', async () => {

@@ -6,6 +6,7 @@ import { percent } from '../../../ui/chart/format.ts';
 import { formatMs } from '../names.ts';
 import type { MetricsAt } from '../seriesAt.ts';
 import { describeFailure } from '../timeline.ts';
+import type { StalenessTheory } from '../../../engines/dynamo/measure/theory.ts';
 import { AvailabilityPlot, BacklogPlot, KStalenessPlot, LatencyPlot, LoadPlot, VersionsPlot, VisibilityPlot } from './plots.tsx';
 
 interface Props {
@@ -64,10 +65,10 @@ export function MetricsPanel({ result, config, at, now, width, members }: Props)
           <VersionsPlot width={w - 20} height={h} at={at} />
         </Figure>
         <Figure title="Staleness after commit (t-visibility)" exportName="dynamo-t-visibility">
-          <VisibilityPlot width={w - 20} height={h} at={at} series={trace.series} config={config} />
+          <VisibilityPlot width={w - 20} height={h} at={at} series={trace.series} config={config} theory={s.staleness.theory} />
         </Figure>
         <Figure title="k-staleness" exportName="dynamo-k-staleness">
-          <KStalenessPlot width={w - 20} height={h} at={at} config={config} />
+          <KStalenessPlot width={w - 20} height={h} at={at} theory={s.staleness.theory} />
         </Figure>
       </div>
       <Figure title={`Load per node: efficiency ${percent(load.efficiency, 0)}, ${percent(load.outOfBalance, 0)} of nodes more than 15% off the mean`} exportName="dynamo-load">
@@ -95,10 +96,13 @@ export function MetricsPanel({ result, config, at, now, width, members }: Props)
             <th>stale reads</th>
             <td className="num">{percent(s.staleness.staleShare, 2)}</td>
             <td>
-              of {s.staleness.measuredReads.toLocaleString('en-US')} reads of written keys; C(N−W,R)/C(N,R) = {percent(s.staleness.theory.missProbability, 2)}
+              of {s.staleness.measuredReads.toLocaleString('en-US')} reads of written keys
+              {s.staleness.theory.missProbability !== null &&
+                `; PBS predicts ${s.staleness.theory.missIsBound ? 'at most ' : ''}${percent(s.staleness.theory.missProbability, 2)}`}
               {s.staleness.theory.strictQuorum ? ' (R + W > N: a strict quorum)' : ''}
             </td>
           </tr>
+          <TheoryRow theory={s.staleness.theory} />
           <tr>
             <th>versions per read</th>
             <td className="num">{percent(s.versionsPerRead.shares['1'], 3)}</td>
@@ -149,5 +153,26 @@ export function MetricsPanel({ result, config, at, now, width, members }: Props)
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** PBS's prediction with what it assumes, or why none is printed for this run. */
+function TheoryRow({ theory }: { theory: StalenessTheory }) {
+  if (theory.method === 'none')
+    return (
+      <tr>
+        <th>staleness theory</th>
+        <td className="num">none</td>
+        <td>PBS's assumptions fail here: {theory.violated.join('; ')}.</td>
+      </tr>
+    );
+  return (
+    <tr>
+      <th>staleness theory</th>
+      <td className="num">{theory.method === 'closed-form' ? 'closed form' : 'WARS'}</td>
+      <td>
+        {theory.expression}. Assumes: {theory.assumptions.join('; ')}.
+      </td>
+    </tr>
   );
 }
