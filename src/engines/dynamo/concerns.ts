@@ -93,6 +93,9 @@ export interface ClientState {
   context: Map<number, { clock: VectorClock; value: Value }>;
   /** Counter for vector clocks of writes the client coordinates itself (§6.4, timestamp versioning). */
   counter: number;
+  /** Lanes with an operation in flight (replication/clientLanes.ts), and the operations waiting in each. */
+  busy: Set<number>;
+  waiting: Map<number, number[]>;
 }
 
 /** Requests in flight, the clients and the workload that drives them (replication/). */
@@ -124,6 +127,7 @@ export interface Counters {
   gossipMessages: number;
   viewRefreshes: number;
   suspicions: number;
+  forwardRetries: number;
 }
 
 export interface AppliedFailure {
@@ -162,6 +166,7 @@ export interface Protocol {
   onLost(sim: Cluster, msg: Message, from: number, to: number): void;
   onCoordinatorTimeout(sim: Cluster, req: number): void;
   onClientTimeout(sim: Cluster, req: number): void;
+  onForwardRetry(sim: Cluster, req: number, node: number): void;
   onGossip(sim: Cluster, node: number): void;
   onHandoff(sim: Cluster, node: number): void;
   onAntiEntropy(sim: Cluster, node: number): void;

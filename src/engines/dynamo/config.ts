@@ -62,6 +62,11 @@ export interface CoordinationConfig {
   mode: 'server' | 'client';
   /** How often a client downloads a fresh membership view from a random node. */
   refreshMs: number;
+  /**
+   * A node that forwards a request and sees no coordinator take it within this long (the request
+   * was lost, or its target is down) avoids that target and forwards to the next replica.
+   */
+  forwardTimeoutMs: number;
 }
 
 /** One-way delays per message class (the WARS model of PBS); unset classes use `default`. */
@@ -111,8 +116,13 @@ export interface WorkloadConfig {
   ratePerSecond: number;
   /** Number of generated operations (0 for a scripted workload only). */
   requests: number;
-  /** How many clients write each key: 1 is a single writer, more gives concurrent writers. */
+  /**
+   * How many clients write each key: 1 is a single writer, more gives concurrent writers. A
+   * writer issues its writes to one key one at a time: the next waits until the last is answered.
+   */
   writersPerKey: number;
+  /** Closed-loop clients: a client waits for the answer to each operation before the next. */
+  closedLoop: boolean;
   /** `read-modify-write`: a write first reads, reconciles and then puts with that context. */
   writeMode: 'blind' | 'read-modify-write';
   /** Items in the shop's catalogue (shopping-cart and two-phase-set writes add and remove items). */

@@ -84,6 +84,7 @@ export class Simulation implements Cluster {
     gossipMessages: 0,
     viewRefreshes: 0,
     suspicions: 0,
+    forwardRetries: 0,
   };
   readonly sampleDivergence: boolean;
   opsStarted = 0;
@@ -122,7 +123,7 @@ export class Simulation implements Cluster {
     this.stores = Array.from({ length: this.M }, () => new NodeStore());
     this.membership = new Membership(this.M, this.C, cfg.membership.failureTimeoutMs, cfg.membership.retryMs);
     this.network = new Network(this.M, this.C, cfg.latency, this.rngNetwork);
-    this.clients = Array.from({ length: this.C }, () => ({ context: new Map(), counter: 0 }));
+    this.clients = Array.from({ length: this.C }, () => ({ context: new Map(), counter: 0, busy: new Set(), waiting: new Map() }));
     this.metrics = new Metrics(BUCKETS, this.endTime, this.M, visibilityEdges(cfg));
     this.trace = new TraceRecorder(cfg.trace.maxEvents);
     this.sampleDivergence = cfg.workload.keys * cfg.quorum.n <= DIVERGENCE_SAMPLE_LIMIT;
@@ -185,6 +186,9 @@ export class Simulation implements Cluster {
           break;
         case EV.shutdown:
           p.onShutdown(this, a);
+          break;
+        case EV.forwardRetry:
+          p.onForwardRetry(this, a, q.b);
           break;
         case EV.suspect:
           this.membership.suspect(a, q.b, this.now);

@@ -74,7 +74,7 @@ const configSchema = object({
     seeds: int({ min: 0, max: 256 }),
   }),
   quorum: object({ n: small, r: small, w: small, sloppy: bool(), propagation: literal('all', 'quorum-only') }),
-  coordination: object({ mode: literal('server', 'client'), refreshMs: positiveMs() }),
+  coordination: object({ mode: literal('server', 'client'), refreshMs: positiveMs(), forwardTimeoutMs: optional(positiveMs(1e6), 40) }),
   timeoutMs: positiveMs(1e6),
   latency: object({
     default: distribution,
@@ -104,6 +104,7 @@ const configSchema = object({
     ratePerSecond: num({ min: 0, max: 1e7 }),
     requests: int({ min: 0, max: 5_000_000 }),
     writersPerKey: int({ min: 1, max: 1000 }),
+    closedLoop: optional(bool(), false),
     writeMode: literal('blind', 'read-modify-write'),
     items: int({ min: 1, max: 64 }),
     removeFraction: num({ min: 0, max: 1 }),

@@ -46,7 +46,7 @@ export interface DynamoSummary {
   hintedHandoff: { hintsStored: number; hintsDelivered: number; backlogMax: number; backlogFinal: number };
   antiEntropy: { exchanges: number; hashesCompared: number; keysSent: number; keysRepaired: number };
   readRepair: { repairs: number };
-  membership: { gossipMessages: number; viewRefreshes: number; suspicions: number; forwards: number; ringVersions: number; keysMoved: number };
+  membership: { gossipMessages: number; viewRefreshes: number; suspicions: number; forwards: number; forwardRetries: number; ringVersions: number; keysMoved: number };
   replicas: { divergentKeysAtEnd: number; durability: Durability };
   variants: VariantResult[];
 }
@@ -128,6 +128,7 @@ export function summarize(sim: Simulation, withPartitioning: boolean, seed: numb
       viewRefreshes: sim.counters.viewRefreshes,
       suspicions: sim.counters.suspicions,
       forwards: sim.counters.forwards,
+      forwardRetries: sim.counters.forwardRetries,
       ringVersions: sim.rings.length,
       keysMoved: sim.counters.keysMoved,
     },
