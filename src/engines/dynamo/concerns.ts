@@ -32,6 +32,8 @@ export interface Agenda {
   readonly C: number;
   /** The protocol's own random choices (peers, targets, phases). */
   readonly rngProtocol: Random;
+  /** The time endpoint e's clock shows now (simulated time plus its skew). */
+  localTime(e: number): number;
 }
 
 /** Sending messages over the simulated network (sim/network.ts). */
@@ -128,6 +130,9 @@ export interface Counters {
   viewRefreshes: number;
   suspicions: number;
   forwardRetries: number;
+  /** Last-write-wins choices among siblings, and those where the winner was written earlier in real time. */
+  lwwChoices: number;
+  lwwEarlierWins: number;
 }
 
 export interface AppliedFailure {
@@ -149,6 +154,9 @@ export interface Observation {
   /** Every committed write, in order: its key and clock (the durability audit). */
   readonly ackedKeys: number[];
   readonly ackedClocks: VectorClock[];
+  /** Per committed write, its version id, and the item it added to a cart or -1 (the lost-update audit). */
+  readonly ackedIds: number[];
+  readonly ackedItems: number[];
   readonly applied: AppliedFailure[];
   /** Divergence is sampled every bucket only when that is affordable. */
   readonly sampleDivergence: boolean;

@@ -37,6 +37,11 @@ export interface ClusterConfig {
   partitions: number;
   /** The first `seeds` nodes are seed nodes: every node knows them and gossips with them. */
   seeds: number;
+  /**
+   * Clock skew: each node's and each client's clock is off by an offset drawn uniformly from
+   * [−clockSkewMs, +clockSkewMs]. Timestamps (what last-write-wins compares) come from these clocks.
+   */
+  clockSkewMs: number;
 }
 
 export interface QuorumConfig {
@@ -82,6 +87,13 @@ export type Reconciliation = 'last-write-wins' | 'shopping-cart' | 'lattice-max'
 
 export interface VersioningConfig {
   reconciliation: Reconciliation;
+  /**
+   * `vector-clocks`: versions carry vector clocks and replicas keep concurrent versions as
+   * siblings (§4.4). `timestamps`: a version is its coordinator's clock reading alone, and
+   * replicas keep the latest by that clock (Cassandra-style last-write-wins): under clock skew a
+   * later write can lose to an earlier one.
+   */
+  versions: 'vector-clocks' | 'timestamps';
   /** Vector clocks with more pairs than this lose their oldest pair (§4.4). */
   clockThreshold: number;
 }
@@ -171,6 +183,7 @@ export interface VariantSettings {
   partitions?: number;
   coordination?: 'server' | 'client';
   reconciliation?: Reconciliation;
+  versions?: 'vector-clocks' | 'timestamps';
   readRepair?: boolean;
   hintedHandoff?: boolean;
   antiEntropy?: boolean;
@@ -200,7 +213,7 @@ export function applyVariant(base: DynamoConfig, v: VariantSettings): DynamoConf
       propagation: pick(v.propagation, base.quorum.propagation),
     },
     coordination: { ...base.coordination, mode: pick(v.coordination, base.coordination.mode) },
-    versioning: { ...base.versioning, reconciliation: pick(v.reconciliation, base.versioning.reconciliation) },
+    versioning: { ...base.versioning, reconciliation: pick(v.reconciliation, base.versioning.reconciliation), versions: pick(v.versions, base.versioning.versions) },
     repair: {
       ...base.repair,
       readRepair: pick(v.readRepair, base.repair.readRepair),

@@ -66,6 +66,10 @@ export class Simulation implements Cluster {
   readonly commits: CommitLog;
   readonly ackedKeys: number[] = [];
   readonly ackedClocks: VectorClock[] = [];
+  readonly ackedItems: number[] = [];
+  readonly ackedIds: number[] = [];
+  /** Each endpoint's clock offset (cluster.clockSkewMs). */
+  private readonly clockOffset: Float64Array;
   readonly metrics: Metrics;
   readonly trace: TraceRecorder;
   readonly applied: AppliedFailure[] = [];
@@ -85,6 +89,8 @@ export class Simulation implements Cluster {
     viewRefreshes: 0,
     suspicions: 0,
     forwardRetries: 0,
+    lwwChoices: 0,
+    lwwEarlierWins: 0,
   };
   readonly sampleDivergence: boolean;
   opsStarted = 0;
@@ -127,6 +133,16 @@ export class Simulation implements Cluster {
     this.metrics = new Metrics(BUCKETS, this.endTime, this.M, visibilityEdges(cfg));
     this.trace = new TraceRecorder(cfg.trace.maxEvents);
     this.sampleDivergence = cfg.workload.keys * cfg.quorum.n <= DIVERGENCE_SAMPLE_LIMIT;
+    this.clockOffset = new Float64Array(this.M + this.C);
+    const skew = cfg.cluster.clockSkewMs;
+    if (skew > 0) {
+      const rng = simRandom(seed, STREAM.clocks);
+      for (let e = 0; e < this.clockOffset.length; e++) this.clockOffset[e] = (2 * rng.next() - 1) * skew;
+    }
+  }
+
+  localTime(e: number): number {
+    return this.now + this.clockOffset[e]!;
   }
 
   /** Runs the agenda to the end of the experiment. */

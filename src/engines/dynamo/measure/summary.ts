@@ -5,6 +5,7 @@ import type { LatencyStats, Metrics, Rate } from './metrics.ts';
 import { compareStrategies, figure8, type Figure8, type StrategyBalance } from '../ring/partitioning.ts';
 import type { Simulation } from '../simulation.ts';
 import { COMMIT_DEPTH } from './staleness.ts';
+import { lostUpdates, type LostUpdates } from './lostUpdates.ts';
 import { stalenessTheory, type StalenessTheory } from './theory.ts';
 
 /** What the CLI prints and the metrics panel shows: every measured quantity of a run. */
@@ -47,7 +48,7 @@ export interface DynamoSummary {
   antiEntropy: { exchanges: number; hashesCompared: number; keysSent: number; keysRepaired: number };
   readRepair: { repairs: number };
   membership: { gossipMessages: number; viewRefreshes: number; suspicions: number; forwards: number; forwardRetries: number; ringVersions: number; keysMoved: number };
-  replicas: { divergentKeysAtEnd: number; durability: Durability };
+  replicas: { divergentKeysAtEnd: number; durability: Durability; lostUpdates: LostUpdates };
   variants: VariantResult[];
 }
 
@@ -73,6 +74,8 @@ export interface VariantResult {
   aeKeysRepaired: number;
   divergentKeysAtEnd: number;
   lostWrites: number;
+  /** Writes overwritten by earlier ones, and cart adds missing from the reconciled cart at the end (measure/lostUpdates.ts). */
+  lostUpdates: number;
 }
 
 const share = (x: number, total: number) => (total === 0 ? 0 : x / total);
@@ -132,7 +135,7 @@ export function summarize(sim: Simulation, withPartitioning: boolean, seed: numb
       ringVersions: sim.rings.length,
       keysMoved: sim.counters.keysMoved,
     },
-    replicas: { divergentKeysAtEnd: divergentKeys(sim), durability: auditDurability(sim) },
+    replicas: { divergentKeysAtEnd: divergentKeys(sim), durability: auditDurability(sim), lostUpdates: lostUpdates(sim) },
     variants: [],
   };
 }
@@ -227,5 +230,6 @@ export function variantResult(label: string, set: VariantSettings, s: DynamoSumm
     aeKeysRepaired: s.antiEntropy.keysRepaired,
     divergentKeysAtEnd: s.replicas.divergentKeysAtEnd,
     lostWrites: s.replicas.durability.lost,
+    lostUpdates: s.replicas.lostUpdates.lost + s.replicas.lostUpdates.overwrittenByEarlier,
   };
 }

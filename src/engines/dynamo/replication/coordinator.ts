@@ -134,8 +134,17 @@ export function onForwardRetry(sim: Cluster, id: number, node: number): void {
   route(sim, node, req);
 }
 
-/** The new version's vector clock: the client's context with the coordinator's counter advanced (§4.4). */
+/** The actor of a timestamp version's one pair (it sorts before every node). */
+const TIMESTAMP_ACTOR = -1;
+
+/**
+ * The new version's vector clock: the client's context with the coordinator's counter advanced
+ * (§4.4). With timestamp versions, the coordinator's clock reading alone: the later reading
+ * dominates, whatever the context.
+ */
 function newClock(sim: Cluster, req: Request, e: number): VectorClock {
+  // Shifted by the skew bound so that every reading is positive, as counters are.
+  if (sim.cfg.versioning.versions === 'timestamps') return [TIMESTAMP_ACTOR, sim.localTime(e) + sim.cfg.cluster.clockSkewMs + 1, sim.now];
   let counter = counterOf(req.context, e);
   if (e < sim.M) {
     const store = sim.stores[e]!;
@@ -146,7 +155,7 @@ function newClock(sim: Cluster, req: Request, e: number): VectorClock {
     const client = sim.clients[e - sim.M]!;
     counter = client.counter = Math.max(client.counter, counter) + 1;
   }
-  return truncate(withCounter(req.context, e, counter, sim.now), sim.cfg.versioning.clockThreshold);
+  return truncate(withCounter(req.context, e, counter, sim.localTime(e)), sim.cfg.versioning.clockThreshold);
 }
 
 /** Endpoint e (a node, or a client library) coordinates the request. */
@@ -162,7 +171,7 @@ function coordinate(sim: Cluster, req: Request, e: number): void {
     const id = sim.newVersionId();
     const op = req.operation!;
     const value = apply(cfg.versioning.reconciliation, req.value, op.op === 'put' ? { op: 'put', n: id } : op);
-    const version: Version = { clock, value, id, time: sim.now, writer: req.client };
+    const version: Version = { clock, value, id, time: sim.localTime(e), writer: req.client };
     req.version = version;
     req.merged = [version];
     sim.trace.version(id, req.key, clock, value, sim.now, req.client, e);
@@ -237,9 +246,17 @@ function commit(sim: Cluster, req: Request): void {
   sim.commits.commit(req.key, v.clock, sim.now);
   sim.ackedKeys.push(req.key);
   sim.ackedClocks.push(v.clock);
+  sim.ackedItems.push(ackedItem(req.operation));
+  sim.ackedIds.push(v.id);
   sim.trace.record(sim.now, sim.now, REC.commit, OP.put, req.coordinator, -1, req.key, v.id, 0, 0);
   const probes = sim.cfg.workload.probeDelaysMs;
   for (let i = 0; i < probes.length; i++) sim.queue.push(sim.now + probes[i]!, EV.probe, req.key, (req.client + 1) % sim.C, null);
+}
+
+/** What the lost-update audit records of a committed write: the item added, −2 − the item removed, or −1. */
+function ackedItem(op: Operation | null): number {
+  if (op?.op === 'add') return op.item;
+  return op?.op === 'remove' ? -2 - op.item : -1;
 }
 
 /**
@@ -345,6 +362,7 @@ function complete(sim: Cluster, req: Request, okAnswer: boolean, versions: Sibli
   if (!req.write && req.operation) {
     if (ok) {
       const value = reconcile(policy, versions);
+      if (policy === 'last-write-wins' && versions.length > 1) countLwwChoice(sim, versions, value);
       const context = versions.reduce<VectorClock>((c, v) => merge(c, v.clock), EMPTY_CLOCK);
       startRequest(sim, req.client, true, req.key, resolve(policy, req.operation, value, req.pick, cfg.workload.items), req.pick, context, value, false, req.lane);
     } else {
@@ -357,6 +375,14 @@ function complete(sim: Cluster, req: Request, okAnswer: boolean, versions: Sibli
   const lane = req.lane;
   release(sim, req);
   if (next >= 0) startOperation(sim, next, lane);
+}
+
+/** Last-write-wins picked one sibling by timestamp: was it the one written last in real time (the highest version id)? */
+function countLwwChoice(sim: Cluster, versions: Siblings, chosen: Value): void {
+  sim.counters.lwwChoices++;
+  let latest = versions[0]!;
+  for (const v of versions) if (v.id > latest.id) latest = v;
+  if (latest.value !== chosen) sim.counters.lwwEarlierWins++;
 }
 
 /** A generated removal takes an item that is in the cart (or adds one to an empty cart). */

@@ -134,6 +134,16 @@ export function Settings({ config, seed, now, onChange, onSeed }: Props) {
       </Section>
       <Section title="Versions" badge={RECONCILIATIONS.find((r) => r.value === c.versioning.reconciliation)?.label}>
         <SelectField label="merge siblings by" value={c.versioning.reconciliation} options={RECONCILIATIONS} onChange={(reconciliation) => edit((x) => ({ ...x, versioning: { ...x.versioning, reconciliation } }))} />
+        <SelectField
+          label="versions"
+          value={c.versioning.versions}
+          options={[
+            { value: 'vector-clocks', label: 'vector clocks' },
+            { value: 'timestamps', label: 'timestamps only' },
+          ]}
+          onChange={(versions) => edit((x) => ({ ...x, versioning: { ...x.versioning, versions } }))}
+        />
+        <NumberField label="clock skew up to" unit="ms" value={c.cluster.clockSkewMs} min={0} max={1e6} onChange={(clockSkewMs) => edit((x) => ({ ...x, cluster: { ...x.cluster, clockSkewMs } }))} />
         <NumberField label="clock size limit" value={c.versioning.clockThreshold} min={1} max={100} integer onChange={(clockThreshold) => edit((x) => ({ ...x, versioning: { ...x.versioning, clockThreshold } }))} />
       </Section>
       <Section title="Repair">

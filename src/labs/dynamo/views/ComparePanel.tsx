@@ -25,6 +25,7 @@ const COLUMNS: { title: string; optional: boolean; value(r: VariantResult): numb
   { title: 'keys moved', optional: true, value: (r) => r.keysMoved, show: (r) => r.keysMoved.toLocaleString('en-US') },
   { title: 'divergent at end', optional: true, value: (r) => r.divergentKeysAtEnd, show: (r) => r.divergentKeysAtEnd.toLocaleString('en-US') },
   { title: 'lost writes', optional: true, value: (r) => r.lostWrites, show: (r) => String(r.lostWrites) },
+  { title: 'lost updates', optional: true, value: (r) => r.lostUpdates, show: (r) => String(r.lostUpdates) },
 ];
 
 /** PBS's figure for a run: exact, an upper bound (≤), or none where its assumptions fail. */

@@ -103,6 +103,24 @@ export function MetricsPanel({ result, config, at, now, width, members }: Props)
             </td>
           </tr>
           <TheoryRow theory={s.staleness.theory} />
+          {s.replicas.lostUpdates.overwrittenByEarlier > 0 && (
+            <tr>
+              <th>overwritten by earlier writes</th>
+              <td className="num">{s.replicas.lostUpdates.overwrittenByEarlier.toLocaleString('en-US')}</td>
+              <td>acknowledged writes that lost to a write made before them in real time (timestamps under clock skew)</td>
+            </tr>
+          )}
+          {s.replicas.lostUpdates.checked > 0 && (
+            <tr>
+              <th>lost cart adds</th>
+              <td className="num">{s.replicas.lostUpdates.lost.toLocaleString('en-US')}</td>
+              <td>
+                of {s.replicas.lostUpdates.checked.toLocaleString('en-US')} items last added, missing from the reconciled cart at the end
+                {s.replicas.lostUpdates.lwwChoices > 0 &&
+                  `; last-write-wins chose among siblings ${s.replicas.lostUpdates.lwwChoices.toLocaleString('en-US')} times, ${s.replicas.lostUpdates.lwwEarlierWins.toLocaleString('en-US')} of them keeping the earlier write`}
+              </td>
+            </tr>
+          )}
           <tr>
             <th>versions per read</th>
             <td className="num">{percent(s.versionsPerRead.shares['1'], 3)}</td>
