@@ -152,6 +152,7 @@ export function MetricsPanel({ result, config, at, now, width, members }: Props)
             <td className="num">{s.membership.keysMoved.toLocaleString('en-US')}</td>
             <td>
               keys moved by {s.membership.ringVersions - 1} ring change{s.membership.ringVersions === 2 ? '' : 's'}; {s.membership.gossipMessages.toLocaleString('en-US')} gossip messages, {s.membership.suspicions} local suspicions, {s.membership.forwards.toLocaleString('en-US')} requests forwarded
+              {s.membership.forwardRetries > 0 && `, ${s.membership.forwardRetries.toLocaleString('en-US')} of them again after a lost forward`}
             </td>
           </tr>
           <tr>
@@ -189,7 +190,12 @@ function TheoryRow({ theory }: { theory: StalenessTheory }) {
       <th>staleness theory</th>
       <td className="num">{theory.method === 'closed-form' ? 'closed form' : 'WARS'}</td>
       <td>
-        {theory.expression}. Assumes: {theory.assumptions.join('; ')}.
+        {theory.expression}. It assumes:
+        <ul className="dyn-assumptions">
+          {theory.assumptions.map((a) => (
+            <li key={a}>{a}</li>
+          ))}
+        </ul>
       </td>
     </tr>
   );

@@ -186,8 +186,8 @@ export function VisibilityPlot({ width, height, at, series, config, theory }: Pl
   const label = theory.method === 'closed-form' ? 'closed form, writes reach only W' : 'WARS, with coordinator locality';
   return (
     <Chart width={width} height={height} x={x} y={y} xLabel={`time after commit (ms)${probes ? ', probe reads' : ''}`} yLabel="saw the latest write" xFormat={(v) => String(+v.toPrecision(3))} yFormat={(v) => percent(v, 0)} label="t-visibility">
-      {predicted.length > 0 && <path d={path(predicted) ?? ''} fill="none" className="dyn-theory" />}
       <path d={path(points) ?? ''} fill="none" stroke={READ} strokeWidth={2} />
+      {predicted.length > 0 && <path d={path(predicted) ?? ''} fill="none" className="dyn-theory" />}
       {points.map((d, i) => (
         <circle key={i} cx={x(d.x)} cy={y(d.p)} r={3.5} fill={READ}>
           <title>{`${formatMs(d.x)} after commit: ${percent(d.p, 2)} of ${d.reads.toLocaleString('en-US')} reads saw the latest write`}</title>
@@ -198,11 +198,7 @@ export function VisibilityPlot({ width, height, at, series, config, theory }: Pl
           No read of a written key yet
         </text>
       )}
-      <Legend
-        items={[{ label: 'measured', color: READ }, ...(predicted.length > 0 ? [{ label, color: '#b42318', dashed: true }] : [])]}
-        x={w - 230}
-        y={h - (predicted.length > 0 ? 40 : 22)}
-      />
+      {predicted.length > 0 && <Legend items={[{ label: 'measured', color: READ }, { label, color: '#b42318', dashed: true }]} x={w - 230} y={h - 40} />}
     </Chart>
   );
 }
@@ -229,7 +225,7 @@ export function KStalenessPlot({ width, height, at, theory }: PlotProps & { at: 
           </g>
         );
       })}
-      <Legend items={[{ label: 'measured', color: '#5b7fc4' }, ...(closed ? [{ label: 'closed form, writes reach only W', color: '#b42318', dashed: true }] : [])]} x={w - 230} y={h - (closed ? 40 : 22)} />
+      {closed && <Legend items={[{ label: 'measured', color: '#5b7fc4' }, { label: 'closed form, writes reach only W', color: '#b42318', dashed: true }]} x={w - 230} y={h - 40} />}
     </Chart>
   );
 }
