@@ -83,7 +83,7 @@ export function ComparePanel({ summary, config, width }: { summary: DynamoSummar
       <Figure title="Latency: mean and 99.9th percentile" exportName="dynamo-compare-latency">
         <LatencyBars runs={runs} width={w} height={h} />
       </Figure>
-      <Figure title={probes ? 'Staleness after commit (t-visibility), per run' : 'Stale reads, per run, against the closed form'} exportName="dynamo-compare-staleness">
+      <Figure title={probes ? 'Staleness after commit (t-visibility), per run' : 'Stale reads, per run, against PBS where it holds'} exportName="dynamo-compare-staleness">
         {probes ? <VisibilityLines runs={runs} width={w} height={h} /> : <StaleBars runs={runs} width={w} height={h} />}
       </Figure>
     </div>
