@@ -72,6 +72,11 @@ const bench: Benchmark = {
       lowerIsBetter: true,
       note: `(${full.value.summary.simulated.events.toLocaleString('en-US')} events, metrics and audit included; ratio = times faster than real time)`,
     });
+    // Memory: the heap with the result still held, and the process's peak resident set (the run's high-water mark).
+    const heapMb = process.memoryUsage().heapUsed / 2 ** 20;
+    report({ name: `heap in use after ${requests.toLocaleString('en-US')} requests, result held`, value: heapMb, unit: 'MB', lowerIsBetter: true });
+    report({ name: 'peak resident memory of the bench process', value: process.resourceUsage().maxRSS / 1024, unit: 'MB', lowerIsBetter: true });
+    if (full.value.summary.simulated.requests === 0) throw new Error('the run served no requests');
   },
 };
 export default bench;

@@ -32,6 +32,8 @@ export interface Agenda {
   readonly C: number;
   /** The protocol's own random choices (peers, targets, phases). */
   readonly rngProtocol: Random;
+  /** The time endpoint e's clock shows now (simulated time plus its skew). */
+  localTime(e: number): number;
 }
 
 /** Sending messages over the simulated network (sim/network.ts). */
@@ -93,6 +95,9 @@ export interface ClientState {
   context: Map<number, { clock: VectorClock; value: Value }>;
   /** Counter for vector clocks of writes the client coordinates itself (§6.4, timestamp versioning). */
   counter: number;
+  /** Lanes with an operation in flight (replication/clientLanes.ts), and the operations waiting in each. */
+  busy: Set<number>;
+  waiting: Map<number, number[]>;
 }
 
 /** Requests in flight, the clients and the workload that drives them (replication/). */
@@ -124,6 +129,10 @@ export interface Counters {
   gossipMessages: number;
   viewRefreshes: number;
   suspicions: number;
+  forwardRetries: number;
+  /** Last-write-wins choices among siblings, and those where the winner was written earlier in real time. */
+  lwwChoices: number;
+  lwwEarlierWins: number;
 }
 
 export interface AppliedFailure {
@@ -145,6 +154,9 @@ export interface Observation {
   /** Every committed write, in order: its key and clock (the durability audit). */
   readonly ackedKeys: number[];
   readonly ackedClocks: VectorClock[];
+  /** Per committed write, its version id, and the item it added to a cart or -1 (the lost-update audit). */
+  readonly ackedIds: number[];
+  readonly ackedItems: number[];
   readonly applied: AppliedFailure[];
   /** Divergence is sampled every bucket only when that is affordable. */
   readonly sampleDivergence: boolean;
@@ -162,6 +174,7 @@ export interface Protocol {
   onLost(sim: Cluster, msg: Message, from: number, to: number): void;
   onCoordinatorTimeout(sim: Cluster, req: number): void;
   onClientTimeout(sim: Cluster, req: number): void;
+  onForwardRetry(sim: Cluster, req: number, node: number): void;
   onGossip(sim: Cluster, node: number): void;
   onHandoff(sim: Cluster, node: number): void;
   onAntiEntropy(sim: Cluster, node: number): void;

@@ -37,6 +37,11 @@ export interface ClusterConfig {
   partitions: number;
   /** The first `seeds` nodes are seed nodes: every node knows them and gossips with them. */
   seeds: number;
+  /**
+   * Clock skew: each node's and each client's clock is off by an offset drawn uniformly from
+   * [−clockSkewMs, +clockSkewMs]. Timestamps (what last-write-wins compares) come from these clocks.
+   */
+  clockSkewMs: number;
 }
 
 export interface QuorumConfig {
@@ -62,6 +67,11 @@ export interface CoordinationConfig {
   mode: 'server' | 'client';
   /** How often a client downloads a fresh membership view from a random node. */
   refreshMs: number;
+  /**
+   * A node that forwards a request and sees no coordinator take it within this long (the request
+   * was lost, or its target is down) avoids that target and forwards to the next replica.
+   */
+  forwardTimeoutMs: number;
 }
 
 /** One-way delays per message class (the WARS model of PBS); unset classes use `default`. */
@@ -77,6 +87,13 @@ export type Reconciliation = 'last-write-wins' | 'shopping-cart' | 'lattice-max'
 
 export interface VersioningConfig {
   reconciliation: Reconciliation;
+  /**
+   * `vector-clocks`: versions carry vector clocks and replicas keep concurrent versions as
+   * siblings (§4.4). `timestamps`: a version is its coordinator's clock reading alone, and
+   * replicas keep the latest by that clock (Cassandra-style last-write-wins): under clock skew a
+   * later write can lose to an earlier one.
+   */
+  versions: 'vector-clocks' | 'timestamps';
   /** Vector clocks with more pairs than this lose their oldest pair (§4.4). */
   clockThreshold: number;
 }
@@ -111,8 +128,13 @@ export interface WorkloadConfig {
   ratePerSecond: number;
   /** Number of generated operations (0 for a scripted workload only). */
   requests: number;
-  /** How many clients write each key: 1 is a single writer, more gives concurrent writers. */
+  /**
+   * How many clients write each key: 1 is a single writer, more gives concurrent writers. A
+   * writer issues its writes to one key one at a time: the next waits until the last is answered.
+   */
   writersPerKey: number;
+  /** Closed-loop clients: a client waits for the answer to each operation before the next. */
+  closedLoop: boolean;
   /** `read-modify-write`: a write first reads, reconciles and then puts with that context. */
   writeMode: 'blind' | 'read-modify-write';
   /** Items in the shop's catalogue (shopping-cart and two-phase-set writes add and remove items). */
@@ -161,6 +183,7 @@ export interface VariantSettings {
   partitions?: number;
   coordination?: 'server' | 'client';
   reconciliation?: Reconciliation;
+  versions?: 'vector-clocks' | 'timestamps';
   readRepair?: boolean;
   hintedHandoff?: boolean;
   antiEntropy?: boolean;
@@ -190,7 +213,7 @@ export function applyVariant(base: DynamoConfig, v: VariantSettings): DynamoConf
       propagation: pick(v.propagation, base.quorum.propagation),
     },
     coordination: { ...base.coordination, mode: pick(v.coordination, base.coordination.mode) },
-    versioning: { ...base.versioning, reconciliation: pick(v.reconciliation, base.versioning.reconciliation) },
+    versioning: { ...base.versioning, reconciliation: pick(v.reconciliation, base.versioning.reconciliation), versions: pick(v.versions, base.versioning.versions) },
     repair: {
       ...base.repair,
       readRepair: pick(v.readRepair, base.repair.readRepair),

@@ -6,12 +6,12 @@ import type { DynamoConfig } from './config.ts';
  */
 export function defaultConfig(): DynamoConfig {
   return {
-    cluster: { nodes: 8, capacity: [], strategy: 1, tokensPerNode: 4, partitions: 64, seeds: 2 },
+    cluster: { nodes: 8, capacity: [], strategy: 1, tokensPerNode: 4, partitions: 64, seeds: 2, clockSkewMs: 0 },
     quorum: { n: 3, r: 2, w: 2, sloppy: true, propagation: 'all' },
-    coordination: { mode: 'server', refreshMs: 2000 },
+    coordination: { mode: 'server', refreshMs: 2000, forwardTimeoutMs: 40 },
     timeoutMs: 300,
     latency: { default: { kind: 'exponential', meanMs: 2 }, write: null, ack: null, read: null, response: null },
-    versioning: { reconciliation: 'last-write-wins', clockThreshold: 10 },
+    versioning: { reconciliation: 'last-write-wins', versions: 'vector-clocks', clockThreshold: 10 },
     repair: { readRepair: true, hintedHandoff: true, handoffIntervalMs: 500, antiEntropy: true, antiEntropyIntervalMs: 1000, merkleDepth: 4 },
     membership: { gossipIntervalMs: 500, failureTimeoutMs: 3000, retryMs: 1000 },
     workload: {
@@ -22,6 +22,7 @@ export function defaultConfig(): DynamoConfig {
       ratePerSecond: 100,
       requests: 600,
       writersPerKey: 1,
+      closedLoop: false,
       writeMode: 'blind',
       items: 8,
       removeFraction: 0.3,

@@ -67,14 +67,15 @@ describe('the Dynamo engine', () => {
     expect(same!.availability).toBe(summary.availability.overall);
     // Waiting for one replica instead of two is faster.
     expect(weak!.readLatencyMs.mean).toBeLessThan(summary.latencyMs.read.meanMs);
-    expect(weak!.missProbability).toBeCloseTo(2 / 3, 12);
+    // Read repair and anti-entropy are on by default: PBS's assumptions fail, so no figure is printed.
+    expect(weak!.missProbability).toBeNull();
   });
 
   it('client-driven coordination saves the load balancer’s hop and forwarding: lower mean and 99.9th latency (§6.4)', async () => {
     const cfg = defaultConfig();
     cfg.cluster.nodes = 16;
     cfg.workload = { ...cfg.workload, requests: 6000, ratePerSecond: 1000 };
-    cfg.coordination = { mode: 'server', refreshMs: 1000 };
+    cfg.coordination = { mode: 'server', refreshMs: 1000, forwardTimeoutMs: 40 };
     cfg.compare = [{ label: 'client-driven', set: { coordination: 'client' } }];
     const { summary } = await run(cfg, 8);
     const client = summary.variants[0]!;

@@ -3,6 +3,7 @@ import { onSample } from './measure/audit.ts';
 import {
   onClientTimeout,
   onCoordinatorTimeout,
+  onForwardRetry,
   onOperation,
   onProbe,
   onReplicaAnswer,
@@ -24,6 +25,7 @@ export const dynamoProtocol: Protocol = {
   onProbe,
   onCoordinatorTimeout,
   onClientTimeout,
+  onForwardRetry,
   onGossip,
   onHandoff,
   onAntiEntropy,

@@ -66,6 +66,10 @@ export class Simulation implements Cluster {
   readonly commits: CommitLog;
   readonly ackedKeys: number[] = [];
   readonly ackedClocks: VectorClock[] = [];
+  readonly ackedItems: number[] = [];
+  readonly ackedIds: number[] = [];
+  /** Each endpoint's clock offset (cluster.clockSkewMs). */
+  private readonly clockOffset: Float64Array;
   readonly metrics: Metrics;
   readonly trace: TraceRecorder;
   readonly applied: AppliedFailure[] = [];
@@ -84,6 +88,9 @@ export class Simulation implements Cluster {
     gossipMessages: 0,
     viewRefreshes: 0,
     suspicions: 0,
+    forwardRetries: 0,
+    lwwChoices: 0,
+    lwwEarlierWins: 0,
   };
   readonly sampleDivergence: boolean;
   opsStarted = 0;
@@ -122,10 +129,20 @@ export class Simulation implements Cluster {
     this.stores = Array.from({ length: this.M }, () => new NodeStore());
     this.membership = new Membership(this.M, this.C, cfg.membership.failureTimeoutMs, cfg.membership.retryMs);
     this.network = new Network(this.M, this.C, cfg.latency, this.rngNetwork);
-    this.clients = Array.from({ length: this.C }, () => ({ context: new Map(), counter: 0 }));
+    this.clients = Array.from({ length: this.C }, () => ({ context: new Map(), counter: 0, busy: new Set(), waiting: new Map() }));
     this.metrics = new Metrics(BUCKETS, this.endTime, this.M, visibilityEdges(cfg));
     this.trace = new TraceRecorder(cfg.trace.maxEvents);
     this.sampleDivergence = cfg.workload.keys * cfg.quorum.n <= DIVERGENCE_SAMPLE_LIMIT;
+    this.clockOffset = new Float64Array(this.M + this.C);
+    const skew = cfg.cluster.clockSkewMs;
+    if (skew > 0) {
+      const rng = simRandom(seed, STREAM.clocks);
+      for (let e = 0; e < this.clockOffset.length; e++) this.clockOffset[e] = (2 * rng.next() - 1) * skew;
+    }
+  }
+
+  localTime(e: number): number {
+    return this.now + this.clockOffset[e]!;
   }
 
   /** Runs the agenda to the end of the experiment. */
@@ -185,6 +202,9 @@ export class Simulation implements Cluster {
           break;
         case EV.shutdown:
           p.onShutdown(this, a);
+          break;
+        case EV.forwardRetry:
+          p.onForwardRetry(this, a, q.b);
           break;
         case EV.suspect:
           this.membership.suspect(a, q.b, this.now);

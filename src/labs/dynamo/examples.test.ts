@@ -67,6 +67,13 @@ describe('the built-in Dynamo examples', () => {
     expect(oneThree!.staleShare).toBe(0);
   });
 
+  it('clock skew: timestamps let earlier writes overwrite acknowledged later ones; vector clocks lose none', async () => {
+    const { summary: s } = await run(await example('clock-skew'));
+    expect(s.replicas.lostUpdates.overwrittenByEarlier).toBeGreaterThan(0);
+    expect(s.variants[0]!.lostUpdates).toBe(0);
+    expect(s.variants[0]!.lostWrites).toBe(0);
+  });
+
   // Three 30-node simulations: the slowest example, checked by `npm run test:deep`.
   it.runIf(DEEP)('partitioning: strategy 3 balances load best, in the simulation and in Figure 8', async () => {
     const { summary: s } = await run(await example('partitioning'));

@@ -4,7 +4,9 @@ import { balance } from '../ring/loadBalance.ts';
 import type { LatencyStats, Metrics, Rate } from './metrics.ts';
 import { compareStrategies, figure8, type Figure8, type StrategyBalance } from '../ring/partitioning.ts';
 import type { Simulation } from '../simulation.ts';
-import { missProbability, withinKProbability } from './staleness.ts';
+import { COMMIT_DEPTH } from './staleness.ts';
+import { lostUpdates, type LostUpdates } from './lostUpdates.ts';
+import { stalenessTheory, type StalenessTheory } from './theory.ts';
 
 /** What the CLI prints and the metrics panel shows: every measured quantity of a run. */
 export interface DynamoSummary {
@@ -30,9 +32,11 @@ export interface DynamoSummary {
     staleReads: number;
     staleShare: number;
     probeReads: number;
-    kStaleness: { k: number; reads: number; withinK: number; theory: number }[];
-    tVisibility: { fromMs: number; toMs: number | null; reads: number; consistent: number }[];
-    theory: { missProbability: number; strictQuorum: boolean; note: string };
+    /** Measured, and the closed form where it holds (null elsewhere). */
+    kStaleness: { k: number; reads: number; withinK: number; theory: number | null }[];
+    /** Measured, and PBS's prediction where its assumptions hold (null elsewhere). */
+    tVisibility: { fromMs: number; toMs: number | null; reads: number; consistent: number; theory: number | null }[];
+    theory: StalenessTheory;
   };
   load: {
     perNode: { node: number; capacity: number; replicaOps: number; coordinated: number }[];
@@ -43,8 +47,8 @@ export interface DynamoSummary {
   hintedHandoff: { hintsStored: number; hintsDelivered: number; backlogMax: number; backlogFinal: number };
   antiEntropy: { exchanges: number; hashesCompared: number; keysSent: number; keysRepaired: number };
   readRepair: { repairs: number };
-  membership: { gossipMessages: number; viewRefreshes: number; suspicions: number; forwards: number; ringVersions: number; keysMoved: number };
-  replicas: { divergentKeysAtEnd: number; durability: Durability };
+  membership: { gossipMessages: number; viewRefreshes: number; suspicions: number; forwards: number; forwardRetries: number; ringVersions: number; keysMoved: number };
+  replicas: { divergentKeysAtEnd: number; durability: Durability; lostUpdates: LostUpdates };
   variants: VariantResult[];
 }
 
@@ -58,7 +62,9 @@ export interface VariantResult {
   readLatencyMs: { mean: number; p99: number; p999: number };
   writeLatencyMs: { mean: number; p99: number; p999: number };
   staleShare: number;
-  missProbability: number;
+  /** PBS's prediction where its assumptions hold; an upper bound when `missIsBound`. */
+  missProbability: number | null;
+  missIsBound: boolean;
   tVisibility: DynamoSummary['staleness']['tVisibility'];
   kStaleness: DynamoSummary['staleness']['kStaleness'];
   multiVersionReadShare: number;
@@ -68,6 +74,8 @@ export interface VariantResult {
   aeKeysRepaired: number;
   divergentKeysAtEnd: number;
   lostWrites: number;
+  /** Writes overwritten by earlier ones, and cart adds missing from the reconciled cart at the end (measure/lostUpdates.ts). */
+  lostUpdates: number;
 }
 
 const share = (x: number, total: number) => (total === 0 ? 0 : x / total);
@@ -100,7 +108,7 @@ export function summarize(sim: Simulation, withPartitioning: boolean, seed: numb
     availability: { overall: avail.overall, reads: avail.reads, writes: avail.writes },
     latencyMs: { read: m.latencyStats(false), write: m.latencyStats(true) },
     versionsPerRead: versionsPerRead(m),
-    staleness: staleness(sim),
+    staleness: staleness(sim, seed),
     load: load(sim),
     partitioning: withPartitioning
       ? { strategies: compareStrategies(cfg, seed), figure8: figure8(cfg, seed) }
@@ -123,10 +131,11 @@ export function summarize(sim: Simulation, withPartitioning: boolean, seed: numb
       viewRefreshes: sim.counters.viewRefreshes,
       suspicions: sim.counters.suspicions,
       forwards: sim.counters.forwards,
+      forwardRetries: sim.counters.forwardRetries,
       ringVersions: sim.rings.length,
       keysMoved: sim.counters.keysMoved,
     },
-    replicas: { divergentKeysAtEnd: divergentKeys(sim), durability: auditDurability(sim) },
+    replicas: { divergentKeysAtEnd: divergentKeys(sim), durability: auditDurability(sim), lostUpdates: lostUpdates(sim) },
     variants: [],
   };
 }
@@ -145,33 +154,27 @@ function versionsPerRead(m: Metrics): DynamoSummary['versionsPerRead'] {
   };
 }
 
-/** Measured staleness (k-staleness, t-visibility) next to what PBS predicts for (N, R, W). */
-function staleness(sim: Simulation): DynamoSummary['staleness'] {
+/** Measured staleness (k-staleness, t-visibility) next to what PBS predicts, where its assumptions hold. */
+function staleness(sim: Simulation, seed: number): DynamoSummary['staleness'] {
   const m = sim.metrics;
-  const { n, r, w } = sim.cfg.quorum;
   const withinK = m.withinK();
   const vis = m.visibility();
   const staleReads = withinK[0]!.reads - withinK[0]!.within;
+  const theory = stalenessTheory(sim.cfg, m.visEdges, COMMIT_DEPTH, seed);
   return {
     measuredReads: withinK[0]!.reads,
     staleReads,
     staleShare: share(staleReads, withinK[0]!.reads),
     probeReads: m.probes(),
-    kStaleness: withinK.map((x) => ({ k: x.k, reads: x.reads, withinK: share(x.within, x.reads), theory: withinKProbability(n, r, w, x.k) })),
+    kStaleness: withinK.map((x, i) => ({ k: x.k, reads: x.reads, withinK: share(x.within, x.reads), theory: theory.withinK?.[i] ?? null })),
     tVisibility: Array.from(m.visEdges, (from, i) => ({
       fromMs: from,
       toMs: i + 1 < m.visEdges.length ? m.visEdges[i + 1]! : null,
       reads: vis.reads[i]!,
       consistent: share(vis.fresh[i]!, vis.reads[i]!),
+      theory: theory.tVisibility?.[i] ?? null,
     })),
-    theory: {
-      missProbability: missProbability(n, r, w),
-      strictQuorum: r + w > n,
-      note:
-        sim.cfg.quorum.propagation === 'quorum-only'
-          ? 'Writes reach only W replicas: a read misses the latest write with probability C(N-W,R)/C(N,R), and k-staleness is 1 - p^k (PBS §3).'
-          : 'Writes go to all N replicas, so C(N-W,R)/C(N,R) bounds the chance of a stale read from above; it is reached only if propagation beyond W never arrives in time.',
-    },
+    theory,
   };
 }
 
@@ -217,6 +220,7 @@ export function variantResult(label: string, set: VariantSettings, s: DynamoSumm
     writeLatencyMs: lat(s.latencyMs.write),
     staleShare: s.staleness.staleShare,
     missProbability: s.staleness.theory.missProbability,
+    missIsBound: s.staleness.theory.missIsBound,
     tVisibility: s.staleness.tVisibility,
     kStaleness: s.staleness.kStaleness,
     multiVersionReadShare: 1 - s.versionsPerRead.shares['1'],
@@ -226,5 +230,6 @@ export function variantResult(label: string, set: VariantSettings, s: DynamoSumm
     aeKeysRepaired: s.antiEntropy.keysRepaired,
     divergentKeysAtEnd: s.replicas.divergentKeysAtEnd,
     lostWrites: s.replicas.durability.lost,
+    lostUpdates: s.replicas.lostUpdates.lost + s.replicas.lostUpdates.overwrittenByEarlier,
   };
 }

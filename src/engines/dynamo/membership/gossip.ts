@@ -30,13 +30,14 @@ function send(sim: GossipSim, from: number, to: number, type: typeof MSG.gossip 
   sim.counters.gossipMessages++;
   const m = sim.message(type);
   m.table = sim.membership.table(from);
+  m.ages = sim.membership.ages(from, sim.now);
   m.ring = sim.ringOf[from]!;
   sim.send(from, to, m);
 }
 
 /** A node hears a peer's table: it keeps the larger heartbeats and the newer ring, and answers a push with its own. */
 export function onGossipMessage(sim: GossipSim, node: number, from: number, msg: Message): void {
-  sim.membership.merge(node, msg.table!, sim.now);
+  sim.membership.merge(node, msg.table!, msg.ages!, sim.now);
   adoptRing(sim, node, msg.ring);
   if (msg.type === MSG.gossip) send(sim, node, from, MSG.gossipReply);
 }

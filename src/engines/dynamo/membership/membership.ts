@@ -1,9 +1,12 @@
 /**
  * Membership and failure detection (SOSP'07 §4.8). Every node keeps a heartbeat table that it
  * gossips: it bumps its own heartbeat each round and takes the larger of every entry it hears.
- * A peer whose heartbeat has not advanced for `failureTimeoutMs`, and which has not been heard
- * from directly in that time, is taken to be down. On top of that, failure detection is local
- * (§4.8.3): a node that did not answer a request is avoided for `retryMs`, then retried.
+ * Each entry travels with its age: how long ago the heartbeat was issued, as far as the sender
+ * knows (a duration, so no clocks need agree). A peer whose latest known heartbeat was issued more
+ * than `failureTimeoutMs` ago, and which has not been heard from directly since, is taken to be
+ * down: within the timeout of its crash, however slowly the news of its last heartbeat spread.
+ * On top of that, failure detection is local (§4.8.3): a node that did not answer a request is
+ * avoided for `retryMs`, then retried.
  *
  * Clients that coordinate (client-driven coordination, §6.4) have no heartbeats of their own: they
  * periodically download a node's verdicts and use them until the next refresh.
@@ -11,7 +14,7 @@
 export class Membership {
   /** heartbeat[i*M + j]: what node i knows of node j's heartbeat. */
   readonly heartbeat: Int32Array;
-  /** heard[i*M + j]: when node i last saw j's heartbeat advance or got a message from j. */
+  /** heard[i*M + j]: when (by i's clock) j issued the latest heartbeat i knows of, or i last got a message from j. */
   readonly heard: Float64Array;
   /** suspectUntil[e*M + j]: endpoint e avoids node j until then. */
   readonly suspectUntil: Float64Array;
@@ -63,14 +66,21 @@ export class Membership {
     return this.heartbeat.slice(i * this.nodes, (i + 1) * this.nodes);
   }
 
-  /** Node i merges a heartbeat table it received. */
-  merge(i: number, table: Int32Array, now: number): void {
+  /** How long ago, by node i's clock, each heartbeat of its table was issued (for a gossip message). */
+  ages(i: number, now: number): Float64Array {
+    const out = new Float64Array(this.nodes);
+    for (let j = 0; j < this.nodes; j++) out[j] = now - this.heard[i * this.nodes + j]!;
+    return out;
+  }
+
+  /** Node i merges a heartbeat table it received, with each entry's age. */
+  merge(i: number, table: Int32Array, ages: Float64Array, now: number): void {
     const row = i * this.nodes;
     for (let j = 0; j < this.nodes; j++) {
       if (table[j]! > this.heartbeat[row + j]!) {
-        // A newer heartbeat is evidence that j is up: it also lifts a local suspicion.
+        // A newer heartbeat is evidence that j was up when it issued it: it also lifts a local suspicion.
         this.heartbeat[row + j] = table[j]!;
-        this.heard[row + j] = now;
+        this.heard[row + j] = Math.max(this.heard[row + j]!, now - ages[j]!);
         this.suspectUntil[row + j] = 0;
       }
     }

@@ -10,33 +10,44 @@ import { apply, EMPTY_VALUE, reconcile, visibleItems, type Operation, type Value
 import { counterOf, EMPTY_CLOCK, merge, truncate, withCounter, type VectorClock } from '../versioning/vectorClock.ts';
 import { mergeSiblings, missingFrom, NO_VERSIONS, type Siblings, type Version } from '../versioning/versions.ts';
 import { OP } from '../sim/workload.ts';
+import { enterLane, laneOf, leaveLane, NO_LANE } from './clientLanes.ts';
 
 /**
  * get() and put() (SOSP'07 §4.5, §5, §6.4): the client side, the coordinator's state machine and
  * what happens once it is decided (commit bookkeeping, read repair, local failure detection).
  */
 
-/** A workload operation starts: a get, a blind put, or the get of a read-modify-write. */
+/** A workload operation arrives: it starts now, or waits for its client's lane (clientLanes.ts). */
 export function onOperation(sim: Cluster, index: number): void {
+  const w = sim.workload;
+  const lane = laneOf(sim.cfg, w.op[index] !== OP.get, w.key[index]!);
+  if (enterLane(sim, w.client[index]!, lane, index)) startOperation(sim, index, lane);
+}
+
+/** An operation starts: a get, a blind write, or the get of a read-modify-write. */
+function startOperation(sim: Cluster, index: number, lane: number): void {
   const w = sim.workload;
   const key = w.key[index]!;
   const client = w.client[index]!;
   const code = w.op[index]!;
   const pick = w.pick[index]!;
-  if (code === OP.get) return void startRequest(sim, client, false, key, null, pick, EMPTY_CLOCK, EMPTY_VALUE, false);
+  if (code === OP.get) return startRequest(sim, client, false, key, null, pick, EMPTY_CLOCK, EMPTY_VALUE, false, lane);
   const operation: Operation =
     code === OP.put ? { op: 'put', n: 0 } : code === OP.add ? { op: 'add', item: w.item[index]! } : { op: 'remove', item: w.item[index]! };
-  if (code === OP.put && sim.cfg.workload.writeMode === 'blind') {
-    // A blind put continues from what this client last wrote to the key.
+  const { cfg } = sim;
+  if (cfg.workload.writeMode === 'blind') {
+    // A blind write (a put, or a cart's add or remove) continues from what this client last wrote to the key.
     const last = sim.clients[client]!.context.get(key);
-    return void startRequest(sim, client, true, key, operation, pick, last?.clock ?? EMPTY_CLOCK, last?.value ?? EMPTY_VALUE, false);
+    const value = last?.value ?? EMPTY_VALUE;
+    const op = resolve(cfg.versioning.reconciliation, operation, value, pick, cfg.workload.items);
+    return startRequest(sim, client, true, key, op, pick, last?.clock ?? EMPTY_CLOCK, value, false, lane);
   }
-  startRequest(sim, client, false, key, operation, pick, EMPTY_CLOCK, EMPTY_VALUE, false);
+  startRequest(sim, client, false, key, operation, pick, EMPTY_CLOCK, EMPTY_VALUE, false, lane);
 }
 
 /** A PBS staleness probe: a read issued a fixed time after a write committed. */
 export function onProbe(sim: Cluster, key: number, client: number): void {
-  startRequest(sim, client, false, key, null, 0, EMPTY_CLOCK, EMPTY_VALUE, true);
+  startRequest(sim, client, false, key, null, 0, EMPTY_CLOCK, EMPTY_VALUE, true, NO_LANE);
 }
 
 function startRequest(
@@ -49,8 +60,10 @@ function startRequest(
   context: VectorClock,
   value: Value,
   probe: boolean,
+  lane: number,
 ): void {
   const req = fillRequest(sim.takeRequest(), sim.newRequestId(), write, key, client, sim.now, operation, pick, probe, context, value);
+  req.lane = lane;
   req.latestAtStart = write ? 0 : sim.commits.latest(key);
   sim.requests.set(req.id, req);
   const self = sim.M + client;
@@ -78,13 +91,17 @@ function sendRequest(sim: Cluster, req: Request, from: number, to: number): void
  */
 export function onRequest(sim: Cluster, node: number, msg: Message): void {
   const req = sim.requests.get(msg.req);
-  if (!req) return;
+  if (req && req.coordinator < 0) route(sim, node, req);
+}
+
+/** At `node`: forward the request to a home replica, or coordinate it. */
+function route(sim: Cluster, node: number, req: Request): void {
   const base = sim.lookup(node, req.key);
   const { pl, plLength } = sim;
   const n = Math.min(sim.cfg.quorum.n, plLength);
   let home = false;
   for (let i = 0; i < n; i++) if (pl[base + i] === node) home = true;
-  if (!home && req.hops < 2) {
+  if (!home && req.hops < MAX_HOPS) {
     let to = -1;
     for (let i = 0; i < plLength && to < 0; i++) {
       if (i >= n && !sim.cfg.quorum.sloppy) break;
@@ -92,6 +109,7 @@ export function onRequest(sim: Cluster, node: number, msg: Message): void {
     }
     if (to >= 0 && to !== node) {
       req.hops++;
+      req.forwardedTo = to;
       sim.counters.forwards++;
       return sendRequest(sim, req, node, to);
     }
@@ -99,8 +117,34 @@ export function onRequest(sim: Cluster, node: number, msg: Message): void {
   coordinate(sim, req, node);
 }
 
-/** The new version's vector clock: the client's context with the coordinator's counter advanced (§4.4). */
+/** Forwards a request may take: from the load balancer's pick to a replica, and retries after a lost forward. */
+const MAX_HOPS = 4;
+
+/**
+ * A forward was lost (dropped, cut off, or its target is down) and no coordinator took the
+ * request within the forward timeout: the forwarder avoids that target for a while (§4.8.3) and
+ * forwards the request again, to the next replica it believes up.
+ */
+export function onForwardRetry(sim: Cluster, id: number, node: number): void {
+  const req = sim.requests.get(id);
+  if (!req || req.clientDone || req.coordinator >= 0 || sim.up[node] === 0) return;
+  sim.membership.suspect(node, req.forwardedTo, sim.now);
+  sim.counters.suspicions++;
+  sim.counters.forwardRetries++;
+  route(sim, node, req);
+}
+
+/** The actor of a timestamp version's one pair (it sorts before every node). */
+const TIMESTAMP_ACTOR = -1;
+
+/**
+ * The new version's vector clock: the client's context with the coordinator's counter advanced
+ * (§4.4). With timestamp versions, the coordinator's clock reading alone: the later reading
+ * dominates, whatever the context.
+ */
 function newClock(sim: Cluster, req: Request, e: number): VectorClock {
+  // Shifted by the skew bound so that every reading is positive, as counters are.
+  if (sim.cfg.versioning.versions === 'timestamps') return [TIMESTAMP_ACTOR, sim.localTime(e) + sim.cfg.cluster.clockSkewMs + 1, sim.now];
   let counter = counterOf(req.context, e);
   if (e < sim.M) {
     const store = sim.stores[e]!;
@@ -111,7 +155,7 @@ function newClock(sim: Cluster, req: Request, e: number): VectorClock {
     const client = sim.clients[e - sim.M]!;
     counter = client.counter = Math.max(client.counter, counter) + 1;
   }
-  return truncate(withCounter(req.context, e, counter, sim.now), sim.cfg.versioning.clockThreshold);
+  return truncate(withCounter(req.context, e, counter, sim.localTime(e)), sim.cfg.versioning.clockThreshold);
 }
 
 /** Endpoint e (a node, or a client library) coordinates the request. */
@@ -127,7 +171,7 @@ function coordinate(sim: Cluster, req: Request, e: number): void {
     const id = sim.newVersionId();
     const op = req.operation!;
     const value = apply(cfg.versioning.reconciliation, req.value, op.op === 'put' ? { op: 'put', n: id } : op);
-    const version: Version = { clock, value, id, time: sim.now, writer: req.client };
+    const version: Version = { clock, value, id, time: sim.localTime(e), writer: req.client };
     req.version = version;
     req.merged = [version];
     sim.trace.version(id, req.key, clock, value, sim.now, req.client, e);
@@ -202,9 +246,17 @@ function commit(sim: Cluster, req: Request): void {
   sim.commits.commit(req.key, v.clock, sim.now);
   sim.ackedKeys.push(req.key);
   sim.ackedClocks.push(v.clock);
+  sim.ackedItems.push(ackedItem(req.operation));
+  sim.ackedIds.push(v.id);
   sim.trace.record(sim.now, sim.now, REC.commit, OP.put, req.coordinator, -1, req.key, v.id, 0, 0);
   const probes = sim.cfg.workload.probeDelaysMs;
   for (let i = 0; i < probes.length; i++) sim.queue.push(sim.now + probes[i]!, EV.probe, req.key, (req.client + 1) % sim.C, null);
+}
+
+/** What the lost-update audit records of a committed write: the item added, −2 − the item removed, or −1. */
+function ackedItem(op: Operation | null): number {
+  if (op?.op === 'add') return op.item;
+  return op?.op === 'remove' ? -2 - op.item : -1;
 }
 
 /**
@@ -269,13 +321,19 @@ export function onReply(sim: Cluster, msg: Message): void {
 }
 
 /**
- * A request message or its answer was lost: the client will time out. Whoever sent a request to
- * a node waits for the answer it proxies back; when none comes by the timeout, the sender avoids
- * that node for a while (local failure detection, §4.8.3).
+ * A request message or its answer was lost: the client will time out unless a lost forward is
+ * retried in time. Whoever sent a request to a node waits for the answer it proxies back; when
+ * none comes by the timeout, the sender avoids that node for a while (local failure detection,
+ * §4.8.3). A forwarder notices sooner, once the forward timeout passes with no coordinator taking
+ * the request (the coordinator's acceptance is not modelled as a message of its own).
  */
 export function onRequestLost(sim: Cluster, msg: Message, from: number, to: number): void {
   const req = sim.requests.get(msg.req);
   if (req && !req.clientDone) sim.clientGivesUp(req);
+  if (req && msg.type === MSG.forward) {
+    sim.queue.push(Math.max(sim.now, msg.sent + sim.cfg.coordination.forwardTimeoutMs), EV.forwardRetry, req.id, from, null);
+    return;
+  }
   if (msg.type !== MSG.reply && to < sim.M) sim.queue.push(sim.now + sim.cfg.timeoutMs, EV.suspect, from, to, null);
 }
 
@@ -300,18 +358,31 @@ function complete(sim: Cluster, req: Request, okAnswer: boolean, versions: Sibli
   sim.trace.record(sim.now, req.start, REC.finish, req.write ? OP.put : OP.get, sim.M + req.client, req.coordinator, req.key, req.id, versions.length, flags);
   if (!req.write && ok) for (const v of versions) sim.trace.record(sim.now, req.start, REC.returned, OP.get, sim.M + req.client, -1, req.key, v.id, req.id, 0);
   const policy = cfg.versioning.reconciliation;
+  let next = -1;
   if (!req.write && req.operation) {
     if (ok) {
       const value = reconcile(policy, versions);
+      if (policy === 'last-write-wins' && versions.length > 1) countLwwChoice(sim, versions, value);
       const context = versions.reduce<VectorClock>((c, v) => merge(c, v.clock), EMPTY_CLOCK);
-      startRequest(sim, req.client, true, req.key, resolve(policy, req.operation, value, req.pick, cfg.workload.items), req.pick, context, value, false);
+      startRequest(sim, req.client, true, req.key, resolve(policy, req.operation, value, req.pick, cfg.workload.items), req.pick, context, value, false, req.lane);
     } else {
+      next = leaveLane(sim, req.client, req.lane);
       // The write's read failed, so the write never happens: it counts as a failed write.
       sim.metrics.finish(sim.now, sim.now, true, false, false, 0, -1, 0, NaN);
     }
-  }
+  } else next = leaveLane(sim, req.client, req.lane);
   if (req.write && ok && req.version) sim.clients[req.client]!.context.set(req.key, { clock: req.version.clock, value: req.version.value });
+  const lane = req.lane;
   release(sim, req);
+  if (next >= 0) startOperation(sim, next, lane);
+}
+
+/** Last-write-wins picked one sibling by timestamp: was it the one written last in real time (the highest version id)? */
+function countLwwChoice(sim: Cluster, versions: Siblings, chosen: Value): void {
+  sim.counters.lwwChoices++;
+  let latest = versions[0]!;
+  for (const v of versions) if (v.id > latest.id) latest = v;
+  if (latest.value !== chosen) sim.counters.lwwEarlierWins++;
 }
 
 /** A generated removal takes an item that is in the cart (or adds one to an empty cart). */

@@ -27,8 +27,12 @@ export interface Request {
   value: Value;
   /** A get: the latest committed write of the key when the read started, and its commit time. */
   latestAtStart: number;
+  /** The client's lane it holds (replication/clientLanes.ts), or NO_LANE. */
+  lane: number;
   /** Hops from node to node before a coordinator took it. */
   hops: number;
+  /** The node the request was last forwarded to, or -1. */
+  forwardedTo: number;
   /** The coordinating endpoint (a node, or the client itself), -1 until chosen. */
   coordinator: number;
   /** The coordinator's crash epoch when it took the request (a crash abandons it). */
@@ -67,7 +71,7 @@ export function fillRequest(
 ): Request {
   if (!r)
     return {
-      id, write, key, client, start, operation, pick, probe, context, value, latestAtStart: 0, hops: 0, coordinator: -1, epoch: 0,
+      id, write, key, client, start, operation, pick, probe, context, value, latestAtStart: 0, lane: -2, hops: 0, forwardedTo: -1, coordinator: -1, epoch: 0,
       version: null, targets: [], hints: [], answered: 0, acks: 0, replies: [], merged: NO_VERSIONS, decided: false, finalized: false, clientDone: false,
     };
   r.id = id;
@@ -81,7 +85,9 @@ export function fillRequest(
   r.context = context;
   r.value = value;
   r.latestAtStart = 0;
+  r.lane = -2;
   r.hops = 0;
+  r.forwardedTo = -1;
   r.coordinator = -1;
   r.epoch = 0;
   r.version = null;

@@ -13,4 +13,5 @@ export const EV = {
   sample: 10,
   shutdown: 11,
   suspect: 12,
+  forwardRetry: 13,
 } as const;

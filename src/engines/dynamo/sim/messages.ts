@@ -70,6 +70,8 @@ export interface Message {
   batch: KeyVersions | null;
   /** Gossip: heartbeats; client view: liveness bits. */
   table: Int32Array | null;
+  /** Gossip: how long ago, by the sender's clock, each heartbeat was issued (as far as it knows). */
+  ages: Float64Array | null;
   ring: number;
   /** Anti-entropy: the key range compared. */
   range: number;
@@ -87,7 +89,7 @@ export class MessagePool {
 
   take(type: MessageType, sent: number, req = -1, key = -1): Message {
     const m = this.free.pop();
-    if (!m) return { type, req, key, sent, versions: null, hint: -1, ok: true, batch: null, table: null, ring: -1, range: -1, tree: null, leaves: null };
+    if (!m) return { type, req, key, sent, versions: null, hint: -1, ok: true, batch: null, table: null, ages: null, ring: -1, range: -1, tree: null, leaves: null };
     m.type = type;
     m.req = req;
     m.key = key;
@@ -101,6 +103,7 @@ export class MessagePool {
     m.ok = true;
     m.batch = null;
     m.table = null;
+    m.ages = null;
     m.ring = -1;
     m.range = -1;
     m.tree = null;

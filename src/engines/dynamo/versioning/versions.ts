@@ -8,7 +8,7 @@ export interface Version {
   readonly value: Value;
   /** Unique per put, in the order puts were coordinated. */
   readonly id: number;
-  /** Simulated time of the put (the timestamp last-write-wins compares). */
+  /** The coordinator’s clock at the put (the timestamp last-write-wins compares; skewed by cluster.clockSkewMs). */
   readonly time: number;
   /** The client that wrote it. */
   readonly writer: number;

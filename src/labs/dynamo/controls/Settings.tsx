@@ -134,6 +134,16 @@ export function Settings({ config, seed, now, onChange, onSeed }: Props) {
       </Section>
       <Section title="Versions" badge={RECONCILIATIONS.find((r) => r.value === c.versioning.reconciliation)?.label}>
         <SelectField label="merge siblings by" value={c.versioning.reconciliation} options={RECONCILIATIONS} onChange={(reconciliation) => edit((x) => ({ ...x, versioning: { ...x.versioning, reconciliation } }))} />
+        <SelectField
+          label="versions"
+          value={c.versioning.versions}
+          options={[
+            { value: 'vector-clocks', label: 'vector clocks' },
+            { value: 'timestamps', label: 'timestamps only' },
+          ]}
+          onChange={(versions) => edit((x) => ({ ...x, versioning: { ...x.versioning, versions } }))}
+        />
+        <NumberField label="clock skew up to" unit="ms" value={c.cluster.clockSkewMs} min={0} max={1e6} onChange={(clockSkewMs) => edit((x) => ({ ...x, cluster: { ...x.cluster, clockSkewMs } }))} />
         <NumberField label="clock size limit" value={c.versioning.clockThreshold} min={1} max={100} integer onChange={(clockThreshold) => edit((x) => ({ ...x, versioning: { ...x.versioning, clockThreshold } }))} />
       </Section>
       <Section title="Repair">
@@ -174,7 +184,18 @@ export function Settings({ config, seed, now, onChange, onSeed }: Props) {
           <NumberField label="gossip every" unit="ms" value={c.membership.gossipIntervalMs} min={0.001} max={1e7} onChange={(gossipIntervalMs) => membership({ gossipIntervalMs })} />
           <NumberField label="declare failed after" unit="ms" value={c.membership.failureTimeoutMs} min={0.001} max={1e7} onChange={(failureTimeoutMs) => membership({ failureTimeoutMs })} />
         </div>
-        <NumberField label="retry a silent node after" unit="ms" value={c.membership.retryMs} min={0} max={1e7} onChange={(retryMs) => membership({ retryMs })} />
+        <div className="dyn-row">
+          <NumberField label="retry a silent node after" unit="ms" value={c.membership.retryMs} min={0} max={1e7} onChange={(retryMs) => membership({ retryMs })} />
+          <NumberField
+            label="re-forward after"
+            unit="ms"
+            value={c.coordination.forwardTimeoutMs}
+            min={0.001}
+            max={1e6}
+            title="A forwarded request no coordinator took by then goes to the next replica"
+            onChange={(forwardTimeoutMs) => edit((x) => ({ ...x, coordination: { ...x.coordination, forwardTimeoutMs } }))}
+          />
+        </div>
         {c.coordination.mode === 'client' && (
           <NumberField label="client view refresh" unit="ms" value={c.coordination.refreshMs} min={0.001} max={1e7} onChange={(refreshMs) => edit((x) => ({ ...x, coordination: { ...x.coordination, refreshMs } }))} />
         )}
@@ -215,6 +236,7 @@ export function Settings({ config, seed, now, onChange, onSeed }: Props) {
           ]}
           onChange={(writeMode) => workload({ writeMode })}
         />
+        <CheckField label="closed loop: a client waits for each answer" checked={c.workload.closedLoop} onChange={(closedLoop) => workload({ closedLoop })} />
         <label className="dyn-field" title="PBS probes: after every committed write, a read starts this many ms later">
           <span className="dyn-field-label">probe reads after commit (ms)</span>
           <input

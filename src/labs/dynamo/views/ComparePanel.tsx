@@ -15,17 +15,24 @@ const COLUMNS: { title: string; optional: boolean; value(r: VariantResult): numb
   { title: 'read mean · p99.9', optional: false, value: (r) => r.readLatencyMs.mean, show: (r) => `${formatMs(r.readLatencyMs.mean)} · ${formatMs(r.readLatencyMs.p999)}` },
   { title: 'write mean · p99.9', optional: false, value: (r) => r.writeLatencyMs.mean, show: (r) => `${formatMs(r.writeLatencyMs.mean)} · ${formatMs(r.writeLatencyMs.p999)}` },
   {
-    title: 'stale reads (closed form)',
+    title: 'stale reads (PBS)',
     optional: true,
-    value: (r) => r.staleShare + r.missProbability,
-    show: (r) => `${percent(r.staleShare, 2)} (${percent(r.missProbability, 1)})`,
+    value: (r) => r.staleShare + (r.missProbability ?? 0),
+    show: (r) => `${percent(r.staleShare, 2)} (${predicted(r)})`,
   },
   { title: 'reads with siblings', optional: true, value: (r) => r.multiVersionReadShare, show: (r) => percent(r.multiVersionReadShare, 2) },
   { title: 'hints', optional: true, value: (r) => r.hintsStored, show: (r) => r.hintsStored.toLocaleString('en-US') },
   { title: 'keys moved', optional: true, value: (r) => r.keysMoved, show: (r) => r.keysMoved.toLocaleString('en-US') },
   { title: 'divergent at end', optional: true, value: (r) => r.divergentKeysAtEnd, show: (r) => r.divergentKeysAtEnd.toLocaleString('en-US') },
   { title: 'lost writes', optional: true, value: (r) => r.lostWrites, show: (r) => String(r.lostWrites) },
+  { title: 'lost updates', optional: true, value: (r) => r.lostUpdates, show: (r) => String(r.lostUpdates) },
 ];
+
+/** PBS's figure for a run: exact, an upper bound (≤), or none where its assumptions fail. */
+function predicted(r: VariantResult): string {
+  if (r.missProbability === null) return 'no theory';
+  return `${r.missIsBound ? '≤ ' : ''}${percent(r.missProbability, 1)}`;
+}
 
 /** The base run and its variants side by side: same seed, same workload, one change each. */
 export function ComparePanel({ summary, config, width }: { summary: DynamoSummary; config: DynamoConfig; width: number }) {
@@ -76,7 +83,7 @@ export function ComparePanel({ summary, config, width }: { summary: DynamoSummar
       <Figure title="Latency: mean and 99.9th percentile" exportName="dynamo-compare-latency">
         <LatencyBars runs={runs} width={w} height={h} />
       </Figure>
-      <Figure title={probes ? 'Staleness after commit (t-visibility), per run' : 'Stale reads, per run, against the closed form'} exportName="dynamo-compare-staleness">
+      <Figure title={probes ? 'Staleness after commit (t-visibility), per run' : 'Stale reads, per run, against PBS where it holds'} exportName="dynamo-compare-staleness">
         {probes ? <VisibilityLines runs={runs} width={w} height={h} /> : <StaleBars runs={runs} width={w} height={h} />}
       </Figure>
     </div>
@@ -112,19 +119,21 @@ function LatencyBars({ runs, width, height }: { runs: VariantResult[]; width: nu
 function StaleBars({ runs, width, height }: { runs: VariantResult[]; width: number; height: number }) {
   const { w, h } = inner(width, height);
   const x = d3.scaleLinear().domain([0, runs.length]).range([0, w]);
-  const y = d3.scaleLinear().domain([0, Math.max(0.05, ...runs.map((r) => Math.max(r.staleShare, r.missProbability)))]).nice().range([h, 0]);
+  const y = d3.scaleLinear().domain([0, Math.max(0.05, ...runs.map((r) => Math.max(r.staleShare, r.missProbability ?? 0)))]).nice().range([h, 0]);
   const bw = (w / runs.length) * 0.5;
   return (
     <Chart width={width} height={height} x={x} y={y} xLabel="" yLabel="stale reads" xTicks={runs.map((_, i) => i + 0.5)} xFormat={(v) => runs[Math.floor(v)]?.label ?? ''} yFormat={(v) => percent(v, 0)} label="Stale reads per run">
       {runs.map((r, i) => (
         <g key={r.label}>
           <rect x={x(i + 0.5) - bw / 2} width={bw} y={y(r.staleShare)} height={h - y(r.staleShare)} fill={PALETTE[i % PALETTE.length]}>
-            <title>{`${r.label}: ${percent(r.staleShare, 2)} stale; C(N−W,R)/C(N,R) = ${percent(r.missProbability, 2)}`}</title>
+            <title>{`${r.label}: ${percent(r.staleShare, 2)} stale; PBS: ${predicted(r)}`}</title>
           </rect>
-          <line x1={x(i + 0.5) - bw / 2 - 6} x2={x(i + 0.5) + bw / 2 + 6} y1={y(r.missProbability)} y2={y(r.missProbability)} className="dyn-theory" />
+          {r.missProbability !== null && (
+            <line x1={x(i + 0.5) - bw / 2 - 6} x2={x(i + 0.5) + bw / 2 + 6} y1={y(r.missProbability)} y2={y(r.missProbability)} className="dyn-theory" />
+          )}
         </g>
       ))}
-      <Legend items={[{ label: 'C(N−W,R)/C(N,R): writes reach only W', color: '#b42318', dashed: true }]} x={w - 270} y={4} />
+      <Legend items={[{ label: 'PBS, where its assumptions hold', color: '#b42318', dashed: true }]} x={w - 270} y={4} />
     </Chart>
   );
 }

@@ -6,6 +6,7 @@ import { percent } from '../../../ui/chart/format.ts';
 import { formatMs } from '../names.ts';
 import type { MetricsAt } from '../seriesAt.ts';
 import { describeFailure } from '../timeline.ts';
+import type { StalenessTheory } from '../../../engines/dynamo/measure/theory.ts';
 import { AvailabilityPlot, BacklogPlot, KStalenessPlot, LatencyPlot, LoadPlot, VersionsPlot, VisibilityPlot } from './plots.tsx';
 
 interface Props {
@@ -64,10 +65,10 @@ export function MetricsPanel({ result, config, at, now, width, members }: Props)
           <VersionsPlot width={w - 20} height={h} at={at} />
         </Figure>
         <Figure title="Staleness after commit (t-visibility)" exportName="dynamo-t-visibility">
-          <VisibilityPlot width={w - 20} height={h} at={at} series={trace.series} config={config} />
+          <VisibilityPlot width={w - 20} height={h} at={at} series={trace.series} config={config} theory={s.staleness.theory} />
         </Figure>
         <Figure title="k-staleness" exportName="dynamo-k-staleness">
-          <KStalenessPlot width={w - 20} height={h} at={at} config={config} />
+          <KStalenessPlot width={w - 20} height={h} at={at} theory={s.staleness.theory} />
         </Figure>
       </div>
       <Figure title={`Load per node: efficiency ${percent(load.efficiency, 0)}, ${percent(load.outOfBalance, 0)} of nodes more than 15% off the mean`} exportName="dynamo-load">
@@ -95,10 +96,31 @@ export function MetricsPanel({ result, config, at, now, width, members }: Props)
             <th>stale reads</th>
             <td className="num">{percent(s.staleness.staleShare, 2)}</td>
             <td>
-              of {s.staleness.measuredReads.toLocaleString('en-US')} reads of written keys; C(N−W,R)/C(N,R) = {percent(s.staleness.theory.missProbability, 2)}
+              of {s.staleness.measuredReads.toLocaleString('en-US')} reads of written keys
+              {s.staleness.theory.missProbability !== null &&
+                `; PBS predicts ${s.staleness.theory.missIsBound ? 'at most ' : ''}${percent(s.staleness.theory.missProbability, 2)}`}
               {s.staleness.theory.strictQuorum ? ' (R + W > N: a strict quorum)' : ''}
             </td>
           </tr>
+          <TheoryRow theory={s.staleness.theory} />
+          {s.replicas.lostUpdates.overwrittenByEarlier > 0 && (
+            <tr>
+              <th>overwritten by earlier writes</th>
+              <td className="num">{s.replicas.lostUpdates.overwrittenByEarlier.toLocaleString('en-US')}</td>
+              <td>acknowledged writes that lost to a write made before them in real time (timestamps under clock skew)</td>
+            </tr>
+          )}
+          {s.replicas.lostUpdates.checked > 0 && (
+            <tr>
+              <th>lost cart adds</th>
+              <td className="num">{s.replicas.lostUpdates.lost.toLocaleString('en-US')}</td>
+              <td>
+                of {s.replicas.lostUpdates.checked.toLocaleString('en-US')} items last added, missing from the reconciled cart at the end
+                {s.replicas.lostUpdates.lwwChoices > 0 &&
+                  `; last-write-wins chose among siblings ${s.replicas.lostUpdates.lwwChoices.toLocaleString('en-US')} times, ${s.replicas.lostUpdates.lwwEarlierWins.toLocaleString('en-US')} of them keeping the earlier write`}
+              </td>
+            </tr>
+          )}
           <tr>
             <th>versions per read</th>
             <td className="num">{percent(s.versionsPerRead.shares['1'], 3)}</td>
@@ -130,6 +152,7 @@ export function MetricsPanel({ result, config, at, now, width, members }: Props)
             <td className="num">{s.membership.keysMoved.toLocaleString('en-US')}</td>
             <td>
               keys moved by {s.membership.ringVersions - 1} ring change{s.membership.ringVersions === 2 ? '' : 's'}; {s.membership.gossipMessages.toLocaleString('en-US')} gossip messages, {s.membership.suspicions} local suspicions, {s.membership.forwards.toLocaleString('en-US')} requests forwarded
+              {s.membership.forwardRetries > 0 && `, ${s.membership.forwardRetries.toLocaleString('en-US')} of them again after a lost forward`}
             </td>
           </tr>
           <tr>
@@ -149,5 +172,31 @@ export function MetricsPanel({ result, config, at, now, width, members }: Props)
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** PBS's prediction with what it assumes, or why none is printed for this run. */
+function TheoryRow({ theory }: { theory: StalenessTheory }) {
+  if (theory.method === 'none')
+    return (
+      <tr>
+        <th>staleness theory</th>
+        <td className="num">none</td>
+        <td>PBS's assumptions fail here: {theory.violated.join('; ')}.</td>
+      </tr>
+    );
+  return (
+    <tr>
+      <th>staleness theory</th>
+      <td className="num">{theory.method === 'closed-form' ? 'closed form' : 'WARS'}</td>
+      <td>
+        {theory.expression}. It assumes:
+        <ul className="dyn-assumptions">
+          {theory.assumptions.map((a) => (
+            <li key={a}>{a}</li>
+          ))}
+        </ul>
+      </td>
+    </tr>
   );
 }

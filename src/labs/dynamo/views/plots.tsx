@@ -2,7 +2,8 @@ import * as d3 from 'd3';
 import type { DynamoConfig } from '../../../engines/dynamo/config.ts';
 import type { Series } from '../../../engines/dynamo/engine.ts';
 import { LATENCY_BINS, latencyBinEdge } from '../../../engines/dynamo/measure/metrics.ts';
-import { missProbability, withinKProbability } from '../../../engines/dynamo/measure/staleness.ts';
+import type { StalenessTheory } from '../../../engines/dynamo/measure/theory.ts';
+import { visibilityTimes } from '../../../engines/dynamo/measure/theory.ts';
 import { percent } from '../../../ui/chart/format.ts';
 import { formatMs, nodeColor, nodeName } from '../names.ts';
 import { histogramPercentile, over, type MetricsAt } from '../seriesAt.ts';
@@ -165,10 +166,10 @@ export function VersionsPlot({ width, height, at }: PlotProps & { at: MetricsAt 
 
 /**
  * t-visibility (PBS): the probability that a read returns the latest committed write, against
- * the time between the commit and the read's start. The dashed line is the closed form for the
- * worst case, 1 − C(N−W,R)/C(N,R).
+ * the time between the commit and the read's start. The dashed line is PBS's prediction (closed
+ * form or WARS), drawn only where its assumptions hold.
  */
-export function VisibilityPlot({ width, height, at, series, config }: PlotProps & { at: MetricsAt; series: Series; config: DynamoConfig }) {
+export function VisibilityPlot({ width, height, at, series, config, theory }: PlotProps & { at: MetricsAt; series: Series; config: DynamoConfig; theory: StalenessTheory }) {
   const { w, h } = inner(width, height);
   const edges = Array.from(series.visEdges);
   const step = edges.length > 1 ? edges[edges.length - 1]! - edges[edges.length - 2]! : 1;
@@ -177,17 +178,16 @@ export function VisibilityPlot({ width, height, at, series, config }: PlotProps 
   const points = edges.map((e, i) => ({ x: probes ? e : xs[i]!, reads: at.visReads[i]!, p: share(at.visFresh[i]!, at.visReads[i]!) })).filter((d) => d.reads > 0);
   const maxX = Math.max(1, edges[edges.length - 1]! + (probes ? 0 : step));
   const x = d3.scaleLinear().domain([0, maxX]).range([0, w]);
-  const lowest = Math.min(1, ...points.map((d) => d.p));
-  const bound = 1 - missProbability(config.quorum.n, config.quorum.r, config.quorum.w);
-  const y = d3.scaleLinear().domain([Math.max(0, Math.min(lowest, bound) - 0.05), 1]).nice().range([h, 0]);
-  const line = d3.line<{ x: number; p: number }>().x((d) => x(d.x)).y((d) => y(d.p))(points) ?? '';
+  const times = visibilityTimes(series.visEdges, probes);
+  const predicted = theory.tVisibility ? times.map((t, i) => ({ x: t, p: theory.tVisibility![i]! })) : [];
+  const lowest = Math.min(1, ...points.map((d) => d.p), ...predicted.map((d) => d.p));
+  const y = d3.scaleLinear().domain([Math.max(0, lowest - 0.05), 1]).nice().range([h, 0]);
+  const path = d3.line<{ x: number; p: number }>().x((d) => x(d.x)).y((d) => y(d.p));
+  const label = theory.method === 'closed-form' ? 'closed form, writes reach only W' : 'WARS, with coordinator locality';
   return (
     <Chart width={width} height={height} x={x} y={y} xLabel={`time after commit (ms)${probes ? ', probe reads' : ''}`} yLabel="saw the latest write" xFormat={(v) => String(+v.toPrecision(3))} yFormat={(v) => percent(v, 0)} label="t-visibility">
-      <line x1={0} x2={w} y1={y(bound)} y2={y(bound)} className="dyn-theory" />
-      <text x={w - 4} y={y(bound) - 5} textAnchor="end" className="dyn-theory-label">
-        {`writes reach only W: ${percent(bound, 1)}`}
-      </text>
-      <path d={line} fill="none" stroke={READ} strokeWidth={2} />
+      <path d={path(points) ?? ''} fill="none" stroke={READ} strokeWidth={2} />
+      {predicted.length > 0 && <path d={path(predicted) ?? ''} fill="none" className="dyn-theory" />}
       {points.map((d, i) => (
         <circle key={i} cx={x(d.x)} cy={y(d.p)} r={3.5} fill={READ}>
           <title>{`${formatMs(d.x)} after commit: ${percent(d.p, 2)} of ${d.reads.toLocaleString('en-US')} reads saw the latest write`}</title>
@@ -198,33 +198,34 @@ export function VisibilityPlot({ width, height, at, series, config }: PlotProps 
           No read of a written key yet
         </text>
       )}
+      {predicted.length > 0 && <Legend items={[{ label: 'measured', color: READ }, { label, color: '#b42318', dashed: true }]} x={w - 230} y={h - 40} />}
     </Chart>
   );
 }
 
-/** k-staleness: reads within k versions of the latest, measured and in closed form (1 − p^k). */
-export function KStalenessPlot({ width, height, at, config }: PlotProps & { at: MetricsAt; config: DynamoConfig }) {
+/** k-staleness: reads within k versions of the latest, measured and in closed form (1 − p^k with coordinator locality), where it holds. */
+export function KStalenessPlot({ width, height, at, theory }: PlotProps & { at: MetricsAt; theory: StalenessTheory }) {
   const { w, h } = inner(width, height);
-  const { n, r, w: wq } = config.quorum;
   const rows = at.withinK.filter((d) => d.reads > 0);
-  const lowest = Math.min(1, ...rows.map((d) => d.within / d.reads), withinKProbability(n, r, wq, 1));
+  const closed = theory.withinK;
+  const lowest = Math.min(1, ...rows.map((d) => d.within / d.reads), ...(closed ?? []));
   const x = d3.scaleLinear().domain([0.5, at.withinK.length + 0.5]).range([0, w]);
   const y = d3.scaleLinear().domain([Math.max(0, lowest - 0.05), 1]).nice().range([h, 0]);
   const bw = (w / at.withinK.length) * 0.55;
   return (
     <Chart width={width} height={height} x={x} y={y} xLabel="k (versions)" yLabel="within k versions" xTicks={at.withinK.map((d) => d.k)} xFormat={(v) => String(v)} yFormat={(v) => percent(v, 0)} label="k-staleness">
-      {at.withinK.map((d) => {
+      {at.withinK.map((d, i) => {
         const p = share(d.within, d.reads);
-        const theory = withinKProbability(n, r, wq, d.k);
+        const predicted = closed?.[i];
         return (
           <g key={d.k}>
             {Number.isFinite(p) && <rect x={x(d.k) - bw / 2} width={bw} y={y(p)} height={h - y(p)} className="dyn-bar" />}
-            <line x1={x(d.k) - bw / 2 - 4} x2={x(d.k) + bw / 2 + 4} y1={y(theory)} y2={y(theory)} className="dyn-theory" />
-            <title>{`k = ${d.k}: ${Number.isFinite(p) ? percent(p, 2) : 'no reads'} measured over ${d.reads.toLocaleString('en-US')} reads; writes reaching only W give ${percent(theory, 2)}`}</title>
+            {predicted !== undefined && <line x1={x(d.k) - bw / 2 - 4} x2={x(d.k) + bw / 2 + 4} y1={y(predicted)} y2={y(predicted)} className="dyn-theory" />}
+            <title>{`k = ${d.k}: ${Number.isFinite(p) ? percent(p, 2) : 'no reads'} measured over ${d.reads.toLocaleString('en-US')} reads${predicted !== undefined ? `; the closed form gives ${percent(predicted, 2)}` : ''}`}</title>
           </g>
         );
       })}
-      <Legend items={[{ label: 'measured', color: '#5b7fc4' }, { label: '1 − p^k, writes reach only W', color: '#b42318', dashed: true }]} x={w - 230} y={h - 40} />
+      {closed && <Legend items={[{ label: 'measured', color: '#5b7fc4' }, { label: 'closed form, writes reach only W', color: '#b42318', dashed: true }]} x={w - 230} y={h - 40} />}
     </Chart>
   );
 }
