@@ -1,0 +1,35 @@
+import type { Highlight } from '../format/tour.ts';
+
+const visible = (el: Element): boolean => {
+  const r = el.getBoundingClientRect();
+  return r.width > 0 && r.height > 0;
+};
+
+/**
+ * The element a highlight names, inside `root`: the first visible element whose aria-label is
+ * `target` (or, failing that, starts with it); then, with a `mark`, the line of code (a Monaco
+ * view line) or the smallest element inside it whose text holds the mark. Text is compared as
+ * text: a highlight from a link is never a CSS selector, so it cannot reach outside the lab.
+ */
+export function findTarget(root: ParentNode, highlight: Highlight): Element | undefined {
+  const labelled = [...root.querySelectorAll('[aria-label]')].filter(visible);
+  const label = (el: Element) => el.getAttribute('aria-label') ?? '';
+  const region = labelled.find((el) => label(el) === highlight.target) ?? labelled.find((el) => label(el).startsWith(highlight.target));
+  if (!region || !highlight.mark) return region;
+  return markWithin(region, highlight.mark);
+}
+
+function markWithin(region: Element, mark: string): Element | undefined {
+  // A code editor's accessible name sits on its input; its lines are drawn beside it.
+  const code = region.closest('.monaco-editor') ?? region;
+  const lines = [...code.querySelectorAll('.view-line')].filter(visible);
+  if (lines.length > 0) return lines.find((line) => (line.textContent ?? '').replace(/\u00a0/g, ' ').includes(mark));
+  let best: Element | undefined;
+  const walk = (el: Element) => {
+    if (!(el.textContent ?? '').includes(mark) || !visible(el)) return;
+    best = el;
+    for (const child of el.children) walk(child);
+  };
+  walk(region);
+  return best === region ? (region.textContent?.includes(mark) ? region : undefined) : best;
+}
