@@ -12,12 +12,11 @@ import { download } from './ui/exportSvg.ts';
 import { PlayerHub, PlayerHubContext } from './ui/playerHub.ts';
 import { errorMessage } from './errors.ts';
 import { scenarioLink } from './scenario/codec.ts';
-import { tourLink } from './teaching/format/tourLink.ts';
 import type { Tour } from './teaching/format/tour.ts';
 import { TourPlayer } from './teaching/player/TourPlayer.tsx';
 import { PresentTools } from './teaching/PresentTools.tsx';
 import { TeachingPanel } from './teaching/TeachingPanel.tsx';
-import { useTeaching } from './teaching/useTeaching.ts';
+import { playingLink, useTeaching } from './teaching/useTeaching.ts';
 
 const embed = new URLSearchParams(location.search).get('embed') === '1';
 
@@ -64,7 +63,7 @@ export function App() {
   const saveTour = (tour: Tour) =>
     download(new Blob([`${JSON.stringify(tour, null, 2)}\n`], { type: 'application/json' }), `${slug(tour.title)}.latticework-tour.json`);
   const playing = teaching.playing;
-  const shareLink = playing ? `${tourLink(location.href, playing.tour)}&step=${playing.index + 1}` : scenario && scenarioLink(location.href, scenario);
+  const shareLink = playing ? playingLink(location.href, playing) : scenario && scenarioLink(location.href, scenario);
 
   const messages = (
     <>

@@ -1,14 +1,23 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Scenario } from '../scenario/types.ts';
-import { decodeTourLink, TOUR_KEY } from './format/tourLink.ts';
+import { decodeTourLink, TOUR_KEY, tourLink } from './format/tourLink.ts';
 import type { Tour } from './format/tour.ts';
 import { usePresenterSync } from './presenter/usePresenterSync.ts';
-import { builtinTour } from './tours/index.ts';
+import { BUILTIN_TOURS, builtinTour } from './tours/index.ts';
 
 export interface Playing {
   tour: Tour;
   source: 'link' | 'example';
   index: number;
+  /** A built-in tour is shared by its short name (`#builtin-tour=dynamo`), which makes a sparse QR code. */
+  builtin?: string;
+}
+
+/** The link that reopens a tour at its current step. */
+export function playingLink(pageUrl: string, playing: Playing): string {
+  const page = pageUrl.split('#')[0] ?? pageUrl;
+  const tour = playing.builtin ? `${page}#builtin-tour=${playing.builtin}` : tourLink(page, playing.tour);
+  return `${tour}&step=${playing.index + 1}`;
 }
 
 /** `#tour=<payload>[&step=N]` (a shared tour) or `#builtin-tour=<lab>[&step=N]` (one of ours). */
@@ -18,7 +27,7 @@ function tourFromFragment(hash: string): { playing?: Playing; problem?: string }
   const builtin = params.get('builtin-tour');
   if (builtin !== null) {
     const tour = builtinTour(builtin);
-    return tour ? { playing: { tour, source: 'example', index: Math.min(step, tour.steps.length - 1) } } : { problem: `There is no built-in tour "${builtin}".` };
+    return tour ? { playing: { tour, source: 'example', builtin, index: Math.min(step, tour.steps.length - 1) } } : { problem: `There is no built-in tour "${builtin}".` };
   }
   if (!params.has(TOUR_KEY)) return undefined;
   const decoded = decodeTourLink(hash);
@@ -59,7 +68,10 @@ export function useTeaching(alert: (message: string) => void) {
     playing,
     onScreen: playing ? onScreen : undefined,
     setOnScreen,
-    play: (tour: Tour, source: 'link' | 'example', index = 0) => setPlaying({ tour, source, index }),
+    play: (tour: Tour, source: 'link' | 'example', index = 0) => {
+      const builtin = BUILTIN_TOURS.find((t) => t.tour === tour)?.lab;
+      setPlaying({ tour, source, index, ...(builtin ? { builtin } : {}) });
+    },
     setIndex,
     exit: () => setPlaying(undefined),
   };

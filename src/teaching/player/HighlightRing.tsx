@@ -8,31 +8,51 @@ const ATTRIBUTE = 'data-tour-highlight';
 /** How often the ring looks for its element again: the lab renders as its engine reports. */
 const POLL_MS = 200;
 
+/** A run in progress: a lab's run panel offers Cancel while its engine works (src/ui/RunPanel.tsx). */
+const engineBusy = (root: HTMLElement): boolean =>
+  [...root.querySelectorAll('[aria-label="Run"] button')].some((b) => b.textContent?.trim() === 'Cancel');
+
+/** Polls in a row the engine must be idle, with the element there, before a waiting step is ready. */
+const SETTLED_POLLS = 2;
+
+export interface Spot {
+  box: Box | undefined;
+  /** The element is there and no run is going: what a step that waits for the engine waits for. */
+  settled: boolean;
+}
+
 /**
  * Draws a ring over the element a step highlights, scrolled into view, and reports where it is
  * (undefined while the element is not there yet, e.g. a run still going). The element also gets
  * `data-tour-highlight`, so a test can ask whether the highlighted element is visible.
  */
-export function useHighlight(root: RefObject<HTMLElement | null>, highlight: Highlight | undefined, step: number): Box | undefined {
+export function useHighlight(root: RefObject<HTMLElement | null>, highlight: Highlight | undefined, step: number): Spot {
   const [box, setBox] = useState<Box>();
+  const [idlePolls, setIdlePolls] = useState(0);
   useEffect(() => {
     setBox(undefined);
+    setIdlePolls(0);
     if (!highlight) return;
     let marked: Element | undefined;
-    let scrolled = false;
+    // Scrolled to when first found, and once more when the engine settles (the lab's layout grew).
+    let scrolled = 0;
+    let idleRun = 0;
     const update = () => {
       const el = root.current ? findTarget(root.current, highlight) : undefined;
+      const idle = el !== undefined && root.current !== null && !engineBusy(root.current);
+      idleRun = idle ? idleRun + 1 : 0;
+      setIdlePolls(Math.min(idleRun, SETTLED_POLLS));
       if (el !== marked) {
         marked?.removeAttribute(ATTRIBUTE);
         el?.setAttribute(ATTRIBUTE, String(step));
         marked = el;
       }
       if (!el) return setBox(undefined);
-      if (!scrolled) {
-        el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-        scrolled = true;
-      }
       const r = el.getBoundingClientRect();
+      if (scrolled === 0 || (scrolled === 1 && idleRun >= SETTLED_POLLS)) {
+        scrolled += 1;
+        if (r.top < 0 || r.bottom > window.innerHeight) el.scrollIntoView({ block: r.height > window.innerHeight * 0.8 ? 'start' : 'center', inline: 'nearest' });
+      }
       setBox((old) => (old && old.x === r.x && old.y === r.y && old.width === r.width && old.height === r.height ? old : { x: r.x, y: r.y, width: r.width, height: r.height }));
     };
     update();
@@ -46,7 +66,7 @@ export function useHighlight(root: RefObject<HTMLElement | null>, highlight: Hig
       marked?.removeAttribute(ATTRIBUTE);
     };
   }, [root, highlight, step]);
-  return box;
+  return { box, settled: box !== undefined && idlePolls >= SETTLED_POLLS };
 }
 
 const PAD = 6;

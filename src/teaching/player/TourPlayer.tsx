@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Scenario } from '../../scenario/types.ts';
-import type { Tour } from '../format/tour.ts';
+import type { Tour, TourStep } from '../format/tour.ts';
 import { Caption } from './Caption.tsx';
 import '../teaching.css';
 import { HighlightRing, useHighlight, type Box } from './HighlightRing.tsx';
@@ -38,10 +38,11 @@ export function TourPlayer({ tour, source, index, onIndex, onExit, onScenario }:
   const at = Math.min(Math.max(0, index), last);
   const step = tour.steps[at]!;
   const setup = useStepScenario(step, at, source);
-  const [edited, setEdited] = useState<{ at: number; scenario: Scenario }>();
-  const scenario = setup.state === 'ready' ? (edited?.at === at ? edited.scenario : setup.scenario) : undefined;
+  // What the lab changed in this step's scenario (the player moved, a view switched); a new step starts afresh.
+  const [edited, setEdited] = useState<{ step: TourStep; scenario: Scenario }>();
+  const scenario = setup.state === 'ready' ? (edited?.step === step ? edited.scenario : setup.scenario) : undefined;
   const main = useRef<HTMLElement>(null);
-  const box = useHighlight(main, step.highlight, at);
+  const { box, settled } = useHighlight(main, step.highlight, at);
 
   useEffect(() => onScenario?.(scenario), [onScenario, scenario]);
 
@@ -56,11 +57,11 @@ export function TourPlayer({ tour, source, index, onIndex, onExit, onScenario }:
   );
   useTourKeys(keys);
 
-  const waiting = step.highlight && step.wait === 'target' && !box;
+  const waiting = step.highlight !== undefined && step.wait === 'target' && !settled;
   return (
     <>
       <main ref={main} key={at} className={`lab lab-${setup.state === 'ready' ? setup.lab.id : 'empty'} touring`} aria-busy={setup.state === 'loading'}>
-        {setup.state === 'ready' && scenario && setup.lab.render({ scenario, onChange: (next) => setEdited({ at, scenario: next }), mode: 'present' })}
+        {setup.state === 'ready' && scenario && setup.lab.render({ scenario, onChange: (next) => setEdited({ step, scenario: next }), mode: 'present' })}
         {setup.state === 'loading' && <p className="loading">Setting up step {at + 1}…</p>}
         {setup.state === 'failed' && (
           <p role="alert" className="tour-problem">

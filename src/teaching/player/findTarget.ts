@@ -31,5 +31,8 @@ function markWithin(region: Element, mark: string): Element | undefined {
     for (const child of el.children) walk(child);
   };
   walk(region);
-  return best === region ? (region.textContent?.includes(mark) ? region : undefined) : best;
+  // A label alone ("stale reads") is rung together with what it labels: its parent.
+  const parent = best?.parentElement;
+  if (best && best !== region && parent && parent !== region && best.textContent?.trim() === mark.trim()) return parent;
+  return best;
 }

@@ -1,3 +1,4 @@
+import { createPortal } from 'react-dom';
 import { QrCode, qrMatrix } from './QrCode.tsx';
 
 /**
@@ -6,7 +7,8 @@ import { QrCode, qrMatrix } from './QrCode.tsx';
  */
 export function QrPanel({ link, what, onDownload, onClose }: { link: string; what: string; onDownload(): void; onClose(): void }) {
   const matrix = qrMatrix(link);
-  return (
+  // On the body, above the tour's ring and caption, and outside the faded presentation bar.
+  return createPortal(
     <div className="qr-panel" role="dialog" aria-label="QR code of the share link">
       {matrix ? (
         <>
@@ -26,6 +28,7 @@ export function QrPanel({ link, what, onDownload, onClose }: { link: string; wha
       <button type="button" className="quiet qr-close" onClick={onClose} aria-label="Close the QR code">
         ✕
       </button>
-    </div>
+    </div>,
+    document.body,
   );
 }

@@ -20,7 +20,7 @@ export const lvarsTour = tour('LVars: determinism by sharing nicely', [
   on(
     'lvars/threshold-reads',
     'A **threshold read** waits until the LVar is at least one of the thresholds and returns the threshold, not the state: the race on the other component cannot be seen.',
-    { target: 'LVish program', mark: 'get(p, {(1, bot), (2, bot)})' },
+    { target: 'LVish program', mark: 'let first = get(p' },
   ),
   on(
     'lvars/write-after-freeze',

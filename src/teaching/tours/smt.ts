@@ -6,7 +6,7 @@ export const smtTour = tour('SAT and SMT: learning from conflicts', [
     'smt/instructive-conflict',
     'CDCL decides, propagates, and at a **conflict** analyses why: the implication graph shows which assignments forced the clash.',
     { target: 'Implication graph at the conflict' },
-    { view: { ran: true } },
+    { view: { ran: true, position: 1_000_000 } },
   ),
   on(
     'smt/instructive-conflict',
