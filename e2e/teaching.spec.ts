@@ -124,5 +124,16 @@ test.describe('teaching', () => {
     await expectStep(page, 2, 8);
     await presenter.keyboard.press('ArrowLeft');
     await expectStep(page, 1, 8);
+
+    // The handout as one SVG: the caption, the numbers and the lab's figures.
+    await page.getByText('Handout', { exact: true }).click();
+    const handout = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download SVG' }).click();
+    const file = await (await handout).createReadStream();
+    let svg = '';
+    for await (const chunk of file) svg += String(chunk);
+    expect(svg).toMatch(/^<\?xml[^>]*>\s*<svg xmlns/);
+    expect(svg).toContain('Node A is one of eight');
+    expect(svg).toContain('The ring at');
   });
 });

@@ -13,6 +13,7 @@ import { PlayerHub, PlayerHubContext } from './ui/playerHub.ts';
 import { errorMessage } from './errors.ts';
 import { scenarioLink } from './scenario/codec.ts';
 import type { Tour } from './teaching/format/tour.ts';
+import { CompareView } from './teaching/compare/CompareView.tsx';
 import { TourPlayer } from './teaching/player/TourPlayer.tsx';
 import { PresentTools } from './teaching/PresentTools.tsx';
 import { TeachingPanel } from './teaching/TeachingPanel.tsx';
@@ -96,7 +97,13 @@ export function App() {
       <div className={present ? 'app presenting' : 'app'}>
         {present ? (
           <div className="present-bar">
-            <PresentTools link={shareLink} what={playing ? 'tour' : 'scenario'} onDownload={() => (playing ? saveTour(playing.tour) : saveFile())} />
+            <PresentTools
+              link={shareLink}
+              what={playing ? 'tour' : 'scenario'}
+              onDownload={() => (playing ? saveTour(playing.tour) : saveFile())}
+              title={scenario?.title ?? 'Latticework'}
+              caption={playing?.tour.steps[playing.index]?.caption ?? ''}
+            />
             <button type="button" className="quiet" onClick={toggleFullscreen} title="Full screen (f)">
               Full screen
             </button>
@@ -121,10 +128,12 @@ export function App() {
         )}
         {sharing && scenario && !present && <SharePanel scenario={scenario} onClose={() => setSharing(false)} />}
         {touring && !present && (
-          <TeachingPanel scenario={scenario} onPlay={(tour, source) => teaching.play(tour, source)} onSaveFile={saveTour} onProblem={(m) => alert(m)} onClose={() => setTouring(false)} />
+          <TeachingPanel scenario={scenario} pinned={teaching.pinned} onPin={teaching.pin} onCompare={teaching.compare} onPlay={(tour, source) => teaching.play(tour, source)} onSaveFile={saveTour} onProblem={(m) => alert(m)} onClose={() => setTouring(false)} />
         )}
         {messages}
-        {playing ? (
+        {teaching.comparing ? (
+          <CompareView a={teaching.comparing.a} b={teaching.comparing.b} onExit={teaching.exitCompare} />
+        ) : playing ? (
           <TourPlayer tour={playing.tour} source={playing.source} index={playing.index} onIndex={teaching.setIndex} onExit={teaching.exit} onScenario={teaching.setOnScreen} />
         ) : lab ?? (
           <main className="lab lab-empty">

@@ -42,6 +42,9 @@ function tourFromFragment(hash: string): { playing?: Playing; problem?: string }
 export function useTeaching(alert: (message: string) => void) {
   const [playing, setPlaying] = useState<Playing>();
   const [onScreen, setOnScreen] = useState<Scenario>();
+  /** Side-by-side compare: A is pinned first, B is the scenario open when the compare starts. */
+  const [pinned, setPinned] = useState<Scenario>();
+  const [comparing, setComparing] = useState<{ a: Scenario; b: Scenario }>();
 
   const route = useCallback(
     (hash: string) => {
@@ -74,5 +77,10 @@ export function useTeaching(alert: (message: string) => void) {
     },
     setIndex,
     exit: () => setPlaying(undefined),
+    pinned,
+    pin: setPinned,
+    comparing,
+    compare: (b: Scenario) => pinned && setComparing({ a: pinned, b }),
+    exitCompare: () => setComparing(undefined),
   };
 }

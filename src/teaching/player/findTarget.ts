@@ -31,6 +31,9 @@ function markWithin(region: Element, mark: string): Element | undefined {
     for (const child of el.children) walk(child);
   };
   walk(region);
+  // Text in a drawing names its node: ring the node's group (a version box, a tree node).
+  const group = best instanceof SVGElement && !(best instanceof SVGSVGElement) ? best.closest('g') : null;
+  if (group && region.contains(group) && group !== region) return group;
   // A label alone ("stale reads") is rung together with what it labels: its parent.
   const parent = best?.parentElement;
   if (best && best !== region && parent && parent !== region && best.textContent?.trim() === mark.trim()) return parent;

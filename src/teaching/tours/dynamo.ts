@@ -22,7 +22,7 @@ export const dynamoTour = tour('Dynamo: an always-writeable store', [
   on(
     'dynamo/shopping-cart',
     'A partition splits the laptop from the phone. Both keep editing the cart; after the heal the versions are siblings, and the merge (§4.4) brings the **deleted item back**.',
-    { target: 'Versions of k0' },
+    { target: 'Versions of k0', mark: 'v5 · merge' },
   ),
   on(
     'dynamo/sloppy-quorum',
@@ -38,7 +38,7 @@ export const dynamoTour = tour('Dynamo: an always-writeable store', [
   on(
     'dynamo/shopping-cart',
     'Reconcile with a **two-phase set** instead, a lattice: a removal wins over a concurrent add, and the deleted item stays deleted.',
-    { target: 'Versions of k0' },
+    { target: 'Versions of k0', mark: 'v5 · merge' },
     { config: { versioning: { reconciliation: 'lattice-two-phase-set' } } },
   ),
 ]);

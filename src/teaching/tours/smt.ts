@@ -12,9 +12,9 @@ export const smtTour = tour('SAT and SMT: learning from conflicts', [
     'smt/instructive-conflict',
     'The cut at the **first UIP** gives the learnt clause, and the solver jumps back over a whole decision level.',
     { target: 'Trail by decision level' },
-    { view: { ran: true } },
+    { view: { ran: true, position: 8 } },
   ),
-  on('smt/pigeonhole-4-3', 'Four pigeons in three holes: each conflict adds a learnt clause, until the empty clause proves it impossible.', { target: 'Clause database' }, { view: { ran: true } }),
+  on('smt/pigeonhole-4-3', 'Four pigeons in three holes: each conflict adds a learnt clause, until the empty clause proves it impossible.', { target: 'Clause database' }, { view: { ran: true, position: 1_000_000 } }),
   on(
     'smt/scheduling-theory-conflict',
     '**Lazy** DPLL(T): the SAT engine proposes orders of jobs; the simplex refutes the impossible ones, and each explanation is learnt as a clause.',
