@@ -12,6 +12,9 @@ const POLL_MS = 200;
 const engineBusy = (root: HTMLElement): boolean =>
   [...root.querySelectorAll('[aria-label="Run"] button')].some((b) => b.textContent?.trim() === 'Cancel');
 
+/** For how many polls (some 6 s) a step keeps its element in view; then the presenter may scroll freely. */
+const FOLLOW_POLLS = 30;
+
 /** Polls in a row the engine must be idle, with the element there, before a waiting step is ready. */
 const SETTLED_POLLS = 2;
 
@@ -34,8 +37,8 @@ export function useHighlight(root: RefObject<HTMLElement | null>, highlight: Hig
     setIdlePolls(0);
     if (!highlight) return;
     let marked: Element | undefined;
-    // Scrolled to when first found, and once more when the engine settles (the lab's layout grew).
-    let scrolled = 0;
+    // Kept in view for the first polls of a step, while the lab lays itself out (figures grow as runs report).
+    let polls = 0;
     let idleRun = 0;
     const update = () => {
       const el = root.current ? findTarget(root.current, highlight) : undefined;
@@ -49,10 +52,9 @@ export function useHighlight(root: RefObject<HTMLElement | null>, highlight: Hig
       }
       if (!el) return setBox(undefined);
       const r = el.getBoundingClientRect();
-      if (scrolled === 0 || (scrolled === 1 && idleRun >= SETTLED_POLLS)) {
-        scrolled += 1;
-        if (r.top < 0 || r.bottom > window.innerHeight) el.scrollIntoView({ block: r.height > window.innerHeight * 0.8 ? 'start' : 'center', inline: 'nearest' });
-      }
+      polls += 1;
+      const outOfView = r.top < 0 || (r.bottom > window.innerHeight - BOTTOM_BARS && r.top > window.innerHeight * 0.2);
+      if (polls <= FOLLOW_POLLS && outOfView) el.scrollIntoView({ block: r.height > window.innerHeight * 0.8 ? 'start' : 'center', inline: 'nearest' });
       setBox((old) => (old && old.x === r.x && old.y === r.y && old.width === r.width && old.height === r.height ? old : { x: r.x, y: r.y, width: r.width, height: r.height }));
     };
     update();
@@ -70,6 +72,8 @@ export function useHighlight(root: RefObject<HTMLElement | null>, highlight: Hig
 }
 
 const PAD = 6;
+/** What a lab keeps fixed at the bottom of a projected page (its player): an element under it is not seen. */
+const BOTTOM_BARS = 140;
 
 export function HighlightRing({ box }: { box: Box }) {
   return (

@@ -11,7 +11,7 @@ export const solverTour = tour('Verifying a ReLU network', [
     { target: 'Search tree' },
     { view: END },
   ),
-  on('solver/reluplex-small', 'At the selected node, each ReLU is active, inactive, or fixed by a split.', { target: 'Network phases' }, { view: END }),
+  on('solver/reluplex-small', 'Each ReLU is active, inactive, undecided, or fixed by a split: at the root all 20 are undecided. Select a node of the tree to see what its splits fixed.', { target: 'Network phases' }, { view: END }),
   on(
     'solver/mini-acas-far',
     'Today’s procedures propagate **symbolic bounds** through the network instead and split the input box; a box whose bounds prove the property is closed.',
