@@ -49,6 +49,7 @@ test.describe('teaching', () => {
   });
 
   test('a tour written in the app is shared as a link and plays in a fresh browser, with its QR code', async ({ page, browser }) => {
+    test.setTimeout(120_000);
     await openApp(page, '/#example=lvars/nat-max');
     await page.getByRole('button', { name: 'Tours' }).click();
     await page.getByRole('button', { name: 'Record this scenario as a step' }).click();
@@ -93,6 +94,7 @@ test.describe('teaching', () => {
   });
 
   test('compare, a link too long for a QR code, the presenter view and the handout', async ({ page, context }) => {
+    test.setTimeout(180_000);
     // Side by side: two scenarios of one lab, one player moving both replays.
     await openApp(page, '/#example=lvars/traversal');
     await page.getByRole('button', { name: 'Tours' }).click();

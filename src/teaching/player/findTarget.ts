@@ -22,8 +22,8 @@ export function findTarget(root: ParentNode, highlight: Highlight): Element | un
 function markWithin(region: Element, mark: string): Element | undefined {
   // A code editor's accessible name sits on its input; its lines are drawn beside it.
   const code = region.closest('.monaco-editor') ?? region;
-  const lines = [...code.querySelectorAll('.view-line')].filter(visible);
-  if (lines.length > 0) return lines.find((line) => (line.textContent ?? '').replace(/\u00a0/g, ' ').includes(mark));
+  const lines = [...code.querySelectorAll('.view-line')].filter(visible).sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
+  if (lines.length > 0) return lineWith(lines, mark);
   let best: Element | undefined;
   const walk = (el: Element) => {
     if (!(el.textContent ?? '').includes(mark) || !visible(el)) return;
@@ -38,4 +38,14 @@ function markWithin(region: Element, mark: string): Element | undefined {
   const parent = best?.parentElement;
   if (best && best !== region && parent && parent !== region && best.textContent?.trim() === mark.trim()) return parent;
   return best;
+}
+
+/** How many screen lines a marked piece of code may be wrapped over. */
+const WRAPPED = 3;
+
+/** The screen line where `mark` starts, even when the editor wraps it over the next lines. */
+function lineWith(lines: Element[], mark: string): Element | undefined {
+  const text = lines.map((line) => (line.textContent ?? '').replace(/\u00a0/g, ' '));
+  const joined = (from: number) => text.slice(from, from + WRAPPED).join('');
+  return lines.find((_, i) => joined(i).includes(mark) && !(i + 1 < lines.length && text.slice(i + 1, i + WRAPPED).join('').includes(mark)));
 }
