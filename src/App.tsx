@@ -11,6 +11,13 @@ import { useWorkbench } from './shell/useWorkbench.ts';
 import { download } from './ui/exportSvg.ts';
 import { PlayerHub, PlayerHubContext } from './ui/playerHub.ts';
 import { errorMessage } from './errors.ts';
+import { scenarioLink } from './scenario/codec.ts';
+import type { Tour } from './teaching/format/tour.ts';
+import { CompareView } from './teaching/compare/CompareView.tsx';
+import { TourPlayer } from './teaching/player/TourPlayer.tsx';
+import { PresentTools } from './teaching/PresentTools.tsx';
+import { TeachingPanel } from './teaching/TeachingPanel.tsx';
+import { playingLink, useTeaching } from './teaching/useTeaching.ts';
 
 const embed = new URLSearchParams(location.search).get('embed') === '1';
 
@@ -20,7 +27,11 @@ export function App() {
   const wb = useWorkbench({ embed });
   const { alert } = wb;
   const hub = useMemo(() => new PlayerHub(), []);
-  const [present, setPresent] = useState(false);
+  const [presentMode, setPresent] = useState(false);
+  const teaching = useTeaching(alert);
+  // A tour is for the projector: it plays in presentation mode.
+  const present = presentMode || teaching.playing !== undefined;
+  const [touring, setTouring] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
   const [sharing, setSharing] = useState(false);
   const [examples, setExamples] = useState<ExampleEntry[]>([]);
@@ -40,7 +51,7 @@ export function App() {
       .catch((e: unknown) => alert(`The built-in examples are unavailable: ${errorMessage(e)}. Reload to try again.`));
   }, [alert]);
 
-  const scenario = wb.active?.scenario;
+  const scenario = teaching.onScreen ?? wb.active?.scenario;
   useEffect(() => {
     document.title = scenario ? `${scenario.title} · Latticework` : 'Latticework';
   }, [scenario]);
@@ -49,6 +60,11 @@ export function App() {
     if (!scenario) return;
     download(new Blob([`${JSON.stringify(scenario, null, 2)}\n`], { type: 'application/json' }), `${slug(scenario.title)}.latticework.json`);
   };
+
+  const saveTour = (tour: Tour) =>
+    download(new Blob([`${JSON.stringify(tour, null, 2)}\n`], { type: 'application/json' }), `${slug(tour.title)}.latticework-tour.json`);
+  const playing = teaching.playing;
+  const shareLink = playing ? playingLink(location.href, playing) : scenario && scenarioLink(location.href, scenario);
 
   const messages = (
     <>
@@ -81,10 +97,17 @@ export function App() {
       <div className={present ? 'app presenting' : 'app'}>
         {present ? (
           <div className="present-bar">
+            <PresentTools
+              link={shareLink}
+              what={playing ? 'tour' : 'scenario'}
+              onDownload={() => (playing ? saveTour(playing.tour) : saveFile())}
+              title={scenario?.title ?? 'Latticework'}
+              caption={playing?.tour.steps[playing.index]?.caption ?? ''}
+            />
             <button type="button" className="quiet" onClick={toggleFullscreen} title="Full screen (f)">
               Full screen
             </button>
-            <button type="button" className="quiet" onClick={() => setPresent(false)}>
+            <button type="button" className="quiet" onClick={() => (playing ? teaching.exit() : setPresent(false))}>
               Leave presentation (Esc)
             </button>
           </div>
@@ -98,13 +121,21 @@ export function App() {
             onSave={saveFile}
             {...(wb.restorePrevious ? { onRestorePrevious: wb.restorePrevious } : {})}
             onShare={() => setSharing(true)}
+            onTours={() => setTouring((o) => !o)}
             onPresent={() => setPresent(true)}
             onHelp={() => setHelpOpen(true)}
           />
         )}
         {sharing && scenario && !present && <SharePanel scenario={scenario} onClose={() => setSharing(false)} />}
+        {touring && !present && (
+          <TeachingPanel scenario={scenario} pinned={teaching.pinned} onPin={teaching.pin} onCompare={teaching.compare} onPlay={(tour, source) => teaching.play(tour, source)} onSaveFile={saveTour} onProblem={(m) => alert(m)} onClose={() => setTouring(false)} />
+        )}
         {messages}
-        {lab ?? (
+        {teaching.comparing ? (
+          <CompareView a={teaching.comparing.a} b={teaching.comparing.b} onExit={teaching.exitCompare} />
+        ) : playing ? (
+          <TourPlayer tour={playing.tour} source={playing.source} index={playing.index} onIndex={teaching.setIndex} onExit={teaching.exit} onScenario={teaching.setOnScreen} />
+        ) : lab ?? (
           <main className="lab lab-empty">
             {wb.loading ? <p className="loading">Loading…</p> : LABS.length === 0 && <p>No lab is built yet.</p>}
           </main>

@@ -74,7 +74,12 @@ const envelope = object({
 
 /** Encodes a scenario as the value of the `s` fragment parameter. */
 export function encodeScenario(scenario: Scenario): string {
-  const text = new TextEncoder().encode(JSON.stringify(scenario));
+  return packJson(scenario);
+}
+
+/** Packs any JSON value as a link payload (version 1: CRC-32 ‖ DEFLATE, base64url); tours use it too. */
+export function packJson(value: unknown): string {
+  const text = new TextEncoder().encode(JSON.stringify(value));
   const packed = deflateSync(text, { level: 9 });
   const bytes = new Uint8Array(4 + packed.length);
   new DataView(bytes.buffer).setUint32(0, crc32(text));
@@ -87,12 +92,12 @@ export function scenarioLink(pageUrl: string, scenario: Scenario): string {
   return `${pageUrl.split('#')[0]}#s=${encodeScenario(scenario)}`;
 }
 
-/** Finds the `s` parameter in a fragment (`#s=...`), a whole URL, or returns the text itself. */
-export function linkPayload(input: string): string | undefined {
+/** Finds the `s` parameter (or `key`) in a fragment (`#s=...`), a whole URL, or returns the text itself. */
+export function linkPayload(input: string, key = 's'): string | undefined {
   const hashAt = input.indexOf('#');
   const fragment = hashAt >= 0 ? input.slice(hashAt + 1) : input;
   for (const part of fragment.split('&')) {
-    if (part.startsWith('s=')) return part.slice(2);
+    if (part.startsWith(`${key}=`)) return part.slice(key.length + 1);
   }
   if (hashAt >= 0 || input.includes('=') || /^[a-z][a-z+.-]*:\/\//i.test(input)) return undefined;
   return input;
@@ -104,7 +109,15 @@ export function linkPayload(input: string): string | undefined {
  * Never throws: every failure is a LinkError.
  */
 export function decodeLink(input: string): Decoded<Scenario> {
-  const payload = linkPayload(input.trim());
+  const text = unpackPayload(linkPayload(input.trim()));
+  return text.ok ? parseScenarioText(text.value.bytes, 'link', text.value.unchecked) : text;
+}
+
+/**
+ * The JSON bytes a link payload carries, checked (size, alphabet, version, CRC) but not parsed.
+ * `unchecked`: a version 0 payload, which has no checksum. Never throws.
+ */
+export function unpackPayload(payload: string | undefined): Decoded<{ bytes: Uint8Array; unchecked: boolean }> {
   if (!payload) return failure('empty');
   if (payload.length > MAX_LINK_CHARS)
     return failure('too-large', `${payload.length} characters, at most ${MAX_LINK_CHARS}`);
@@ -122,8 +135,7 @@ export function decodeLink(input: string): Decoded<Scenario> {
   if (!bytes) return failure('truncated', 'the encoded data ends mid-character');
 
   const text = linkVersion === 0 ? checkedSize(bytes) : unpack(bytes);
-  if (!text.ok) return text;
-  return parseScenarioText(text.value, 'link', linkVersion === 0);
+  return text.ok ? { ok: true, value: { bytes: text.value, unchecked: linkVersion === 0 } } : text;
 }
 
 function checkedSize(bytes: Uint8Array): Decoded<Uint8Array> {
@@ -167,6 +179,12 @@ function unpack(bytes: Uint8Array): Decoded<Uint8Array> {
  * `unchecked`: the text carried no checksum (a version 0 link), so a cut-off document is likely.
  */
 export function parseScenarioText(bytes: Uint8Array | string, source: ScenarioSource = 'file', unchecked = false): Decoded<Scenario> {
+  const raw = parseJsonText(bytes, source, unchecked);
+  return raw.ok ? parseScenarioValue(raw.value, source) : raw;
+}
+
+/** UTF-8 JSON text (from a link, a file, an example or storage) as a value, or where it is broken. */
+export function parseJsonText(bytes: Uint8Array | string, source: ScenarioSource = 'file', unchecked = false): Decoded<unknown> {
   let text: string;
   try {
     text = typeof bytes === 'string' ? bytes : new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -185,7 +203,7 @@ export function parseScenarioText(bytes: Uint8Array | string, source: ScenarioSo
     const message = `${NOUN[source]} is not valid JSON: ${jsonErrorReason(e)} at line ${at.line}, column ${at.column}.`;
     return { ok: false, error: { kind: 'corrupt', message, at } };
   }
-  return parseScenarioValue(raw, source);
+  return { ok: true, value: raw };
 }
 
 /** Line and column (1-based) of a JSON.parse error, from the offset the engine reports (or the end). */

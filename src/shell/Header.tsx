@@ -13,11 +13,13 @@ interface HeaderProps {
   /** Present when the open lab has previous work to go back to. */
   onRestorePrevious?: () => void;
   onShare(): void;
+  /** The guided tours and the tour editor (src/teaching/). */
+  onTours(): void;
   onPresent(): void;
   onHelp(): void;
 }
 
-export function Header({ current, examples, onSwitch, onExample, onOpenFile, onSave, onRestorePrevious, onShare, onPresent, onHelp }: HeaderProps) {
+export function Header({ current, examples, onSwitch, onExample, onOpenFile, onSave, onRestorePrevious, onShare, onTours, onPresent, onHelp }: HeaderProps) {
   const fileInput = useRef<HTMLInputElement>(null);
   return (
     <header className="app-header">
@@ -86,6 +88,9 @@ export function Header({ current, examples, onSwitch, onExample, onOpenFile, onS
         )}
         <button type="button" className="primary" onClick={onShare}>
           Share
+        </button>
+        <button type="button" onClick={onTours} title="Guided tours, and writing your own">
+          Tours
         </button>
         <button type="button" onClick={onPresent} aria-pressed={false} title="Presentation mode (p)">
           Present

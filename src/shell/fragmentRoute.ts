@@ -1,11 +1,13 @@
 import { useEffect } from 'react';
 
 /** What the URL fragment asks for: a scenario link (`#s=…`), a built-in example (`#example=lab/id`), or nothing. */
-export type FragmentRoute = { kind: 'link'; hash: string } | { kind: 'example'; name: string; lab?: string; id?: string } | { kind: 'none' };
+export type FragmentRoute = { kind: 'link'; hash: string } | { kind: 'example'; name: string; lab?: string; id?: string } | { kind: 'tour' } | { kind: 'none' };
 
 export function parseFragment(hash: string): FragmentRoute {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   if (params.has('s')) return { kind: 'link', hash };
+  // A tour (src/teaching/useTeaching.ts) plays over the open work, which stays as it is.
+  if (params.has('tour') || params.has('builtin-tour')) return { kind: 'tour' };
   const name = params.get('example');
   if (!name) return { kind: 'none' };
   const [lab, id] = name.split('/');

@@ -20,7 +20,7 @@ interface ShortcutHandlers {
   toggleHelp(): void;
 }
 
-function isTyping(target: EventTarget | null): boolean {
+export function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return (
     target.isContentEditable ||

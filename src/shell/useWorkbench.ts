@@ -223,6 +223,7 @@ export function useWorkbench({ embed }: { embed: boolean }) {
   async function routeFragment(hash: string): Promise<void> {
     const route = parseFragment(hash);
     if (route.kind === 'link') return openLink(route.hash);
+    if (route.kind === 'tour' && active) return;
     if (route.kind === 'example') {
       const { lab, id } = route;
       if (lab && id && findLab(lab) && (await openExample(lab as LabId, id))) return;

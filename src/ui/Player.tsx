@@ -13,7 +13,7 @@ const ICONS = {
   end: 'M11 2h2v12h-2zM2 2l8 6-8 6z',
 } as const;
 
-const Icon = ({ name }: { name: keyof typeof ICONS }) => (
+export const Icon = ({ name }: { name: keyof typeof ICONS }) => (
   <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" className="icon">
     <path d={ICONS[name]} fill="currentColor" />
   </svg>
