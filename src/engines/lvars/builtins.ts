@@ -1,4 +1,4 @@
-import { BOOL, fnType, fresh, generalize, INT, listType, lvarType, mapType, POOL, refType, setType, STR, tupleType, UNIT_T, type Scheme, type Type, con } from './types/types.ts';
+import { BOOL, fnType, fresh, futureType, generalize, INT, listType, lvarType, mapType, POOL, refType, setType, STR, tupleType, UNIT_T, type Scheme, type Type, con } from './types/types.ts';
 
 /**
  * The built-in operations, named as in LVish where LVish has the operation.
@@ -66,6 +66,10 @@ def('get/2', 2, 'shared', (v) => {
   const { lvar, element } = anyLVar(v);
   return fnType([lvar, setType(element)], element);
 }, 'get(lv, {t1, t2, ...}): wait until lv is at least one of the thresholds (pairwise incompatible), return that threshold.');
+def('get/3', 3, 'shared', (v) => {
+  const { lvar, element } = anyLVar(v);
+  return fnType([lvar, setType(element), setType(element)], tupleType([element, BOOL]));
+}, 'get(lv, T, F): wait until lv is at least a threshold of T, or frozen at exactly an element of F (POPL\'14\'s frozen thresholds); returns (threshold, frozen?).');
 def('freeze', 1, 'shared', (v) => {
   const { lvar, element } = anyLVar(v);
   return fnType([lvar], element);
@@ -75,6 +79,10 @@ def('freezeAfter', 2, 'shared', (v) => {
   const event = v();
   return fnType([lv(v(), element, event), fnType([event], v())], element);
 }, 'freezeAfter(lv, f): run f on every event of lv until quiescent, then freeze.', 'QuasiDet');
+def('freezeAfter/3', 3, 'shared', (v) => {
+  const element = v();
+  return fnType([lv(v(), element, v()), setType(element), fnType([element], v())], element);
+}, 'freezeAfter(lv, Q, f): run f on each element of the event set Q once lv is at or above it (bot: at once), until quiescent, then freeze (the model\'s freeze lv after Q with f).', 'QuasiDet');
 def('insert', 2, 'shared', (v) => {
   const t = v();
   return fnType([t, setLVar(t)], UNIT_T);
@@ -108,6 +116,18 @@ def('newHandler', 2, 'shared', (v) => {
   const event = v();
   return fnType([lv(v(), element, event), fnType([event], v())], POOL);
 }, 'newHandler(lv, f): a new pool with one handler on lv.');
+def('addHandler/4', 4, 'shared', (v) => {
+  const element = v();
+  return fnType([POOL, lv(v(), element, v()), setType(element), fnType([element], v())], UNIT_T);
+}, 'addHandler(pool, lv, Q, f): run f on each element of the event set Q once lv is at or above it (bot: at once).');
+def('newHandler/3', 3, 'shared', (v) => {
+  const element = v();
+  return fnType([lv(v(), element, v()), setType(element), fnType([element], v())], POOL);
+}, 'newHandler(lv, Q, f): a new pool with one handler on lv over the event set Q.');
+def('await', 1, 'shared', (v) => {
+  const t = v();
+  return fnType([futureType(t)], t);
+}, 'await(f): wait until the thread of the future f (let f = fork { ... };) has ended, then return its value, which may be a function.');
 def('quiesce', 1, 'shared', () => fnType([POOL], UNIT_T), 'quiesce(pool): wait until every handler in the pool has finished.');
 def('read', 1, 'shared', (v) => {
   const t = v();
@@ -200,8 +220,11 @@ def('str', 1, 'pure', (v) => fnType([v()], STR), 'Any value as text.');
 
 export const BUILTINS: ReadonlyMap<string, BuiltinInfo> = new Map(table.map((b) => [b.name, b]));
 
-/** The builtin a call `name(args)` refers to: `get` has a one- and a two-argument form. */
+/**
+ * The builtin a call `name(args)` refers to: `get` has one-, two- and three-argument forms, and the
+ * handler operations take an optional event set (`freezeAfter/3`, `addHandler/4`, `newHandler/3`).
+ */
 export function builtinFor(name: string, argCount: number): BuiltinInfo | undefined {
-  if (name === 'get') return BUILTINS.get(argCount === 1 ? 'get/1' : 'get/2');
-  return BUILTINS.get(name);
+  if (name === 'get') return BUILTINS.get(`get/${Math.min(3, Math.max(1, argCount))}`);
+  return BUILTINS.get(`${name}/${argCount}`) ?? BUILTINS.get(name);
 }

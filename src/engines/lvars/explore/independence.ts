@@ -38,6 +38,7 @@ export function footprint(c: Config, thread: string): Footprint {
       return lvar(1, 'update');
     case 'get/1':
     case 'get/2':
+    case 'get/3':
     case 'getKey':
     case 'waitKey':
       return lvar(0, 'read');
@@ -49,6 +50,9 @@ export function footprint(c: Config, thread: string): Footprint {
       return { global: false, accesses: [{ loc: id(0), mode: 'read' }] };
     case 'write':
       return { global: false, accesses: [{ loc: id(0), mode: 'write' }] };
+    case 'await':
+      // A future is written once, by the step that ends its thread, before any await can take place.
+      return { global: false, accesses: [] };
     default:
       // addHandler, newHandler, quiesce, freezeAfter: they depend on which handler threads are running.
       return GLOBAL;

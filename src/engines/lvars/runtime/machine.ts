@@ -84,7 +84,8 @@ export interface MachineHost {
   newLVar(t: Thread, spec: LatticeSpec, name: string | undefined, loc: Loc): Value;
   newPool(t: Thread, name: string | undefined): Value;
   newRef(t: Thread, initial: Value, name: string | undefined): Value;
-  fork(t: Thread, body: BlockCode, env: Env | null, loc: Loc): void;
+  /** Starts a thread; with `future`, returns the future of its value (else unit). */
+  fork(t: Thread, body: BlockCode, env: Env | null, loc: Loc, future: boolean): Value;
   /** Called once per reduction, with the rule's name. */
   rule(name: string, loc: Loc, t: Thread): void;
   /** Machine transitions a thread may take before reaching a shared operation. */
@@ -234,6 +235,9 @@ function evalStep(t: Thread, c: Code, host: MachineHost): void {
     case Op.New:
       host.rule('E-New', c.loc, t);
       return ret(t, host.newLVar(t, c.spec, c.bindName, c.loc));
+    case Op.Fork:
+      host.rule('E-Fork', c.loc, t);
+      return ret(t, host.fork(t, c.body, env, c.loc, true));
   }
 }
 
@@ -257,7 +261,7 @@ function execStep(t: Thread, host: MachineHost): void {
       return;
     case 'fork':
       host.rule('E-Fork', s.loc, t);
-      host.fork(t, s.body, env, s.loc);
+      host.fork(t, s.body, env, s.loc, false);
       return exec(t, block, i + 1, env);
     case 'for':
       return evalIn(t, s.iterable, env, { t: K.ForIter, block, index: i, env, next: t.kont });

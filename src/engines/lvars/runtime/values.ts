@@ -17,8 +17,11 @@ export interface SetValue { readonly tag: 'set'; readonly items: readonly Value[
 export interface MapValue { readonly tag: 'map'; readonly keys: readonly Value[]; readonly values: readonly Value[] }
 export interface Closure { readonly tag: 'closure'; readonly code: FnCode; readonly env: Env | null }
 export interface Builtin { readonly tag: 'builtin'; readonly name: string }
-/** A reference to something in the store: an LVar, a handler pool or a mutable cell. */
-export interface Handle { readonly tag: 'lvar' | 'pool' | 'ref'; readonly id: string }
+/**
+ * A reference to something in the store: an LVar, a handler pool, a mutable cell, or a future (the
+ * result of a `fork` expression: written once, by its thread when it ends, and read by `await`).
+ */
+export interface Handle { readonly tag: 'lvar' | 'pool' | 'ref' | 'future'; readonly id: string }
 
 export const UNIT: Unit = { tag: 'unit' };
 export const BOT: Bot = { tag: 'bot' };
@@ -27,7 +30,7 @@ export const tuple = (items: readonly Value[]): Tuple => ({ tag: 'tuple', items 
 export const list = (items: readonly Value[]): List => ({ tag: 'list', items });
 
 const RANK: Record<string, number> = {
-  bot: 0, unit: 1, boolean: 2, number: 3, string: 4, tuple: 5, list: 6, set: 7, map: 8, lvar: 9, pool: 10, ref: 11, builtin: 12, closure: 13,
+  bot: 0, unit: 1, boolean: 2, number: 3, string: 4, tuple: 5, list: 6, set: 7, map: 8, lvar: 9, pool: 10, ref: 11, future: 12, builtin: 13, closure: 14,
 };
 const rankOf = (v: Value): number => RANK[typeof v === 'object' ? v.tag : typeof v]!;
 
@@ -57,6 +60,7 @@ export function compareValues(a: Value, b: Value): number {
     case 'lvar':
     case 'pool':
     case 'ref':
+    case 'future':
     case 'builtin': {
       const p = x.tag === 'builtin' ? x.name : x.id;
       const q = y.tag === 'builtin' ? (y as Builtin).name : (y as Handle).id;
@@ -178,6 +182,7 @@ export function valueKey(v: Value): string {
     case 'lvar':
     case 'pool':
     case 'ref':
+    case 'future':
       key = `@${v.tag}:${v.id}`;
       break;
     case 'builtin':
@@ -217,6 +222,7 @@ export function show(v: Value, names?: (id: string) => string): string {
     case 'lvar':
     case 'pool':
     case 'ref':
+    case 'future':
       return names ? names(v.id) : `${v.tag} ${v.id}`;
     case 'builtin':
       return v.name;

@@ -1,11 +1,11 @@
 import { builtinLattice } from '../lattice/builtin.ts';
 import { isTop, LatticeValueError, showState, stateKey, TOP, type Lattice, type State } from '../lattice/lattice.ts';
 import { specName, type LatticeSpec } from '../lattice/spec.ts';
-import { incompatibilityViolation, reachedThreshold, thresholdsOf } from '../lattice/thresholds.ts';
+import { frozenIncompatibilityViolation, incompatibilityViolation, reachedFrozenThreshold, reachedThreshold, thresholdsOf } from '../lattice/thresholds.ts';
 import { userLattice, type UserLatticeDef } from '../lattice/user.ts';
 import type { Loc } from '../syntax/ast.ts';
 import type { BlockCode, Env } from './code.ts';
-import { handlerThreadId, newEvents, quiescent, type HandlerCell } from './handlerPools.ts';
+import { eventsAt, handlerThreadId, newEvents, quiescent, type HandlerCell } from './handlerPools.ts';
 import { LocalLoop, Mode, resume, runLocal, threadAt, threadCalling, type MachineHost, type Pending, type Thread } from './machine.ts';
 import { LangError } from './prims.ts';
 import { BOT, makeMap, makeSet, mapGet, tuple, UNIT, type Closure, type Handle, type MapValue, type Value } from './values.ts';
@@ -52,6 +52,8 @@ export interface Config {
   readonly handlers: readonly HandlerCell[];
   readonly pools: ReadonlyMap<string, NamedCell>;
   readonly refs: ReadonlyMap<string, NamedCell & { readonly value: Value }>;
+  /** Each future (a `fork` expression's thread) and its value once that thread has ended. */
+  readonly futures: ReadonlyMap<string, Value | undefined>;
   readonly result: Value | undefined;
   readonly failure: Failure | undefined;
 }
@@ -104,7 +106,7 @@ export class World {
   }
 
   initial(rec?: Recorder): Config {
-    const empty: Config = { threads: [], lvars: new Map(), handlers: [], pools: new Map(), refs: new Map(), result: undefined, failure: undefined };
+    const empty: Config = { threads: [], lvars: new Map(), handlers: [], pools: new Map(), refs: new Map(), futures: new Map(), result: undefined, failure: undefined };
     const draft = new Draft(this, empty, rec);
     return draft.run(() => draft.spawn(threadAt(MAIN, this.main, null, null, this.main.loc)));
   }
@@ -126,7 +128,7 @@ export class World {
   outcome(c: Config): { kind: 'value'; value: Value } | { kind: 'error'; failure: Failure } {
     if (c.failure) return { kind: 'error', failure: c.failure };
     if (c.result !== undefined) return { kind: 'value', value: this.resolve(c, c.result, 0) };
-    const waiting = c.threads.filter((t) => t.mode === Mode.Poised).map((t) => `${t.id} waits at ${t.pending!.op}(…) on line ${t.pending!.loc.line}`);
+    const waiting = c.threads.filter((t) => t.mode === Mode.Poised).map((t) => `${t.id} waits at ${t.pending!.op.replace(/\/\d$/, '')}(…) on line ${t.pending!.loc.line}`);
     return {
       kind: 'error',
       failure: {
@@ -149,6 +151,10 @@ export class World {
       }
       case 'ref':
         return this.resolve(c, c.refs.get(v.id)!.value, depth + 1);
+      case 'future': {
+        const value = c.futures.get(v.id);
+        return value === undefined ? v : this.resolve(c, value, depth + 1);
+      }
       case 'tuple':
         return tuple(v.items.map((x) => this.resolve(c, x, depth + 1)));
       case 'list':
@@ -171,6 +177,7 @@ export class World {
         return s !== BOT && !isTop(s);
       }
       case 'get/2':
+      case 'get/3':
       case 'waitElem':
       case 'getKey':
       case 'waitKey':
@@ -178,7 +185,10 @@ export class World {
       case 'quiesce':
         return quiescent(c.threads, (p.args[0] as Handle).id);
       case 'freezeAfter':
+      case 'freezeAfter/3':
         return p.finalPool === undefined || quiescent(c.threads, p.finalPool);
+      case 'await':
+        return c.futures.get((p.args[0] as Handle).id) !== undefined;
       default:
         return true;
     }
@@ -190,6 +200,10 @@ export class World {
       case 'get/2': {
         const { lattice, state } = c.lvars.get((p.args[0] as Handle).id)!;
         return reachedThreshold(lattice, state, p.args[1]!);
+      }
+      case 'get/3': {
+        const { lattice, state, frozen } = c.lvars.get((p.args[0] as Handle).id)!;
+        return reachedFrozenThreshold(lattice, state, frozen, p.args[1]!, p.args[2]!);
       }
       case 'waitElem': {
         const { lattice, state } = c.lvars.get((p.args[1] as Handle).id)!;
@@ -232,6 +246,7 @@ class Draft implements MachineHost {
   private ownHandlers: HandlerCell[] | undefined;
   private ownPools: Map<string, NamedCell> | undefined;
   private ownRefs: Map<string, NamedCell & { value: Value }> | undefined;
+  private ownFutures: Map<string, Value | undefined> | undefined;
 
   constructor(
     private readonly world: World,
@@ -259,6 +274,12 @@ class Draft implements MachineHost {
   }
   private get pools(): ReadonlyMap<string, NamedCell> {
     return this.ownPools ?? this.base.pools;
+  }
+  private get futures(): ReadonlyMap<string, Value | undefined> {
+    return this.ownFutures ?? this.base.futures;
+  }
+  private setFuture(id: string, value: Value | undefined): void {
+    (this.ownFutures ??= new Map(this.base.futures)).set(id, value);
   }
 
   get localLimit(): number {
@@ -292,7 +313,7 @@ class Draft implements MachineHost {
     // The base's threads are sorted and a Map keeps insertion order: sort only when one was added.
     const threads = [...this.threads.values()];
     if (this.spawned) threads.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    return { threads, lvars: this.lvars, handlers: this.handlers, pools: this.pools, refs: this.refs, result: this.result, failure };
+    return { threads, lvars: this.lvars, handlers: this.handlers, pools: this.pools, refs: this.refs, futures: this.futures, result: this.result, failure };
   }
 
   /** Queues a new thread; it runs to its first shared operation within this step. */
@@ -337,6 +358,7 @@ class Draft implements MachineHost {
         result = lv(0).state as Value;
         break;
       case 'get/2':
+      case 'get/3':
       case 'waitElem':
       case 'getKey':
       case 'waitKey':
@@ -350,13 +372,15 @@ class Draft implements MachineHost {
         result = c.lattice.toValue(c.state);
         break;
       }
-      case 'freezeAfter': {
+      case 'freezeAfter':
+      case 'freezeAfter/3': {
         const c = lv(0);
         if (p.finalPool === undefined) {
           // E-Freeze-Init: handlers for every event so far, then wait for quiescence.
           rule('E-Freeze-Init');
           const pool = this.newPool(t, undefined);
-          this.addHandler(t, (pool as Handle).id, c, p.args[1] as Closure, p.loc);
+          const withSet = p.op === 'freezeAfter/3';
+          this.addHandler(t, (pool as Handle).id, c, p.args[withSet ? 2 : 1] as Closure, p.loc, withSet ? p.args[1] : undefined);
           t.pending = { ...p, finalPool: (pool as Handle).id };
           return;
         }
@@ -366,15 +390,21 @@ class Draft implements MachineHost {
         break;
       }
       case 'addHandler':
+      case 'addHandler/4':
         rule('E-Add-Handler');
-        this.addHandler(t, (p.args[0] as Handle).id, lv(1), p.args[2] as Closure, p.loc);
+        this.addHandler(t, (p.args[0] as Handle).id, lv(1), p.args[p.args.length - 1] as Closure, p.loc, p.args.length === 4 ? p.args[2] : undefined);
         break;
-      case 'newHandler': {
+      case 'newHandler':
+      case 'newHandler/3': {
         rule('E-Add-Handler');
         result = this.newPool(t, p.bindName);
-        this.addHandler(t, (result as Handle).id, lv(0), p.args[1] as Closure, p.loc);
+        this.addHandler(t, (result as Handle).id, lv(0), p.args[p.args.length - 1] as Closure, p.loc, p.args.length === 3 ? p.args[1] : undefined);
         break;
       }
+      case 'await':
+        rule('E-Await');
+        result = this.futures.get((p.args[0] as Handle).id)!;
+        break;
       case 'quiesce':
         rule('E-Quiesce');
         break;
@@ -431,17 +461,16 @@ class Draft implements MachineHost {
   private update(c: LVarCell, next: State, t: Thread): void {
     this.setLVar({ ...c, state: next });
     if (this.handlers.length === 0) return;
-    const handlers = this.handlers.filter((h) => h.lvar === c.id);
-    if (handlers.length === 0) return;
-    const fresh = newEvents(c.lattice, c.state, next);
-    for (const h of handlers) for (const e of fresh) this.launch(h, e, t);
+    for (const h of this.handlers) if (h.lvar === c.id) for (const e of newEvents(c.lattice, h, c.state, next)) this.launch(h, e, t);
   }
 
-  private addHandler(t: Thread, pool: string, c: LVarCell, fn: Closure, loc: Loc): void {
-    const h: HandlerCell = { id: `${t.id}/h${t.allocs++}`, pool, lvar: c.id, fn };
-    if (c.lattice.events(c.state) === undefined) throw new LangError(`${c.lattice.name} has no events for handlers.`, loc);
+  /** E-Add-Handler; `eventSet` (a set value) is the model's explicit `Q`, else the lattice's events. */
+  private addHandler(t: Thread, pool: string, c: LVarCell, fn: Closure, loc: Loc, eventSet?: Value): void {
+    const events = eventSet === undefined ? undefined : thresholdsOf(c.lattice, eventSet);
+    const h: HandlerCell = { id: `${t.id}/h${t.allocs++}`, pool, lvar: c.id, fn, ...(events ? { events } : {}) };
+    if (!events && c.lattice.events(c.state) === undefined) throw new LangError(`${c.lattice.name} has no events for handlers; give an event set.`, loc);
     (this.ownHandlers ??= [...this.base.handlers]).push(h);
-    for (const e of c.lattice.events(c.state)!) this.launch(h, e, t);
+    for (const e of eventsAt(c.lattice, h, c.state)) this.launch(h, e, t);
   }
 
   private launch(h: HandlerCell, event: Value, by: Thread): void {
@@ -454,27 +483,33 @@ class Draft implements MachineHost {
   private settle(t: Thread): void {
     if (t.mode === Mode.Done) {
       if (t.id === MAIN) this.result = t.value;
-      else this.threads.delete(t.id);
+      else {
+        this.threads.delete(t.id);
+        if (this.futures.has(t.id)) this.setFuture(t.id, t.value);
+      }
       return;
     }
-    if (t.mode === Mode.Poised && t.pending!.op === 'get/2') this.checkThresholds(t.pending!);
+    if (t.mode === Mode.Poised && (t.pending!.op === 'get/2' || t.pending!.op === 'get/3')) this.checkThresholds(t.pending!);
   }
 
   /** LVish's rule for get: the threshold set must be pairwise incompatible, or the get is refused. */
   private checkThresholds(p: Pending): void {
     const c = this.cell((p.args[0] as Handle).id);
-    const violation = incompatibilityViolation(c.lattice, thresholdsOf(c.lattice, p.args[1]!));
+    const unfrozen = thresholdsOf(c.lattice, p.args[1]!);
+    const violation =
+      p.op === 'get/3' ? frozenIncompatibilityViolation(c.lattice, unfrozen, thresholdsOf(c.lattice, p.args[2]!)) : incompatibilityViolation(c.lattice, unfrozen);
     if (!violation) return;
+    const text = (s: State | string) => (typeof s === 'string' ? s : showState(s));
     throw new StepFailure({
       kind: 'threshold',
       key: `threshold:${p.loc.line}:${p.loc.column}`,
-      message: `The threshold set of this get is not pairwise incompatible: ${showState(violation.a)} ⊔ ${showState(violation.b)} = ${showState(violation.join)}, not ⊤, so which threshold get returns could depend on the schedule (line ${p.loc.line}).`,
+      message: `The threshold set of this get is not pairwise incompatible: ${text(violation.a)} ⊔ ${text(violation.b)} = ${text(violation.join)}, not ⊤, so which threshold get returns could depend on the schedule (line ${p.loc.line}).`,
       loc: p.loc,
     });
   }
 
   private snapshot(): Config {
-    return { threads: [...this.threads.values()], lvars: this.lvars, handlers: this.handlers, pools: this.pools, refs: this.refs, result: this.result, failure: undefined };
+    return { threads: [...this.threads.values()], lvars: this.lvars, handlers: this.handlers, pools: this.pools, refs: this.refs, futures: this.futures, result: this.result, failure: undefined };
   }
 
   private cell(id: string): LVarCell {
@@ -502,8 +537,11 @@ class Draft implements MachineHost {
     return { tag: 'ref', id };
   }
 
-  fork(t: Thread, body: BlockCode, env: Env | null, loc: Loc): void {
-    this.spawn(threadAt(`${t.id}.${++t.forks}`, body, env, null, loc));
+  fork(t: Thread, body: BlockCode, env: Env | null, loc: Loc, future: boolean): Value {
+    const id = `${t.id}.${++t.forks}`;
+    if (future) this.setFuture(id, undefined);
+    this.spawn(threadAt(id, body, env, null, loc));
+    return future ? { tag: 'future', id } : UNIT;
   }
 
   rule(name: string, loc: Loc, t: Thread): void {

@@ -75,4 +75,28 @@ describe('LVars examples', () => {
     expect(e.verdict).toBe('deterministic');
     expect(values(e)).toEqual(['{"apple", "bread", "milk"}']);
   });
+
+  it('frozen threshold: waits for the freeze, returns the frozen threshold', async () => {
+    const e = await example('frozen-threshold');
+    expect(e.verdict).toBe('deterministic');
+    expect(values(e)).toEqual(['(1, true)']);
+  });
+
+  it('event sets: bot at once, {3} when it arrives, {5} never', async () => {
+    const e = await example('event-sets');
+    expect(e).toMatchObject({ verdict: 'deterministic', level: { level: 'QuasiDet' } });
+    expect(values(e)).toEqual(['({0, 1}, {3, 4})']);
+  });
+
+  it('pair and user-lattice handlers: every component event, once', async () => {
+    const e = await example('pair-handlers');
+    expect(e.verdict).toBe('deterministic');
+    expect(values(e)).toEqual(['{"({\\"a\\"}, 0)", "({}, 1)", "({}, 2)", "level 1", "level 2"}']);
+  });
+
+  it('let par and a future holding a closure', async () => {
+    const e = await example('let-par');
+    expect(e).toMatchObject({ verdict: 'deterministic', level: { level: 'Det' } });
+    expect(values(e)).toEqual(['(42, 3)']);
+  });
 });
