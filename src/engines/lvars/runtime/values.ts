@@ -108,6 +108,14 @@ export function makeSet(items: readonly Value[]): SetValue {
 export function setUnion(a: SetValue, b: SetValue): SetValue {
   if (b.items.length === 0) return a;
   if (a.items.length === 0) return b;
+  if (b.items.length === 1) {
+    // One element (insert, the common case): a binary search and one copy, not a merge.
+    const i = search(a.items, b.items[0]!);
+    if (i >= 0) return a;
+    const items = a.items.slice();
+    items.splice(-i - 1, 0, b.items[0]!);
+    return { tag: 'set', items };
+  }
   const out: Value[] = [];
   let i = 0;
   let j = 0;

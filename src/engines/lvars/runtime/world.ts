@@ -72,6 +72,8 @@ export interface WorldOptions {
 
 export const MAIN = 'main';
 
+const byId = (a: Thread, b: Thread) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
 class StepFailure extends Error {
   constructor(readonly failure: Omit<Failure, 'thread'>) {
     super(failure.message);
@@ -108,7 +110,8 @@ export class World {
   initial(rec?: Recorder): Config {
     const empty: Config = { threads: [], lvars: new Map(), handlers: [], pools: new Map(), refs: new Map(), futures: new Map(), result: undefined, failure: undefined };
     const draft = new Draft(this, empty, rec);
-    return draft.run(() => draft.spawn(threadAt(MAIN, this.main, null, null, this.main.loc)));
+    draft.spawn(threadAt(MAIN, this.main, null, null, this.main.loc));
+    return draft.run(undefined);
   }
 
   /** The threads that can take a step, in a fixed order. */
@@ -120,8 +123,7 @@ export class World {
   }
 
   step(c: Config, id: string, rec?: Recorder): Config {
-    const draft = new Draft(this, c, rec);
-    return draft.run(() => draft.perform(id));
+    return new Draft(this, c, rec).run(id);
   }
 
   /** For a terminal configuration: the value, or the error, it ends in. */
@@ -170,10 +172,9 @@ export class World {
 
   private canProceed(c: Config, t: Thread): boolean {
     const p = t.pending!;
-    const cell = (i: number) => c.lvars.get((p.args[i] as Handle).id)!;
     switch (p.op) {
       case 'get/1': {
-        const s = cell(0).state;
+        const s = c.lvars.get((p.args[0] as Handle).id)!.state;
         return s !== BOT && !isTop(s);
       }
       case 'get/2':
@@ -236,7 +237,8 @@ export class World {
  * their first shared operation (forked ones, handler invocations) before the step is over.
  */
 class Draft implements MachineHost {
-  private readonly threads: Map<string, Thread>;
+  /** The base's threads (sorted by id), copied: a step changes one or two of them in place. */
+  private readonly threads: Thread[];
   private result: Value | undefined;
   private readonly queue: Thread[] = [];
   private performing: string | undefined;
@@ -253,7 +255,7 @@ class Draft implements MachineHost {
     private readonly base: Config,
     private readonly rec: Recorder | undefined,
   ) {
-    this.threads = new Map(base.threads.map((t) => [t.id, t]));
+    this.threads = base.threads.slice();
     this.result = base.result;
   }
 
@@ -286,11 +288,12 @@ class Draft implements MachineHost {
     return this.world.localLimit;
   }
 
-  run(body: () => void): Config {
+  /** Performs thread `id`'s shared operation (none for the initial configuration), then runs the queue. */
+  run(id: string | undefined): Config {
     let failure: Failure | undefined;
     let current: Thread | undefined;
     try {
-      body();
+      if (id !== undefined) this.perform(id);
       while ((current = this.queue.shift())) {
         runLocal(current, this);
         this.settle(current);
@@ -310,16 +313,16 @@ class Draft implements MachineHost {
       else if (e instanceof LatticeValueError) failure = { kind: 'lattice', key: `lattice:${e.message}`, message: e.message, loc: current?.pending?.loc, thread };
       else throw e;
     }
-    // The base's threads are sorted and a Map keeps insertion order: sort only when one was added.
-    const threads = [...this.threads.values()];
-    if (this.spawned) threads.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    // The base's threads are sorted: sort only when one was added.
+    const threads = this.threads;
+    if (this.spawned) threads.sort(byId);
     return { threads, lvars: this.lvars, handlers: this.handlers, pools: this.pools, refs: this.refs, futures: this.futures, result: this.result, failure };
   }
 
   /** Queues a new thread; it runs to its first shared operation within this step. */
   spawn(t: Thread): void {
     this.spawned = true;
-    this.threads.set(t.id, t);
+    this.threads.push(t);
     this.queue.push(t);
   }
 
@@ -328,93 +331,92 @@ class Draft implements MachineHost {
   /** Performs the shared operation thread `id` is poised at, then lets it run on. */
   perform(id: string): void {
     this.performing = id;
-    const t = { ...this.threads.get(id)! };
-    this.threads.set(id, t);
+    const at = this.indexOf(id);
+    const t = { ...this.threads[at]! };
+    this.threads[at] = t;
     const p = t.pending!;
-    const lv = (i: number) => this.cell((p.args[i] as Handle).id);
-    const rule = (name: string) => this.rule(name, p.loc, t);
     let result: Value = UNIT;
     switch (p.op) {
       case 'put':
-        this.put(t, lv(0), p.args[1]!, p.loc);
+        this.put(t, this.lvarArg(p, 0), p.args[1]!, p.loc);
         break;
       case 'insert':
-        this.put(t, lv(1), makeSet([p.args[0]!]), p.loc);
+        this.put(t, this.lvarArg(p, 1), { tag: 'set', items: [p.args[0]!] }, p.loc);
         break;
       case 'putKey':
-        this.put(t, lv(0), makeMap([[p.args[1]!, p.args[2]!]]), p.loc);
+        this.put(t, this.lvarArg(p, 0), makeMap([[p.args[1]!, p.args[2]!]]), p.loc);
         break;
       case 'bump': {
-        const c = lv(0);
+        const c = this.lvarArg(p, 0);
         const n = p.args[1] as number;
         if (n < 0) throw new StepFailure({ kind: 'lattice', key: 'lattice:negative-bump', message: `bump(${c.label}, ${n}): a counter only grows.`, loc: p.loc });
         if (c.frozen && n !== 0) this.putAfterFreeze(c, `bump by ${n}`, p.loc, (c.state as number) + n);
-        rule('E-Bump');
+        this.rule('E-Bump', p.loc, t);
         this.update(c, (c.state as number) + n, t);
         break;
       }
       case 'get/1':
-        rule('E-Get');
-        result = lv(0).state as Value;
+        this.rule('E-Get', p.loc, t);
+        result = this.lvarArg(p, 0).state as Value;
         break;
       case 'get/2':
       case 'get/3':
       case 'waitElem':
       case 'getKey':
       case 'waitKey':
-        rule('E-Get');
+        this.rule('E-Get', p.loc, t);
         result = this.world.reachedThreshold(this.snapshot(), p)!;
         break;
       case 'freeze': {
-        const c = lv(0);
-        rule('E-Freeze-Simple');
+        const c = this.lvarArg(p, 0);
+        this.rule('E-Freeze-Simple', p.loc, t);
         this.setLVar({ ...c, frozen: true });
         result = c.lattice.toValue(c.state);
         break;
       }
       case 'freezeAfter':
       case 'freezeAfter/3': {
-        const c = lv(0);
+        const c = this.lvarArg(p, 0);
         if (p.finalPool === undefined) {
           // E-Freeze-Init: handlers for every event so far, then wait for quiescence.
-          rule('E-Freeze-Init');
+          this.rule('E-Freeze-Init', p.loc, t);
           const pool = this.newPool(t, undefined);
           const withSet = p.op === 'freezeAfter/3';
           this.addHandler(t, (pool as Handle).id, c, p.args[withSet ? 2 : 1] as Closure, p.loc, withSet ? p.args[1] : undefined);
           t.pending = { ...p, finalPool: (pool as Handle).id };
           return;
         }
-        rule('E-Freeze-Final');
+        this.rule('E-Freeze-Final', p.loc, t);
         this.setLVar({ ...c, frozen: true });
         result = c.lattice.toValue(c.state);
         break;
       }
       case 'addHandler':
       case 'addHandler/4':
-        rule('E-Add-Handler');
-        this.addHandler(t, (p.args[0] as Handle).id, lv(1), p.args[p.args.length - 1] as Closure, p.loc, p.args.length === 4 ? p.args[2] : undefined);
+        this.rule('E-Add-Handler', p.loc, t);
+        this.addHandler(t, (p.args[0] as Handle).id, this.lvarArg(p, 1), p.args[p.args.length - 1] as Closure, p.loc, p.args.length === 4 ? p.args[2] : undefined);
         break;
       case 'newHandler':
       case 'newHandler/3': {
-        rule('E-Add-Handler');
+        this.rule('E-Add-Handler', p.loc, t);
         result = this.newPool(t, p.bindName);
-        this.addHandler(t, (result as Handle).id, lv(0), p.args[p.args.length - 1] as Closure, p.loc, p.args.length === 3 ? p.args[1] : undefined);
+        this.addHandler(t, (result as Handle).id, this.lvarArg(p, 0), p.args[p.args.length - 1] as Closure, p.loc, p.args.length === 3 ? p.args[1] : undefined);
         break;
       }
       case 'await':
-        rule('E-Await');
+        this.rule('E-Await', p.loc, t);
         result = this.futures.get((p.args[0] as Handle).id)!;
         break;
       case 'quiesce':
-        rule('E-Quiesce');
+        this.rule('E-Quiesce', p.loc, t);
         break;
       case 'read':
-        rule('E-Read');
+        this.rule('E-Read', p.loc, t);
         result = this.refs.get((p.args[0] as Handle).id)!.value;
         break;
       case 'write': {
         const r = this.refs.get((p.args[0] as Handle).id)!;
-        rule('E-Write');
+        this.rule('E-Write', p.loc, t);
         this.setRef({ ...r, value: p.args[1]! });
         break;
       }
@@ -484,7 +486,7 @@ class Draft implements MachineHost {
     if (t.mode === Mode.Done) {
       if (t.id === MAIN) this.result = t.value;
       else {
-        this.threads.delete(t.id);
+        this.threads.splice(this.indexOf(t.id), 1);
         if (this.futures.has(t.id)) this.setFuture(t.id, t.value);
       }
       return;
@@ -509,7 +511,17 @@ class Draft implements MachineHost {
   }
 
   private snapshot(): Config {
-    return { threads: [...this.threads.values()], lvars: this.lvars, handlers: this.handlers, pools: this.pools, refs: this.refs, futures: this.futures, result: this.result, failure: undefined };
+    return { threads: this.threads.slice(), lvars: this.lvars, handlers: this.handlers, pools: this.pools, refs: this.refs, futures: this.futures, result: this.result, failure: undefined };
+  }
+
+  private lvarArg(p: Pending, i: number): LVarCell {
+    return this.cell((p.args[i] as Handle).id);
+  }
+
+  private indexOf(id: string): number {
+    const threads = this.threads;
+    for (let i = 0; i < threads.length; i++) if (threads[i]!.id === id) return i;
+    throw new Error(`no thread ${id}`);
   }
 
   private cell(id: string): LVarCell {
