@@ -127,7 +127,7 @@ export async function exploreExhaustive(world: World, options: ExploreOptions, c
     let awake: ((t: string) => boolean) | undefined;
     if (!fresh) {
       if (onStack.has(id)) {
-        const o = outcomes.add({ kind: 'diverges', message: 'Runs forever: this schedule comes back to a configuration it was already in.' }, () => [...path]);
+        const o = outcomes.add({ kind: 'diverges', message: 'Runs forever: this schedule comes back to a configuration it was already in.', budget: false }, () => [...path]);
         return new Map([[o, 1]]);
       }
       const before = slept.get(id);
@@ -140,7 +140,7 @@ export async function exploreExhaustive(world: World, options: ExploreOptions, c
     const choices = enabled.filter((t) => (awake ? awake(t) : !sleep.has(t)));
     if (enabled.length === 0 || depth >= options.maxDepth) {
       const ending: Ending =
-        enabled.length === 0 ? endingOf(world, config) : { kind: 'diverges', message: `Still running after ${options.maxDepth} steps.` };
+        enabled.length === 0 ? endingOf(world, config) : { kind: 'diverges', message: `Still running after ${options.maxDepth} steps.`, budget: true };
       const o = outcomes.add(ending, () => [...path]);
       if (keepGraph && id < graph.nodes.length) graph.nodes[id]!.outcome = o;
       const counts = new Map([[o, 1]]);
@@ -252,7 +252,7 @@ export async function exploreRandom(world: World, options: ExploreOptions, ctx: 
         states++;
         choices = world.runnable(config);
       }
-      const ending: Ending = choices.length === 0 ? endingOf(world, config) : { kind: 'diverges', message: `Still running after ${options.maxDepth} steps.` };
+      const ending: Ending = choices.length === 0 ? endingOf(world, config) : { kind: 'diverges', message: `Still running after ${options.maxDepth} steps.`, budget: true };
       const o = outcomes.add(ending, () => path);
       counts.set(o, (counts.get(o) ?? 0) + 1);
       if ((sampled & 15) === 0) ctx.progress({ done: sampled, total: options.schedules, label: 'schedules', best: `${outcomes.list.length} outcome${outcomes.list.length === 1 ? '' : 's'}` });

@@ -1,4 +1,5 @@
 import type { ExploreSummary } from '../../../engines/lvars/index.ts';
+import { failureName } from '../../../engines/lvars/explore/outcome.ts';
 import { outcomeColor } from './ScheduleTree.tsx';
 
 const VERDICT = {
@@ -23,6 +24,7 @@ export function Outcomes({ summary, selected, onReplay }: { summary: ExploreSumm
         </span>
         <span className="muted">{v.explain}</span>
       </div>
+      <VerdictDetail summary={summary} />
       <p className="lv-coverage">
         {summary.mode === 'exhaustive' && summary.por ? (
           <>
@@ -73,5 +75,28 @@ export function Outcomes({ summary, selected, onReplay }: { summary: ExploreSumm
         </tbody>
       </table>
     </section>
+  );
+}
+
+/** What the verdict rests on: the one value (for quasi-determinism, the value of every schedule that succeeds) and each kind of failure, with its line. */
+function VerdictDetail({ summary }: { summary: ExploreSummary }) {
+  if (summary.failures.length === 0 && summary.verdict !== 'quasi-deterministic') return null;
+  return (
+    <p className="lv-verdict-detail" data-testid="verdict-detail">
+      {summary.value !== undefined && (
+        <>
+          value <span className="mono lv-value">{summary.value}</span>
+          {summary.failures.length > 0 && ', or '}
+        </>
+      )}
+      {summary.failures.map((f, i) => (
+        <span key={i} className="lv-failure">
+          {i > 0 && '; '}
+          <strong>{failureName(f.kind)}</strong>
+          {f.line !== undefined && ` on line ${f.line}`}
+          <span className="muted"> ({fmt(f.count)} schedule{f.count === 1 ? '' : 's'})</span>
+        </span>
+      ))}
+    </p>
   );
 }
