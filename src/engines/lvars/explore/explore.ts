@@ -43,6 +43,43 @@ export interface Exploration {
   /** Why exploration stopped early, when it did. */
   stoppedBy: 'states' | 'steps' | 'time' | undefined;
   graph: StateGraph | undefined;
+  /** Random mode: how much of the schedule space the samples cover. */
+  sampling?: Sampling;
+}
+
+/**
+ * How much of the schedule space random sampling saw: the distinct schedules drawn, and the size of
+ * the space estimated by Knuth's estimator (Knuth 1975, "Estimating the efficiency of backtrack
+ * programs"): along a path drawn uniformly at each choice, the product of the numbers of choices is
+ * an unbiased estimate of the number of complete schedules. Averaged over the samples, in log10.
+ */
+export interface Sampling {
+  distinct: number;
+  log10Space: number;
+}
+
+/** log10 of the mean of 10^x over xs, without overflow. */
+function log10MeanPow(xs: readonly number[]): number {
+  const top = Math.max(...xs);
+  return top + Math.log10(xs.reduce((sum, x) => sum + 10 ** (x - top), 0) / xs.length);
+}
+
+/** A 53-bit hash of a schedule (two 32-bit FNV-1a streams): distinct schedules are counted without keeping them. */
+class ScheduleHash {
+  private a = 0x811c9dc5;
+  private b = 0x01000193;
+  add(thread: string): void {
+    for (let i = 0; i < thread.length; i++) {
+      const c = thread.charCodeAt(i);
+      this.a = Math.imul(this.a ^ c, 16777619);
+      this.b = Math.imul(this.b ^ c, 2246822519);
+    }
+    this.a = Math.imul(this.a ^ 0x2c, 16777619);
+    this.b = Math.imul(this.b ^ 0x2c, 2246822519);
+  }
+  value(): number {
+    return (this.a >>> 0) * 2 ** 21 + ((this.b >>> 0) & 0x1fffff);
+  }
 }
 
 class Outcomes {
@@ -233,6 +270,8 @@ export async function exploreRandom(world: World, options: ExploreOptions, ctx: 
   let sampled = 0;
   let stoppedBy: Exploration['stoppedBy'];
   let lastYield = ctx.elapsed();
+  const distinct = new Set<number>();
+  const log10Products: number[] = [];
   try {
     // Inside the try: a program can spend the whole budget before its first scheduling point.
     const initial = world.initial();
@@ -243,15 +282,21 @@ export async function exploreRandom(world: World, options: ExploreOptions, ctx: 
       }
       let config = initial;
       const path: string[] = [];
+      const hash = new ScheduleHash();
+      let log10Product = 0;
       let choices = world.runnable(config);
       while (choices.length > 0 && path.length < options.maxDepth) {
         const thread = choices[Math.floor(random() * choices.length)]!;
+        if (choices.length > 1) log10Product += Math.log10(choices.length);
         ctx.tick();
         config = world.step(config, thread);
         path.push(thread);
+        hash.add(thread);
         states++;
         choices = world.runnable(config);
       }
+      distinct.add(hash.value());
+      log10Products.push(log10Product);
       const ending: Ending = choices.length === 0 ? endingOf(world, config) : { kind: 'diverges', message: `Still running after ${options.maxDepth} steps.`, budget: true };
       const o = outcomes.add(ending, () => path);
       counts.set(o, (counts.get(o) ?? 0) + 1);
@@ -267,5 +312,6 @@ export async function exploreRandom(world: World, options: ExploreOptions, ctx: 
     stoppedBy = e.budget === 'steps' ? 'steps' : 'time';
   }
   for (const [o, n] of counts) outcomes.list[o]!.count = n;
-  return { verdict: verdictOf(outcomes.list), outcomes: outcomes.list, states, transitions: states, schedules: sampled, exhaustive: false, stoppedBy, graph: undefined };
+  const sampling = log10Products.length > 0 ? { distinct: distinct.size, log10Space: log10MeanPow(log10Products) } : undefined;
+  return { verdict: verdictOf(outcomes.list), outcomes: outcomes.list, states, transitions: states, schedules: sampled, exhaustive: false, stoppedBy, graph: undefined, ...(sampling ? { sampling } : {}) };
 }
