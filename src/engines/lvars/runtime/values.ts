@@ -5,7 +5,7 @@ import type { Env, FnCode } from './code.ts';
  * immutable tagged object. Sets and maps are kept sorted in one total order, so a value has one
  * canonical form: that is what lets configurations reached by different schedules compare equal.
  */
-export type Value = number | boolean | string | Unit | Bot | Tuple | List | SetValue | MapValue | Closure | Builtin | Handle;
+export type Value = number | boolean | string | Unit | Bot | Tuple | List | SetValue | MapValue | Closure | Builtin | Handle | Location;
 
 export interface Unit { readonly tag: 'unit' }
 export interface Bot { readonly tag: 'bot' }
@@ -23,6 +23,12 @@ export interface Builtin { readonly tag: 'builtin'; readonly name: string }
  */
 export interface Handle { readonly tag: 'lvar' | 'pool' | 'ref' | 'future'; readonly id: string }
 
+/**
+ * An LVar in a program's result, as the Redex model reports one: the location, beside its state in
+ * the final store and its frozen bit. Made only for outcomes (`World.resolve`), never by a program.
+ */
+export interface Location { readonly tag: 'location'; readonly label: string; readonly state: Value; readonly frozen: boolean }
+
 export const UNIT: Unit = { tag: 'unit' };
 export const BOT: Bot = { tag: 'bot' };
 
@@ -30,7 +36,7 @@ export const tuple = (items: readonly Value[]): Tuple => ({ tag: 'tuple', items 
 export const list = (items: readonly Value[]): List => ({ tag: 'list', items });
 
 const RANK: Record<string, number> = {
-  bot: 0, unit: 1, boolean: 2, number: 3, string: 4, tuple: 5, list: 6, set: 7, map: 8, lvar: 9, pool: 10, ref: 11, future: 12, builtin: 13, closure: 14,
+  bot: 0, unit: 1, boolean: 2, number: 3, string: 4, tuple: 5, list: 6, set: 7, map: 8, lvar: 9, pool: 10, ref: 11, future: 12, builtin: 13, closure: 14, location: 15,
 };
 const rankOf = (v: Value): number => RANK[typeof v === 'object' ? v.tag : typeof v]!;
 
@@ -69,6 +75,10 @@ export function compareValues(a: Value, b: Value): number {
     case 'closure': {
       const c = y as Closure;
       return x.code.id - c.code.id || (x === c ? 0 : valueKey(x) < valueKey(c) ? -1 : 1);
+    }
+    case 'location': {
+      const l = y as Location;
+      return (x.label < l.label ? -1 : x.label > l.label ? 1 : 0) || compareValues(x.state, l.state) || Number(x.frozen) - Number(l.frozen);
     }
   }
 }
@@ -199,6 +209,9 @@ export function valueKey(v: Value): string {
     case 'closure':
       key = `λ${v.code.id}`;
       break;
+    case 'location':
+      key = `⟨${JSON.stringify(v.label)}:${valueKey(v.state)}${v.frozen ? '!' : ''}⟩`;
+      break;
   }
   keyCache.set(v, key);
   return key;
@@ -236,5 +249,7 @@ export function show(v: Value, names?: (id: string) => string): string {
       return v.name;
     case 'closure':
       return v.code.name ? `fn ${v.code.name}` : 'fn';
+    case 'location':
+      return `⟨${v.label} ↦ ${s(v.state)}${v.frozen ? ', frozen' : ''}⟩`;
   }
 }

@@ -143,13 +143,13 @@ export class World {
     };
   }
 
-  /** The program's result with every LVar in it replaced by its final contents. */
+  /** The program's result with every LVar in it shown as its location, final contents and frozen bit (the model's l beside the store). */
   resolve(c: Config, v: Value, depth: number): Value {
     if (depth > 50 || typeof v !== 'object') return v;
     switch (v.tag) {
       case 'lvar': {
         const cell = c.lvars.get(v.id)!;
-        return this.resolve(c, cell.lattice.toValue(cell.state), depth + 1);
+        return { tag: 'location', label: cell.label, state: this.resolve(c, cell.lattice.toValue(cell.state), depth + 1), frozen: cell.frozen };
       }
       case 'ref':
         return this.resolve(c, c.refs.get(v.id)!.value, depth + 1);

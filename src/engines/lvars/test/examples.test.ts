@@ -67,13 +67,13 @@ describe('LVars examples', () => {
     const e = await example('bad-lattice');
     expect(e.laws[0]).toMatchObject({ lattice: 'FirstWins', ok: false, violations: [expect.objectContaining({ law: 'commutative', text: 'join(1, 2) = 1 but join(2, 1) = 2.' })] });
     expect(e.verdict).toBe('nondeterministic');
-    expect(values(e)).toEqual(['1', '2']);
+    expect(values(e)).toEqual(['⟨x ↦ 1⟩', '⟨x ↦ 2⟩']);
   });
 
   it('shopping cart: every schedule, the same cart', async () => {
     const e = await example('shopping-cart');
     expect(e.verdict).toBe('deterministic');
-    expect(values(e)).toEqual(['{"apple", "bread", "milk"}']);
+    expect(values(e)).toEqual(['⟨cart ↦ {"apple", "bread", "milk"}⟩']);
   });
 
   it('frozen threshold: waits for the freeze, returns the frozen threshold', async () => {
