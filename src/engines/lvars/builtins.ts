@@ -27,6 +27,8 @@ const lv = (descriptor: Type, element: Type, event: Type) => lvarType(descriptor
 const setLVar = (t: Type) => lv(con('L:Set', t), setType(t), t);
 const ivar = (t: Type) => lv(con('L:IVar', t), t, t);
 const counter = () => lv(con('L:Counter'), INT, INT);
+/** Data.LVar.Pair: a pair of IVars. */
+const ivarPair = (a: Type, b: Type) => lv(con('L:Pair', con('L:IVar', a), con('L:IVar', b)), tupleType([a, b]), tupleType([a, b]));
 const anyLVar = (v: () => Type) => {
   const element = v();
   return { lvar: lv(v(), element, v()), element };
@@ -47,6 +49,11 @@ def('newEmptyMap', 0, 'alloc', (v) => {
 }, 'A new map LVar whose keys only grow; each value is single-assignment.');
 def('newMaxCounter', 0, 'alloc', () => fnType([], lv(con('L:MaxNat'), INT, INT)), 'A new natural number LVar whose join is max.');
 def('newCounter', 0, 'alloc', () => fnType([], counter()), 'A new counter, changed only by bump (increments commute).');
+def('newFromList', 1, 'alloc', (v) => {
+  const t = v();
+  return fnType([listType(t)], setLVar(t));
+}, 'newFromList(xs): a new set LVar holding the elements of xs (Data.LVar.Set).');
+def('newPair', 0, 'alloc', (v) => fnType([], ivarPair(v(), v())), 'A new pair of IVars (Data.LVar.Pair): putFst, putSnd, getFst, getSnd.');
 def('newPool', 0, 'alloc', () => fnType([], POOL), 'A new handler pool, for addHandler and quiesce.');
 def('ref', 1, 'alloc', (v) => {
   const t = v();
@@ -105,6 +112,17 @@ def('waitKey', 2, 'shared', (v) => {
   const k = v();
   return fnType([lv(con('L:Map', k, v()), mapType(k, v()), k), k], UNIT_T);
 }, 'waitKey(m, k): wait until key k is present.');
+def('waitSize', 2, 'shared', (v) => fnType([setLVar(v()), INT], UNIT_T), 'waitSize(s, n): wait until the set LVar s has at least n elements (a threshold on its size; Data.LVar.Set).');
+for (const [name, i] of [['Fst', 0], ['Snd', 1]] as const) {
+  def(`put${name}`, 2, 'shared', (v) => {
+    const parts = [v(), v()] as const;
+    return fnType([ivarPair(parts[0], parts[1]), parts[i]], UNIT_T);
+  }, `put${name}(p, x): fill the ${i === 0 ? 'first' : 'second'} IVar of the pair (Data.LVar.Pair).`);
+  def(`get${name}`, 1, 'shared', (v) => {
+    const parts = [v(), v()] as const;
+    return fnType([ivarPair(parts[0], parts[1])], parts[i]);
+  }, `get${name}(p): wait until the ${i === 0 ? 'first' : 'second'} IVar of the pair is filled, then return it.`);
+}
 def('bump', 2, 'shared', () => fnType([counter(), INT], UNIT_T), 'bump(c, n): add n to a counter (an inflationary update that commutes).');
 def('addHandler', 3, 'shared', (v) => {
   const element = v();

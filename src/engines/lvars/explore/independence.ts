@@ -32,6 +32,8 @@ export function footprint(c: Config, thread: string): Footprint {
   switch (p.op) {
     case 'put':
     case 'putKey':
+    case 'putFst':
+    case 'putSnd':
     case 'bump':
       return lvar(0, 'update');
     case 'insert':
@@ -39,6 +41,9 @@ export function footprint(c: Config, thread: string): Footprint {
     case 'get/1':
     case 'get/2':
     case 'get/3':
+    case 'waitSize':
+    case 'getFst':
+    case 'getSnd':
     case 'getKey':
     case 'waitKey':
       return lvar(0, 'read');

@@ -81,7 +81,8 @@ export interface Thread {
 }
 
 export interface MachineHost {
-  newLVar(t: Thread, spec: LatticeSpec, name: string | undefined, loc: Loc): Value;
+  /** A new LVar at bottom, or at `initial` (an element of its lattice). */
+  newLVar(t: Thread, spec: LatticeSpec, name: string | undefined, loc: Loc, initial?: Value): Value;
   newPool(t: Thread, name: string | undefined): Value;
   newRef(t: Thread, initial: Value, name: string | undefined): Value;
   /** Starts a thread; with `future`, returns the future of its value (else unit). */
@@ -410,6 +411,9 @@ function apply(t: Thread, callee: Value, args: Value[], node: CallCode, host: Ma
       case 'ref':
         host.rule('E-New-Ref', node.loc, t);
         return ret(t, host.newRef(t, args[0]!, node.bindName));
+      case 'newFromList':
+        host.rule('E-New', node.loc, t);
+        return ret(t, host.newLVar(t, { kind: 'set' }, node.bindName, node.loc, makeSetValue([...(args[0] as List).items])));
       default: {
         host.rule('E-New', node.loc, t);
         const spec: Record<string, LatticeSpec> = {
@@ -418,6 +422,7 @@ function apply(t: Thread, callee: Value, args: Value[], node: CallCode, host: Ma
           newEmptyMap: { kind: 'map', value: { kind: 'ivar' } },
           newMaxCounter: { kind: 'maxnat' },
           newCounter: { kind: 'counter' },
+          newPair: { kind: 'pair', left: { kind: 'ivar' }, right: { kind: 'ivar' } },
         };
         return ret(t, host.newLVar(t, spec[callee.name]!, node.bindName, node.loc));
       }

@@ -8,7 +8,7 @@ import type { BlockCode, Env } from './code.ts';
 import { eventsAt, handlerThreadId, newEvents, quiescent, type HandlerCell } from './handlerPools.ts';
 import { LocalLoop, Mode, resume, runLocal, threadAt, threadCalling, type MachineHost, type Pending, type Thread } from './machine.ts';
 import { LangError } from './prims.ts';
-import { BOT, makeMap, makeSet, mapGet, tuple, UNIT, type Closure, type Handle, type MapValue, type Value } from './values.ts';
+import { BOT, makeMap, makeSet, mapGet, tuple, UNIT, type Closure, type Handle, type MapValue, type SetValue, type Tuple, type Value } from './values.ts';
 
 // Why one file of about 500 lines: the store (World) and one scheduler step over it (Draft)
 // share the copy-on-write representation of configurations, which no other module may touch;
@@ -180,6 +180,9 @@ export class World {
       case 'get/2':
       case 'get/3':
       case 'waitElem':
+      case 'waitSize':
+      case 'getFst':
+      case 'getSnd':
       case 'getKey':
       case 'waitKey':
         return this.reachedThreshold(c, p) !== undefined;
@@ -205,6 +208,17 @@ export class World {
       case 'get/3': {
         const { lattice, state, frozen } = c.lvars.get((p.args[0] as Handle).id)!;
         return reachedFrozenThreshold(lattice, state, frozen, p.args[1]!, p.args[2]!);
+      }
+      case 'waitSize': {
+        // Size is monotone in the set order, so "at least n elements" is a threshold that stays met.
+        const { state } = c.lvars.get((p.args[0] as Handle).id)!;
+        return !isTop(state) && (state as SetValue).items.length >= (p.args[1] as number) ? UNIT : undefined;
+      }
+      case 'getFst':
+      case 'getSnd': {
+        const { state } = c.lvars.get((p.args[0] as Handle).id)!;
+        const part = isTop(state) ? BOT : (state as Tuple).items[p.op === 'getFst' ? 0 : 1]!;
+        return part === BOT ? undefined : part;
       }
       case 'waitElem': {
         const { lattice, state } = c.lvars.get((p.args[1] as Handle).id)!;
@@ -346,6 +360,10 @@ class Draft implements MachineHost {
       case 'putKey':
         this.put(t, this.lvarArg(p, 0), makeMap([[p.args[1]!, p.args[2]!]]), p.loc);
         break;
+      case 'putFst':
+      case 'putSnd':
+        this.put(t, this.lvarArg(p, 0), tuple(p.op === 'putFst' ? [p.args[1]!, BOT] : [BOT, p.args[1]!]), p.loc);
+        break;
       case 'bump': {
         const c = this.lvarArg(p, 0);
         const n = p.args[1] as number;
@@ -362,6 +380,9 @@ class Draft implements MachineHost {
       case 'get/2':
       case 'get/3':
       case 'waitElem':
+      case 'waitSize':
+      case 'getFst':
+      case 'getSnd':
       case 'getKey':
       case 'waitKey':
         this.rule('E-Get', p.loc, t);
@@ -530,10 +551,11 @@ class Draft implements MachineHost {
 
   // MachineHost: the local operations.
 
-  newLVar(t: Thread, spec: LatticeSpec, name: string | undefined, loc: Loc): Value {
+  newLVar(t: Thread, spec: LatticeSpec, name: string | undefined, loc: Loc, initial?: Value): Value {
     const id = `${t.id}/${t.allocs++}`;
     const lattice = this.world.lattice(spec);
-    this.setLVar({ id, label: name ?? `lvar ${id}`, lattice, state: lattice.bottom, frozen: false, loc });
+    const state = initial === undefined ? lattice.bottom : lattice.fromValue(initial);
+    this.setLVar({ id, label: name ?? `lvar ${id}`, lattice, state, frozen: false, loc });
     return { tag: 'lvar', id };
   }
 

@@ -109,3 +109,19 @@ describe('parallel let and futures', () => {
     expect(values(await explore('let f = fork { {1, 2} }; (f, 3)'))).toEqual(['({1, 2}, 3)']);
   });
 });
+
+describe("the LVish library's derived operations", () => {
+  it('newFromList starts a set with the elements; waitSize waits for the size', async () => {
+    const e = await explore('let s = newFromList([2, 1, 2]); fork { insert(5, s); } fork { insert(6, s); } waitSize(s, 4); freeze(s)');
+    expect(e.verdict).toBe('deterministic');
+    expect(values(e)).toEqual(['{1, 2, 5, 6}']);
+    expect(errorKinds(await explore('let s = newFromList([1]); waitSize(s, 2); 0'))).toEqual(['blocked']);
+  });
+
+  it('Data.LVar.Pair: each IVar of the pair filled once, read when filled', async () => {
+    const e = await explore('let p = newPair(); fork { putFst(p, 1); } fork { putSnd(p, "b"); } (getSnd(p), getFst(p))');
+    expect(values(e)).toEqual(['("b", 1)']);
+    expect(errorKinds(await explore('let p = newPair(); fork { putFst(p, 1); } putFst(p, 2); getFst(p)'))).toEqual(['conflicting-put']);
+  });
+});
+

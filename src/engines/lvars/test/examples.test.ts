@@ -99,4 +99,10 @@ describe('LVars examples', () => {
     expect(e).toMatchObject({ verdict: 'deterministic', level: { level: 'Det' } });
     expect(values(e)).toEqual(['(42, 3)']);
   });
+
+  it("LVish's library: newFromList, waitSize and a pair of IVars give the same triple in every schedule", async () => {
+    const e = await example('library-ops');
+    expect(e).toMatchObject({ verdict: 'deterministic', exhaustive: true });
+    expect(values(e)).toEqual(['("left", 42, {1, 2, 3, 4})']);
+  });
 });
