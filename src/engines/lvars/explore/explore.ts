@@ -58,10 +58,25 @@ export interface Sampling {
   log10Space: number;
 }
 
-/** log10 of the mean of 10^x over xs, without overflow. */
-function log10MeanPow(xs: readonly number[]): number {
-  const top = Math.max(...xs);
-  return top + Math.log10(xs.reduce((sum, x) => sum + 10 ** (x - top), 0) / xs.length);
+/** The mean of 10^x over the xs added, kept in log10 (the products overflow a double quickly). */
+class Log10Mean {
+  private top = -Infinity;
+  private scaled = 0;
+  private n = 0;
+  add(x: number): void {
+    if (x > this.top) {
+      this.scaled = this.scaled * 10 ** (this.top - x);
+      this.top = x;
+    }
+    this.scaled += 10 ** (x - this.top);
+    this.n++;
+  }
+  get count(): number {
+    return this.n;
+  }
+  value(): number {
+    return this.top + Math.log10(this.scaled / this.n);
+  }
 }
 
 /** A 53-bit hash of a schedule (two 32-bit FNV-1a streams): distinct schedules are counted without keeping them. */
@@ -271,7 +286,7 @@ export async function exploreRandom(world: World, options: ExploreOptions, ctx: 
   let stoppedBy: Exploration['stoppedBy'];
   let lastYield = ctx.elapsed();
   const distinct = new Set<number>();
-  const log10Products: number[] = [];
+  const space = new Log10Mean();
   try {
     // Inside the try: a program can spend the whole budget before its first scheduling point.
     const initial = world.initial();
@@ -296,7 +311,7 @@ export async function exploreRandom(world: World, options: ExploreOptions, ctx: 
         choices = world.runnable(config);
       }
       distinct.add(hash.value());
-      log10Products.push(log10Product);
+      space.add(log10Product);
       const ending: Ending = choices.length === 0 ? endingOf(world, config) : { kind: 'diverges', message: `Still running after ${options.maxDepth} steps.`, budget: true };
       const o = outcomes.add(ending, () => path);
       counts.set(o, (counts.get(o) ?? 0) + 1);
@@ -312,6 +327,6 @@ export async function exploreRandom(world: World, options: ExploreOptions, ctx: 
     stoppedBy = e.budget === 'steps' ? 'steps' : 'time';
   }
   for (const [o, n] of counts) outcomes.list[o]!.count = n;
-  const sampling = log10Products.length > 0 ? { distinct: distinct.size, log10Space: log10MeanPow(log10Products) } : undefined;
+  const sampling = space.count > 0 ? { distinct: distinct.size, log10Space: space.value() } : undefined;
   return { verdict: verdictOf(outcomes.list), outcomes: outcomes.list, states, transitions: states, schedules: sampled, exhaustive: false, stoppedBy, graph: undefined, ...(sampling ? { sampling } : {}) };
 }
