@@ -16,9 +16,27 @@ import { walkBlock, walkExpr } from '../syntax/walk.ts';
 import { infer, type Diagnostic, type Typing } from '../types/infer.ts';
 import { prune } from '../types/types.ts';
 
+/**
+ * The effect signature of PLDI'14's effect zoo, `Par (Ef P G F B I) s a`: which kinds of effect the
+ * program uses (Put, Get, Freeze, Bump, IO), known statically. Bump is the commuting update: a
+ * program with B and no P or F may still be reordered freely.
+ */
+export type Effect = 'P' | 'G' | 'F' | 'B' | 'I';
+
+const EFFECT_OF: Record<string, Effect> = {
+  put: 'P', insert: 'P', putKey: 'P', putFst: 'P', putSnd: 'P',
+  'get/1': 'G', 'get/2': 'G', 'get/3': 'G', waitElem: 'G', waitSize: 'G', getKey: 'G', waitKey: 'G', getFst: 'G', getSnd: 'G',
+  freeze: 'F', freezeAfter: 'F', 'freezeAfter/3': 'F',
+  bump: 'B',
+  ref: 'I', read: 'I', write: 'I',
+};
+const EFFECT_ORDER: readonly Effect[] = ['P', 'G', 'F', 'B', 'I'];
+
 /** LVish's determinism levels (its phantom types): what the program's operations allow. */
 export interface Level {
   level: 'Det' | 'QuasiDet' | 'Nondet';
+  /** The effects the program uses, in PLDI'14's order (P G F B I). */
+  effects: Effect[];
   /** Why: the first operation that lowers the level. */
   reason: string | undefined;
   loc: Loc | undefined;
@@ -62,17 +80,20 @@ export function worldOf(ready: NonNullable<Analysis['ready']>, localLimit: numbe
 
 function levelOf(program: Program): Level {
   const shadowed = new Set(program.fns.map((f) => f.name));
-  let quasi: Level | undefined;
-  let nondet: Level | undefined;
+  let quasi: Omit<Level, 'effects'> | undefined;
+  let nondet: Omit<Level, 'effects'> | undefined;
+  const effects = new Set<Effect>();
   const visit = (e: Expr) => {
     if (e.k !== 'call' || e.callee.k !== 'var' || shadowed.has(e.callee.name)) return;
     const b = builtinFor(e.callee.name, e.args.length);
+    const effect = b && EFFECT_OF[b.name];
+    if (effect) effects.add(effect);
     if (b?.level === 'Nondet') nondet ??= { level: 'Nondet', reason: `uses ${e.callee.name} (a mutable cell) on line ${e.loc.line}`, loc: e.loc };
     if (b?.level === 'QuasiDet') quasi ??= { level: 'QuasiDet', reason: `uses ${e.callee.name} on line ${e.loc.line}`, loc: e.loc };
   };
   for (const f of program.fns) walkBlock(f.body, visit);
   walkBlock(program.main, visit);
-  return nondet ?? quasi ?? { level: 'Det', reason: undefined, loc: undefined };
+  return { ...(nondet ?? quasi ?? { level: 'Det', reason: undefined, loc: undefined }), effects: EFFECT_ORDER.filter((x) => effects.has(x)) };
 }
 
 /** A join must be a function of its arguments alone: no LVars, cells, handlers or threads. */

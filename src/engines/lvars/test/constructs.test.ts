@@ -125,3 +125,12 @@ describe("the LVish library's derived operations", () => {
   });
 });
 
+
+describe("the effect zoo's signatures (PLDI'14), known before running", () => {
+  it('lists the effects a program uses, in the order P G F B I', () => {
+    expect(analyze('let c = newCounter(); fork { bump(c, 1); } get(c, {1})').level).toMatchObject({ level: 'Det', effects: ['G', 'B'] });
+    expect(analyze('let s = newEmptySet(); insert(1, s); freeze(s)').level).toMatchObject({ level: 'QuasiDet', effects: ['P', 'F'] });
+    expect(analyze('let r = ref(0); write(r, 1); read(r)').level).toMatchObject({ level: 'Nondet', effects: ['I'] });
+    expect(analyze('1 + 2').level.effects).toEqual([]);
+  });
+});
