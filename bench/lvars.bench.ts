@@ -54,6 +54,10 @@ const bench: Benchmark = {
     const threads = await measureAsync(async () => (await explore(parallel, { mode: 'random', schedules: 20 })).steps, { minMillis: 2000 });
     const alone = await measureAsync(async () => (await explore(sequential, { mode: 'random', schedules: 20 })).steps, { minMillis: 2000 });
     report({ name: 'interpreter reductions (6 threads, 240 inserts)', value: threads.perSecond / 1e6, unit: 'M steps/s', baseline: { name: 'same inserts, one thread', value: alone.perSecond / 1e6 } });
+    // Scheduler steps (one shared operation each: here, one insert) per second, the figure issue 14 sets a goal for.
+    const scheduled = await measureAsync(async () => (await explore(parallel, { mode: 'random', schedules: 20 })).transitions, { minMillis: 2000 });
+    const scheduledAlone = await measureAsync(async () => (await explore(sequential, { mode: 'random', schedules: 20 })).transitions, { minMillis: 2000 });
+    report({ name: 'scheduler steps (6 threads, 240 inserts)', value: scheduled.perSecond / 1e6, unit: 'M steps/s', baseline: { name: 'same inserts, one thread', value: scheduledAlone.perSecond / 1e6 } });
 
     for (const [name, graph] of Object.entries(GRAPHS)) {
       const program = traversal(graph);

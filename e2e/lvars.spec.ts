@@ -94,4 +94,16 @@ test.describe('LVars lab', () => {
     await expect(page.getByRole('list', { name: 'Lattice laws' })).toContainText('join(1, 2) = 1 but join(2, 1) = 2');
     await expect(page.getByTestId('verdict')).toHaveText('Nondeterministic');
   });
+
+  test('a program that fails in every schedule says so, with the kind of error and its line', async ({ page }) => {
+    await openApp(page, '/#example=lvars/parity');
+    await expect(page.getByTestId('verdict')).toHaveText('Always fails');
+    await expect(page.getByTestId('verdict-detail')).toContainText(/conflicting put on line \d+/);
+  });
+
+  test('parallel let, and a future that holds a closure', async ({ page }) => {
+    await openApp(page, '/#example=lvars/let-par');
+    await expect(page.getByTestId('verdict')).toHaveText('Deterministic');
+    await expect(page.getByRole('region', { name: 'Outcomes' })).toContainText('(42, 3)');
+  });
 });

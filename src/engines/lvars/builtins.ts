@@ -1,4 +1,4 @@
-import { BOOL, fnType, fresh, generalize, INT, listType, lvarType, mapType, POOL, refType, setType, STR, tupleType, UNIT_T, type Scheme, type Type, con } from './types/types.ts';
+import { BOOL, fnType, fresh, futureType, generalize, INT, listType, lvarType, mapType, POOL, refType, setType, STR, tupleType, UNIT_T, type Scheme, type Type, con } from './types/types.ts';
 
 /**
  * The built-in operations, named as in LVish where LVish has the operation.
@@ -27,6 +27,8 @@ const lv = (descriptor: Type, element: Type, event: Type) => lvarType(descriptor
 const setLVar = (t: Type) => lv(con('L:Set', t), setType(t), t);
 const ivar = (t: Type) => lv(con('L:IVar', t), t, t);
 const counter = () => lv(con('L:Counter'), INT, INT);
+/** Data.LVar.Pair: a pair of IVars. */
+const ivarPair = (a: Type, b: Type) => lv(con('L:Pair', con('L:IVar', a), con('L:IVar', b)), tupleType([a, b]), tupleType([a, b]));
 const anyLVar = (v: () => Type) => {
   const element = v();
   return { lvar: lv(v(), element, v()), element };
@@ -47,6 +49,11 @@ def('newEmptyMap', 0, 'alloc', (v) => {
 }, 'A new map LVar whose keys only grow; each value is single-assignment.');
 def('newMaxCounter', 0, 'alloc', () => fnType([], lv(con('L:MaxNat'), INT, INT)), 'A new natural number LVar whose join is max.');
 def('newCounter', 0, 'alloc', () => fnType([], counter()), 'A new counter, changed only by bump (increments commute).');
+def('newFromList', 1, 'alloc', (v) => {
+  const t = v();
+  return fnType([listType(t)], setLVar(t));
+}, 'newFromList(xs): a new set LVar holding the elements of xs (Data.LVar.Set).');
+def('newPair', 0, 'alloc', (v) => fnType([], ivarPair(v(), v())), 'A new pair of IVars (Data.LVar.Pair): putFst, putSnd, getFst, getSnd.');
 def('newPool', 0, 'alloc', () => fnType([], POOL), 'A new handler pool, for addHandler and quiesce.');
 def('ref', 1, 'alloc', (v) => {
   const t = v();
@@ -66,6 +73,10 @@ def('get/2', 2, 'shared', (v) => {
   const { lvar, element } = anyLVar(v);
   return fnType([lvar, setType(element)], element);
 }, 'get(lv, {t1, t2, ...}): wait until lv is at least one of the thresholds (pairwise incompatible), return that threshold.');
+def('get/3', 3, 'shared', (v) => {
+  const { lvar, element } = anyLVar(v);
+  return fnType([lvar, setType(element), setType(element)], tupleType([element, BOOL]));
+}, 'get(lv, T, F): wait until lv is at least a threshold of T, or frozen at exactly an element of F (POPL\'14\'s frozen thresholds); returns (threshold, frozen?).');
 def('freeze', 1, 'shared', (v) => {
   const { lvar, element } = anyLVar(v);
   return fnType([lvar], element);
@@ -75,6 +86,10 @@ def('freezeAfter', 2, 'shared', (v) => {
   const event = v();
   return fnType([lv(v(), element, event), fnType([event], v())], element);
 }, 'freezeAfter(lv, f): run f on every event of lv until quiescent, then freeze.', 'QuasiDet');
+def('freezeAfter/3', 3, 'shared', (v) => {
+  const element = v();
+  return fnType([lv(v(), element, v()), setType(element), fnType([element], v())], element);
+}, 'freezeAfter(lv, Q, f): run f on each element of the event set Q once lv is at or above it (bot: at once), until quiescent, then freeze (the model\'s freeze lv after Q with f).', 'QuasiDet');
 def('insert', 2, 'shared', (v) => {
   const t = v();
   return fnType([t, setLVar(t)], UNIT_T);
@@ -97,6 +112,17 @@ def('waitKey', 2, 'shared', (v) => {
   const k = v();
   return fnType([lv(con('L:Map', k, v()), mapType(k, v()), k), k], UNIT_T);
 }, 'waitKey(m, k): wait until key k is present.');
+def('waitSize', 2, 'shared', (v) => fnType([setLVar(v()), INT], UNIT_T), 'waitSize(s, n): wait until the set LVar s has at least n elements (a threshold on its size; Data.LVar.Set).');
+for (const [name, i] of [['Fst', 0], ['Snd', 1]] as const) {
+  def(`put${name}`, 2, 'shared', (v) => {
+    const parts = [v(), v()] as const;
+    return fnType([ivarPair(parts[0], parts[1]), parts[i]], UNIT_T);
+  }, `put${name}(p, x): fill the ${i === 0 ? 'first' : 'second'} IVar of the pair (Data.LVar.Pair).`);
+  def(`get${name}`, 1, 'shared', (v) => {
+    const parts = [v(), v()] as const;
+    return fnType([ivarPair(parts[0], parts[1])], parts[i]);
+  }, `get${name}(p): wait until the ${i === 0 ? 'first' : 'second'} IVar of the pair is filled, then return it.`);
+}
 def('bump', 2, 'shared', () => fnType([counter(), INT], UNIT_T), 'bump(c, n): add n to a counter (an inflationary update that commutes).');
 def('addHandler', 3, 'shared', (v) => {
   const element = v();
@@ -108,6 +134,18 @@ def('newHandler', 2, 'shared', (v) => {
   const event = v();
   return fnType([lv(v(), element, event), fnType([event], v())], POOL);
 }, 'newHandler(lv, f): a new pool with one handler on lv.');
+def('addHandler/4', 4, 'shared', (v) => {
+  const element = v();
+  return fnType([POOL, lv(v(), element, v()), setType(element), fnType([element], v())], UNIT_T);
+}, 'addHandler(pool, lv, Q, f): run f on each element of the event set Q once lv is at or above it (bot: at once).');
+def('newHandler/3', 3, 'shared', (v) => {
+  const element = v();
+  return fnType([lv(v(), element, v()), setType(element), fnType([element], v())], POOL);
+}, 'newHandler(lv, Q, f): a new pool with one handler on lv over the event set Q.');
+def('await', 1, 'shared', (v) => {
+  const t = v();
+  return fnType([futureType(t)], t);
+}, 'await(f): wait until the thread of the future f (let f = fork { ... };) has ended, then return its value, which may be a function.');
 def('quiesce', 1, 'shared', () => fnType([POOL], UNIT_T), 'quiesce(pool): wait until every handler in the pool has finished.');
 def('read', 1, 'shared', (v) => {
   const t = v();
@@ -200,8 +238,11 @@ def('str', 1, 'pure', (v) => fnType([v()], STR), 'Any value as text.');
 
 export const BUILTINS: ReadonlyMap<string, BuiltinInfo> = new Map(table.map((b) => [b.name, b]));
 
-/** The builtin a call `name(args)` refers to: `get` has a one- and a two-argument form. */
+/**
+ * The builtin a call `name(args)` refers to: `get` has one-, two- and three-argument forms, and the
+ * handler operations take an optional event set (`freezeAfter/3`, `addHandler/4`, `newHandler/3`).
+ */
 export function builtinFor(name: string, argCount: number): BuiltinInfo | undefined {
-  if (name === 'get') return BUILTINS.get(argCount === 1 ? 'get/1' : 'get/2');
-  return BUILTINS.get(name);
+  if (name === 'get') return BUILTINS.get(`get/${Math.min(3, Math.max(1, argCount))}`);
+  return BUILTINS.get(`${name}/${argCount}`) ?? BUILTINS.get(name);
 }

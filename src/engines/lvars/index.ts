@@ -1,6 +1,7 @@
 import { InputError, type Engine, type RunContext } from '../contract.ts';
 import { analyze, worldOf, type Analysis, type Level } from './analysis/analyze.ts';
 import { exploreExhaustive, exploreRandom, type Exploration } from './explore/explore.ts';
+import { explainVerdict, failuresOf, type FailureSummary } from './explore/outcome.ts';
 import { replay, type Replay } from './explore/replay.ts';
 import type { LawReport } from './lattice/laws.ts';
 import type { Diagnostic } from './types/infer.ts';
@@ -51,6 +52,12 @@ export interface ExploreSummary extends Omit<Exploration, 'graph'> {
   laws: LawReport[];
   /** Interpreter reductions performed (all threads, all schedules). */
   steps: number;
+  /** The verdict in one sentence: "always fails: conflicting put on line 4". */
+  explanation: string;
+  /** The value every successful schedule gives, when there is exactly one (deterministic, quasi-deterministic). */
+  value: string | undefined;
+  /** The kinds of failure that occurred, with their lines and schedule counts. */
+  failures: FailureSummary[];
 }
 
 export interface ReplaySummary {
@@ -73,6 +80,11 @@ function ready(analysis: Analysis): NonNullable<Analysis['ready']> {
   return analysis.ready;
 }
 
+function verdictDetail(found: Omit<Exploration, 'graph'>): Pick<ExploreSummary, 'explanation' | 'value' | 'failures'> {
+  const values = found.outcomes.filter((o) => o.kind === 'value');
+  return { explanation: explainVerdict(found.verdict, found.outcomes), value: values.length === 1 ? values[0]!.text : undefined, failures: failuresOf(found.outcomes) };
+}
+
 /** The LVars engine: check a program, explore its schedules, or replay one schedule. */
 export const engine: Engine<LvarsInput, LvarsResult> = {
   async run(input: LvarsInput, seed: number, ctx: RunContext): Promise<LvarsResult> {
@@ -92,7 +104,7 @@ export const engine: Engine<LvarsInput, LvarsResult> = {
     const { graph, ...found } = await (settings.mode === 'exhaustive' ? exploreExhaustive(world, options, ctx) : exploreRandom(world, options, ctx));
     return {
       kind: 'explore',
-      summary: { task: 'explore', ...found, mode: settings.mode, reduction: settings.reduction, por: settings.por, level: analysis.level, laws: analysis.laws, steps },
+      summary: { task: 'explore', ...found, ...verdictDetail(found), mode: settings.mode, reduction: settings.reduction, por: settings.por, level: analysis.level, laws: analysis.laws, steps },
       trace: { graph },
     };
   },

@@ -1,6 +1,6 @@
 import { BUILTINS, builtinFor } from '../builtins.ts';
-import { LatticeValueError, showState, type State } from '../lattice/lattice.ts';
-import { incompatibilityViolation } from '../lattice/thresholds.ts';
+import { LatticeValueError, type State } from '../lattice/lattice.ts';
+import { frozenIncompatibilityViolation } from '../lattice/thresholds.ts';
 import { checkLaws, type LawReport } from '../lattice/laws.ts';
 import { samplesOf } from '../lattice/samples.ts';
 import { specFromType } from '../lattice/spec.ts';
@@ -8,7 +8,7 @@ import type { UserLatticeDef } from '../lattice/user.ts';
 import { compile, type Compiled } from '../runtime/compile.ts';
 import { evaluatePure, LocalLoop, pureHost } from '../runtime/machine.ts';
 import { LangError } from '../runtime/prims.ts';
-import { makeMap, makeSet, tuple, BOT, UNIT, type SetValue, type Value } from '../runtime/values.ts';
+import { makeMap, makeSet, tuple, BOT, UNIT, type List, type SetValue, type Value } from '../runtime/values.ts';
 import { World } from '../runtime/world.ts';
 import type { Expr, Loc, Program } from '../syntax/ast.ts';
 import { parse } from '../syntax/parser.ts';
@@ -16,9 +16,27 @@ import { walkBlock, walkExpr } from '../syntax/walk.ts';
 import { infer, type Diagnostic, type Typing } from '../types/infer.ts';
 import { prune } from '../types/types.ts';
 
+/**
+ * The effect signature of PLDI'14's effect zoo, `Par (Ef P G F B I) s a`: which kinds of effect the
+ * program uses (Put, Get, Freeze, Bump, IO), known statically. Bump is the commuting update: a
+ * program with B and no P or F may still be reordered freely.
+ */
+export type Effect = 'P' | 'G' | 'F' | 'B' | 'I';
+
+const EFFECT_OF: Record<string, Effect> = {
+  put: 'P', insert: 'P', putKey: 'P', putFst: 'P', putSnd: 'P',
+  'get/1': 'G', 'get/2': 'G', 'get/3': 'G', waitElem: 'G', waitSize: 'G', getKey: 'G', waitKey: 'G', getFst: 'G', getSnd: 'G',
+  freeze: 'F', freezeAfter: 'F', 'freezeAfter/3': 'F',
+  bump: 'B',
+  ref: 'I', read: 'I', write: 'I',
+};
+const EFFECT_ORDER: readonly Effect[] = ['P', 'G', 'F', 'B', 'I'];
+
 /** LVish's determinism levels (its phantom types): what the program's operations allow. */
 export interface Level {
   level: 'Det' | 'QuasiDet' | 'Nondet';
+  /** The effects the program uses, in PLDI'14's order (P G F B I). */
+  effects: Effect[];
   /** Why: the first operation that lowers the level. */
   reason: string | undefined;
   loc: Loc | undefined;
@@ -62,17 +80,20 @@ export function worldOf(ready: NonNullable<Analysis['ready']>, localLimit: numbe
 
 function levelOf(program: Program): Level {
   const shadowed = new Set(program.fns.map((f) => f.name));
-  let quasi: Level | undefined;
-  let nondet: Level | undefined;
+  let quasi: Omit<Level, 'effects'> | undefined;
+  let nondet: Omit<Level, 'effects'> | undefined;
+  const effects = new Set<Effect>();
   const visit = (e: Expr) => {
     if (e.k !== 'call' || e.callee.k !== 'var' || shadowed.has(e.callee.name)) return;
     const b = builtinFor(e.callee.name, e.args.length);
+    const effect = b && EFFECT_OF[b.name];
+    if (effect) effects.add(effect);
     if (b?.level === 'Nondet') nondet ??= { level: 'Nondet', reason: `uses ${e.callee.name} (a mutable cell) on line ${e.loc.line}`, loc: e.loc };
     if (b?.level === 'QuasiDet') quasi ??= { level: 'QuasiDet', reason: `uses ${e.callee.name} on line ${e.loc.line}`, loc: e.loc };
   };
   for (const f of program.fns) walkBlock(f.body, visit);
   walkBlock(program.main, visit);
-  return nondet ?? quasi ?? { level: 'Det', reason: undefined, loc: undefined };
+  return { ...(nondet ?? quasi ?? { level: 'Det', reason: undefined, loc: undefined }), effects: EFFECT_ORDER.filter((x) => effects.has(x)) };
 }
 
 /** A join must be a function of its arguments alone: no LVars, cells, handlers or threads. */
@@ -84,7 +105,7 @@ function impureJoins(program: Program): Diagnostic[] {
     let found: { name: string; loc: Loc } | undefined;
     const visit = (e: Expr) => {
       if (found) return;
-      if (e.k === 'new') found = { name: 'new', loc: e.loc };
+      if (e.k === 'new' || e.k === 'fork') found = { name: e.k, loc: e.loc };
       if (e.k !== 'var') return;
       const f = fns.get(e.name);
       if (f && !seen.has(e.name)) {
@@ -96,6 +117,7 @@ function impureJoins(program: Program): Diagnostic[] {
       }
     };
     walkExpr(l.join, visit);
+    if (l.events) walkExpr(l.events, visit);
     if (found) out.push({ severity: 'error', message: `The join of ${l.name} must be pure, but it uses ${found.name}.`, loc: found.loc });
   }
   return out;
@@ -114,6 +136,9 @@ function buildLattices(program: Program, compiled: Compiled, typing: Typing) {
       const carrierValue = l.carrier && (evaluatePure(l.carrier, host, decl.carrier!.loc) as SetValue);
       const joinFn = evaluatePure(l.join, host, decl.join.loc);
       const join = (a: Value, b: Value) => evaluatePure({ fn: joinFn, args: [a, b] }, pureHost(PURE_LIMIT, `The join of ${l.name}`), decl.join.loc);
+      const eventsFn = l.events ? evaluatePure(l.events, host, decl.events!.loc) : undefined;
+      const events =
+        eventsFn === undefined ? undefined : (v: Value) => (evaluatePure({ fn: eventsFn, args: [v] }, pureHost(PURE_LIMIT, `The events of ${l.name}`), decl.events!.loc) as List).items;
       const carrier = carrierValue?.items;
       if (carrier && !carrier.some((c) => c === bottom || (typeof c === 'object' && typeof bottom === 'object' && c === bottom) || String(c) === String(bottom) && typeof c === typeof bottom))
         problems.push({ severity: 'error', message: `The carrier of ${l.name} must contain its bottom.`, loc: decl.carrier!.loc });
@@ -127,7 +152,7 @@ function buildLattices(program: Program, compiled: Compiled, typing: Typing) {
           message: `${l.name} is not a lattice: ${report.violations.map((v) => `not ${v.law}: ${v.text}`).join(' ')} Programs using it may be nondeterministic.`,
           loc: decl.nameLoc,
         });
-      userDefs.set(l.name, { name: l.name, bottom, top, carrier, join, lawful: report.ok && report.exhaustive });
+      userDefs.set(l.name, { name: l.name, bottom, top, carrier, join, events, lawful: report.ok && report.exhaustive });
     } catch (e) {
       if (e instanceof LangError) problems.push({ severity: 'error', message: e.message, loc: e.loc });
       else if (e instanceof LocalLoop) problems.push({ severity: 'error', message: `Evaluating ${l.name} does not finish (it loops).`, loc: e.loc });
@@ -142,19 +167,20 @@ function staticThresholds(typing: Typing, userDefs: Map<string, UserLatticeDef>)
   const out: Diagnostic[] = [];
   const world = new World({ cid: 0, stmts: [], valueLast: false, loc: { line: 1, column: 1, endLine: 1, endColumn: 1 } }, userDefs, { localLimit: PURE_LIMIT });
   for (const site of typing.sites) {
-    if (site.builtin !== 'get/2' || !site.threshold) continue;
+    if ((site.builtin !== 'get/2' && site.builtin !== 'get/3') || !site.threshold) continue;
     const set = constant(site.threshold);
+    const frozenSet = site.frozenThreshold ? constant(site.frozenThreshold) : makeSet([]);
     const lv = prune(site.lvar);
     const spec = lv.kind === 'con' ? specFromType(lv.args[0]!) : undefined;
-    if (!set || !spec || typeof set !== 'object' || set.tag !== 'set') continue;
+    if (!set || !frozenSet || !spec || typeof set !== 'object' || set.tag !== 'set' || typeof frozenSet !== 'object' || frozenSet.tag !== 'set') continue;
     try {
       const lattice = world.lattice(spec);
-      const thresholds: State[] = set.items.map((v) => lattice.fromValue(v));
-      const bad = incompatibilityViolation(lattice, thresholds);
+      const elements = (s: SetValue): State[] => s.items.map((v) => lattice.fromValue(v));
+      const bad = frozenIncompatibilityViolation(lattice, elements(set), elements(frozenSet));
       if (bad)
         out.push({
           severity: 'error',
-          message: `This threshold set is not pairwise incompatible: ${showState(bad.a)} ⊔ ${showState(bad.b)} = ${showState(bad.join)}, not ⊤. Both could be reached, and which one get returns would depend on the schedule.`,
+          message: `This threshold set is not pairwise incompatible: ${bad.a} ⊔ ${bad.b} = ${bad.join}, not ⊤. Both could be reached, and which one get returns would depend on the schedule.`,
           loc: site.threshold.loc,
         });
     } catch (e) {

@@ -43,6 +43,58 @@ export interface Exploration {
   /** Why exploration stopped early, when it did. */
   stoppedBy: 'states' | 'steps' | 'time' | undefined;
   graph: StateGraph | undefined;
+  /** Random mode: how much of the schedule space the samples cover. */
+  sampling?: Sampling;
+}
+
+/**
+ * How much of the schedule space random sampling saw: the distinct schedules drawn, and the size of
+ * the space estimated by Knuth's estimator (Knuth 1975, "Estimating the efficiency of backtrack
+ * programs"): along a path drawn uniformly at each choice, the product of the numbers of choices is
+ * an unbiased estimate of the number of complete schedules. Averaged over the samples, in log10.
+ */
+export interface Sampling {
+  distinct: number;
+  log10Space: number;
+}
+
+/** The mean of 10^x over the xs added, kept in log10 (the products overflow a double quickly). */
+class Log10Mean {
+  private top = -Infinity;
+  private scaled = 0;
+  private n = 0;
+  add(x: number): void {
+    if (x > this.top) {
+      this.scaled = this.scaled * 10 ** (this.top - x);
+      this.top = x;
+    }
+    this.scaled += 10 ** (x - this.top);
+    this.n++;
+  }
+  get count(): number {
+    return this.n;
+  }
+  value(): number {
+    return this.top + Math.log10(this.scaled / this.n);
+  }
+}
+
+/** A 53-bit hash of a schedule (two 32-bit FNV-1a streams): distinct schedules are counted without keeping them. */
+class ScheduleHash {
+  private a = 0x811c9dc5;
+  private b = 0x01000193;
+  add(thread: string): void {
+    for (let i = 0; i < thread.length; i++) {
+      const c = thread.charCodeAt(i);
+      this.a = Math.imul(this.a ^ c, 16777619);
+      this.b = Math.imul(this.b ^ c, 2246822519);
+    }
+    this.a = Math.imul(this.a ^ 0x2c, 16777619);
+    this.b = Math.imul(this.b ^ 0x2c, 2246822519);
+  }
+  value(): number {
+    return (this.a >>> 0) * 2 ** 21 + ((this.b >>> 0) & 0x1fffff);
+  }
 }
 
 class Outcomes {
@@ -127,7 +179,7 @@ export async function exploreExhaustive(world: World, options: ExploreOptions, c
     let awake: ((t: string) => boolean) | undefined;
     if (!fresh) {
       if (onStack.has(id)) {
-        const o = outcomes.add({ kind: 'diverges', message: 'Runs forever: this schedule comes back to a configuration it was already in.' }, () => [...path]);
+        const o = outcomes.add({ kind: 'diverges', message: 'Runs forever: this schedule comes back to a configuration it was already in.', budget: false }, () => [...path]);
         return new Map([[o, 1]]);
       }
       const before = slept.get(id);
@@ -140,7 +192,7 @@ export async function exploreExhaustive(world: World, options: ExploreOptions, c
     const choices = enabled.filter((t) => (awake ? awake(t) : !sleep.has(t)));
     if (enabled.length === 0 || depth >= options.maxDepth) {
       const ending: Ending =
-        enabled.length === 0 ? endingOf(world, config) : { kind: 'diverges', message: `Still running after ${options.maxDepth} steps.` };
+        enabled.length === 0 ? endingOf(world, config) : { kind: 'diverges', message: `Still running after ${options.maxDepth} steps.`, budget: true };
       const o = outcomes.add(ending, () => [...path]);
       if (keepGraph && id < graph.nodes.length) graph.nodes[id]!.outcome = o;
       const counts = new Map([[o, 1]]);
@@ -233,6 +285,8 @@ export async function exploreRandom(world: World, options: ExploreOptions, ctx: 
   let sampled = 0;
   let stoppedBy: Exploration['stoppedBy'];
   let lastYield = ctx.elapsed();
+  const distinct = new Set<number>();
+  const space = new Log10Mean();
   try {
     // Inside the try: a program can spend the whole budget before its first scheduling point.
     const initial = world.initial();
@@ -243,16 +297,22 @@ export async function exploreRandom(world: World, options: ExploreOptions, ctx: 
       }
       let config = initial;
       const path: string[] = [];
+      const hash = new ScheduleHash();
+      let log10Product = 0;
       let choices = world.runnable(config);
       while (choices.length > 0 && path.length < options.maxDepth) {
         const thread = choices[Math.floor(random() * choices.length)]!;
+        if (choices.length > 1) log10Product += Math.log10(choices.length);
         ctx.tick();
         config = world.step(config, thread);
         path.push(thread);
+        hash.add(thread);
         states++;
         choices = world.runnable(config);
       }
-      const ending: Ending = choices.length === 0 ? endingOf(world, config) : { kind: 'diverges', message: `Still running after ${options.maxDepth} steps.` };
+      distinct.add(hash.value());
+      space.add(log10Product);
+      const ending: Ending = choices.length === 0 ? endingOf(world, config) : { kind: 'diverges', message: `Still running after ${options.maxDepth} steps.`, budget: true };
       const o = outcomes.add(ending, () => path);
       counts.set(o, (counts.get(o) ?? 0) + 1);
       if ((sampled & 15) === 0) ctx.progress({ done: sampled, total: options.schedules, label: 'schedules', best: `${outcomes.list.length} outcome${outcomes.list.length === 1 ? '' : 's'}` });
@@ -267,5 +327,6 @@ export async function exploreRandom(world: World, options: ExploreOptions, ctx: 
     stoppedBy = e.budget === 'steps' ? 'steps' : 'time';
   }
   for (const [o, n] of counts) outcomes.list[o]!.count = n;
-  return { verdict: verdictOf(outcomes.list), outcomes: outcomes.list, states, transitions: states, schedules: sampled, exhaustive: false, stoppedBy, graph: undefined };
+  const sampling = space.count > 0 ? { distinct: distinct.size, log10Space: space.value() } : undefined;
+  return { verdict: verdictOf(outcomes.list), outcomes: outcomes.list, states, transitions: states, schedules: sampled, exhaustive: false, stoppedBy, graph: undefined, ...(sampling ? { sampling } : {}) };
 }

@@ -32,12 +32,18 @@ export function footprint(c: Config, thread: string): Footprint {
   switch (p.op) {
     case 'put':
     case 'putKey':
+    case 'putFst':
+    case 'putSnd':
     case 'bump':
       return lvar(0, 'update');
     case 'insert':
       return lvar(1, 'update');
     case 'get/1':
     case 'get/2':
+    case 'get/3':
+    case 'waitSize':
+    case 'getFst':
+    case 'getSnd':
     case 'getKey':
     case 'waitKey':
       return lvar(0, 'read');
@@ -49,6 +55,9 @@ export function footprint(c: Config, thread: string): Footprint {
       return { global: false, accesses: [{ loc: id(0), mode: 'read' }] };
     case 'write':
       return { global: false, accesses: [{ loc: id(0), mode: 'write' }] };
+    case 'await':
+      // A future is written once, by the step that ends its thread, before any await can take place.
+      return { global: false, accesses: [] };
     default:
       // addHandler, newHandler, quiesce, freezeAfter: they depend on which handler threads are running.
       return GLOBAL;

@@ -134,8 +134,9 @@ export class Keyer {
     for (const t of c.threads) parts.push(this.thread(t));
     parts.push('|');
     for (const l of c.lvars.values()) parts.push(`${l.id}=${stateKey(l.state)}${l.frozen ? '!' : ''}`);
-    for (const h of c.handlers) parts.push(`${h.id}>${h.lvar}@${h.pool}:${this.value(h.fn)}`);
+    for (const h of c.handlers) parts.push(`${h.id}>${h.lvar}@${h.pool}:${this.value(h.fn)}${h.events ? `/${h.events.map(stateKey).join(',')}` : ''}`);
     for (const r of c.refs.values()) parts.push(`${r.id}:=${this.value(r.value)}`);
+    for (const [id, v] of c.futures) parts.push(`${id}=>${v === undefined ? '?' : this.value(v)}`);
     if (c.failure) parts.push(`!${c.failure.key}`);
     return parts.join(' ');
   }

@@ -5,14 +5,17 @@ import type { Config, Failure, FailureKind, World } from '../runtime/world.ts';
 export type Ending =
   | { kind: 'value'; value: Value }
   | { kind: 'error'; failure: Failure }
-  /** The schedule can run forever: it came back to a configuration it had been in. */
-  | { kind: 'diverges'; message: string };
+  /** The schedule can run forever: it came back to a configuration it had been in, or (`budget`) it passed the longest schedule. */
+  | { kind: 'diverges'; message: string; budget: boolean };
 
 export interface OutcomeSummary {
   kind: 'value' | 'error' | 'diverges';
   /** The value, or the error's message. */
   text: string;
-  errorKind?: FailureKind;
+  /** For an error, its kind; `budget` for a schedule cut at the longest schedule followed. */
+  errorKind?: FailureKind | 'budget';
+  /** Where the error happened. */
+  line?: number;
   /** How many of the explored schedules end this way. */
   count: number;
   /** One schedule that ends this way: the thread chosen at each step. */
@@ -41,9 +44,66 @@ export function describeEnding(e: Ending): Pick<OutcomeSummary, 'kind' | 'text' 
     case 'value':
       return { kind: 'value', text: show(e.value) };
     case 'error':
-      return { kind: 'error', text: e.failure.message, errorKind: e.failure.kind };
+      return { kind: 'error', text: e.failure.message, errorKind: e.failure.kind, ...(e.failure.loc ? { line: e.failure.loc.line } : {}) };
     case 'diverges':
-      return { kind: 'diverges', text: e.message };
+      return { kind: 'diverges', text: e.message, ...(e.budget ? { errorKind: 'budget' as const } : {}) };
+  }
+}
+
+/** One kind of failure that some explored schedules end in, where, and in how many. */
+export interface FailureSummary {
+  kind: FailureKind | 'budget' | 'runs forever';
+  line: number | undefined;
+  count: number;
+}
+
+const KIND_NAMES: Record<FailureSummary['kind'], string> = {
+  'conflicting-put': 'conflicting put',
+  'put-after-freeze': 'put after freeze',
+  blocked: 'blocked',
+  threshold: 'threshold violation',
+  runtime: 'runtime error',
+  loop: 'local loop',
+  lattice: 'lattice error',
+  budget: 'budget (longest schedule)',
+  'runs forever': 'runs forever',
+};
+
+export const failureName = (kind: FailureSummary['kind']): string => KIND_NAMES[kind];
+
+/** The failures among the outcomes, by kind and line, most frequent first. */
+export function failuresOf(outcomes: readonly OutcomeSummary[]): FailureSummary[] {
+  const by = new Map<string, FailureSummary>();
+  for (const o of outcomes) {
+    if (o.kind === 'value') continue;
+    const kind = o.errorKind ?? 'runs forever';
+    const key = `${kind}@${o.line ?? ''}`;
+    const f = by.get(key) ?? { kind, line: o.line, count: 0 };
+    f.count += o.count;
+    by.set(key, f);
+  }
+  return [...by.values()].sort((a, b) => b.count - a.count || (a.line ?? 0) - (b.line ?? 0));
+}
+
+/**
+ * The verdict in one sentence, with what it rests on: which value (for quasi-determinism, the one
+ * value every successful schedule gives) and which errors, by kind and line.
+ * "always fails: conflicting put on line 4"; "quasi-deterministic: the value {3}, or put after freeze on line 8".
+ */
+export function explainVerdict(verdict: Verdict, outcomes: readonly OutcomeSummary[]): string {
+  const failures = failuresOf(outcomes).map((f) => `${failureName(f.kind)}${f.line !== undefined ? ` on line ${f.line}` : ''}`);
+  const values = outcomes.filter((o) => o.kind === 'value').map((o) => o.text);
+  switch (verdict) {
+    case 'deterministic':
+      return `deterministic: the value ${values[0]} in every schedule`;
+    case 'always-fails':
+      return `always fails: ${failures.join('; ')}`;
+    case 'quasi-deterministic':
+      return values.length === 1 ? `quasi-deterministic: the value ${values[0]}, or ${failures.join('; ')}` : `quasi-deterministic: no value, and different failures (${failures.join('; ')})`;
+    case 'nondeterministic':
+      return `nondeterministic: ${values.length} different values${failures.length ? `, and ${failures.join('; ')}` : ''}`;
+    case 'inconclusive':
+      return 'no verdict: no schedule ran to its end within the budget';
   }
 }
 

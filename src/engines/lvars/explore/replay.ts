@@ -1,7 +1,7 @@
 import { hasse, type HasseDiagram } from '../lattice/hasse.ts';
 import { stateKey, showState, type Lattice, type State } from '../lattice/lattice.ts';
 import { Mode, type Pending } from '../runtime/machine.ts';
-import { show, valueKey, type Handle, type Value } from '../runtime/values.ts';
+import { show, valueKey, type Handle } from '../runtime/values.ts';
 import { thresholdsOf } from '../lattice/thresholds.ts';
 import type { Config, World } from '../runtime/world.ts';
 import type { Loc } from '../syntax/ast.ts';
@@ -90,7 +90,7 @@ export function replay(world: World, schedule: readonly string[], finish: boolea
       if (!r) reached.set(l.id, (r = { lattice: l.lattice, label: l.label, states: new Map([[stateKey(l.lattice.bottom), l.lattice.bottom]]), thresholds: new Map(), rejected: new Map() }));
       r.states.set(stateKey(l.state), l.state);
     }
-    for (const t of c.threads) if (t.pending?.op === 'get/2') collectThresholds(c, t.pending, reached);
+    for (const t of c.threads) if (t.pending?.op === 'get/2' || t.pending?.op === 'get/3') collectThresholds(c, t.pending, reached);
     const present = new Map(c.threads.map((t) => [t.id, t]));
     frames.push({
       thread,
@@ -101,6 +101,7 @@ export function replay(world: World, schedule: readonly string[], finish: boolea
       lvars: [
         ...[...c.lvars.values()].map((l) => ({ id: l.id, label: l.label, lattice: l.lattice.name, state: showState(l.state, labels(c)), key: stateKey(l.state), frozen: l.frozen })),
         ...[...c.refs.values()].map((r) => ({ id: r.id, label: r.label, lattice: 'ref', state: show(r.value, labels(c)), key: valueKey(r.value), frozen: false })),
+        ...[...c.futures].map(([id, v]) => ({ id, label: `future of ${id}`, lattice: 'future', state: v === undefined ? 'running' : show(v, labels(c)), key: v === undefined ? '?' : valueKey(v), frozen: false })),
       ],
       threads: [...seen].sort().map((id) => {
         const t = present.get(id);
@@ -149,7 +150,7 @@ function labels(c: Config): (id: string) => string {
 /** A shared operation as text, with LVars by name: put(seen, {3}). */
 export function describe(c: Config, p: Pending): string {
   const name = p.op.replace(/\/\d$/, '');
-  const phase = p.op === 'freezeAfter' && p.finalPool ? ' (waiting for quiescence)' : '';
+  const phase = p.op.startsWith('freezeAfter') && p.finalPool ? ' (waiting for quiescence)' : '';
   return `${name}(${p.args.map((a) => (typeof a === 'object' && a.tag === 'closure' ? 'fn' : show(a, labels(c)))).join(', ')})${phase}`;
 }
 
@@ -167,7 +168,7 @@ function collectThresholds(c: Config, p: Pending, reached: Map<string, Reached>)
   const r = reached.get(id);
   if (!r) return;
   try {
-    for (const t of thresholdsOf(c.lvars.get(id)!.lattice, p.args[1] as Value)) r.thresholds.set(stateKey(t), t);
+    for (const set of p.args.slice(1)) for (const t of thresholdsOf(c.lvars.get(id)!.lattice, set)) r.thresholds.set(stateKey(t), t);
   } catch {
     // An ill-formed threshold is reported by the step that reaches it.
   }

@@ -45,6 +45,7 @@ function ivarLattice(): Lattice {
     },
     toValue: (s) => (isTop(s) ? BOT : s),
     events: (s) => (s === BOT || isTop(s) ? [] : [s]),
+    eventElement: (e) => e,
     carrier: undefined,
     lawful: true,
   };
@@ -66,6 +67,7 @@ function natLattice(kind: 'maxnat' | 'counter'): Lattice {
     },
     toValue: (s) => (isTop(s) ? BOT : s),
     events: (s) => (isTop(s) ? [] : Array.from({ length: s as number }, (_, i) => i + 1)),
+    eventElement: (e) => e,
     carrier: undefined,
     lawful: true,
   };
@@ -89,6 +91,7 @@ function setLattice(): Lattice {
     },
     toValue: (s) => (isTop(s) ? BOT : s),
     events: (s) => (isTop(s) ? [] : [...(s as SetValue).items]),
+    eventElement: (e) => ({ tag: 'set', items: [e] }),
     carrier: undefined,
     lawful: true,
   };
@@ -109,6 +112,7 @@ function boolLattice(): Lattice {
     },
     toValue: (s) => (isTop(s) ? BOT : s),
     events: (s) => (s === true ? [true] : []),
+    eventElement: (e) => e,
     carrier: [false, true],
     lawful: true,
   };
@@ -162,12 +166,16 @@ function mapLattice(inner: Lattice): Lattice {
     },
     toValue: (s) => (isTop(s) ? BOT : makeMap((s as MapValue).keys.map((k, i) => [k, inner.toValue((s as MapValue).values[i]!)]))),
     events: (s) => (isTop(s) ? [] : [...(s as MapValue).keys]),
+    eventElement: (k) => makeMap([[k, inner.bottom as Value]]),
     carrier: undefined,
     lawful: inner.lawful,
   };
 }
 
-/** Pairs, ordered componentwise; a pair with a top component is top (a conflict in either part). */
+/**
+ * Pairs, ordered componentwise; a pair with a top component is top (a conflict in either part).
+ * Their events are the components' events, each as the least pair that has it: (e, ⊥) and (⊥, e).
+ */
 function pairLattice(left: Lattice, right: Lattice): Lattice {
   const join = (a: State, b: State): State => {
     if (isTop(a) || isTop(b)) return TOP;
@@ -193,7 +201,17 @@ function pairLattice(left: Lattice, right: Lattice): Lattice {
       return tuple([l, r]);
     },
     toValue: (s) => (isTop(s) ? BOT : tuple([left.toValue((s as Tuple).items[0]!), right.toValue((s as Tuple).items[1]!)])),
-    events: () => undefined,
+    events(s) {
+      if (isTop(s)) return [];
+      const [a, b] = (s as Tuple).items;
+      const l = left.events(a!);
+      const r = right.events(b!);
+      if (!l || !r) return undefined;
+      const lb = left.bottom as Value;
+      const rb = right.bottom as Value;
+      return [...l.map((e) => tuple([left.eventElement(e), rb])), ...r.map((e) => tuple([lb, right.eventElement(e)]))];
+    },
+    eventElement: (e) => e,
     carrier: undefined,
     lawful: left.lawful && right.lawful,
   };

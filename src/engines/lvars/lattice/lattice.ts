@@ -31,9 +31,12 @@ export interface Lattice {
   toValue(s: State): Value;
   /**
    * The events of an element, for handlers: each element of a set, each key of a map, the value of
-   * an IVar, each number up to a counter's value. Undefined when the lattice has no events (pairs).
+   * an IVar, each number up to a counter's value, each component's events of a pair. Undefined when
+   * the lattice has no events (a user lattice with neither a carrier nor an events function).
    */
   events(s: State): Value[] | undefined;
+  /** The least element that has event `e`: {x} for a set's x, {k: ⊥} for a map's key k (a pair's events are these). */
+  eventElement(e: Value): Value;
   /** The whole lattice, when it is finite and declared (drawn as a Hasse diagram). */
   readonly carrier: State[] | undefined;
   /**

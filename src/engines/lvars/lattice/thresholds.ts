@@ -1,5 +1,5 @@
-import type { Value } from '../runtime/values.ts';
-import { isTop, type Lattice, type State } from './lattice.ts';
+import { tuple, type Value } from '../runtime/values.ts';
+import { isTop, showState, stateKey, type Lattice, type State } from './lattice.ts';
 
 /**
  * Threshold sets (Kuper, Turon, Krishnaswami, Newton, POPL'14, §2 and the E-Get rule): `get(lv, T)`
@@ -30,5 +30,30 @@ export function incompatibilityViolation(lattice: Lattice, thresholds: State[]):
       if (!isTop(join)) return { a, b, join };
     }
   }
+  return undefined;
+}
+
+/**
+ * Thresholds on frozen states (POPL'14 §4; the Redex model's `get x ((d #t) ...)`): with freezing,
+ * an LVar's state is a pair (d, frozen?), and `get(lv, T, F)` waits for a threshold of T, (t, false),
+ * or of F, (f, true). In that lattice of pairs (t, false) ⊑ (s, ·) iff t ⊑ s, and (f, true) ⊑ (s, true)
+ * iff f = s: a frozen threshold is reached only by an LVar frozen at exactly f. get returns the
+ * threshold reached, as (element, frozen?).
+ */
+export function reachedFrozenThreshold(lattice: Lattice, state: State, frozen: boolean, unfrozen: Value, frozenSet: Value): Value | undefined {
+  if (frozen) for (const f of thresholdsOf(lattice, frozenSet)) if (stateKey(f) === stateKey(state)) return tuple([lattice.toValue(f), true]);
+  const t = reachedThreshold(lattice, state, unfrozen);
+  return t === undefined ? undefined : tuple([t, false]);
+}
+
+/**
+ * Pairwise incompatibility in the lattice of (element, frozen?) pairs: two unfrozen thresholds as
+ * before; two frozen ones always (they differ, and a frozen LVar has one state); a frozen f and an
+ * unfrozen t join to (f, true), not ⊤, when t ⊑ f. The offending pair and their join, as text.
+ */
+export function frozenIncompatibilityViolation(lattice: Lattice, unfrozen: State[], frozen: State[]): { a: string; b: string; join: string } | undefined {
+  const plain = incompatibilityViolation(lattice, unfrozen);
+  if (plain) return { a: showState(plain.a), b: showState(plain.b), join: showState(plain.join) };
+  for (const f of frozen) for (const t of unfrozen) if (lattice.leq(t, f)) return { a: `${showState(f)} frozen`, b: showState(t), join: `${showState(f)} frozen` };
   return undefined;
 }

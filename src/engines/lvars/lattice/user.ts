@@ -11,6 +11,8 @@ export interface UserLatticeDef {
   carrier: readonly Value[] | undefined;
   /** Runs the program's join function (pure, budgeted). */
   join(a: Value, b: Value): Value;
+  /** The declared `events: fn(x) { [...] }`: the events of an element (each an element at or below it). */
+  events: ((v: Value) => readonly Value[]) | undefined;
   /** Set when the law checker verified the laws on the whole (finite) carrier. */
   lawful: boolean;
 }
@@ -44,12 +46,28 @@ export function userLattice(def: UserLatticeDef): Lattice {
       return normal(v);
     },
     toValue: (s) => (isTop(s) ? (def.top ?? BOT) : s),
-    events: (s) =>
-      def.carrier?.filter((c) => {
+    // Declared events, or else every non-bottom element of the carrier at or below the state.
+    events: (s) => {
+      if (isTop(s)) return [];
+      if (def.events) return declaredEvents(def, s, leq);
+      return def.carrier?.filter((c) => {
         const st = normal(c);
         return !isTop(st) && !valuesEqual(c, def.bottom) && leq(st, s);
-      }),
+      });
+    },
+    eventElement: (e) => e,
     carrier: def.carrier?.map(normal),
     lawful: def.lawful,
   };
+}
+
+/** The declared events of `s`, checked: each must be an element at or below `s` (handlers see only what happened). */
+function declaredEvents(def: UserLatticeDef, s: Value, leq: (a: State, b: State) => boolean): Value[] {
+  const out: Value[] = [];
+  for (const e of def.events!(s)) {
+    checkStorable(e);
+    if (!leq(e, s)) throw new LatticeValueError(`${def.name}'s events(${valueKey(s)}) gives ${valueKey(e)}, which is not at or below ${valueKey(s)}.`);
+    if (!valuesEqual(e, def.bottom) && !out.some((x) => valuesEqual(x, e))) out.push(e);
+  }
+  return out;
 }

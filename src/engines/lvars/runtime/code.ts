@@ -13,7 +13,7 @@ export interface Env {
 }
 
 export const enum Op {
-  Const, Local, Tuple, List, Set, Map, Unary, Binary, And, Or, If, Lambda, Call, Index, New,
+  Const, Local, Tuple, List, Set, Map, Unary, Binary, And, Or, If, Lambda, Call, Index, New, Fork,
 }
 
 export type Code =
@@ -27,7 +27,9 @@ export type Code =
   | { op: Op.Lambda; cid: number; fn: FnCode; loc: Loc }
   | { op: Op.Call; cid: number; callee: Code; args: Code[]; loc: Loc; bindName: string | undefined }
   | { op: Op.Index; cid: number; target: Code; index: Code; loc: Loc }
-  | { op: Op.New; cid: number; spec: LatticeSpec; loc: Loc; bindName: string | undefined };
+  | { op: Op.New; cid: number; spec: LatticeSpec; loc: Loc; bindName: string | undefined }
+  /** A `fork` expression: the block runs in a new thread; the value is its future. */
+  | { op: Op.Fork; cid: number; body: BlockCode; loc: Loc };
 
 export type PatCode = { k: 'slot' } | { k: 'wild' } | { k: 'tuple'; items: PatCode[] };
 

@@ -10,6 +10,7 @@ export interface CompiledLattice {
   join: Code;
   top: Code | undefined;
   carrier: Code | undefined;
+  events: Code | undefined;
 }
 
 export interface Compiled {
@@ -97,6 +98,8 @@ export function compile(program: Program): Compiled {
       }
       case 'index':
         return { op: Op.Index, cid, target: expr(e.target, frames), index: expr(e.index, frames), loc };
+      case 'fork':
+        return { op: Op.Fork, cid, body: block(e.body, frames), loc };
       case 'new': {
         const spec = specFromExpr(e.lattice, lattices);
         if (typeof spec === 'string') throw new Error(`unchecked lattice: ${spec}`);
@@ -168,6 +171,7 @@ export function compile(program: Program): Compiled {
     join: expr(l.join, []),
     top: l.top && expr(l.top, []),
     carrier: l.carrier && expr(l.carrier, []),
+    events: l.events && expr(l.events, []),
   }));
   const main = block(program.main, []);
   return { main, lattices: compiledLattices, fns };

@@ -14,6 +14,12 @@ export interface HandlerCell {
   readonly pool: string;
   readonly lvar: string;
   readonly fn: Closure;
+  /**
+   * An explicit event set (the Redex model's `Q` in `freeze x after Q with f`): the callback runs on
+   * each element of it once the LVar is at or above that element, bottom at once. Without one, on
+   * the lattice's own events.
+   */
+  readonly events?: readonly State[];
 }
 
 /** No thread of the pool is still running. */
@@ -21,8 +27,15 @@ export function quiescent(threads: readonly Thread[], pool: string): boolean {
   return !threads.some((t) => t.pool === pool && t.mode !== Mode.Done);
 }
 
-/** The events that a change of an LVar's state from `before` to `after` adds (what its handlers run on). */
-export function newEvents(lattice: Lattice, before: State, after: State): Value[] {
+/** The events handler `h` has seen when its LVar is at `state`. */
+export function eventsAt(lattice: Lattice, h: HandlerCell, state: State): Value[] {
+  if (!h.events) return lattice.events(state) ?? [];
+  return h.events.filter((q) => lattice.leq(q, state)).map((q) => lattice.toValue(q));
+}
+
+/** The events that a change of an LVar's state from `before` to `after` adds (what handler `h` runs on). */
+export function newEvents(lattice: Lattice, h: HandlerCell, before: State, after: State): Value[] {
+  if (h.events) return h.events.filter((q) => lattice.leq(q, after) && !lattice.leq(q, before)).map((q) => lattice.toValue(q));
   const old = new Set((lattice.events(before) ?? []).map(valueKey));
   return (lattice.events(after) ?? []).filter((e) => !old.has(valueKey(e)));
 }

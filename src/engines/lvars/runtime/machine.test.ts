@@ -33,8 +33,9 @@ describe('the machine', () => {
     expect((await explore('let c = new(MaxNat); put(c, -1); 0')).outcomes[0]!.text).toMatch(/natural numbers/);
   });
 
-  it('joins, freezes and returns LVars as their final contents', async () => {
-    expect(values(await explore('let p = new(Pair(MaxNat, Set)); put(p, (3, {1})); put(p, (2, {2})); p'))).toEqual(['(3, {1, 2})']);
+  it('joins, freezes and returns LVars as locations, with their final contents and frozen bit', async () => {
+    expect(values(await explore('let p = new(Pair(MaxNat, Set)); put(p, (3, {1})); put(p, (2, {2})); p'))).toEqual(['⟨p ↦ (3, {1, 2})⟩']);
+    expect(values(await explore('let p = new(MaxNat); put(p, 3); freeze(p); (p, 1)'))).toEqual(['(⟨p ↦ 3, frozen⟩, 1)']);
     expect(values(await explore('let m = new(Map(MaxNat)); putKey(m, "a", 1); putKey(m, "a", 5); putKey(m, "b", 2); freeze(m)'))).toEqual(['{"a": 5, "b": 2}']);
     expect(values(await explore('let m = newEmptyMap(); fork { putKey(m, 1, "x"); } getKey(m, 1)'))).toEqual(['"x"']);
     expect(values(await explore('let b = new(Bool); fork { put(b, true); } get(b, {true})'))).toEqual(['true']);

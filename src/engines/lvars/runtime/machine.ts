@@ -81,10 +81,12 @@ export interface Thread {
 }
 
 export interface MachineHost {
-  newLVar(t: Thread, spec: LatticeSpec, name: string | undefined, loc: Loc): Value;
+  /** A new LVar at bottom, or at `initial` (an element of its lattice). */
+  newLVar(t: Thread, spec: LatticeSpec, name: string | undefined, loc: Loc, initial?: Value): Value;
   newPool(t: Thread, name: string | undefined): Value;
   newRef(t: Thread, initial: Value, name: string | undefined): Value;
-  fork(t: Thread, body: BlockCode, env: Env | null, loc: Loc): void;
+  /** Starts a thread; with `future`, returns the future of its value (else unit). */
+  fork(t: Thread, body: BlockCode, env: Env | null, loc: Loc, future: boolean): Value;
   /** Called once per reduction, with the rule's name. */
   rule(name: string, loc: Loc, t: Thread): void;
   /** Machine transitions a thread may take before reaching a shared operation. */
@@ -234,6 +236,9 @@ function evalStep(t: Thread, c: Code, host: MachineHost): void {
     case Op.New:
       host.rule('E-New', c.loc, t);
       return ret(t, host.newLVar(t, c.spec, c.bindName, c.loc));
+    case Op.Fork:
+      host.rule('E-Fork', c.loc, t);
+      return ret(t, host.fork(t, c.body, env, c.loc, true));
   }
 }
 
@@ -257,7 +262,7 @@ function execStep(t: Thread, host: MachineHost): void {
       return;
     case 'fork':
       host.rule('E-Fork', s.loc, t);
-      host.fork(t, s.body, env, s.loc);
+      host.fork(t, s.body, env, s.loc, false);
       return exec(t, block, i + 1, env);
     case 'for':
       return evalIn(t, s.iterable, env, { t: K.ForIter, block, index: i, env, next: t.kont });
@@ -406,6 +411,9 @@ function apply(t: Thread, callee: Value, args: Value[], node: CallCode, host: Ma
       case 'ref':
         host.rule('E-New-Ref', node.loc, t);
         return ret(t, host.newRef(t, args[0]!, node.bindName));
+      case 'newFromList':
+        host.rule('E-New', node.loc, t);
+        return ret(t, host.newLVar(t, { kind: 'set' }, node.bindName, node.loc, makeSetValue([...(args[0] as List).items])));
       default: {
         host.rule('E-New', node.loc, t);
         const spec: Record<string, LatticeSpec> = {
@@ -414,6 +422,7 @@ function apply(t: Thread, callee: Value, args: Value[], node: CallCode, host: Ma
           newEmptyMap: { kind: 'map', value: { kind: 'ivar' } },
           newMaxCounter: { kind: 'maxnat' },
           newCounter: { kind: 'counter' },
+          newPair: { kind: 'pair', left: { kind: 'ivar' }, right: { kind: 'ivar' } },
         };
         return ret(t, host.newLVar(t, spec[callee.name]!, node.bindName, node.loc));
       }

@@ -5,7 +5,7 @@ import type { Env, FnCode } from './code.ts';
  * immutable tagged object. Sets and maps are kept sorted in one total order, so a value has one
  * canonical form: that is what lets configurations reached by different schedules compare equal.
  */
-export type Value = number | boolean | string | Unit | Bot | Tuple | List | SetValue | MapValue | Closure | Builtin | Handle;
+export type Value = number | boolean | string | Unit | Bot | Tuple | List | SetValue | MapValue | Closure | Builtin | Handle | Location;
 
 export interface Unit { readonly tag: 'unit' }
 export interface Bot { readonly tag: 'bot' }
@@ -17,8 +17,17 @@ export interface SetValue { readonly tag: 'set'; readonly items: readonly Value[
 export interface MapValue { readonly tag: 'map'; readonly keys: readonly Value[]; readonly values: readonly Value[] }
 export interface Closure { readonly tag: 'closure'; readonly code: FnCode; readonly env: Env | null }
 export interface Builtin { readonly tag: 'builtin'; readonly name: string }
-/** A reference to something in the store: an LVar, a handler pool or a mutable cell. */
-export interface Handle { readonly tag: 'lvar' | 'pool' | 'ref'; readonly id: string }
+/**
+ * A reference to something in the store: an LVar, a handler pool, a mutable cell, or a future (the
+ * result of a `fork` expression: written once, by its thread when it ends, and read by `await`).
+ */
+export interface Handle { readonly tag: 'lvar' | 'pool' | 'ref' | 'future'; readonly id: string }
+
+/**
+ * An LVar in a program's result, as the Redex model reports one: the location, beside its state in
+ * the final store and its frozen bit. Made only for outcomes (`World.resolve`), never by a program.
+ */
+export interface Location { readonly tag: 'location'; readonly label: string; readonly state: Value; readonly frozen: boolean }
 
 export const UNIT: Unit = { tag: 'unit' };
 export const BOT: Bot = { tag: 'bot' };
@@ -27,7 +36,7 @@ export const tuple = (items: readonly Value[]): Tuple => ({ tag: 'tuple', items 
 export const list = (items: readonly Value[]): List => ({ tag: 'list', items });
 
 const RANK: Record<string, number> = {
-  bot: 0, unit: 1, boolean: 2, number: 3, string: 4, tuple: 5, list: 6, set: 7, map: 8, lvar: 9, pool: 10, ref: 11, builtin: 12, closure: 13,
+  bot: 0, unit: 1, boolean: 2, number: 3, string: 4, tuple: 5, list: 6, set: 7, map: 8, lvar: 9, pool: 10, ref: 11, future: 12, builtin: 13, closure: 14, location: 15,
 };
 const rankOf = (v: Value): number => RANK[typeof v === 'object' ? v.tag : typeof v]!;
 
@@ -57,6 +66,7 @@ export function compareValues(a: Value, b: Value): number {
     case 'lvar':
     case 'pool':
     case 'ref':
+    case 'future':
     case 'builtin': {
       const p = x.tag === 'builtin' ? x.name : x.id;
       const q = y.tag === 'builtin' ? (y as Builtin).name : (y as Handle).id;
@@ -65,6 +75,10 @@ export function compareValues(a: Value, b: Value): number {
     case 'closure': {
       const c = y as Closure;
       return x.code.id - c.code.id || (x === c ? 0 : valueKey(x) < valueKey(c) ? -1 : 1);
+    }
+    case 'location': {
+      const l = y as Location;
+      return (x.label < l.label ? -1 : x.label > l.label ? 1 : 0) || compareValues(x.state, l.state) || Number(x.frozen) - Number(l.frozen);
     }
   }
 }
@@ -104,6 +118,14 @@ export function makeSet(items: readonly Value[]): SetValue {
 export function setUnion(a: SetValue, b: SetValue): SetValue {
   if (b.items.length === 0) return a;
   if (a.items.length === 0) return b;
+  if (b.items.length === 1) {
+    // One element (insert, the common case): a binary search and one copy, not a merge.
+    const i = search(a.items, b.items[0]!);
+    if (i >= 0) return a;
+    const items = a.items.slice();
+    items.splice(-i - 1, 0, b.items[0]!);
+    return { tag: 'set', items };
+  }
   const out: Value[] = [];
   let i = 0;
   let j = 0;
@@ -178,6 +200,7 @@ export function valueKey(v: Value): string {
     case 'lvar':
     case 'pool':
     case 'ref':
+    case 'future':
       key = `@${v.tag}:${v.id}`;
       break;
     case 'builtin':
@@ -185,6 +208,9 @@ export function valueKey(v: Value): string {
       break;
     case 'closure':
       key = `λ${v.code.id}`;
+      break;
+    case 'location':
+      key = `⟨${JSON.stringify(v.label)}:${valueKey(v.state)}${v.frozen ? '!' : ''}⟩`;
       break;
   }
   keyCache.set(v, key);
@@ -217,10 +243,13 @@ export function show(v: Value, names?: (id: string) => string): string {
     case 'lvar':
     case 'pool':
     case 'ref':
+    case 'future':
       return names ? names(v.id) : `${v.tag} ${v.id}`;
     case 'builtin':
       return v.name;
     case 'closure':
       return v.code.name ? `fn ${v.code.name}` : 'fn';
+    case 'location':
+      return `⟨${v.label} ↦ ${s(v.state)}${v.frozen ? ', frozen' : ''}⟩`;
   }
 }

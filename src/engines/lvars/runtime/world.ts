@@ -1,14 +1,14 @@
 import { builtinLattice } from '../lattice/builtin.ts';
 import { isTop, LatticeValueError, showState, stateKey, TOP, type Lattice, type State } from '../lattice/lattice.ts';
 import { specName, type LatticeSpec } from '../lattice/spec.ts';
-import { incompatibilityViolation, reachedThreshold, thresholdsOf } from '../lattice/thresholds.ts';
+import { frozenIncompatibilityViolation, incompatibilityViolation, reachedFrozenThreshold, reachedThreshold, thresholdsOf } from '../lattice/thresholds.ts';
 import { userLattice, type UserLatticeDef } from '../lattice/user.ts';
 import type { Loc } from '../syntax/ast.ts';
 import type { BlockCode, Env } from './code.ts';
-import { handlerThreadId, newEvents, quiescent, type HandlerCell } from './handlerPools.ts';
+import { eventsAt, handlerThreadId, newEvents, quiescent, type HandlerCell } from './handlerPools.ts';
 import { LocalLoop, Mode, resume, runLocal, threadAt, threadCalling, type MachineHost, type Pending, type Thread } from './machine.ts';
 import { LangError } from './prims.ts';
-import { BOT, makeMap, makeSet, mapGet, tuple, UNIT, type Closure, type Handle, type MapValue, type Value } from './values.ts';
+import { BOT, makeMap, makeSet, mapGet, tuple, UNIT, type Closure, type Handle, type MapValue, type SetValue, type Tuple, type Value } from './values.ts';
 
 // Why one file of about 500 lines: the store (World) and one scheduler step over it (Draft)
 // share the copy-on-write representation of configurations, which no other module may touch;
@@ -52,6 +52,8 @@ export interface Config {
   readonly handlers: readonly HandlerCell[];
   readonly pools: ReadonlyMap<string, NamedCell>;
   readonly refs: ReadonlyMap<string, NamedCell & { readonly value: Value }>;
+  /** Each future (a `fork` expression's thread) and its value once that thread has ended. */
+  readonly futures: ReadonlyMap<string, Value | undefined>;
   readonly result: Value | undefined;
   readonly failure: Failure | undefined;
 }
@@ -69,6 +71,8 @@ export interface WorldOptions {
 }
 
 export const MAIN = 'main';
+
+const byId = (a: Thread, b: Thread) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 class StepFailure extends Error {
   constructor(readonly failure: Omit<Failure, 'thread'>) {
@@ -104,9 +108,10 @@ export class World {
   }
 
   initial(rec?: Recorder): Config {
-    const empty: Config = { threads: [], lvars: new Map(), handlers: [], pools: new Map(), refs: new Map(), result: undefined, failure: undefined };
+    const empty: Config = { threads: [], lvars: new Map(), handlers: [], pools: new Map(), refs: new Map(), futures: new Map(), result: undefined, failure: undefined };
     const draft = new Draft(this, empty, rec);
-    return draft.run(() => draft.spawn(threadAt(MAIN, this.main, null, null, this.main.loc)));
+    draft.spawn(threadAt(MAIN, this.main, null, null, this.main.loc));
+    return draft.run(undefined);
   }
 
   /** The threads that can take a step, in a fixed order. */
@@ -118,15 +123,14 @@ export class World {
   }
 
   step(c: Config, id: string, rec?: Recorder): Config {
-    const draft = new Draft(this, c, rec);
-    return draft.run(() => draft.perform(id));
+    return new Draft(this, c, rec).run(id);
   }
 
   /** For a terminal configuration: the value, or the error, it ends in. */
   outcome(c: Config): { kind: 'value'; value: Value } | { kind: 'error'; failure: Failure } {
     if (c.failure) return { kind: 'error', failure: c.failure };
     if (c.result !== undefined) return { kind: 'value', value: this.resolve(c, c.result, 0) };
-    const waiting = c.threads.filter((t) => t.mode === Mode.Poised).map((t) => `${t.id} waits at ${t.pending!.op}(…) on line ${t.pending!.loc.line}`);
+    const waiting = c.threads.filter((t) => t.mode === Mode.Poised).map((t) => `${t.id} waits at ${t.pending!.op.replace(/\/\d$/, '')}(…) on line ${t.pending!.loc.line}`);
     return {
       kind: 'error',
       failure: {
@@ -139,16 +143,20 @@ export class World {
     };
   }
 
-  /** The program's result with every LVar in it replaced by its final contents. */
+  /** The program's result with every LVar in it shown as its location, final contents and frozen bit (the model's l beside the store). */
   resolve(c: Config, v: Value, depth: number): Value {
     if (depth > 50 || typeof v !== 'object') return v;
     switch (v.tag) {
       case 'lvar': {
         const cell = c.lvars.get(v.id)!;
-        return this.resolve(c, cell.lattice.toValue(cell.state), depth + 1);
+        return { tag: 'location', label: cell.label, state: this.resolve(c, cell.lattice.toValue(cell.state), depth + 1), frozen: cell.frozen };
       }
       case 'ref':
         return this.resolve(c, c.refs.get(v.id)!.value, depth + 1);
+      case 'future': {
+        const value = c.futures.get(v.id);
+        return value === undefined ? v : this.resolve(c, value, depth + 1);
+      }
       case 'tuple':
         return tuple(v.items.map((x) => this.resolve(c, x, depth + 1)));
       case 'list':
@@ -164,21 +172,27 @@ export class World {
 
   private canProceed(c: Config, t: Thread): boolean {
     const p = t.pending!;
-    const cell = (i: number) => c.lvars.get((p.args[i] as Handle).id)!;
     switch (p.op) {
       case 'get/1': {
-        const s = cell(0).state;
+        const s = c.lvars.get((p.args[0] as Handle).id)!.state;
         return s !== BOT && !isTop(s);
       }
       case 'get/2':
+      case 'get/3':
       case 'waitElem':
+      case 'waitSize':
+      case 'getFst':
+      case 'getSnd':
       case 'getKey':
       case 'waitKey':
         return this.reachedThreshold(c, p) !== undefined;
       case 'quiesce':
         return quiescent(c.threads, (p.args[0] as Handle).id);
       case 'freezeAfter':
+      case 'freezeAfter/3':
         return p.finalPool === undefined || quiescent(c.threads, p.finalPool);
+      case 'await':
+        return c.futures.get((p.args[0] as Handle).id) !== undefined;
       default:
         return true;
     }
@@ -190,6 +204,21 @@ export class World {
       case 'get/2': {
         const { lattice, state } = c.lvars.get((p.args[0] as Handle).id)!;
         return reachedThreshold(lattice, state, p.args[1]!);
+      }
+      case 'get/3': {
+        const { lattice, state, frozen } = c.lvars.get((p.args[0] as Handle).id)!;
+        return reachedFrozenThreshold(lattice, state, frozen, p.args[1]!, p.args[2]!);
+      }
+      case 'waitSize': {
+        // Size is monotone in the set order, so "at least n elements" is a threshold that stays met.
+        const { state } = c.lvars.get((p.args[0] as Handle).id)!;
+        return !isTop(state) && (state as SetValue).items.length >= (p.args[1] as number) ? UNIT : undefined;
+      }
+      case 'getFst':
+      case 'getSnd': {
+        const { state } = c.lvars.get((p.args[0] as Handle).id)!;
+        const part = isTop(state) ? BOT : (state as Tuple).items[p.op === 'getFst' ? 0 : 1]!;
+        return part === BOT ? undefined : part;
       }
       case 'waitElem': {
         const { lattice, state } = c.lvars.get((p.args[1] as Handle).id)!;
@@ -222,7 +251,8 @@ export class World {
  * their first shared operation (forked ones, handler invocations) before the step is over.
  */
 class Draft implements MachineHost {
-  private readonly threads: Map<string, Thread>;
+  /** The base's threads (sorted by id), copied: a step changes one or two of them in place. */
+  private readonly threads: Thread[];
   private result: Value | undefined;
   private readonly queue: Thread[] = [];
   private performing: string | undefined;
@@ -232,13 +262,14 @@ class Draft implements MachineHost {
   private ownHandlers: HandlerCell[] | undefined;
   private ownPools: Map<string, NamedCell> | undefined;
   private ownRefs: Map<string, NamedCell & { value: Value }> | undefined;
+  private ownFutures: Map<string, Value | undefined> | undefined;
 
   constructor(
     private readonly world: World,
     private readonly base: Config,
     private readonly rec: Recorder | undefined,
   ) {
-    this.threads = new Map(base.threads.map((t) => [t.id, t]));
+    this.threads = base.threads.slice();
     this.result = base.result;
   }
 
@@ -260,16 +291,23 @@ class Draft implements MachineHost {
   private get pools(): ReadonlyMap<string, NamedCell> {
     return this.ownPools ?? this.base.pools;
   }
+  private get futures(): ReadonlyMap<string, Value | undefined> {
+    return this.ownFutures ?? this.base.futures;
+  }
+  private setFuture(id: string, value: Value | undefined): void {
+    (this.ownFutures ??= new Map(this.base.futures)).set(id, value);
+  }
 
   get localLimit(): number {
     return this.world.localLimit;
   }
 
-  run(body: () => void): Config {
+  /** Performs thread `id`'s shared operation (none for the initial configuration), then runs the queue. */
+  run(id: string | undefined): Config {
     let failure: Failure | undefined;
     let current: Thread | undefined;
     try {
-      body();
+      if (id !== undefined) this.perform(id);
       while ((current = this.queue.shift())) {
         runLocal(current, this);
         this.settle(current);
@@ -289,16 +327,16 @@ class Draft implements MachineHost {
       else if (e instanceof LatticeValueError) failure = { kind: 'lattice', key: `lattice:${e.message}`, message: e.message, loc: current?.pending?.loc, thread };
       else throw e;
     }
-    // The base's threads are sorted and a Map keeps insertion order: sort only when one was added.
-    const threads = [...this.threads.values()];
-    if (this.spawned) threads.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    return { threads, lvars: this.lvars, handlers: this.handlers, pools: this.pools, refs: this.refs, result: this.result, failure };
+    // The base's threads are sorted: sort only when one was added.
+    const threads = this.threads;
+    if (this.spawned) threads.sort(byId);
+    return { threads, lvars: this.lvars, handlers: this.handlers, pools: this.pools, refs: this.refs, futures: this.futures, result: this.result, failure };
   }
 
   /** Queues a new thread; it runs to its first shared operation within this step. */
   spawn(t: Thread): void {
     this.spawned = true;
-    this.threads.set(t.id, t);
+    this.threads.push(t);
     this.queue.push(t);
   }
 
@@ -307,84 +345,99 @@ class Draft implements MachineHost {
   /** Performs the shared operation thread `id` is poised at, then lets it run on. */
   perform(id: string): void {
     this.performing = id;
-    const t = { ...this.threads.get(id)! };
-    this.threads.set(id, t);
+    const at = this.indexOf(id);
+    const t = { ...this.threads[at]! };
+    this.threads[at] = t;
     const p = t.pending!;
-    const lv = (i: number) => this.cell((p.args[i] as Handle).id);
-    const rule = (name: string) => this.rule(name, p.loc, t);
     let result: Value = UNIT;
     switch (p.op) {
       case 'put':
-        this.put(t, lv(0), p.args[1]!, p.loc);
+        this.put(t, this.lvarArg(p, 0), p.args[1]!, p.loc);
         break;
       case 'insert':
-        this.put(t, lv(1), makeSet([p.args[0]!]), p.loc);
+        this.put(t, this.lvarArg(p, 1), { tag: 'set', items: [p.args[0]!] }, p.loc);
         break;
       case 'putKey':
-        this.put(t, lv(0), makeMap([[p.args[1]!, p.args[2]!]]), p.loc);
+        this.put(t, this.lvarArg(p, 0), makeMap([[p.args[1]!, p.args[2]!]]), p.loc);
+        break;
+      case 'putFst':
+      case 'putSnd':
+        this.put(t, this.lvarArg(p, 0), tuple(p.op === 'putFst' ? [p.args[1]!, BOT] : [BOT, p.args[1]!]), p.loc);
         break;
       case 'bump': {
-        const c = lv(0);
+        const c = this.lvarArg(p, 0);
         const n = p.args[1] as number;
         if (n < 0) throw new StepFailure({ kind: 'lattice', key: 'lattice:negative-bump', message: `bump(${c.label}, ${n}): a counter only grows.`, loc: p.loc });
         if (c.frozen && n !== 0) this.putAfterFreeze(c, `bump by ${n}`, p.loc, (c.state as number) + n);
-        rule('E-Bump');
+        this.rule('E-Bump', p.loc, t);
         this.update(c, (c.state as number) + n, t);
         break;
       }
       case 'get/1':
-        rule('E-Get');
-        result = lv(0).state as Value;
+        this.rule('E-Get', p.loc, t);
+        result = this.lvarArg(p, 0).state as Value;
         break;
       case 'get/2':
+      case 'get/3':
       case 'waitElem':
+      case 'waitSize':
+      case 'getFst':
+      case 'getSnd':
       case 'getKey':
       case 'waitKey':
-        rule('E-Get');
+        this.rule('E-Get', p.loc, t);
         result = this.world.reachedThreshold(this.snapshot(), p)!;
         break;
       case 'freeze': {
-        const c = lv(0);
-        rule('E-Freeze-Simple');
+        const c = this.lvarArg(p, 0);
+        this.rule('E-Freeze-Simple', p.loc, t);
         this.setLVar({ ...c, frozen: true });
         result = c.lattice.toValue(c.state);
         break;
       }
-      case 'freezeAfter': {
-        const c = lv(0);
+      case 'freezeAfter':
+      case 'freezeAfter/3': {
+        const c = this.lvarArg(p, 0);
         if (p.finalPool === undefined) {
           // E-Freeze-Init: handlers for every event so far, then wait for quiescence.
-          rule('E-Freeze-Init');
+          this.rule('E-Freeze-Init', p.loc, t);
           const pool = this.newPool(t, undefined);
-          this.addHandler(t, (pool as Handle).id, c, p.args[1] as Closure, p.loc);
+          const withSet = p.op === 'freezeAfter/3';
+          this.addHandler(t, (pool as Handle).id, c, p.args[withSet ? 2 : 1] as Closure, p.loc, withSet ? p.args[1] : undefined);
           t.pending = { ...p, finalPool: (pool as Handle).id };
           return;
         }
-        rule('E-Freeze-Final');
+        this.rule('E-Freeze-Final', p.loc, t);
         this.setLVar({ ...c, frozen: true });
         result = c.lattice.toValue(c.state);
         break;
       }
       case 'addHandler':
-        rule('E-Add-Handler');
-        this.addHandler(t, (p.args[0] as Handle).id, lv(1), p.args[2] as Closure, p.loc);
+      case 'addHandler/4':
+        this.rule('E-Add-Handler', p.loc, t);
+        this.addHandler(t, (p.args[0] as Handle).id, this.lvarArg(p, 1), p.args[p.args.length - 1] as Closure, p.loc, p.args.length === 4 ? p.args[2] : undefined);
         break;
-      case 'newHandler': {
-        rule('E-Add-Handler');
+      case 'newHandler':
+      case 'newHandler/3': {
+        this.rule('E-Add-Handler', p.loc, t);
         result = this.newPool(t, p.bindName);
-        this.addHandler(t, (result as Handle).id, lv(0), p.args[1] as Closure, p.loc);
+        this.addHandler(t, (result as Handle).id, this.lvarArg(p, 0), p.args[p.args.length - 1] as Closure, p.loc, p.args.length === 3 ? p.args[1] : undefined);
         break;
       }
+      case 'await':
+        this.rule('E-Await', p.loc, t);
+        result = this.futures.get((p.args[0] as Handle).id)!;
+        break;
       case 'quiesce':
-        rule('E-Quiesce');
+        this.rule('E-Quiesce', p.loc, t);
         break;
       case 'read':
-        rule('E-Read');
+        this.rule('E-Read', p.loc, t);
         result = this.refs.get((p.args[0] as Handle).id)!.value;
         break;
       case 'write': {
         const r = this.refs.get((p.args[0] as Handle).id)!;
-        rule('E-Write');
+        this.rule('E-Write', p.loc, t);
         this.setRef({ ...r, value: p.args[1]! });
         break;
       }
@@ -431,17 +484,16 @@ class Draft implements MachineHost {
   private update(c: LVarCell, next: State, t: Thread): void {
     this.setLVar({ ...c, state: next });
     if (this.handlers.length === 0) return;
-    const handlers = this.handlers.filter((h) => h.lvar === c.id);
-    if (handlers.length === 0) return;
-    const fresh = newEvents(c.lattice, c.state, next);
-    for (const h of handlers) for (const e of fresh) this.launch(h, e, t);
+    for (const h of this.handlers) if (h.lvar === c.id) for (const e of newEvents(c.lattice, h, c.state, next)) this.launch(h, e, t);
   }
 
-  private addHandler(t: Thread, pool: string, c: LVarCell, fn: Closure, loc: Loc): void {
-    const h: HandlerCell = { id: `${t.id}/h${t.allocs++}`, pool, lvar: c.id, fn };
-    if (c.lattice.events(c.state) === undefined) throw new LangError(`${c.lattice.name} has no events for handlers.`, loc);
+  /** E-Add-Handler; `eventSet` (a set value) is the model's explicit `Q`, else the lattice's events. */
+  private addHandler(t: Thread, pool: string, c: LVarCell, fn: Closure, loc: Loc, eventSet?: Value): void {
+    const events = eventSet === undefined ? undefined : thresholdsOf(c.lattice, eventSet);
+    const h: HandlerCell = { id: `${t.id}/h${t.allocs++}`, pool, lvar: c.id, fn, ...(events ? { events } : {}) };
+    if (!events && c.lattice.events(c.state) === undefined) throw new LangError(`${c.lattice.name} has no events for handlers; give an event set.`, loc);
     (this.ownHandlers ??= [...this.base.handlers]).push(h);
-    for (const e of c.lattice.events(c.state)!) this.launch(h, e, t);
+    for (const e of eventsAt(c.lattice, h, c.state)) this.launch(h, e, t);
   }
 
   private launch(h: HandlerCell, event: Value, by: Thread): void {
@@ -454,27 +506,43 @@ class Draft implements MachineHost {
   private settle(t: Thread): void {
     if (t.mode === Mode.Done) {
       if (t.id === MAIN) this.result = t.value;
-      else this.threads.delete(t.id);
+      else {
+        this.threads.splice(this.indexOf(t.id), 1);
+        if (this.futures.has(t.id)) this.setFuture(t.id, t.value);
+      }
       return;
     }
-    if (t.mode === Mode.Poised && t.pending!.op === 'get/2') this.checkThresholds(t.pending!);
+    if (t.mode === Mode.Poised && (t.pending!.op === 'get/2' || t.pending!.op === 'get/3')) this.checkThresholds(t.pending!);
   }
 
   /** LVish's rule for get: the threshold set must be pairwise incompatible, or the get is refused. */
   private checkThresholds(p: Pending): void {
     const c = this.cell((p.args[0] as Handle).id);
-    const violation = incompatibilityViolation(c.lattice, thresholdsOf(c.lattice, p.args[1]!));
+    const unfrozen = thresholdsOf(c.lattice, p.args[1]!);
+    const violation =
+      p.op === 'get/3' ? frozenIncompatibilityViolation(c.lattice, unfrozen, thresholdsOf(c.lattice, p.args[2]!)) : incompatibilityViolation(c.lattice, unfrozen);
     if (!violation) return;
+    const text = (s: State | string) => (typeof s === 'string' ? s : showState(s));
     throw new StepFailure({
       kind: 'threshold',
       key: `threshold:${p.loc.line}:${p.loc.column}`,
-      message: `The threshold set of this get is not pairwise incompatible: ${showState(violation.a)} ⊔ ${showState(violation.b)} = ${showState(violation.join)}, not ⊤, so which threshold get returns could depend on the schedule (line ${p.loc.line}).`,
+      message: `The threshold set of this get is not pairwise incompatible: ${text(violation.a)} ⊔ ${text(violation.b)} = ${text(violation.join)}, not ⊤, so which threshold get returns could depend on the schedule (line ${p.loc.line}).`,
       loc: p.loc,
     });
   }
 
   private snapshot(): Config {
-    return { threads: [...this.threads.values()], lvars: this.lvars, handlers: this.handlers, pools: this.pools, refs: this.refs, result: this.result, failure: undefined };
+    return { threads: this.threads.slice(), lvars: this.lvars, handlers: this.handlers, pools: this.pools, refs: this.refs, futures: this.futures, result: this.result, failure: undefined };
+  }
+
+  private lvarArg(p: Pending, i: number): LVarCell {
+    return this.cell((p.args[i] as Handle).id);
+  }
+
+  private indexOf(id: string): number {
+    const threads = this.threads;
+    for (let i = 0; i < threads.length; i++) if (threads[i]!.id === id) return i;
+    throw new Error(`no thread ${id}`);
   }
 
   private cell(id: string): LVarCell {
@@ -483,10 +551,11 @@ class Draft implements MachineHost {
 
   // MachineHost: the local operations.
 
-  newLVar(t: Thread, spec: LatticeSpec, name: string | undefined, loc: Loc): Value {
+  newLVar(t: Thread, spec: LatticeSpec, name: string | undefined, loc: Loc, initial?: Value): Value {
     const id = `${t.id}/${t.allocs++}`;
     const lattice = this.world.lattice(spec);
-    this.setLVar({ id, label: name ?? `lvar ${id}`, lattice, state: lattice.bottom, frozen: false, loc });
+    const state = initial === undefined ? lattice.bottom : lattice.fromValue(initial);
+    this.setLVar({ id, label: name ?? `lvar ${id}`, lattice, state, frozen: false, loc });
     return { tag: 'lvar', id };
   }
 
@@ -502,8 +571,11 @@ class Draft implements MachineHost {
     return { tag: 'ref', id };
   }
 
-  fork(t: Thread, body: BlockCode, env: Env | null, loc: Loc): void {
-    this.spawn(threadAt(`${t.id}.${++t.forks}`, body, env, null, loc));
+  fork(t: Thread, body: BlockCode, env: Env | null, loc: Loc, future: boolean): Value {
+    const id = `${t.id}.${++t.forks}`;
+    if (future) this.setFuture(id, undefined);
+    this.spawn(threadAt(id, body, env, null, loc));
+    return future ? { tag: 'future', id } : UNIT;
   }
 
   rule(name: string, loc: Loc, t: Thread): void {

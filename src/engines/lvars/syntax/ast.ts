@@ -26,7 +26,9 @@ export type Expr =
   | { k: 'fn'; params: string[]; body: Block; name: string | undefined; loc: Loc }
   | { k: 'call'; callee: Expr; args: Expr[]; loc: Loc }
   | { k: 'index'; target: Expr; index: Expr; loc: Loc }
-  | { k: 'new'; lattice: LatticeExpr; loc: Loc };
+  | { k: 'new'; lattice: LatticeExpr; loc: Loc }
+  /** `fork { ... }` where a value is expected: a future of the block's value (LVish's `spawn`), read by `await`. */
+  | { k: 'fork'; body: Block; loc: Loc };
 
 /** A lattice named in `new(...)`: built in (IVar, MaxNat, Counter, Set, Map(L), Pair(L, L), Bool) or declared. */
 export interface LatticeExpr {
@@ -75,6 +77,8 @@ export interface LatticeDecl {
   join: Expr;
   top: Expr | undefined;
   carrier: Expr | undefined;
+  /** `events: fn(x) { [...] }`: what handlers on the lattice run on (else the carrier's elements). */
+  events: Expr | undefined;
   loc: Loc;
   nameLoc: Loc;
 }

@@ -30,7 +30,7 @@ class Parser {
     while (!this.at('eof')) {
       if (this.isKeyword('lattice')) lattices.push(this.latticeDecl());
       else if (this.isKeyword('fn') && this.peek(1).kind === 'ident') fns.push(this.fnDecl());
-      else stmts.push(this.statement());
+      else stmts.push(...this.statements());
     }
     return { lattices, fns, main: { stmts, loc: this.span(start, this.previous()) } };
   }
@@ -43,9 +43,9 @@ class Parser {
     this.expectPunct('{');
     const fields = new Map<string, Expr>();
     while (!this.isPunct('}')) {
-      const field = this.expectIdent('a lattice field (bottom, join, top or carrier)');
-      if (!['bottom', 'join', 'top', 'carrier'].includes(field.text))
-        this.fail(field, `"${field.text}" is not a lattice field; use bottom, join, top or carrier.`);
+      const field = this.expectIdent('a lattice field (bottom, join, top, carrier or events)');
+      if (!['bottom', 'join', 'top', 'carrier', 'events'].includes(field.text))
+        this.fail(field, `"${field.text}" is not a lattice field; use bottom, join, top, carrier or events.`);
       if (fields.has(field.text)) this.fail(field, `The field "${field.text}" is given twice.`);
       this.expectPunct(':');
       fields.set(field.text, this.expression());
@@ -57,7 +57,7 @@ class Parser {
     const join = fields.get('join');
     if (!bottom) this.failAt(loc, `The lattice ${nameToken.text} needs a bottom (bottom: ...).`);
     if (!join) this.failAt(loc, `The lattice ${nameToken.text} needs a join (join: fn(a, b) { ... }).`);
-    return { k: 'lattice', name: nameToken.text, bottom, join, top: fields.get('top'), carrier: fields.get('carrier'), loc, nameLoc: this.span(nameToken, nameToken) };
+    return { k: 'lattice', name: nameToken.text, bottom, join, top: fields.get('top'), carrier: fields.get('carrier'), events: fields.get('events'), loc, nameLoc: this.span(nameToken, nameToken) };
   }
 
   private fnDecl(): FnDecl {
@@ -89,7 +89,7 @@ class Parser {
     const stmts: Stmt[] = [];
     while (!this.isPunct('}')) {
       if (this.at('eof')) this.fail(this.peek(), `This block, opened at line ${start.line}, is never closed (missing }).`);
-      stmts.push(this.statement());
+      stmts.push(...this.statements());
     }
     const end = this.expectPunct('}');
     this.depth--;
@@ -147,6 +147,46 @@ class Parser {
     const endsWithBlock = expr.k === 'if' || expr.k === 'fn';
     if (!endsWithBlock && !this.isPunct('}') && !this.at('eof')) this.expectPunct(';');
     return { k: 'expr', expr, semi: false, loc: expr.loc };
+  }
+
+  /**
+   * The Redex model's `let par x = e1; y = e2 in e3`, written `let par x = e1, y = e2;`: every
+   * right-hand side runs in a thread of its own, none sees the others' names, and the block goes on
+   * once all have their values. It is `fork` expressions and `await`, so that is what it becomes.
+   */
+  private letPar(): Stmt[] {
+    const start = this.expectKeyword('let');
+    this.advance();
+    const bindings: { pattern: Pattern; value: Expr }[] = [];
+    do {
+      if (bindings.length > 0) this.advance();
+      const pattern = this.pattern();
+      this.expectPunct('=');
+      bindings.push({ pattern, value: this.expression() });
+    } while (this.isPunct(','));
+    this.expectPunct(';');
+    if (bindings.length < 2) this.fail(start, 'let par needs at least two bindings, as in let par x = e1, y = e2;');
+    const loc = this.span(start, this.previous());
+    const futures: Expr[] = bindings.map((b) => ({ k: 'fork', body: { stmts: [{ k: 'expr', expr: b.value, semi: false, loc: b.value.loc }], loc: b.value.loc }, loc: b.value.loc }));
+    const awaits: Expr[] = futures.map((f) => ({ k: 'call', callee: { k: 'var', name: 'await', loc: f.loc }, args: [f], loc: f.loc }));
+    // Forks first (in a tuple, evaluated left to right), then the awaits: the branches run in parallel.
+    const forked: Pattern = { k: 'tuple', items: bindings.map((_, i) => ({ k: 'name', name: `par#${i}`, loc })), loc };
+    const joined: Expr = { k: 'tuple', items: awaits.map((a, i) => ({ ...(a as Extract<Expr, { k: 'call' }>), args: [{ k: 'var', name: `par#${i}`, loc: a.loc }] })), loc };
+    return [
+      { k: 'let', pattern: forked, value: { k: 'tuple', items: futures, loc }, loc },
+      { k: 'let', pattern: { k: 'tuple', items: bindings.map((b) => b.pattern), loc }, value: joined, loc },
+    ];
+  }
+
+  /** `let par x = ...`: `par` is a name everywhere else, so it is told apart by what follows it. */
+  private atLetPar(): boolean {
+    const par = this.peek(1);
+    const next = this.peek(2);
+    return this.isKeyword('let') && par.kind === 'ident' && par.text === 'par' && (next.kind === 'ident' || (next.kind === 'punct' && next.text === '('));
+  }
+
+  private statements(): Stmt[] {
+    return this.atLetPar() ? this.letPar() : [this.statement()];
   }
 
   private pattern(): Pattern {
@@ -269,6 +309,11 @@ class Parser {
         const params = this.params();
         const body = this.block();
         return { k: 'fn', params, body, name: undefined, loc: this.span(t, this.previous()) };
+      }
+      case 'fork': {
+        this.advance();
+        const body = this.block();
+        return { k: 'fork', body, loc: this.span(t, this.previous()) };
       }
       case 'new': {
         this.advance();

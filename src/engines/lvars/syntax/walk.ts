@@ -29,6 +29,7 @@ export function walkExpr(node: Expr, visit: (e: Expr) => void): void {
       if (node.else) walkBlock(node.else, visit);
       return;
     case 'fn':
+    case 'fork':
       walkBlock(node.body, visit);
       return;
     case 'call':

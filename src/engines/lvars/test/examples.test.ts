@@ -67,12 +67,42 @@ describe('LVars examples', () => {
     const e = await example('bad-lattice');
     expect(e.laws[0]).toMatchObject({ lattice: 'FirstWins', ok: false, violations: [expect.objectContaining({ law: 'commutative', text: 'join(1, 2) = 1 but join(2, 1) = 2.' })] });
     expect(e.verdict).toBe('nondeterministic');
-    expect(values(e)).toEqual(['1', '2']);
+    expect(values(e)).toEqual(['⟨x ↦ 1⟩', '⟨x ↦ 2⟩']);
   });
 
   it('shopping cart: every schedule, the same cart', async () => {
     const e = await example('shopping-cart');
     expect(e.verdict).toBe('deterministic');
-    expect(values(e)).toEqual(['{"apple", "bread", "milk"}']);
+    expect(values(e)).toEqual(['⟨cart ↦ {"apple", "bread", "milk"}⟩']);
+  });
+
+  it('frozen threshold: waits for the freeze, returns the frozen threshold', async () => {
+    const e = await example('frozen-threshold');
+    expect(e.verdict).toBe('deterministic');
+    expect(values(e)).toEqual(['(1, true)']);
+  });
+
+  it('event sets: bot at once, {3} when it arrives, {5} never', async () => {
+    const e = await example('event-sets');
+    expect(e).toMatchObject({ verdict: 'deterministic', level: { level: 'QuasiDet' } });
+    expect(values(e)).toEqual(['({0, 1}, {3, 4})']);
+  });
+
+  it('pair and user-lattice handlers: every component event, once', async () => {
+    const e = await example('pair-handlers');
+    expect(e.verdict).toBe('deterministic');
+    expect(values(e)).toEqual(['{"({\\"a\\"}, 0)", "({}, 1)", "({}, 2)", "level 1", "level 2"}']);
+  });
+
+  it('let par and a future holding a closure', async () => {
+    const e = await example('let-par');
+    expect(e).toMatchObject({ verdict: 'deterministic', level: { level: 'Det' } });
+    expect(values(e)).toEqual(['(42, 3)']);
+  });
+
+  it("LVish's library: newFromList, waitSize and a pair of IVars give the same triple in every schedule", async () => {
+    const e = await example('library-ops');
+    expect(e).toMatchObject({ verdict: 'deterministic', exhaustive: true });
+    expect(values(e)).toEqual(['("left", 42, {1, 2, 3, 4})']);
   });
 });

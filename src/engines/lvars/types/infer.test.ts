@@ -25,7 +25,9 @@ describe('type inference', () => {
     expect(errors('let s = newEmptySet();\nput(s, 3);')).toEqual([{ line: 2, column: 8, message: expect.stringMatching(/expected Set<.*>, got Int.*insert\(x, s\)/) }]);
     expect(errors('let s = newEmptySet(); get(s)')[0]!.message).toMatch(/threshold set/);
     expect(errors('let c = newCounter(); put(c, 3);')[0]!.message).toMatch(/bump/);
-    expect(errors('let p = new(Pair(IVar, IVar)); newHandler(p, fn(x) { x });')[0]!.message).toMatch(/no events/);
+    // A pair's handler receives pairs (its components' events), so the callback is typed on pairs.
+    expect(errors('let p = new(Pair(IVar, IVar)); newHandler(p, fn(x) { x + 1 });')[0]!.message).toMatch(/Type mismatch/);
+    expect(errors('let p = new(Pair(IVar, IVar)); newHandler(p, fn(x) { fst(x) + 1 });')).toEqual([]);
     expect(errors('lattice L { bottom: 0, join: max } let x = new(L); newHandler(x, fn(v) { v });')[0]!.message).toMatch(/finite carrier/);
     expect(errors('let x = 1 + "a";')).toEqual([{ line: 1, column: 13, message: 'Type mismatch in the operands of +: expected Int, got Str.' }]);
     expect(errors('let seen = 1; insret(1, seen);')[0]!.message).toBe('Unknown name insret. Did you mean insert?');

@@ -3,7 +3,7 @@ import { specFromExpr, type LatticeSpec } from '../lattice/spec.ts';
 import type { Block, Expr, Loc, Pattern, Program, Stmt } from '../syntax/ast.ts';
 import { walkBlock } from '../syntax/walk.ts';
 import {
-  BOOL, con, fnType, fresh, generalize, instantiate, INT, listType, lvarType, mapType, mono, NO_EVENTS, prune, setType, show, STR,
+  BOOL, con, fnType, fresh, futureType, generalize, instantiate, INT, listType, lvarType, mapType, mono, prune, setType, show, STR,
   tupleType, unify, UnifyError, UNIT_T, type Scheme, type TCon, type Type,
 } from './types.ts';
 
@@ -25,6 +25,8 @@ export interface LVarSite {
   loc: Loc;
   /** For get(lv, T): the threshold-set expression. */
   threshold?: Expr;
+  /** For get(lv, T, F): the frozen thresholds' expression. */
+  frozenThreshold?: Expr;
 }
 
 export interface Typing {
@@ -108,6 +110,7 @@ class Inferer {
       field('join', l.join, fnType([el, el], el));
       field('top', l.top, el);
       field('carrier', l.carrier, setType(el));
+      field('events', l.events, fnType([el], listType(el)));
     }
     const result = fresh(this.level);
     this.returns.push(result);
@@ -248,6 +251,16 @@ class Inferer {
         this.unifyAt(e.index.loc, this.expr(e.index, scope), INT, 'the index');
         return item;
       }
+      case 'fork': {
+        const result = fresh(this.level);
+        this.returns.push(result);
+        try {
+          this.unifyAt(e.body.loc, this.block(e.body, scope), result, 'the value of the forked block');
+        } finally {
+          this.returns.pop();
+        }
+        return futureType(result);
+      }
       case 'new': {
         const spec = specFromExpr(e.lattice, this.lattices);
         if (typeof spec === 'string') throw new TypeErr(e.lattice.loc, spec);
@@ -310,10 +323,11 @@ class Inferer {
   }
 
   private recordSite(b: BuiltinInfo, t: TCon, e: Extract<Expr, { k: 'call' }>): void {
-    const lvarArg: Record<string, number> = { put: 0, 'get/2': 0, addHandler: 1, newHandler: 0, freezeAfter: 0 };
+    const lvarArg: Record<string, number> = { put: 0, 'get/2': 0, 'get/3': 0, addHandler: 1, newHandler: 0, freezeAfter: 0 };
     const i = lvarArg[b.name];
     if (i === undefined) return;
-    this.sites.push({ builtin: b.name, lvar: t.args[i]!, loc: e.loc, ...(b.name === 'get/2' ? { threshold: e.args[1]! } : {}) });
+    const thresholds = b.name === 'get/2' || b.name === 'get/3' ? { threshold: e.args[1]!, ...(e.args[2] ? { frozenThreshold: e.args[2] } : {}) } : {};
+    this.sites.push({ builtin: b.name, lvar: t.args[i]!, loc: e.loc, ...thresholds });
   }
 
   private binary(e: Extract<Expr, { k: 'binary' }>, scope: Scope): Type {
@@ -364,7 +378,9 @@ class Inferer {
       case 'pair': {
         const a = this.lvarOf(spec.left);
         const b = this.lvarOf(spec.right);
-        return { descriptor: con('L:Pair', a.descriptor, b.descriptor), element: tupleType([a.element, b.element]), event: NO_EVENTS };
+        // A pair's events are its components' events, each as the least pair that has it: (e, ⊥) or (⊥, e).
+        const element = tupleType([a.element, b.element]);
+        return { descriptor: con('L:Pair', a.descriptor, b.descriptor), element, event: element };
       }
       case 'user': {
         const t = this.latticeTypes.get(spec.name)!;
@@ -375,7 +391,7 @@ class Inferer {
 
   /** Checks that need the resolved lattice of an LVar. */
   private postChecks(): void {
-    const carriers = new Set(this.program.lattices.filter((l) => l.carrier).map((l) => l.name));
+    const carriers = new Set(this.program.lattices.filter((l) => l.carrier || l.events).map((l) => l.name));
     for (const site of this.sites) {
       const lv = prune(site.lvar);
       if (lv.kind !== 'con') continue;
@@ -383,10 +399,10 @@ class Inferer {
       if (d.kind !== 'con') continue;
       if (site.builtin === 'put' && d.name === 'L:Counter')
         this.report(site.loc, 'A counter changes only by bump(c, n): put (max) and bump (+) do not commute.');
+      // The event-set forms (addHandler/4, newHandler/3, freezeAfter/3) need no events of the lattice.
       if (['addHandler', 'newHandler', 'freezeAfter'].includes(site.builtin)) {
-        if (prune(lv.args[2]!) === NO_EVENTS) this.report(site.loc, 'A Pair LVar has no events for handlers; handle its components in LVars of their own.');
         if (d.name.startsWith('L:User:') && !carriers.has(d.name.slice(7)))
-          this.report(site.loc, `Handlers on ${d.name.slice(7)} need its events: declare a finite carrier for the lattice.`);
+          this.report(site.loc, `Handlers on ${d.name.slice(7)} need its events: declare a finite carrier or an events function for the lattice, or give an event set (as in newHandler(lv, {bot}, f)).`);
       }
     }
   }

@@ -29,8 +29,6 @@ export const BOOL = con('Bool');
 export const STR = con('Str');
 export const UNIT_T = con('Unit');
 export const POOL = con('Pool');
-/** The event type of lattices whose handlers have no events (pairs). */
-export const NO_EVENTS = con('NoEvents');
 
 export const fnType = (params: Type[], result: Type): TCon => con(`Fn${params.length}`, ...params, result);
 export const tupleType = (items: Type[]): TCon => con(`Tuple${items.length}`, ...items);
@@ -38,6 +36,8 @@ export const listType = (t: Type): TCon => con('List', t);
 export const setType = (t: Type): TCon => con('Set', t);
 export const mapType = (k: Type, v: Type): TCon => con('Map', k, v);
 export const refType = (t: Type): TCon => con('Ref', t);
+/** The result of a `fork` expression: any value, functions included (it is not a lattice). */
+export const futureType = (t: Type): TCon => con('Future', t);
 export const lvarType = (descriptor: Type, element: Type, event: Type): TCon => con('LVar', descriptor, element, event);
 
 export function prune(t: Type): Type {
@@ -125,6 +125,8 @@ export function show(t: Type, names = new Map<TVar, string>()): string {
       return `Map<${s(a[0]!)}, ${s(a[1]!)}>`;
     case 'Ref':
       return `Ref<${s(a[0]!)}>`;
+    case 'Future':
+      return `Future<${s(a[0]!)}>`;
     case 'LVar':
       return `LVar(${showDescriptor(a[0]!, names)})`;
   }

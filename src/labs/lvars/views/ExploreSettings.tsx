@@ -18,7 +18,7 @@ export function ExploreSettings({ settings, seed, onChange, onSeed, disabled }: 
         Explore{' '}
         <select value={settings.mode} onChange={(e) => set('mode', e.target.value as Settings['mode'])}>
           <option value="exhaustive">every schedule</option>
-          <option value="random">random schedules</option>
+          <option value="random">random schedules (stress)</option>
         </select>
       </label>
       {settings.mode === 'exhaustive' ? (

@@ -14,6 +14,11 @@ export function LevelBadge({ level }: { level: Level }) {
       <span className={`badge ${cls}`} data-testid="level">
         Par {level.level}
       </span>
+      {level.effects.length > 0 && (
+        <span className="badge lv-effects" data-testid="effects" title="Effects used (PLDI'14's effect zoo): P put, G get, F freeze, B bump (commutes), I IO (mutable cells)">
+          Ef {level.effects.join(' ')}
+        </span>
+      )}
       {level.reason && <span className="muted"> {level.reason}</span>}
     </span>
   );

@@ -1,4 +1,6 @@
+import type { CSSProperties } from 'react';
 import type { ExploreSummary } from '../../../engines/lvars/index.ts';
+import { failureName } from '../../../engines/lvars/explore/outcome.ts';
 import { outcomeColor } from './ScheduleTree.tsx';
 
 const VERDICT = {
@@ -23,6 +25,7 @@ export function Outcomes({ summary, selected, onReplay }: { summary: ExploreSumm
         </span>
         <span className="muted">{v.explain}</span>
       </div>
+      <VerdictDetail summary={summary} />
       <p className="lv-coverage">
         {summary.mode === 'exhaustive' && summary.por ? (
           <>
@@ -38,7 +41,7 @@ export function Outcomes({ summary, selected, onReplay }: { summary: ExploreSumm
           </>
         ) : (
           <>
-            {fmt(summary.schedules)} random schedules, {fmt(summary.states)} steps.{' '}
+            {fmt(summary.schedules)} random schedules, {fmt(summary.states)} steps. <SamplingNote summary={summary} />{' '}
             <strong className="warn">Sampled, not exhaustive.</strong>
           </>
         )}
@@ -59,7 +62,7 @@ export function Outcomes({ summary, selected, onReplay }: { summary: ExploreSumm
                 <span className={`badge ${o.kind === 'value' ? 'badge-ok' : o.kind === 'error' ? 'badge-err' : 'badge-warn'}`}>{o.kind === 'value' ? 'value' : o.kind === 'error' ? 'error' : 'runs forever'}</span>{' '}
                 <span className={o.kind === 'value' ? 'mono lv-value' : ''}>{o.text}</span>
               </td>
-              <td className="num">
+              <td className="num lv-histogram" style={{ '--share': `${summary.schedules > 0 ? (100 * o.count) / summary.schedules : 0}%` } as CSSProperties}>
                 {fmt(o.count)}
                 {summary.schedules > 0 && <span className="muted"> ({((100 * o.count) / summary.schedules).toFixed(o.count === summary.schedules ? 0 : 1)}%)</span>}
               </td>
@@ -73,5 +76,44 @@ export function Outcomes({ summary, selected, onReplay }: { summary: ExploreSumm
         </tbody>
       </table>
     </section>
+  );
+}
+
+/** What the verdict rests on: the one value (for quasi-determinism, the value of every schedule that succeeds) and each kind of failure, with its line. */
+function VerdictDetail({ summary }: { summary: ExploreSummary }) {
+  if (summary.failures.length === 0 && summary.verdict !== 'quasi-deterministic') return null;
+  return (
+    <p className="lv-verdict-detail" data-testid="verdict-detail">
+      {summary.value !== undefined && (
+        <>
+          value <span className="mono lv-value">{summary.value}</span>
+          {summary.failures.length > 0 && ', or '}
+        </>
+      )}
+      {summary.failures.map((f, i) => (
+        <span key={i} className="lv-failure">
+          {i > 0 && '; '}
+          <strong>{failureName(f.kind)}</strong>
+          {f.line !== undefined && ` on line ${f.line}`}
+          <span className="muted"> ({fmt(f.count)} schedule{f.count === 1 ? '' : 's'})</span>
+        </span>
+      ))}
+    </p>
+  );
+}
+
+/** A power of ten as text: 1,234 below 10^15, else 10^42. */
+const pow10 = (log10: number) => (log10 < 15 ? fmt(10 ** log10) : `10^${Math.round(log10)}`);
+
+/** How much of the schedule space the random samples cover (distinct schedules, Knuth's estimate of the whole). */
+function SamplingNote({ summary }: { summary: ExploreSummary }) {
+  const s = summary.sampling;
+  if (!s) return null;
+  const log10Share = Math.log10(s.distinct) - s.log10Space;
+  const share = log10Share > -4 ? `${Math.min(100, 100 * 10 ** log10Share).toPrecision(2)}%` : `about 1 in ${pow10(-log10Share)}`;
+  return (
+    <span data-testid="sampling">
+      {fmt(s.distinct)} distinct, of about {pow10(s.log10Space)} schedules in all (Knuth&rsquo;s estimate): {share} of the space sampled.
+    </span>
   );
 }

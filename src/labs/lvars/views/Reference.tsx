@@ -13,11 +13,15 @@ const SYNTAX: [string, string][] = [
   ['if c { ... } else { ... }', 'Both branches have the same type; without else, the value is ().'],
   ['for x in list { ... }   while c { ... }', 'Loops over a list (elems(s) lists a set).'],
   ['fork { ... }', 'Runs the block in a new thread.'],
+  ['let f = fork { ... };  await(f)', 'A fork where a value is expected is a future of the block\'s value (it may be a function); await waits for it.'],
+  ['let par x = e1, y = e2;', 'The model\'s let par: each right-hand side in a thread of its own; goes on when all have their values.'],
   ['1, "text", true, (), bot', 'Integers, strings, booleans, unit, and ⊥ (the bottom of any lattice).'],
   ['(a, b)  [1, 2]  {1, 2}  {"k": v}  {:}', 'Tuples, lists, sets, maps and the empty map.'],
   ['new(IVar) new(MaxNat) new(Counter) new(Set) new(Bool) new(Map(L)) new(Pair(L, L))', 'A new LVar in a built-in lattice.'],
-  ['lattice Name { bottom: b, join: f, top: t, carrier: {…} }', 'Declare a lattice (top and carrier optional); new(Name) makes an LVar of it.'],
+  ['lattice Name { bottom: b, join: f, top: t, carrier: {…}, events: fn(x) { [...] } }', 'Declare a lattice (top, carrier and events optional); new(Name) makes an LVar of it. Handlers run on its events (else its carrier\'s elements).'],
   ['get(lv, {t1, t2})', 'A threshold read: the thresholds must be pairwise incompatible (their join is top).'],
+  ['get(lv, T, F)', 'Thresholds on frozen states: T as above, or lv frozen at exactly an element of F; returns (threshold, frozen?).'],
+  ['newHandler(lv, Q, f)  freezeAfter(lv, Q, f)', 'An explicit event set Q: f runs on each element of Q once lv is at or above it; bot fires at once.'],
 ];
 
 /** The language at a glance, generated from the same builtin table the type checker uses. */
