@@ -73,7 +73,7 @@ export const engine: Engine<SolverRequest, SolverResult, SolverProgressDetail> =
     } else if (strategy === 'reluplex') {
       outcome = searchReluplex(env, { splitThreshold: config.splitThreshold, tightening: config.tightening });
     } else if (strategy === 'bab') {
-      outcome = searchActivationSplitting(env, { attack: config.attack, restarts: 2, branching: 'fsb' });
+      outcome = searchActivationSplitting(env, { attack: config.attack, restarts: 1, branching: 'fsb' });
     } else {
       outcome = searchInputSplitting(env, { bounds: strategy, attack: config.attack, restarts: 32, maxDepth: 400 });
     }
