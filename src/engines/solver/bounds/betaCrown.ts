@@ -65,9 +65,9 @@ export class SplitBounder {
   /**
    * A sound lower bound of c·y over the subdomain (box and phases), after up to `iterations` steps of
    * ascent from `start` (updated in place to the best multipliers found); stops early once the bound
-   * exceeds `enough`. `inputCoeffs` receives the linear function of the inputs behind the bound.
+   * exceeds `enough` (or `stop` says so). `inputCoeffs` receives the linear function of the inputs behind the bound.
    */
-  lowerBound(bounds: NetworkBounds, boxLo: ArrayLike<number>, boxHi: ArrayLike<number>, phases: Phases, c: ArrayLike<number>, start: SplitMultipliers, iterations: number, enough: number, inputCoeffs?: Float64Array): number {
+  lowerBound(bounds: NetworkBounds, boxLo: ArrayLike<number>, boxHi: ArrayLike<number>, phases: Phases, c: ArrayLike<number>, start: SplitMultipliers, iterations: number, enough: number, inputCoeffs?: Float64Array, stop?: () => boolean): number {
     const { net, trace, best, m1, m2 } = this;
     net.layers.forEach((_, k) => {
       trace.alpha[k]!.set(start.alpha[k]!);
@@ -86,7 +86,7 @@ export class SplitBounder {
           best.beta[k]!.set(trace.beta[k]!);
         });
       }
-      if (t > iterations || value > enough) break;
+      if (t > iterations || value > enough || (stop && t % 4 === 0 && stop())) break;
       this.relaxedForward(bounds, boxLo, boxHi);
       this.step(bounds, phases, t, iterations);
     }

@@ -42,10 +42,10 @@ function unsafeCase(spec: ReturnType<typeof parseVnnlib>, y: Float64Array): numb
  * box in which no point may reach the unsafe region.
  */
 describe('ReLU branch and bound on MNIST networks', () => {
-  it('is chosen for 784 inputs and decides robustness properties, each answer checked independently', () => {
+  it('is chosen for 784 inputs and decides robustness properties, each answer checked independently', async () => {
     for (const property of ['prop_12_0.03.vnnlib', 'prop_9_0.05.vnnlib']) {
       const text = readFileSync(join(dir, property), 'utf8');
-      const { summary, trace } = verify(property, 400);
+      const { summary, trace } = await verify(property, 400);
       expect(summary.strategy).toBe('bab');
       expect(summary.chosen).toBe('auto');
       expect(summary.verdict, property).not.toBe('unknown');

@@ -48,6 +48,9 @@ const ROOT_ITERATIONS = 40;
 const ITERATIONS = 12;
 const LEAF_ITERATIONS = 400;
 
+/** Subdomains bounded between rounds of the attack. */
+const ATTACK_EVERY = 100;
+
 /** Open subdomains that keep their multipliers for a warm start (each costs a few pages for MNIST). */
 const FRONTIER_WITH_MULTIPLIERS = 4_000;
 
@@ -73,6 +76,8 @@ class ActivationSplitting {
   /** The root bounds of the last box bounded (cases of a robustness property share their box). */
   private rootCache: { lo: Float64Array; hi: Float64Array; bounds: NetworkBounds } | undefined;
   private readonly corner: Float64Array;
+  /** Asks the budget, remembering the answer (the bounds computed so far stay sound). */
+  private readonly halt = () => (this.stopped ??= this.env.stop()) !== undefined;
   /** Per case and constraint: the input coefficients of the linear function its bound minimised. */
   private readonly coeffs: Float64Array[][];
   private readonly lambda: Float64Array;
@@ -158,8 +163,8 @@ class ActivationSplitting {
     const cached = this.rootCache;
     if (cached && sameBox(cached, c)) return cached.bounds;
     const bounds = intervalBounds(this.net, c.lo, c.hi);
-    const { stats, env } = this;
-    stats.boundComputations += new DeepPoly(this.net, this.back).refine(bounds, c.lo, c.hi, () => (this.stopped ??= env.stop()) !== undefined);
+    const { stats } = this;
+    stats.boundComputations += new DeepPoly(this.net, this.back).refine(bounds, c.lo, c.hi, this.halt);
     this.rootCache = { lo: c.lo, hi: c.hi, bounds };
     return bounds;
   }
@@ -194,6 +199,11 @@ class ActivationSplitting {
         }
         return undefined;
       }
+      // More falsification now and then, from new random starts: a third of these benchmarks are violated.
+      if (this.options.attack && this.stats.nodes > 0 && this.stats.nodes % ATTACK_EVERY === 0) {
+        const found = attack(env, this.falsifier, c, ci, this.caseNodes[ci]!, 1, false);
+        if (found) return this.violated(this.caseNodes[ci]!, this.caseNodes[ci]!, found);
+      }
       const found = this.visit(frontier.pop()!, c, ci, root, frontier);
       if (found) return found;
     }
@@ -224,7 +234,7 @@ class ActivationSplitting {
     const coeffs = this.coeffs[ci]!;
     for (let k = 0; k < c.constraints.length; k++) {
       const con = c.constraints[k]!;
-      const slack = bounder.lowerBound(bounds, c.lo, c.hi, d.phases, con.coeffs, multipliers[k]!, d.exhausted ? LEAF_ITERATIONS : d.depth === 0 ? ROOT_ITERATIONS : ITERATIONS, con.rhsHi, coeffs[k]) - con.rhsHi;
+      const slack = bounder.lowerBound(bounds, c.lo, c.hi, d.phases, con.coeffs, multipliers[k]!, d.exhausted ? LEAF_ITERATIONS : d.depth === 0 ? ROOT_ITERATIONS : ITERATIONS, con.rhsHi, coeffs[k], this.halt) - con.rhsHi;
       values.push(slack);
       if (slack > best) {
         best = slack;
