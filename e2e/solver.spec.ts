@@ -150,6 +150,6 @@ test.describe('solver on MNIST', () => {
     // The tree: the property's cases, and under the open ones ReLU phases named by layer and neuron.
     await expect.poll(() => treeNodes(page)).toBeGreaterThan(9);
     await expect(tree(page)).toContainText(/\d+\.\d+ (on|off)/);
-    await page.screenshot({ path: 'test-results/solver-mnist.png', fullPage: true });
+    await page.screenshot({ path: 'test-results/solver-mnist.png' });
   });
 });
