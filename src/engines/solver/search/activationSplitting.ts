@@ -5,7 +5,7 @@ import { intervalBounds, layerOffsets, type NetworkBounds, type Phases } from '.
 import type { Network } from '../model/network.ts';
 import type { Case } from '../model/problem.ts';
 import { Ev } from '../trace/events.ts';
-import { Fate, NodeKind } from '../trace/tree.ts';
+import { addCaseNodes, Fate, NodeKind } from '../trace/tree.ts';
 import { chooseNeuron, type Branching } from './reluBranching.ts';
 import { combine, combinedSlack, countUndecided } from './closing.ts';
 import { emptyStats, type SearchEnv, type SearchResult } from './env.ts';
@@ -101,11 +101,9 @@ class ActivationSplitting {
     this.corner = new Float64Array(net.inputSize);
     this.coeffs = problem.cases.map((c) => c.constraints.map(() => new Float64Array(net.inputSize)));
     this.lambda = new Float64Array(Math.max(1, ...problem.cases.map((c) => c.constraints.length)));
-    const cases = problem.cases.length;
-    const root = cases > 1 ? tree.add(-1, NodeKind.root, -1, 0, 0, 1, events.next) : -1;
-    if (root >= 0) tree.decide(root, root, Fate.split, events.next, 0);
-    this.caseNodes = problem.cases.map((_, ci) => tree.add(root, NodeKind.case, ci, 0, 0, 1 / cases, events.next));
-    this.top = root >= 0 ? root : this.caseNodes[0]!;
+    // Every case gets its node first (so the tree lists them in order), and falsification looks at
+    // all of them before the search settles into the first: a counterexample may be in any case.
+    ({ caseNodes: this.caseNodes, top: this.top } = addCaseNodes(tree, events, problem.cases.length));
   }
 
   /**
