@@ -43,8 +43,8 @@ export async function verifyCommand(args: string[]): Promise<number> {
 }
 
 /** Time kept back from the engine for printing its answer, and the watchdog's own margin. */
-const PRINT_MARGIN_MS = 250;
-const WATCHDOG_MARGIN_MS = 60;
+const PRINT_MARGIN_MS = 500;
+const WATCHDOG_MARGIN_MS = 300;
 
 interface VerifyOptions {
   timeout: number;

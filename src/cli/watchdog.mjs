@@ -5,11 +5,12 @@
 import { writeSync } from 'node:fs';
 import { workerData } from 'node:worker_threads';
 
-const { slot, delayMs } = workerData;
+// The deadline is a wall-clock time (epoch milliseconds): this thread may start late on a busy machine.
+const { slot, deadline } = workerData;
 const claim = new Int32Array(slot);
 setTimeout(() => {
   if (Atomics.compareExchange(claim, 0, 0, 2) !== 0) return;
   writeSync(1, 'timeout\n');
   writeSync(2, 'latticework: the time limit was reached before the solver answered.\n');
   process.kill(process.pid, 'SIGKILL');
-}, Math.max(0, delayMs));
+}, Math.max(0, deadline - Date.now()));

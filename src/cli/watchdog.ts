@@ -11,10 +11,11 @@ export interface Watchdog {
   dispose(): void;
 }
 
+/** `deadlineMs` counts from the process's start (performance.now()'s origin). */
 export function startWatchdog(deadlineMs: number): Watchdog {
   const slot = new SharedArrayBuffer(4);
   const flag = new Int32Array(slot);
-  const worker = new Worker(new URL('./watchdog.mjs', import.meta.url), { workerData: { slot, delayMs: deadlineMs - performance.now() } });
+  const worker = new Worker(new URL('./watchdog.mjs', import.meta.url), { workerData: { slot, deadline: performance.timeOrigin + deadlineMs } });
   worker.unref();
   return {
     claim: () => Atomics.compareExchange(flag, 0, 0, 1) === 0,
