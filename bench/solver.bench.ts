@@ -12,6 +12,7 @@ import { SymbolicPropagator } from '../src/engines/solver/bounds/symbolic.ts';
 import { parseVnnlib } from '../src/engines/solver/formats/vnnlib.ts';
 import { sharedDataDir } from '../src/testing/sharedData.ts';
 import { measure, report, type Benchmark } from './harness.ts';
+import { runVnncompSuite } from './solverVnncomp.ts';
 
 /**
  * The standard ACAS Xu benchmark: properties 1–4 on all 45 networks and 5–10 on theirs (186
@@ -21,6 +22,7 @@ import { measure, report, type Benchmark } from './harness.ts';
  *
  *   npm run bench -- solver [--instances all|p1,p3|N11,N23|1-20] [--strategies symbolic,interval,reluplex]
  *                           [--timeout SECONDS] [--subset-for interval,reluplex]
+ *   npm run bench -- solver --suite mnistfc|eran [--all] [--strategies auto,bab] (solverVnncomp.ts)
  * By default the symbolic strategy runs all 186 instances and the interval and Reluplex strategies
  * run one instance per property (they would take hours on all of them); `--strategies` with
  * `--instances all` runs everything.
@@ -84,6 +86,8 @@ function solve(instance: AcasInstance, strategy: Strategy, timeout: number): { s
 const bench: Benchmark = {
   name: 'solver',
   run(args) {
+    const suite = option(args, 'suite') ?? 'acasxu';
+    if (suite !== 'acasxu') return runVnncompSuite(suite, args, (name) => option(args, name));
     const timeout = Number(option(args, 'timeout') ?? 116);
     const strategies = (option(args, 'strategies') ?? 'symbolic,interval,reluplex').split(',') as Strategy[];
     const chosen = option(args, 'instances');

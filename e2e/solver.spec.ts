@@ -132,3 +132,24 @@ test.describe('solver', () => {
     await expect(page.getByRole('region', { name: 'Network' })).toHaveCount(0);
   });
 });
+
+test.describe('solver on MNIST', () => {
+  test('an MNIST network and a robustness property: the image, the tree of ReLU splits, the answer', async ({ page }) => {
+    const dir = join(sharedDataDir(), 'vnncomp2021', 'mnistfc');
+    await openApp(page, '/#example=solver/mini-acas-far');
+    await page.getByTestId('network-file').setInputFiles(join(dir, 'mnist-net_256x2.onnx'));
+    await expect(page.getByRole('region', { name: 'Network' })).toContainText('mnist-net_256x2.onnx');
+    await page.getByTestId('network-file').setInputFiles(join(dir, 'prop_0_0.03.vnnlib'));
+    await expect(page.getByTestId('input-image')).toBeVisible();
+    await page.getByLabel('Strategy').selectOption('auto');
+    await page.getByLabel('time budget (s)').fill('60');
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await expect(page.getByTestId('verdict')).not.toHaveAttribute('data-verdict', 'unknown', { timeout: 60_000 });
+    await expect(page.getByTestId('verdict')).toContainText('ReLU branch and bound');
+    await expect(page.getByTestId('verdict')).toContainText('chosen for 784 inputs');
+    // The tree: the property's cases, and under the open ones ReLU phases named by layer and neuron.
+    await expect.poll(() => treeNodes(page)).toBeGreaterThan(9);
+    await expect(tree(page)).toContainText(/\d+\.\d+ (on|off)/);
+    await page.screenshot({ path: 'test-results/solver-mnist.png' });
+  });
+});

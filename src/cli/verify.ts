@@ -5,29 +5,58 @@ import { engine } from '../engines/solver/engine.ts';
 import type { SolverResult } from '../engines/solver/result.ts';
 import { runEngine } from '../engines/runEngine.ts';
 import { EXIT, parseArgs, positiveNumber, UsageError } from './io.ts';
+import { startWatchdog } from './watchdog.ts';
 
-export const VERIFY_USAGE = 'latticework verify <network.nnet|.onnx> <property.vnnlib> [--timeout SECONDS] [--strategy symbolic|interval|reluplex] [--units network|original] [--seed N] [--json]';
+export const VERIFY_USAGE = 'latticework verify <network.nnet|.onnx> <property.vnnlib> [--timeout SECONDS] [--strategy auto|bab|symbolic|interval|reluplex] [--units network|original] [--seed N] [--json]';
 
-const STRATEGIES: readonly Strategy[] = ['symbolic', 'interval', 'reluplex'];
+const STRATEGIES: readonly Strategy[] = ['auto', 'bab', 'symbolic', 'interval', 'reluplex'];
 
 /**
  * `verify`, following the VNN-COMP convention: the first line of output is `holds`, `violated` or
  * `unknown`; a violation is followed by the counterexample, one `(X_i value)` and `(Y_j value)`
  * per line. The property's X and Y are the network's own inputs and outputs (as in the benchmark
  * files) unless `--units original`.
+ *
+ * The timeout counts from the process's start, as VNN-COMP counts it: the engine gets what is left
+ * less a margin for printing, and a watchdog thread prints `timeout` at the limit if the engine has
+ * not answered by then.
  */
 export async function verifyCommand(args: string[]): Promise<number> {
   const { options, flags, positional } = parseArgs(args, ['timeout', 'strategy', 'units', 'seed'], ['json']);
   if (positional.length !== 2) throw new UsageError(`usage: ${VERIFY_USAGE}`);
   const [networkPath, propertyPath] = positional as [string, string];
   const timeout = positiveNumber(options.get('timeout'), 'timeout') ?? 116;
-  const strategy = (options.get('strategy') ?? 'symbolic') as Strategy;
+  const strategy = (options.get('strategy') ?? 'auto') as Strategy;
   if (!STRATEGIES.includes(strategy)) throw new UsageError(`--strategy must be one of ${STRATEGIES.join(', ')}`);
   const units = options.get('units') ?? 'network';
   if (units !== 'network' && units !== 'original') throw new UsageError('--units must be network or original');
   const seed = Number(options.get('seed') ?? 1);
   if (!Number.isInteger(seed) || seed < 0) throw new UsageError('--seed must be a whole number');
 
+  const deadlineMs = timeout * 1000;
+  const watchdog = startWatchdog(deadlineMs - WATCHDOG_MARGIN_MS);
+  try {
+    return await verifyWithin(networkPath, propertyPath, { timeout, strategy, units, seed, json: flags.has('json'), deadlineMs }, watchdog.claim);
+  } finally {
+    watchdog.dispose();
+  }
+}
+
+/** Time kept back from the engine for printing its answer, and the watchdog's own margin. */
+const PRINT_MARGIN_MS = 500;
+const WATCHDOG_MARGIN_MS = 300;
+
+interface VerifyOptions {
+  timeout: number;
+  strategy: Strategy;
+  units: 'network' | 'original';
+  seed: number;
+  json: boolean;
+  deadlineMs: number;
+}
+
+async function verifyWithin(networkPath: string, propertyPath: string, o: VerifyOptions, claim: () => boolean): Promise<number> {
+  const { strategy, units, seed } = o;
   const format = extname(networkPath).toLowerCase() === '.onnx' ? 'onnx' : 'nnet';
   const bytes = await read(networkPath);
   const property = new TextDecoder().decode(await read(propertyPath));
@@ -37,19 +66,21 @@ export async function verifyCommand(args: string[]): Promise<number> {
     property,
     units,
     strategy,
-    timeoutSeconds: timeout,
+    timeoutSeconds: Math.max(0.001, (o.deadlineMs - performance.now() - PRINT_MARGIN_MS) / 1000),
     attack: true,
     splitThreshold: 5,
     tightening: 'symbolic',
   };
-  const outcome = await runEngine(engine, { config: request, seed, budget: { maxSteps: Number.MAX_SAFE_INTEGER, maxMillis: timeout * 1000 + 5_000 } });
+  const outcome = await runEngine(engine, { config: request, seed, budget: { maxSteps: Number.MAX_SAFE_INTEGER, maxMillis: o.timeout * 1000 + 5_000 } });
+  // The watchdog printed `timeout` already (and is ending the process).
+  if (!claim()) return EXIT.ok;
   if (outcome.status === 'failed') {
     const where = outcome.error.at ? ` (line ${outcome.error.at.line}, column ${outcome.error.at.column})` : '';
     process.stderr.write(`latticework: ${outcome.error.message}${where}\n`);
     return outcome.error.kind === 'input' ? EXIT.badInput : EXIT.failed;
   }
   const summary = (outcome.result as SolverResult).summary;
-  if (flags.has('json')) {
+  if (o.json) {
     process.stdout.write(`${summary.verdict}\n${JSON.stringify(summary, null, 2)}\n`);
     return EXIT.ok;
   }

@@ -11,7 +11,14 @@ export type NetworkRef =
   | { kind: 'inline'; name: string; text: string }
   | { kind: 'file'; name: string; format: 'nnet' | 'onnx'; sha256: string; size: number };
 
-export type Strategy = 'reluplex' | 'symbolic' | 'interval';
+/**
+ * `symbolic` and `interval` split the input box; `bab` splits ReLU activations (β-CROWN style);
+ * `auto` takes input splitting for a few inputs and activation splitting for many (AUTO_INPUT_LIMIT).
+ */
+export type Strategy = 'reluplex' | 'symbolic' | 'interval' | 'bab' | 'auto';
+
+/** The most inputs for which `auto` splits the input box (ACAS Xu has 5; MNIST 784). */
+export const AUTO_INPUT_LIMIT = 16;
 
 export interface SolverConfig {
   network: NetworkRef;

@@ -1,7 +1,8 @@
 import { BudgetExceeded, InputError, type Engine, type RunContext } from '../contract.ts';
 import { searchInputSplitting } from './search/inputSplitting.ts';
 import { certifyCounterexample, toUserUnits } from './search/certification.ts';
-import type { SolverRequest } from './config.ts';
+import { AUTO_INPUT_LIMIT, type SolverRequest, type Strategy } from './config.ts';
+import { searchActivationSplitting } from './search/activationSplitting.ts';
 import { DetailRecorder } from './trace/details.ts';
 import { EventLog } from './trace/events.ts';
 import { loadNetwork } from './formats/load.ts';
@@ -65,20 +66,23 @@ export const engine: Engine<SolverRequest, SolverResult, SolverProgressDetail> =
       random,
     };
 
+    const strategy: Exclude<Strategy, 'auto'> = config.strategy !== 'auto' ? config.strategy : net.inputSize <= AUTO_INPUT_LIMIT ? 'symbolic' : 'bab';
     let outcome: SearchResult;
     if (problem.cases.length === 0) {
       outcome = { verdict: 'holds', stats: { ...emptyStats(), covered: 1 } };
-    } else if (config.strategy === 'reluplex') {
+    } else if (strategy === 'reluplex') {
       outcome = searchReluplex(env, { splitThreshold: config.splitThreshold, tightening: config.tightening });
+    } else if (strategy === 'bab') {
+      outcome = searchActivationSplitting(env, { attack: config.attack, restarts: 1, branching: 'fsb' });
     } else {
-      outcome = searchInputSplitting(env, { bounds: config.strategy, attack: config.attack, restarts: 32, maxDepth: 400 });
+      outcome = searchInputSplitting(env, { bounds: strategy, attack: config.attack, restarts: 32, maxDepth: 400 });
     }
     // The last word for the progress bar (the run context delivers it even inside the throttle).
     ctx.progress({ done: outcome.stats.nodes, label: 'nodes', best: outcome.verdict, detail: { tree: tree.snapshot(SNAPSHOT_NODES), covered: tree.coveredOf(0) } satisfies SolverProgressDetail });
     const summary: SolverSummary = {
       verdict: outcome.verdict,
-      strategy: config.strategy,
-      explanation: explain(outcome, problem.cases.length),
+      strategy,
+      explanation: `${config.strategy === 'auto' ? `${strategyName[strategy]}, chosen for ${net.inputSize} input${net.inputSize === 1 ? '' : 's'}. ` : ''}${explain(outcome, problem.cases.length)}`,
       network: {
         name: model.name,
         sizes: [net.inputSize, ...net.layers.map((l) => l.outSize)],
@@ -90,6 +94,7 @@ export const engine: Engine<SolverRequest, SolverResult, SolverProgressDetail> =
       checkpoints,
     };
     if (outcome.stopped) summary.stopped = outcome.stopped;
+    if (config.strategy === 'auto') summary.chosen = 'auto';
     const cex = outcome.counterexample;
     if (cex) {
       summary.counterexample = {
@@ -102,6 +107,13 @@ export const engine: Engine<SolverRequest, SolverResult, SolverProgressDetail> =
     }
     return { summary, trace: { tree: tree.finish(), events: events.finish(), details: details.finish(), ...(outcome.variables ? { variables: outcome.variables } : {}) } };
   },
+};
+
+const strategyName: Record<Exclude<Strategy, 'auto'>, string> = {
+  symbolic: 'Input splitting with symbolic bounds',
+  interval: 'Input splitting with interval bounds',
+  bab: 'Branch and bound on ReLU activations',
+  reluplex: 'Reluplex',
 };
 
 function spend(ctx: RunContext, n: number, onStop: (reason: StopReason) => void): void {

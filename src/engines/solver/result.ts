@@ -8,7 +8,10 @@ import type { TreeData } from './trace/tree.ts';
 /** What a solver run answers (the CLI prints it; the views show it). */
 export interface SolverSummary {
   verdict: 'holds' | 'violated' | 'unknown';
+  /** The procedure that ran (never `auto`: the choice it made). */
   strategy: Strategy;
+  /** Set when the strategy was chosen automatically, by the number of inputs. */
+  chosen?: 'auto';
   /** Why the answer is unknown, or a remark on how it was reached. */
   stopped?: StopReason;
   explanation: string;

@@ -1,7 +1,7 @@
 import { InputError, type Engine } from '../contract.ts';
 import type { NetworkRef, SolverRequest } from './config.ts';
 import { loadNetwork } from './formats/load.ts';
-import { argmin, evaluate, evaluateModel } from './model/network.ts';
+import { argmin, evaluateModel } from './model/network.ts';
 import type { Units } from './model/problem.ts';
 
 /**
@@ -38,8 +38,7 @@ export const sliceEngine: Engine<SliceConfig, SliceResult> = {
     if (!(res >= 2 && res <= 512)) throw new InputError('the slice resolution must be between 2 and 512');
     const point = Float64Array.from({ length: n }, (_, i) => config.fixed[i] ?? 0);
     const advisory = new Uint8Array(res * res);
-    const useScaling = config.units === 'original' && model.scaling !== undefined;
-    const outputs = useScaling ? (p: Float64Array) => evaluateModel(model, p) : (p: Float64Array) => evaluate(model.network, p);
+    const outputs = (p: Float64Array) => evaluateModel(model, p, config.units);
     for (let row = 0; row < res; row++) {
       point[y] = config.yRange[1] - ((row + 0.5) / res) * (config.yRange[1] - config.yRange[0]);
       for (let col = 0; col < res; col++) {

@@ -12,6 +12,8 @@ interface SettingsPanelProps {
 const STRATEGIES: { id: Strategy; label: string }[] = [
   { id: 'symbolic', label: 'Symbolic bounds + input splitting (DeepPoly/CROWN)' },
   { id: 'interval', label: 'Interval bounds + input splitting' },
+  { id: 'bab', label: 'ReLU branch and bound (β-CROWN: α, β, FSB)' },
+  { id: 'auto', label: 'Automatic: input splitting for few inputs, ReLU branch and bound for many' },
   { id: 'reluplex', label: 'Reluplex (CAV 2017): simplex + ReLU splitting' },
 ];
 

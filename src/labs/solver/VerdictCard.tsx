@@ -3,7 +3,13 @@ import { formatValue } from './SliceView.tsx';
 import { completion } from '../../ui/chart/format.ts';
 
 const BADGE = { holds: 'badge-ok', violated: 'badge-err', unknown: 'badge-warn' } as const;
-const STRATEGY = { reluplex: 'Reluplex (2017)', symbolic: 'symbolic bounds + input splitting', interval: 'interval bounds + input splitting' } as const;
+const STRATEGY = {
+  reluplex: 'Reluplex (2017)',
+  symbolic: 'symbolic bounds + input splitting',
+  interval: 'interval bounds + input splitting',
+  bab: 'ReLU branch and bound (β-CROWN)',
+  auto: 'automatic',
+} as const;
 
 /** The answer: holds, violated (with the counterexample and its advisory) or unknown, and the run's statistics. */
 export function VerdictCard({ summary, elapsedMs, stale }: { summary: SolverSummary | undefined; elapsedMs: number | undefined; stale: boolean }) {
@@ -14,7 +20,10 @@ export function VerdictCard({ summary, elapsedMs, stale }: { summary: SolverSumm
     <div className={`verdict${stale ? ' stale' : ''}`} data-testid="verdict" data-verdict={summary.verdict}>
       <p className="verdict-line">
         <span className={`badge verdict-badge ${BADGE[summary.verdict]}`}>{summary.verdict}</span>
-        <span className="verdict-strategy">{STRATEGY[summary.strategy]}</span>
+        <span className="verdict-strategy">
+          {STRATEGY[summary.strategy]}
+          {summary.chosen === 'auto' ? ' (chosen automatically)' : ''}
+        </span>
         {stale && <span className="verdict-stale"> (for earlier settings)</span>}
       </p>
       <p className="verdict-explanation">{summary.explanation}</p>

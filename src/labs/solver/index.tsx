@@ -14,6 +14,7 @@ import { defaultScenario, spec as scenarioSpec, type SolverView } from './scenar
 import { SearchFigure } from './SearchFigure.tsx';
 import { SettingsPanel } from './SettingsPanel.tsx';
 import { SliceView } from './SliceView.tsx';
+import { ImageView, imageSide } from './ImageView.tsx';
 import { StepLog } from './StepLog.tsx';
 import { useNetworkFiles } from './useNetworkFiles.ts';
 import { useOpenFiles } from './useOpenFiles.ts';
@@ -49,7 +50,9 @@ function View({ scenario, onChange, mode }: LabViewProps<SolverConfig, SolverVie
 
   const search = <SearchFigure result={result} live={live} view={view} position={position} selected={selected} namer={namer} mode={mode} onView={setView} />;
   const cex = summary?.counterexample && !stale ? { input: summary.counterexample.input, caseIndex: summary.counterexample.caseIndex } : undefined;
-  const slice = (
+  const slice = imageSide(model?.network.inputSize ?? 0) ? (
+    <ImageView spec={property.spec} caseIndex={cex?.caseIndex ?? 0} counterexample={cex?.input} />
+  ) : (
     <SliceView request={blockedBy === undefined ? sliceRequest : undefined} model={model} spec={property.spec} counterexample={cex} settings={view.slice} onChange={(s) => setView({ slice: s })} height={mode === 'present' ? 380 : 330} />
   );
   const network = <NetworkView summary={summary} details={result?.trace.details} node={selected >= 0 ? selected : 0} namer={namer} height={mode === 'present' ? 380 : 300} />;

@@ -65,7 +65,7 @@ export const spec: LabScenarioSpec<SolverConfig, SolverView> = {
     network,
     property: str({ max: PROPERTY_LIMIT }),
     units: literal('network', 'original'),
-    strategy: literal('reluplex', 'symbolic', 'interval'),
+    strategy: literal('reluplex', 'symbolic', 'interval', 'bab', 'auto'),
     timeoutSeconds: num({ min: 1, max: 3600 }),
     attack: optional(bool(), true),
     splitThreshold: optional(int({ min: 1, max: 1000 }), 5),

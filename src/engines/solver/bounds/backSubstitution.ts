@@ -16,6 +16,12 @@ export interface PassTrace {
    * activation, and a pre-activation objective's own layer, are left as they were.
    */
   weight: Float64Array[];
+  /**
+   * β-CROWN's multipliers of the split constraints, signed (−β for an active split z ≥ 0, +β for an
+   * inactive one z ≤ 0, β ≥ 0), added to each neuron's pre-activation coefficient: on the subdomain
+   * the added term −β·s·z is ≤ 0, so the bound stays a lower bound of the objective there.
+   */
+  beta?: Float64Array[];
 }
 
 /**
@@ -61,7 +67,7 @@ export class BackSubstitution {
    * The same for a linear function of layer `from`'s neurons: of their outputs (`afterActivation`)
    * or of their pre-activation values z. DeepPoly bounds intermediate neurons this way.
    */
-  // One function (96 lines): a single backward loop over the layers, and the rounding slack is
+  // One function (107 lines): a single backward loop over the layers, and the rounding slack is
   // accumulated next to each floating-point operation it covers; split, the soundness argument
   // above would be spread over several functions that share every buffer.
   lowerBoundAt(bounds: NetworkBounds, boxLo: ArrayLike<number>, boxHi: ArrayLike<number>, from: number, afterActivation: boolean, c: ArrayLike<number>, inputCoeffs?: Float64Array, trace?: PassTrace): number {
@@ -113,6 +119,17 @@ export class BackSubstitution {
           productErr += Math.abs(v) * Math.max(Math.abs(l), Math.abs(u));
         }
         slack += dotError(outSize, abs) + 2 * UNIT * productErr;
+      }
+      const beta = trace?.beta?.[k];
+      if (beta) {
+        // One more rounding per coefficient: |error| ≤ u·|ν|, times the largest |z| the neuron takes.
+        let betaErr = 0;
+        for (let j = 0; j < outSize; j++) {
+          if (beta[j] === 0) continue;
+          nu[j] = nu[j]! + beta[j]!;
+          betaErr += Math.abs(nu[j]!) * Math.max(Math.abs(lo[j]!), Math.abs(hi[j]!));
+        }
+        slack += 2 * UNIT * betaErr;
       }
       // Through the affine map z = W h + b.
       let abs = 0;

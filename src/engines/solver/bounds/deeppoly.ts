@@ -23,8 +23,11 @@ export class DeepPoly {
     this.objective = new Float64Array(Math.max(...net.layers.map((l) => l.outSize)));
   }
 
-  /** Narrows `bounds` in place over the box; returns the number of back-substitutions done. */
-  refine(bounds: NetworkBounds, boxLo: ArrayLike<number>, boxHi: ArrayLike<number>): number {
+  /**
+   * Narrows `bounds` in place over the box; returns the number of back-substitutions done. `stop`
+   * (asked every few neurons) ends the refinement early: what was narrowed so far stays sound.
+   */
+  refine(bounds: NetworkBounds, boxLo: ArrayLike<number>, boxHi: ArrayLike<number>, stop?: () => boolean): number {
     const { net, back, objective } = this;
     let runs = 0;
     // The output layer's bounds matter only through the property, which is bounded separately.
@@ -35,6 +38,7 @@ export class DeepPoly {
       const hi = bounds.hi[k]!;
       for (let i = 0; i < layer.outSize; i++) {
         if (!(lo[i]! < 0 && hi[i]! > 0) && layer.activation === 'relu') continue;
+        if (stop && runs % 16 === 0 && stop()) return runs;
         objective.fill(0, 0, layer.outSize);
         objective[i] = 1;
         const l = back.lowerBoundAt(bounds, boxLo, boxHi, k, false, objective);

@@ -91,12 +91,59 @@ export function relax(kind: Activation, l: number, u: number, out: Relaxation): 
     out.au = tangent;
     out.bu = fm - tangent * mid + margin(tangent, l, u);
   } else {
-    // Mixed: φ' is smallest at an endpoint, so slope min(φ'(l), φ'(u)) works through either end.
-    const lambda = Math.min(dphi(kind, l), dphi(kind, u));
-    out.al = out.au = lambda;
-    out.bl = fl - lambda * l - margin(lambda, l, u);
-    out.bu = fu - lambda * u + margin(lambda, l, u);
+    // Mixed: the upper line is the chord or a tangent in the concave part through (l, φ(l)); the
+    // lower line is the same construction mirrored (φ(z) = 1 − σ(−z), or −tanh(−z)).
+    mixedUpper(kind, l, u, out);
+    const au = out.au;
+    const bu = out.bu;
+    mixedUpper(kind, -u, -l, out);
+    out.al = out.au;
+    out.bl = (kind === 'sigmoid' ? 1 - out.bu : -out.bu) - 4 * UNIT - TINY;
+    out.au = au;
+    out.bu = bu;
   }
+}
+
+/**
+ * An upper line of sigmoid or tanh on [l, u] with l < 0 < u (CROWN's construction, Zhang et al.
+ * NeurIPS'18). φ is convex on [l, 0] and concave on [0, u]. If the chord's slope is at most φ'(u),
+ * the chord lies above φ on both parts. Otherwise the tangent at some d in [0, u] that passes above
+ * (l, φ(l)) does: above φ on the concave part (a tangent there), and on [l, 0], where the line
+ * minus φ is concave, above at both ends. d is found by bisection keeping the side that passes
+ * above, with a margin over the rounding of the test; the line is then moved up by the usual margin.
+ */
+function mixedUpper(kind: 'sigmoid' | 'tanh', l: number, u: number, out: Relaxation): void {
+  const fl = phi(kind, l);
+  const fu = phi(kind, u);
+  const chord = (fu - fl) / (u - l);
+  const m = margin(Math.max(chord, dphi(kind, 0)), l, u);
+  // The computed difference fu − fl errs by a few ulps (and φ's own ≤ 1 ulp at each end): as a
+  // slope, that much over the width. The test must hold for the exact chord, and the line (through
+  // (u, fu) with the computed slope) must clear the exact chord over the whole width.
+  const chordErr = (8 * UNIT * (Math.abs(fu) + Math.abs(fl)) + TINY) / (u - l);
+  if (chord + chordErr <= dphi(kind, u) - m) {
+    out.au = chord;
+    out.bu = fu - chord * u + chordErr * (u - l) + m;
+    return;
+  }
+  // above(d): the tangent at d passes at least a margin above (l, φ(l)). False at 0, true at u.
+  const above = (d: number) => phi(kind, d) + dphi(kind, d) * (l - d) - fl >= m;
+  let lo = 0;
+  let hi = u;
+  if (!above(hi)) {
+    // The chord test and this one disagree only within rounding: the flat line at φ(u) is above.
+    out.au = 0;
+    out.bu = fu + m;
+    return;
+  }
+  for (let i = 0; i < 40; i++) {
+    const mid = lo / 2 + hi / 2;
+    if (above(mid)) hi = mid;
+    else lo = mid;
+  }
+  const a = dphi(kind, hi);
+  out.au = a;
+  out.bu = phi(kind, hi) - a * hi + m;
 }
 
 /** Sound bounds of φ over [l, u] (activations are monotone). */

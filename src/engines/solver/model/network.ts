@@ -34,11 +34,24 @@ export interface Scaling {
   outputRange: number;
 }
 
+/**
+ * An input normalisation inside an ONNX graph (Sub then Div by constants before the first layer):
+ * the network sees (x − shift) / divisor, in exact real arithmetic. A division by a constant is not
+ * exact in floating point, so it is not folded into the weights: the problem maps the property's box
+ * through it with outward rounding, and certification re-evaluates it with interval arithmetic.
+ * Unlike the .nnet scaling it belongs to the network: X in a property is the graph's own input.
+ */
+export interface InputNormalisation {
+  shift: Float64Array;
+  divisor: Float64Array;
+}
+
 /** A network together with what the views need to talk about it in the user's terms. */
 export interface NetworkModel {
   name: string;
   network: Network;
   scaling?: Scaling;
+  normalisation?: InputNormalisation;
   inputNames: string[];
   outputNames: string[];
 }
@@ -104,10 +117,24 @@ function denormaliseOutput(scaling: Scaling, y: ArrayLike<number>): Float64Array
   return out;
 }
 
-/** Evaluates in the user's units: original inputs in, de-normalised outputs out. */
-export function evaluateModel(model: NetworkModel, input: ArrayLike<number>): Float64Array {
-  if (!model.scaling) return evaluate(model.network, input);
-  return denormaliseOutput(model.scaling, evaluate(model.network, normaliseInput(model.scaling, input)));
+/**
+ * The map from a property's X to the network's first layer, as a Scaling: the .nnet scaling for
+ * original units, the graph's own normalisation (no clipping, outputs unchanged) for network
+ * units, or none when X is the first layer's input itself.
+ */
+export function inputScaling(model: NetworkModel, units: 'network' | 'original'): Scaling | undefined {
+  if (units === 'original') return model.scaling;
+  const n = model.normalisation;
+  if (!n) return undefined;
+  const size = n.shift.length;
+  return { inputMin: new Float64Array(size).fill(-Infinity), inputMax: new Float64Array(size).fill(Infinity), inputMean: n.shift, inputRange: n.divisor, outputMean: 0, outputRange: 1 };
+}
+
+/** Evaluates in the property's units: its X in, its Y out (original units: the .nnet scaling both ways). */
+export function evaluateModel(model: NetworkModel, input: ArrayLike<number>, units: 'network' | 'original' = 'original'): Float64Array {
+  const s = inputScaling(model, units);
+  if (!s) return evaluate(model.network, input);
+  return denormaliseOutput(s, evaluate(model.network, normaliseInput(s, input)));
 }
 
 /** Number of neurons with a nonlinear activation (the ones a solver splits on). */

@@ -1,6 +1,6 @@
 import { InputError } from '../../contract.ts';
 import { idiv, iadd, imul, point, type Interval } from '../bounds/interval.ts';
-import type { Network, NetworkModel } from './network.ts';
+import { inputScaling, type Network, type NetworkModel } from './network.ts';
 import { down, up } from '../bounds/rounding.ts';
 import type { Spec } from './spec.ts';
 
@@ -45,7 +45,8 @@ export function buildProblem(model: NetworkModel, spec: Spec, units: Units): Pro
     out.set(coeffs);
     return out;
   };
-  if (units === 'network') {
+  const s = inputScaling(model, units);
+  if (!s && units === 'network') {
     return {
       network: net,
       cases: spec.cases.map((c) => ({
@@ -55,7 +56,6 @@ export function buildProblem(model: NetworkModel, spec: Spec, units: Units): Pro
       })),
     };
   }
-  const s = model.scaling;
   if (!s) throw new InputError(`${model.name} has no input and output scaling, so a property in original units cannot be applied; choose network units`, { line: 1, column: 1 });
   return {
     network: net,

@@ -1,6 +1,6 @@
 import { intervalBounds } from '../bounds/networkBounds.ts';
 import { iadd, imul, point, type Interval } from '../bounds/interval.ts';
-import { argmin, evaluate, evaluateModel, type NetworkModel } from '../model/network.ts';
+import { argmin, evaluateModel, inputScaling, type NetworkModel } from '../model/network.ts';
 import type { Units } from '../model/problem.ts';
 import { activationRange } from '../bounds/relaxation.ts';
 import { divDiff, down, up } from '../bounds/rounding.ts';
@@ -35,9 +35,9 @@ export function certifyCounterexample(model: NetworkModel, spec: Spec, units: Un
   }
   const lo = new Float64Array(n);
   const hi = new Float64Array(n);
-  const s = model.scaling;
+  const s = inputScaling(model, units);
   for (let i = 0; i < n; i++) {
-    if (units === 'original' && s) {
+    if (s) {
       const clipped = Math.min(s.inputMax[i]!, Math.max(s.inputMin[i]!, input[i]!));
       [lo[i], hi[i]] = divDiff(clipped, s.inputMean[i]!, s.inputRange[i]!);
     } else {
@@ -50,7 +50,7 @@ export function certifyCounterexample(model: NetworkModel, spec: Spec, units: Un
   const ys: Interval[] = [];
   for (let j = 0; j < net.outputSize; j++) {
     const [a, b] = activationRange(net.layers[last]!.activation, bounds.lo[last]![j]!, bounds.hi[last]![j]!);
-    ys.push(units === 'original' && s ? { lo: down(down(a * s.outputRange) + s.outputMean), hi: up(up(b * s.outputRange) + s.outputMean) } : { lo: a, hi: b });
+    ys.push(s ? { lo: down(down(a * s.outputRange) + s.outputMean), hi: up(up(b * s.outputRange) + s.outputMean) } : { lo: a, hi: b });
   }
   let margin = Infinity;
   for (const k of c.constraints) {
@@ -62,7 +62,7 @@ export function certifyCounterexample(model: NetworkModel, spec: Spec, units: Un
     if (k.strict ? !(slack > 0) : !(slack >= 0)) return undefined;
     margin = Math.min(margin, slack);
   }
-  const outputs = units === 'original' && s ? evaluateModel(model, input) : evaluate(net, input);
+  const outputs = evaluateModel(model, input, units);
   return { caseIndex, input: Float64Array.from(input), outputs, advisory: argmin(outputs), margin };
 }
 
@@ -71,12 +71,12 @@ export function toUserUnits(model: NetworkModel, spec: Spec, units: Units, caseI
   const c = spec.cases[caseIndex]!;
   const n = raw.length;
   const out = new Float64Array(n);
-  const s = model.scaling;
+  const s = inputScaling(model, units);
   for (let i = 0; i < n; i++) {
-    let v = units === 'original' && s ? raw[i]! * s.inputRange[i]! + s.inputMean[i]! : raw[i]!;
+    let v = s ? raw[i]! * s.inputRange[i]! + s.inputMean[i]! : raw[i]!;
     let lo = c.loIn[i]!;
     let hi = c.hiIn[i]!;
-    if (units === 'original' && s) {
+    if (s) {
       // Inside the clipping range when the box reaches into it; otherwise any box point clips the same way.
       lo = Math.max(lo, Math.min(hi, s.inputMin[i]!));
       hi = Math.min(hi, Math.max(lo, s.inputMax[i]!));

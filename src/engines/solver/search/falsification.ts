@@ -96,7 +96,7 @@ export class Falsifier {
    * Signed-gradient descent from `start`, projected on the box; calls `found` with every point whose
    * violation is ≤ 0 until it accepts one. Returns the accepted point, if any, and the best violation seen.
    */
-  descend(c: Case, start: Float64Array, steps: number, found: (x: Float64Array) => boolean): { accepted?: Float64Array; best: number } {
+  descend(c: Case, start: Float64Array, steps: number, found: (x: Float64Array) => boolean, stop?: () => boolean): { accepted?: Float64Array; best: number } {
     const n = start.length;
     const x = start.slice();
     const g = new Float64Array(n);
@@ -105,7 +105,7 @@ export class Falsifier {
       const v = this.violation(x, c, g);
       if (v < best) best = v;
       if (v <= 0 && found(x)) return { accepted: x.slice(), best };
-      if (t === steps) break;
+      if (t === steps || (stop && t % 10 === 9 && stop())) break;
       const alpha = 0.1 * 0.001 ** (t / steps);
       for (let i = 0; i < n; i++) {
         const width = c.hi[i]! - c.lo[i]!;
@@ -133,6 +133,7 @@ export function attack(env: SearchEnv, falsifier: Falsifier, c: Case, ci: number
   const start = new Float64Array(n);
   const sample = new Float64Array(n);
   for (let r = 0; r < restarts && !accepted; r++) {
+    if (r > 0 && env.stop()) break;
     // Start from the best of a few random points: unsafe regions can be scattered pockets that
     // sampling hits more often than descent from one point reaches.
     let startValue = Infinity;
@@ -146,10 +147,16 @@ export function attack(env: SearchEnv, falsifier: Falsifier, c: Case, ci: number
       }
     }
     if (accepted) break;
-    const out = falsifier.descend(c, start, ATTACK_STEPS, (x) => {
-      accepted = env.check(ci, x);
-      return accepted !== undefined;
-    });
+    const out = falsifier.descend(
+      c,
+      start,
+      ATTACK_STEPS,
+      (x) => {
+        accepted = env.check(ci, x);
+        return accepted !== undefined;
+      },
+      () => env.stop() !== undefined,
+    );
     best = Math.min(best, out.best);
     env.spend(1);
   }

@@ -6,7 +6,7 @@ import { SymbolicPropagator } from '../bounds/symbolic.ts';
 import type { Network } from '../model/network.ts';
 import type { Case, Constraint } from '../model/problem.ts';
 import { Ev } from '../trace/events.ts';
-import { Fate, NodeKind } from '../trace/tree.ts';
+import { addCaseNodes, Fate, NodeKind } from '../trace/tree.ts';
 import { addNormalised, relaxationScores } from './branching.ts';
 import { closes, combine, combinedSlack, countUndecided, outputLowerBound, type Judgement } from './closing.ts';
 import { emptyStats, type SearchEnv, type SearchResult } from './env.ts';
@@ -115,13 +115,9 @@ class InputSplitting {
     this.deepPoly = new DeepPoly(net, this.back);
     this.lambda = new Float64Array(Math.max(1, ...problem.cases.map((c) => c.constraints.length)));
     this.coeffs = problem.cases.map((c) => c.constraints.map(() => new Float64Array(net.inputSize)));
-    const cases = problem.cases.length;
-    const root = cases > 1 ? tree.add(-1, NodeKind.root, -1, 0, 0, 1, events.next) : -1;
-    if (root >= 0) tree.decide(root, root, Fate.split, events.next, 0);
     // Every case gets its node first (so the tree lists them in order), and falsification looks at
     // all of them before the search settles into the first: a counterexample may be in any case.
-    this.caseNodes = problem.cases.map((_, ci) => tree.add(root, NodeKind.case, ci, 0, 0, 1 / cases, events.next));
-    this.top = root >= 0 ? root : this.caseNodes[0]!;
+    ({ caseNodes: this.caseNodes, top: this.top } = addCaseNodes(tree, events, problem.cases.length));
   }
 
   run(): SearchResult {

@@ -215,3 +215,14 @@ export class TreeRecorder {
     };
   }
 }
+
+/**
+ * The top of every search's tree: one node per case of the property (in order), under a root when
+ * there are several. Returns the case nodes and the node whose coverage is the whole search's.
+ */
+export function addCaseNodes(tree: TreeRecorder, events: { readonly next: number }, cases: number): { caseNodes: number[]; top: number } {
+  const root = cases > 1 ? tree.add(-1, NodeKind.root, -1, 0, 0, 1, events.next) : -1;
+  if (root >= 0) tree.decide(root, root, Fate.split, events.next, 0);
+  const caseNodes = Array.from({ length: cases }, (_, ci) => tree.add(root, NodeKind.case, ci, 0, 0, 1 / cases, events.next));
+  return { caseNodes, top: root >= 0 ? root : caseNodes[0]! };
+}

@@ -1,22 +1,24 @@
 import { InputError } from '../../../contract.ts';
 import { exactProduct, exactSum } from '../../bounds/exact.ts';
-import { makeLayer, makeNetwork, type Activation, type Layer, type NetworkModel } from '../../model/network.ts';
+import { makeLayer, makeNetwork, type Activation, type InputNormalisation, type Layer, type NetworkModel } from '../../model/network.ts';
 import { sizesNames } from '../nnet.ts';
 import { decodeModel, type Graph, type OnnxNode, type Tensor } from './decode.ts';
 
 /**
  * ONNX models of fully connected networks, lowered to a chain of layers: the graph (decode.ts)
- * must be a chain from one input to one output through MatMul, Gemm, Add, Sub (with constant
+ * must be a chain from one input to one output through MatMul, Gemm, Add, Sub, Div (with constant
  * operands), Relu, Sigmoid, Tanh, and the shape-only Flatten, Reshape, Identity, Squeeze,
  * Unsqueeze and Dropout.
  *
  * Nothing is multiplied or added unless the result is exact; otherwise the operations stay
- * separate layers.
+ * separate layers. A division is exact only by a power of two; any other divisor is accepted where
+ * these benchmark files put it, in the input normalisation before the first layer, which the model
+ * keeps beside the layers (InputNormalisation) instead of rounding 1/d into weights.
  */
 
 const SHAPE_ONLY = new Set(['Flatten', 'Reshape', 'Identity', 'Squeeze', 'Unsqueeze', 'Dropout']);
 const ACTIVATIONS: Record<string, Activation> = { Relu: 'relu', Sigmoid: 'sigmoid', Tanh: 'tanh' };
-const SUPPORTED = 'MatMul, Gemm, Add, Sub, Relu, Sigmoid, Tanh, Flatten, Reshape, Identity, Squeeze, Unsqueeze, Dropout, Constant';
+const SUPPORTED = 'MatMul, Gemm, Add, Sub, Div, Relu, Sigmoid, Tanh, Flatten, Reshape, Identity, Squeeze, Unsqueeze, Dropout, Constant';
 
 /** Builds a layer chain from the graph. */
 export function parseOnnx(bytes: Uint8Array, name = 'model.onnx'): NetworkModel {
@@ -37,7 +39,9 @@ export function parseOnnx(bytes: Uint8Array, name = 'model.onnx'): NetworkModel 
   const lowering = new Lowering(consts, input.name, size);
   for (const node of graph.nodes) lowering.node(node);
   const network = lowering.finish(graph);
-  return { name, network, inputNames: sizesNames('x', network.inputSize), outputNames: sizesNames('y', network.outputSize) };
+  const model: NetworkModel = { name, network, inputNames: sizesNames('x', network.inputSize), outputNames: sizesNames('y', network.outputSize) };
+  if (lowering.normalisation) model.normalisation = lowering.normalisation;
+  return model;
 }
 
 /** The chain being built, one graph node at a time: closed layers, and the affine map still open. */
@@ -50,6 +54,8 @@ class Lowering {
   private pendingW: Float64Array | undefined;
   private pendingIn: number;
   private pendingB: Float64Array | undefined;
+  /** (x − shift) / divisor on the graph's input, when it divides by a constant that is not a power of two. */
+  normalisation: InputNormalisation | undefined;
 
   constructor(
     private readonly consts: Map<string, Tensor>,
@@ -85,6 +91,7 @@ class Lowering {
       if (node.op === 'MatMul') this.matMul(node, other);
       else if (node.op === 'Gemm') this.gemm(node);
       else if (node.op === 'Add' || node.op === 'Sub') this.addOrSub(node, other);
+      else if (node.op === 'Div') this.div(node, other);
       else this.fail(node, `operator ${node.op} is not supported (supported: ${SUPPORTED})`);
     }
     this.flow = out;
@@ -111,6 +118,8 @@ class Lowering {
 
   /** Starts a new pending map W (closing the previous one, unactivated, if there was one). */
   private startMap(w: Float64Array, inSize: number, outSize: number): void {
+    // A shift by zero (a normalisation with mean 0) changes nothing: no layer for it.
+    if (!this.pendingW && this.pendingB?.every((v) => v === 0)) this.pendingB = undefined;
     if (this.pendingW || this.pendingB) this.flush('identity');
     this.pendingW = w;
     this.pendingIn = inSize;
@@ -137,6 +146,34 @@ class Lowering {
     }
     if (unknown > 1 || (unknown === 0 && count !== width) || (unknown === 1 && width % count !== 0))
       this.fail(node, `reshaping ${width} values to [${Array.from(shape).join(', ')}] does not keep them a flat vector`);
+  }
+
+  /**
+   * x / c with a constant c. By powers of two: folded into the pending map (exact). Otherwise only
+   * at the graph's input (nothing but a constant shift before it): the normalisation (x − shift) / c.
+   */
+  private div(node: OnnxNode, other: string | undefined): void {
+    if (node.inputs[0] !== this.flow) this.fail(node, "Div must divide the network's value by a constant, not a constant by it");
+    const c = this.constant(node, other ?? this.fail(node, 'Div needs a constant divisor'));
+    const d = broadcast(c, this.width) ?? this.fail(node, `the divisor "${c.name}" (shape [${c.dims.join(', ')}]) does not broadcast to ${this.width} values`);
+    for (const v of d) if (!(Math.abs(v) > 0)) this.fail(node, `the divisor "${c.name}" contains ${v}`);
+    const reciprocals = Array.from(d, exactReciprocal);
+    if (reciprocals.every((r) => r === 1)) return;
+    if (reciprocals.every((r) => r !== undefined)) {
+      const w = (this.pendingW ??= identity(this.pendingIn));
+      const rows = w.length / this.pendingIn;
+      for (let i = 0; i < rows; i++) for (let j = 0; j < this.pendingIn; j++) w[i * this.pendingIn + j] = w[i * this.pendingIn + j]! * reciprocals[i]!;
+      const pb = this.pendingB;
+      if (pb) for (let i = 0; i < pb.length; i++) pb[i] = pb[i]! * reciprocals[i]!;
+      return;
+    }
+    if (this.layers.length > 0 || this.pendingW || this.normalisation)
+      this.fail(node, `division by ${d[0]} is not exact in floating point and is supported only as the input normalisation, before any weight`);
+    for (const v of d) if (!(v > 0)) this.fail(node, `the input normalisation must divide by positive numbers; "${c.name}" contains ${v}`);
+    const shift = new Float64Array(this.width);
+    if (this.pendingB) for (let i = 0; i < shift.length; i++) shift[i] = -this.pendingB[i]!;
+    this.normalisation = { shift, divisor: d };
+    this.pendingB = undefined;
   }
 
   private matMul(node: OnnxNode, other: string | undefined): void {
@@ -196,6 +233,13 @@ class Lowering {
       this.pendingB = bias;
     }
   }
+}
+
+/** The exact reciprocal of d when d is a power of two (2^k, normal range), else undefined. */
+function exactReciprocal(d: number): number | undefined {
+  if (!(d > 0) && !(d < 0)) return undefined;
+  const r = 1 / d;
+  return Number.isFinite(r) && r * d === 1 && Math.abs(r) >= 2 ** -1021 && Math.log2(Math.abs(d)) % 1 === 0 ? r : undefined;
 }
 
 /** A matrix's shape with leading unit dimensions dropped ([1, 5, 50] is a 5 × 50 matrix). */

@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createRunContext } from '../src/engines/runContext.ts';
+import type { Strategy } from '../src/engines/solver/config.ts';
+import { engine } from '../src/engines/solver/engine.ts';
+import type { SolverSummary } from '../src/engines/solver/result.ts';
+import { sharedDataDir } from '../src/testing/sharedData.ts';
+import { report } from './harness.ts';
+
+/**
+ * `npm run bench -- solver --suite mnistfc|eran [--all] [--strategies auto,symbolic] [--timeout S]`:
+ * the VNN-COMP 2021 sets of many-input networks, from their instances CSVs. By default a short
+ * sample (every sixth instance, at most 20 s each); `--all` runs every instance with the CSV's own
+ * timeout. Counterexamples are certified by the engine; "holds" comes only from sound bounds.
+ *
+ * The published 2021 scores are printed beside ours for reference (they are never used by the
+ * solver): VNN-COMP scored 10 points per correct answer, plus 2 for the fastest and 1 for the
+ * second (within 2 s), and −100 per wrong one, so a tool's count of answers lies between score/12
+ * and score/10. Source: the competition's results repository (stanleybak/vnncomp2021_results,
+ * output_singleoverhead.txt, category summaries).
+ */
+const PUBLISHED_SCORES: Record<string, [string, number][]> = {
+  mnistfc: [['a-b-CROWN', 772], ['VeriNet', 716], ['Debona', 688], ['oval', 677], ['ERAN', 560], ['Marabou', 540], ['venus2', 522], ['nnenum', 512], ['nnv', 186], ['DNNF', 70]],
+  eran: [['a-b-CROWN', 670], ['VeriNet', 588], ['ERAN', 470], ['Debona', 375], ['oval', 247], ['Marabou', 190], ['nnv', 100]],
+};
+
+interface Instance {
+  network: string;
+  property: string;
+  timeout: number;
+}
+
+function instances(suite: string): Instance[] {
+  const dir = join(sharedDataDir(), 'vnncomp2021', suite);
+  const csv = readFileSync(join(dir, `${suite}_instances.csv`), 'utf8');
+  return csv
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((line) => {
+      const [network, property, timeout] = line.split(',').map((s) => s.trim()) as [string, string, string];
+      return { network: join(dir, network), property: join(dir, property), timeout: Number(timeout) };
+    });
+}
+
+const bytesOf = new Map<string, Uint8Array>();
+
+function solve(instance: Instance, strategy: Strategy, timeout: number): { summary: SolverSummary; millis: number } {
+  const start = performance.now();
+  let bytes = bytesOf.get(instance.network);
+  if (!bytes) bytesOf.set(instance.network, (bytes = new Uint8Array(readFileSync(instance.network))));
+  const result = engine.run(
+    {
+      network: { kind: 'file', name: instance.network, format: 'onnx', sha256: '0'.repeat(64), size: bytes.length },
+      networkData: { bytes },
+      property: readFileSync(instance.property, 'utf8'),
+      units: 'network',
+      strategy,
+      timeoutSeconds: timeout,
+      attack: true,
+      splitThreshold: 5,
+      tightening: 'symbolic',
+    },
+    1,
+    createRunContext({ maxSteps: Number.MAX_SAFE_INTEGER, maxMillis: timeout * 1000 }),
+  ) as { summary: SolverSummary };
+  return { summary: result.summary, millis: performance.now() - start };
+}
+
+export function runVnncompSuite(suite: string, args: string[], option: (name: string) => string | undefined): void {
+  if (!(suite in PUBLISHED_SCORES)) throw new Error(`--suite must be acasxu, mnistfc or eran (got ${suite})`);
+  const all = args.includes('--all');
+  const cap = option('timeout');
+  const strategies = (option('strategies') ?? 'auto').split(',') as Strategy[];
+  const list = instances(suite).filter((_, i) => all || i % 6 === 0);
+  for (const strategy of strategies) {
+    console.log(`\n  ${suite}, ${strategy}: ${list.length} instance${list.length === 1 ? '' : 's'}${all ? ' (all), CSV timeouts' : ' (every sixth), at most 20 s each'}`);
+    const tally = { holds: 0, violated: 0, unknown: 0, total: 0, worst: 0 };
+    for (const instance of list) {
+      const timeout = cap ? Number(cap) : all ? instance.timeout : Math.min(20, instance.timeout);
+      const { summary, millis } = solve(instance, strategy, timeout);
+      tally[summary.verdict]++;
+      tally.total += millis;
+      tally.worst = Math.max(tally.worst, millis);
+      const name = `${instance.network.split('/').pop()} ${instance.property.split('/').pop()}`;
+      console.log(`    ${name.padEnd(64)} ${summary.verdict.padEnd(8)} ${(millis / 1000).toFixed(1).padStart(6)} s  ${String(summary.stats.nodes).padStart(6)} nodes, ${summary.stats.splits} splits, depth ${summary.stats.maxDepth}`);
+    }
+    const solved = tally.holds + tally.violated;
+    console.log(`    ${strategy}: solved ${solved}/${list.length} (holds ${tally.holds}, violated ${tally.violated}), unknown ${tally.unknown}; total ${(tally.total / 1000).toFixed(1)} s, longest ${(tally.worst / 1000).toFixed(1)} s`);
+    report({ name: `${suite} ${strategy}: answered`, value: solved, unit: `of ${list.length}` });
+  }
+  const total = instances(suite).length;
+  console.log(`\n  VNN-COMP 2021 published scores on ${suite} (${total} instances; answers between score/12 and score/10), for reference:`);
+  for (const [tool, score] of PUBLISHED_SCORES[suite]!) console.log(`    ${tool.padEnd(10)} ${String(score).padStart(4)} points: ${Math.ceil(score / 12)}–${Math.min(total, Math.floor(score / 10))} answers`);
+}

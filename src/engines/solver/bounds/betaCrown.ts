@@ -1,0 +1,167 @@
+import type { BackSubstitution, PassTrace } from './backSubstitution.ts';
+import type { NetworkBounds, Phases } from './networkBounds.ts';
+import type { Network } from '../model/network.ts';
+import { relax, type Relaxation } from './relaxation.ts';
+
+/**
+ * Bounds of a subdomain of ReLU branch and bound (β-CROWN, Wang et al., NeurIPS 2021). A subdomain
+ * fixes the phase of some ReLUs (s = +1: z ≥ 0, s = −1: z ≤ 0); its pre-activation bounds are
+ * narrowed to match, and the split constraints enter the bound through multipliers β ≥ 0 (the
+ * term −β·s·z, which is ≤ 0 wherever the splits hold: backSubstitution.ts). The lower slopes α of
+ * the undecided ReLUs (any α in [0, 1] is sound) and the multipliers β are both optimised by
+ * projected gradient ascent (Adam, as the paper does): with the relaxation's lines fixed the bound
+ * is min over the box of c·F(x), F the linear network they define, so ∂/∂αⱼ = νⱼ·ẑⱼ and
+ * ∂/∂βⱼ = −sⱼ·ẑⱼ, ẑ the pre-activation values of F at the minimising corner and ν the coefficient of
+ * the neuron's output. Nothing in the optimisation needs to be sound: every bound returned comes from
+ * the sound back-substitution, and the best one seen is kept.
+ */
+
+/** α and β for one subdomain, indexed [layer][neuron]; the caller keeps them for the children. */
+export interface SplitMultipliers {
+  alpha: Float64Array[];
+  beta: Float64Array[];
+}
+
+export function freshMultipliers(net: Network, bounds: NetworkBounds): SplitMultipliers {
+  return {
+    alpha: net.layers.map((_, k) => Float64Array.from(bounds.lo[k]!, (l, j) => (bounds.hi[k]![j]! > -l ? 1 : 0))),
+    beta: net.layers.map((l) => new Float64Array(l.outSize)),
+  };
+}
+
+export function copyMultipliers(m: SplitMultipliers): SplitMultipliers {
+  return { alpha: m.alpha.map((a) => a.slice()), beta: m.beta.map((b) => b.slice()) };
+}
+
+const LEARNING_RATE_ALPHA = 0.1;
+const LEARNING_RATE_BETA = 0.05;
+const ADAM_B1 = 0.9;
+const ADAM_B2 = 0.999;
+
+export class SplitBounder {
+  /** The trace the passes read α and β from and write ν into. */
+  readonly trace: Required<PassTrace>;
+  /** The pre-activation values ẑ of F at the minimising corner, per layer. */
+  private readonly zHat: Float64Array[];
+  readonly coeffs: Float64Array;
+  private readonly best: SplitMultipliers;
+  private readonly m1: Float64Array[];
+  private readonly m2: Float64Array[];
+  private readonly r: Relaxation = { al: 0, bl: 0, au: 0, bu: 0 };
+
+  constructor(
+    private readonly net: Network,
+    private readonly back: BackSubstitution,
+  ) {
+    const perNeuron = () => net.layers.map((l) => new Float64Array(l.outSize));
+    this.trace = { alpha: perNeuron(), beta: perNeuron(), weight: perNeuron() };
+    this.zHat = perNeuron();
+    this.best = { alpha: perNeuron(), beta: perNeuron() };
+    this.m1 = perNeuron();
+    this.m2 = perNeuron();
+    this.coeffs = new Float64Array(net.inputSize);
+  }
+
+  /**
+   * A sound lower bound of c·y over the subdomain (box and phases), after up to `iterations` steps of
+   * ascent from `start` (updated in place to the best multipliers found); stops early once the bound
+   * exceeds `enough` (or `stop` says so). `inputCoeffs` receives the linear function of the inputs behind the bound.
+   */
+  lowerBound(bounds: NetworkBounds, boxLo: ArrayLike<number>, boxHi: ArrayLike<number>, phases: Phases, c: ArrayLike<number>, start: SplitMultipliers, iterations: number, enough: number, inputCoeffs?: Float64Array, stop?: () => boolean): number {
+    const { net, trace, best, m1, m2 } = this;
+    net.layers.forEach((_, k) => {
+      trace.alpha[k]!.set(start.alpha[k]!);
+      trace.beta[k]!.set(start.beta[k]!);
+      m1[k]!.fill(0);
+      m2[k]!.fill(0);
+    });
+    let value = -Infinity;
+    for (let t = 1; ; t++) {
+      const v = this.back.lowerBound(bounds, boxLo, boxHi, c, this.coeffs, trace);
+      if (v > value) {
+        value = v;
+        inputCoeffs?.set(this.coeffs);
+        net.layers.forEach((_, k) => {
+          best.alpha[k]!.set(trace.alpha[k]!);
+          best.beta[k]!.set(trace.beta[k]!);
+        });
+      }
+      if (t > iterations || value > enough || (stop && t % 4 === 0 && stop())) break;
+      this.relaxedForward(bounds, boxLo, boxHi);
+      this.step(bounds, phases, t, iterations);
+    }
+    net.layers.forEach((_, k) => {
+      start.alpha[k]!.set(best.alpha[k]!);
+      start.beta[k]!.set(best.beta[k]!);
+    });
+    return value;
+  }
+
+  /** The minimising corner x* of the last pass, in the input space (for a counterexample check). */
+  corner(boxLo: ArrayLike<number>, boxHi: ArrayLike<number>, out: Float64Array): Float64Array {
+    for (let i = 0; i < out.length; i++) out[i] = this.coeffs[i]! >= 0 ? boxLo[i]! : boxHi[i]!;
+    return out;
+  }
+
+  /** One Adam step on α (undecided ReLUs where the lower line was used) and β (split neurons). */
+  private step(bounds: NetworkBounds, phases: Phases, t: number, iterations: number): void {
+    const { net, trace, zHat, m1, m2 } = this;
+    // A step size that decays over the run, as a schedule: the last steps refine.
+    const decay = 1 - (0.5 * (t - 1)) / Math.max(1, iterations);
+    const c1 = 1 - ADAM_B1 ** t;
+    const c2 = 1 - ADAM_B2 ** t;
+    let offset = 0;
+    net.layers.forEach((layer, k) => {
+      if (layer.activation === 'relu') {
+        const lo = bounds.lo[k]!;
+        const hi = bounds.hi[k]!;
+        const alpha = trace.alpha[k]!;
+        const beta = trace.beta[k]!;
+        const nu = trace.weight[k]!;
+        const z = zHat[k]!;
+        for (let j = 0; j < layer.outSize; j++) {
+          const s = phases[offset + j]!;
+          let g: number;
+          if (s !== 0) g = -s * z[j]!;
+          else if (lo[j]! < 0 && hi[j]! > 0 && nu[j]! > 0) g = nu[j]! * z[j]!;
+          else continue;
+          const a = (m1[k]![j] = ADAM_B1 * m1[k]![j]! + (1 - ADAM_B1) * g);
+          const b = (m2[k]![j] = ADAM_B2 * m2[k]![j]! + (1 - ADAM_B2) * g * g);
+          const move = (a / c1 / (Math.sqrt(b / c2) + 1e-12)) * decay;
+          if (s !== 0) beta[j] = -s * Math.max(0, -s * beta[j]! + LEARNING_RATE_BETA * move);
+          else alpha[j] = Math.min(1, Math.max(0, alpha[j]! + LEARNING_RATE_ALPHA * move));
+        }
+      }
+      offset += layer.outSize;
+    });
+  }
+
+  /** F at the corner that minimised the last pass: every relaxed activation replaced by the line the pass used. */
+  private relaxedForward(bounds: NetworkBounds, boxLo: ArrayLike<number>, boxHi: ArrayLike<number>): void {
+    const { net, trace, zHat, r } = this;
+    let h: ArrayLike<number> = this.corner(boxLo, boxHi, new Float64Array(net.inputSize));
+    net.layers.forEach((layer, k) => {
+      const { weights: w, bias, inSize, outSize, activation } = layer;
+      const z = zHat[k]!;
+      const out = new Float64Array(outSize);
+      const lo = bounds.lo[k]!;
+      const hi = bounds.hi[k]!;
+      const nu = trace.weight[k]!;
+      for (let j = 0; j < outSize; j++) {
+        let v = bias[j]!;
+        const row = j * inSize;
+        for (let i = 0; i < inSize; i++) v += w[row + i]! * h[i]!;
+        z[j] = v;
+        if (activation === 'identity' || (activation === 'relu' && lo[j]! >= 0)) out[j] = v;
+        else if (activation === 'relu' && hi[j]! <= 0) out[j] = 0;
+        else {
+          relax(activation, lo[j]!, hi[j]!, r);
+          if (nu[j]! < 0) out[j] = r.au * v + r.bu;
+          else if (activation === 'relu') out[j] = trace.alpha[k]![j]! * v;
+          else out[j] = r.al * v + r.bl;
+        }
+      }
+      h = out;
+    });
+  }
+}

@@ -1,0 +1,322 @@
+import { BackSubstitution } from '../bounds/backSubstitution.ts';
+import { copyMultipliers, freshMultipliers, SplitBounder, type SplitMultipliers } from '../bounds/betaCrown.ts';
+import { DeepPoly } from '../bounds/deeppoly.ts';
+import { intervalBounds, layerOffsets, type NetworkBounds, type Phases } from '../bounds/networkBounds.ts';
+import type { Network } from '../model/network.ts';
+import type { Case } from '../model/problem.ts';
+import { Ev } from '../trace/events.ts';
+import { addCaseNodes, Fate, NodeKind } from '../trace/tree.ts';
+import { chooseNeuron, type Branching } from './reluBranching.ts';
+import { combine, combinedSlack, countUndecided } from './closing.ts';
+import { emptyStats, type SearchEnv, type SearchResult } from './env.ts';
+import { attack, Falsifier } from './falsification.ts';
+import { Frontier } from './frontier.ts';
+
+/**
+ * Branch and bound on ReLU activations (β-CROWN, Wang et al., NeurIPS 2021; in the line of BaBSR,
+ * Bunel et al. JMLR 2020, and VeriNet/Venus), the procedure for inputs too many to split: the
+ * input box stays whole, and a subdomain is a set of ReLU phases fixed by splits. The root's
+ * pre-activation bounds come from the forward symbolic pass refined by DeepPoly's back-substitution;
+ * each subdomain narrows them by its phases (and interval propagation carries that downstream), then
+ * bounds each constraint of the unsafe case by back-substitution with optimised slopes α and split
+ * multipliers β (bounds/betaCrown.ts). A subdomain closes when some constraint fails everywhere in it;
+ * otherwise the corner that minimised its bound is checked as a counterexample and an undecided ReLU
+ * is split (reluBranching.ts: BaBSR's score, or FSB's trial bounds of the best few). Open subdomains
+ * wait in a priority queue, the one with the lowest bound first; ties by creation order, so the
+ * result and the tree are a function of (problem, options, seed) and the step budget.
+ */
+export interface ActivationSplitOptions {
+  attack: boolean;
+  restarts: number;
+  branching: Branching;
+}
+
+interface Subdomain {
+  phases: Phases;
+  /** Per constraint of the case: the multipliers the parent ended with (a warm start), if kept. */
+  multipliers: (SplitMultipliers | undefined)[];
+  node: number;
+  anchor: number;
+  share: number;
+  depth: number;
+  /** Every ReLU is decided: bound once more, with many more ascent steps (LEAF_ITERATIONS). */
+  exhausted?: boolean;
+}
+
+/** Ascent steps at the root, and in every subdomain (warm-started from its parent's multipliers). */
+const ROOT_ITERATIONS = 40;
+const ITERATIONS = 12;
+const LEAF_ITERATIONS = 400;
+
+/** Subdomains bounded between rounds of the attack. */
+const ATTACK_EVERY = 100;
+
+/** Open subdomains that keep their multipliers for a warm start (each costs a few pages for MNIST). */
+const FRONTIER_WITH_MULTIPLIERS = 4_000;
+
+export function searchActivationSplitting(env: SearchEnv, options: ActivationSplitOptions): SearchResult {
+  return new ActivationSplitting(env, options).run();
+}
+
+/** The search's state across cases. */
+class ActivationSplitting {
+  private readonly net: Network;
+  private readonly stats = emptyStats();
+  private readonly back: BackSubstitution;
+  private readonly bounder: SplitBounder;
+  private readonly falsifier: Falsifier;
+  private readonly offsets: number[];
+  /** The global index of neuron j of layer k among the network's nonlinear neurons (the tree's variable). */
+  private readonly nonlinearOffsets: number[];
+  private readonly caseNodes: number[];
+  private readonly top: number;
+  private openLeaves = 0;
+  private stopped: SearchResult['stopped'];
+  private floorReached = false;
+  /** The root bounds of the last box bounded (cases of a robustness property share their box). */
+  private rootCache: { lo: Float64Array; hi: Float64Array; bounds: NetworkBounds } | undefined;
+  private readonly corner: Float64Array;
+  /** Asks the budget, remembering the answer (the bounds computed so far stay sound). */
+  private readonly halt = () => (this.stopped ??= this.env.stop()) !== undefined;
+  /** Per case and constraint: the input coefficients of the linear function its bound minimised. */
+  private readonly coeffs: Float64Array[][];
+  private readonly lambda: Float64Array;
+
+  constructor(
+    private readonly env: SearchEnv,
+    private readonly options: ActivationSplitOptions,
+  ) {
+    const { problem, tree, events } = env;
+    const net = (this.net = problem.network);
+    this.back = new BackSubstitution(net);
+    this.bounder = new SplitBounder(net, this.back);
+    this.falsifier = new Falsifier(net);
+    this.offsets = layerOffsets(net);
+    let at = 0;
+    this.nonlinearOffsets = net.layers.map((l) => {
+      const o = at;
+      if (l.activation !== 'identity') at += l.outSize;
+      return o;
+    });
+    this.corner = new Float64Array(net.inputSize);
+    this.coeffs = problem.cases.map((c) => c.constraints.map(() => new Float64Array(net.inputSize)));
+    this.lambda = new Float64Array(Math.max(1, ...problem.cases.map((c) => c.constraints.length)));
+    // Every case gets its node first (so the tree lists them in order), and falsification looks at
+    // all of them before the search settles into the first: a counterexample may be in any case.
+    ({ caseNodes: this.caseNodes, top: this.top } = addCaseNodes(tree, events, problem.cases.length));
+  }
+
+  /**
+   * Every case's root first (on a robustness property most close there), then the attack on the
+   * cases still open, then branch and bound on each of them in turn.
+   */
+  run(): SearchResult {
+    const { env, options, caseNodes } = this;
+    const cases = env.problem.cases;
+    const frontiers: (Frontier<Subdomain> | undefined)[] = [];
+    for (let ci = 0; ci < cases.length; ci++) {
+      const start = this.startCase(ci);
+      if (start instanceof Frontier || start === undefined) frontiers.push(start);
+      else return start;
+    }
+    if (options.attack) {
+      for (let ci = 0; ci < cases.length && !this.stopped; ci++) {
+        if (!frontiers[ci]) continue;
+        const found = attack(env, this.falsifier, cases[ci]!, ci, caseNodes[ci]!, options.restarts, true);
+        if (found) return this.violated(caseNodes[ci]!, caseNodes[ci]!, found);
+        this.stopped ??= env.stop();
+      }
+    }
+    for (let ci = 0; ci < cases.length; ci++) {
+      const frontier = frontiers[ci];
+      if (!frontier) continue;
+      const found = this.searchCase(ci, frontier);
+      if (found) return found;
+    }
+    const result: SearchResult = { verdict: this.openLeaves === 0 && !this.stopped ? 'holds' : 'unknown', stats: this.finishStats() };
+    if (this.stopped ?? this.floorReached) result.stopped = this.stopped ?? 'precision';
+    return result;
+  }
+
+  private finishStats(): SearchResult['stats'] {
+    const { stats, top } = this;
+    stats.openLeaves = this.openLeaves;
+    stats.covered = this.env.tree.coveredOf(top);
+    return stats;
+  }
+
+  private violated(node: number, anchor: number, found: NonNullable<SearchResult['counterexample']>): SearchResult {
+    const { tree, events } = this.env;
+    tree.decide(node, anchor, Fate.counterexample, events.next, 0);
+    events.push(Ev.close, node, Fate.counterexample);
+    return { verdict: 'violated', counterexample: found, stats: this.finishStats() };
+  }
+
+  /**
+   * Bounds over the case's box with no phase fixed: DeepPoly, every undecided neuron back-substituted
+   * layer by layer from interval bounds (with hundreds of inputs this is cheaper than the forward
+   * symbolic pass, whose functions carry a coefficient per input, and tighter).
+   */
+  private rootBounds(c: Case): NetworkBounds {
+    const cached = this.rootCache;
+    if (cached && sameBox(cached, c)) return cached.bounds;
+    const bounds = intervalBounds(this.net, c.lo, c.hi);
+    const { stats } = this;
+    stats.boundComputations += new DeepPoly(this.net, this.back).refine(bounds, c.lo, c.hi, this.halt);
+    this.rootCache = { lo: c.lo, hi: c.hi, bounds };
+    return bounds;
+  }
+
+  /** The case's root subdomain bounded: a counterexample, the frontier left open, or undefined when it closed. */
+  private startCase(ci: number): SearchResult | Frontier<Subdomain> | undefined {
+    const { env, caseNodes, net } = this;
+    const c = env.problem.cases[ci]!;
+    const frontier = new Frontier<Subdomain>();
+    const root = { phases: new Int8Array(this.offsets[net.layers.length]!), multipliers: c.constraints.map(() => undefined), node: caseNodes[ci]!, anchor: caseNodes[ci]!, share: 1 / env.problem.cases.length, depth: 0 };
+    this.stopped ??= env.stop();
+    if (this.stopped) {
+      frontier.push(root, 0);
+      return frontier;
+    }
+    const found = this.visit(root, c, ci, this.rootBounds(c), frontier);
+    return found ?? (frontier.size > 0 ? frontier : undefined);
+  }
+
+  /** Lowest bound first over one case's subdomains; a result only if a counterexample was found. */
+  private searchCase(ci: number, frontier: Frontier<Subdomain>): SearchResult | undefined {
+    const { env } = this;
+    const { tree, events } = env;
+    const c = env.problem.cases[ci]!;
+    const root = this.rootBounds(c);
+    while (frontier.size > 0) {
+      this.stopped ??= env.stop();
+      if (this.stopped) {
+        for (const d of frontier) {
+          tree.decide(d.node, d.anchor, Fate.stopped, events.next, d.share);
+          this.openLeaves++;
+        }
+        return undefined;
+      }
+      // More falsification now and then, from new random starts: a third of these benchmarks are violated.
+      if (this.options.attack && this.stats.nodes > 0 && this.stats.nodes % ATTACK_EVERY === 0) {
+        const found = attack(env, this.falsifier, c, ci, this.caseNodes[ci]!, 1, false);
+        if (found) return this.violated(this.caseNodes[ci]!, this.caseNodes[ci]!, found);
+      }
+      const found = this.visit(frontier.pop()!, c, ci, root, frontier);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /** Bounds one subdomain and closes, falsifies or splits it. */
+  private visit(d: Subdomain, c: Case, ci: number, root: NetworkBounds, frontier: Frontier<Subdomain>): SearchResult | undefined {
+    const { env, stats, net, bounder } = this;
+    const { tree, events } = env;
+    env.spend(1);
+    stats.nodes++;
+    stats.boundComputations++;
+    if (d.depth > stats.maxDepth) stats.maxDepth = d.depth;
+    events.push(Ev.open, d.node, d.depth);
+    // The root's bounds hold on every subdomain; the phases narrow them, and interval propagation
+    // from the box (intersected with them) carries the narrowing to the layers after the split.
+    const bounds = intervalBounds(net, c.lo, c.hi, root, d.phases);
+    // A leaf whose ReLUs are all decided: DeepPoly over the fixed phases is exact layer by layer.
+    if (d.exhausted) stats.boundComputations += new DeepPoly(net, this.back).refine(bounds, c.lo, c.hi) > 0 ? 1 : 0;
+    env.details.fromBounds(d.node, net, bounds, d.phases);
+    // Some split neuron's phase contradicts its sound bounds: no input of the box is in this subdomain.
+    if (empty(bounds)) return this.close(d, net, bounds, Infinity);
+    let best = -Infinity;
+    let bestK = 0;
+    const multipliers = d.multipliers.map((m) => m ?? freshMultipliers(net, bounds));
+    const values: number[] = [];
+    const coeffs = this.coeffs[ci]!;
+    for (let k = 0; k < c.constraints.length; k++) {
+      const con = c.constraints[k]!;
+      const slack = bounder.lowerBound(bounds, c.lo, c.hi, d.phases, con.coeffs, multipliers[k]!, d.exhausted ? LEAF_ITERATIONS : d.depth === 0 ? ROOT_ITERATIONS : ITERATIONS, con.rhsHi, coeffs[k], this.halt) - con.rhsHi;
+      values.push(slack);
+      if (slack > best) {
+        best = slack;
+        bestK = k;
+      }
+      if (slack > 0 || (con.strict && slack >= 0)) return this.close(d, net, bounds, slack);
+      // The corner that minimised this constraint's bound: a real point of the box, worth checking.
+      const x = bounder.corner(c.lo, c.hi, this.corner);
+      const v = this.falsifier.violation(x, c);
+      if (v <= 0) {
+        const found = env.check(ci, x);
+        events.push(Ev.candidate, d.node, found ? 1 : 0, 0, v);
+        if (found) return this.violated(d.node, d.anchor, found);
+      }
+    }
+    if (c.constraints.length > 1) {
+      // No constraint fails everywhere alone; a nonnegative combination of them may (closing.ts).
+      const lambda = combine(c, coeffs, values, c.lo, c.hi, this.lambda);
+      if (lambda) {
+        const slack = combinedSlack((k) => bounder.lowerBound(bounds, c.lo, c.hi, d.phases, k, freshMultipliers(net, bounds), ITERATIONS, Infinity), bounds, net, c, lambda);
+        if (slack > 0) return this.close(d, net, bounds, slack);
+      }
+    }
+    if (c.constraints.length === 0) best = -Infinity;
+    tree.setBound(d.node, best);
+    events.push(Ev.bounds, d.node, countUndecided(net, bounds), 0, best);
+    const con = c.constraints[bestK];
+    const pick = con ? chooseNeuron(this.options.branching, net, this.back, bounds, c.lo, c.hi, d.phases, con.coeffs, multipliers[bestK]!) : undefined;
+    if (!pick) {
+      // Every ReLU is decided: the subdomain is linear, and with the best multipliers β the bound is
+      // the exact minimum (LP duality). Ascend longer once; if it still does not close, no split is left.
+      if (!d.exhausted && con) {
+        frontier.push({ ...d, multipliers, exhausted: true }, best);
+        return undefined;
+      }
+      this.openLeaves++;
+      this.floorReached = true;
+      tree.decide(d.node, d.anchor, Fate.stopped, events.next, d.share);
+      events.push(Ev.close, d.node, Fate.stopped);
+      return undefined;
+    }
+    this.split(d, pick, multipliers, best, frontier);
+    env.report(stats.nodes, 'subdomains', `${(100 * tree.coveredOf(this.top)).toFixed(1)}% closed`);
+    return undefined;
+  }
+
+  /** Closes a subdomain whose bound (slack) shows the unsafe region empty in it. */
+  private close(d: Subdomain, net: Network, bounds: NetworkBounds, slack: number): undefined {
+    const { tree, events } = this.env;
+    tree.setBound(d.node, slack);
+    events.push(Ev.bounds, d.node, countUndecided(net, bounds), 0, slack);
+    this.stats.verifiedLeaves++;
+    tree.decide(d.node, d.anchor, Fate.verified, events.next, d.share);
+    events.push(Ev.close, d.node, Fate.verified);
+    return undefined;
+  }
+
+  /** Two children, one per phase of the chosen ReLU, waiting in the frontier with the parent's bound as priority. */
+  private split(d: Subdomain, pick: { layer: number; neuron: number }, multipliers: SplitMultipliers[], bound: number, frontier: Frontier<Subdomain>): void {
+    const { tree, events } = this.env;
+    const global = this.offsets[pick.layer]! + pick.neuron;
+    const variable = this.nonlinearOffsets[pick.layer]! + pick.neuron;
+    this.stats.splits++;
+    tree.decide(d.node, d.anchor, Fate.split, events.next, 0);
+    events.push(Ev.split, d.node, variable, NodeKind.relu, 0);
+    const keep = frontier.size < FRONTIER_WITH_MULTIPLIERS;
+    for (const side of [0, 1]) {
+      const phases = d.phases.slice();
+      phases[global] = side === 1 ? 1 : -1;
+      const share = d.share / 2;
+      const node = tree.add(d.node, NodeKind.relu, variable, side, 0, share, events.next);
+      const warm = !keep ? multipliers.map(() => undefined) : side === 1 ? multipliers : multipliers.map(copyMultipliers);
+      frontier.push({ phases, multipliers: warm, node, anchor: node >= 0 ? node : d.anchor, share, depth: d.depth + 1 }, bound);
+    }
+  }
+}
+
+/** Whether some neuron's bounds cross (lower above upper): the subdomain has no point. */
+function empty(bounds: NetworkBounds): boolean {
+  return bounds.lo.some((lo, k) => lo.some((l, i) => l > bounds.hi[k]![i]!));
+}
+
+function sameBox(a: { lo: Float64Array; hi: Float64Array }, c: Case): boolean {
+  if (a.lo.length !== c.lo.length) return false;
+  for (let i = 0; i < a.lo.length; i++) if (a.lo[i] !== c.lo[i] || a.hi[i] !== c.hi[i]) return false;
+  return true;
+}
