@@ -1,105 +1,33 @@
+import { loadavg } from 'node:os';
 import { createThreadPool } from '../src/cli/kernels/threadPool.ts';
 import type { KernelsConfig, ParallelPool } from '../src/engines/kernels/api.ts';
-import { inThread, runCompiled } from '../src/engines/kernels/backends/compiled.ts';
+import { inThread, runCompiled, type Executor } from '../src/engines/kernels/backends/compiled.ts';
 import { maxUlps } from '../src/engines/kernels/backends/compare.ts';
 import { runNaive } from '../src/engines/kernels/backends/naive.ts';
 import { poolExecutor } from '../src/engines/kernels/backends/parallel.ts';
-import type { Arr, BackendRun, ProgramInputs } from '../src/engines/kernels/backends/types.ts';
+import type { ProgramInputs } from '../src/engines/kernels/backends/types.ts';
 import type { RunSizes } from '../src/engines/kernels/backends/sizes.ts';
-import { ERF_JS } from '../src/engines/kernels/codegen/erf.ts';
 import { compile, type Compiled } from '../src/engines/kernels/compile.ts';
 import { makeInputs } from '../src/engines/kernels/inputs/params.ts';
 import { BLACK_SCHOLES, BLUR } from '../src/engines/kernels/test/backends.ts';
+import { handBlackScholes, handBlurSweep, handHeatSweep, HEAT, TRIAD_KERNEL, triad } from './kernels/hand.ts';
 import { report, type Benchmark } from './harness.ts';
 
 /**
- * `npm run bench -- kernels [--options N] [--side S] [--iterations K] [--repeats R]`
- * Black-Scholes (10^7 options), the slide's 5x5 blur and a heat stencil (2048x2048, 20 iterations):
- * each backend's median time against the naive backend and against a hand-written fused JavaScript
- * loop of the same kernel written here (the honest baseline); the blur's memory bandwidth against
- * a triad measured in the same run. The naive stencils allocate a whole-image temporary per
- * operation, so they are timed on fewer iterations and scaled (said on their line).
+ * `npm run bench -- kernels [--full] [--options N] [--side S] [--iterations K] [--rounds R]`
+ * Black-Scholes, the slide's 5x5 blur and a heat stencil: each backend's time against the naive
+ * backend and against a hand-written fused JavaScript loop of the same kernel (bench/kernels/
+ * hand.ts, the honest baseline); the blur's memory bandwidth against a triad measured in the same
+ * run. Quick by default (10^6 options, 1024x1024, 10 iterations); `--full` runs the issue's sizes
+ * (10^7 options, 2048x2048, 20 iterations).
+ *
+ * The machine is shared, so contenders run interleaved: after a warm-up round, each of `rounds`
+ * rounds runs every contender once, and each line reports its best round (the least disturbed).
+ * Lines also give ratios of CPU times (process.cpuUsage), which other programs' load does not
+ * inflate: fused against hand-written, and the parallel workers' time added up against fused's. The naive stencils allocate a whole-image temporary per operation, so
+ * they are timed on one iteration and scaled (said on their line); their agreement with the
+ * compiled backends is checked on that iteration.
  */
-
-const HEAT = `@acc function heat(u, iterations)
-    tmp = Array(Float32, size(u)...)
-    runStencil(tmp, u, iterations, :oob_wraparound) do b, a
-        b[0,0] = a[0,0] + 0.2 * (a[-1,0] + a[1,0] + a[0,-1] + a[0,1] - 4 * a[0,0])
-        return a, b
-    end
-    return u
-end`;
-
-const erf = new Function(`${ERF_JS}\nreturn erf;`)() as (x: number) => number;
-
-/** Black-Scholes written by hand: one loop, the slide's operations in the slide's order. */
-function handBlackScholes(s: Float64Array, k: Float64Array, r: Float64Array, v: Float64Array, t: Float64Array, put: Float64Array): void {
-  for (let i = 0; i < put.length; i++) {
-    const logterm = Math.log10(s[i]! / k[i]!);
-    const powterm = 0.5 * v[i]! * v[i]!;
-    const den = v[i]! * Math.sqrt(t[i]!);
-    const d1 = ((r[i]! + powterm) * t[i]! + logterm) / den;
-    const d2 = d1 - den;
-    const n1 = 0.5 + 0.5 * erf(0.707106781 * d1);
-    const n2 = 0.5 + 0.5 * erf(0.707106781 * d2);
-    const fv = k[i]! * Math.exp(-r[i]! * t[i]!);
-    const call = s[i]! * n1 - fv * n2;
-    put[i] = call - fv + s[i]!;
-  }
-}
-
-/** The 5x5 blur by hand (:oob_skip: the border is left alone), one sweep, the 25 taps written out. */
-function handBlurSweep(a: Float32Array, b: Float32Array, w: number, h: number): void {
-  for (let y = 2; y < h - 2; y++)
-    for (let x = 2; x < w - 2; x++) {
-      const o = y * w + x;
-      const m2 = o - 2 * w;
-      const m1 = o - w;
-      const p1 = o + w;
-      const p2 = o + 2 * w;
-      b[o] =
-        a[m2 - 2]! * 0.003 + a[m2 - 1]! * 0.0133 + a[m2]! * 0.0219 + a[m2 + 1]! * 0.0133 + a[m2 + 2]! * 0.003 +
-        a[m1 - 2]! * 0.0133 + a[m1 - 1]! * 0.0596 + a[m1]! * 0.0983 + a[m1 + 1]! * 0.0596 + a[m1 + 2]! * 0.0133 +
-        a[o - 2]! * 0.0219 + a[o - 1]! * 0.0983 + a[o]! * 0.1621 + a[o + 1]! * 0.0983 + a[o + 2]! * 0.0219 +
-        a[p1 - 2]! * 0.0133 + a[p1 - 1]! * 0.0596 + a[p1]! * 0.0983 + a[p1 + 1]! * 0.0596 + a[p1 + 2]! * 0.0133 +
-        a[p2 - 2]! * 0.003 + a[p2 - 1]! * 0.0133 + a[p2]! * 0.0219 + a[p2 + 1]! * 0.0133 + a[p2 + 2]! * 0.003;
-    }
-}
-
-function handHeatSweep(a: Float32Array, b: Float32Array, w: number, h: number): void {
-  for (let y = 0; y < h; y++) {
-    const up = ((y + h - 1) % h) * w;
-    const down = ((y + 1) % h) * w;
-    const row = y * w;
-    for (let x = 0; x < w; x++) {
-      const c = a[row + x]!;
-      b[row + x] = c + 0.2 * (a[row + ((x + w - 1) % w)]! + a[row + ((x + 1) % w)]! + a[up + x]! + a[down + x]! - 4 * c);
-    }
-  }
-}
-
-function median(xs: number[]): number {
-  return [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-}
-
-/** Median of `repeats` timed runs, after one untimed warm-up run when there are several. */
-async function timed(repeats: number, f: () => Promise<BackendRun> | BackendRun): Promise<{ millis: number; run: BackendRun }> {
-  if (repeats > 1) await f();
-  const runs: BackendRun[] = [];
-  for (let k = 0; k < repeats; k++) runs.push(await f());
-  return { millis: median(runs.map((r) => r.millis)), run: runs[runs.length - 1]! };
-}
-
-function handTimed(repeats: number, f: () => void): number {
-  if (repeats > 1) f();
-  const times: number[] = [];
-  for (let k = 0; k < repeats; k++) {
-    const start = performance.now();
-    f();
-    times.push(performance.now() - start);
-  }
-  return median(times);
-}
 
 interface Case {
   c: Compiled;
@@ -114,87 +42,213 @@ function prepare(source: string, config: Partial<KernelsConfig>): Case {
   return { c, inputs, sizes };
 }
 
-/** The compiled backends' lines; `unit` turns milliseconds into what is reported (times: lower is better). */
-async function compiledLines(name: string, k: Case, pool: ParallelPool, repeats: number, hand: number, naive: number, unit: (ms: number) => number, unitName: string, reference: (Arr | number)[]) {
+/** A contender: one run, returning the wall-clock and (single-thread contenders) CPU ms of its work, set-up excluded. */
+interface Timing {
+  millis: number;
+  cpuMillis?: number;
+}
+
+interface Contender {
+  name: string;
+  run(): Promise<Timing> | Timing;
+}
+
+interface Best {
+  millis: number;
+  cpuMillis: number;
+}
+
+/** Runs every contender once per round, after a warm-up round; the best wall and CPU time of each. */
+async function interleaved(contenders: Contender[], rounds: number): Promise<Map<string, Best>> {
+  const best = new Map<string, Best>(contenders.map((c) => [c.name, { millis: Infinity, cpuMillis: Infinity }]));
+  for (let round = 0; round <= rounds; round++)
+    for (const c of contenders) {
+      const t = await c.run();
+      if (round === 0) continue;
+      const b = best.get(c.name)!;
+      b.millis = Math.min(b.millis, t.millis);
+      b.cpuMillis = Math.min(b.cpuMillis, t.cpuMillis ?? Infinity);
+    }
+  return best;
+}
+
+const cpuNow = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+function timedHand(f: () => void): () => Timing {
+  return () => {
+    const [start, cpu] = [performance.now(), cpuNow()];
+    f();
+    return { millis: performance.now() - start, cpuMillis: cpuNow() - cpu };
+  };
+}
+
+/**
+ * `exec` with its loops' CPU time added up in `cpu.millis` (buffer set-up excluded). The count is
+ * the process's, so for the parallel backend it is the workers' time added up while the main
+ * thread waits: the work the split costs, which the load of other programs does not inflate.
+ */
+function cpuCounted(exec: Executor, cpu: { millis: number }): Executor {
+  return {
+    shared: exec.shared,
+    async loop(code, buffers, scalars, n, align) {
+      const start = cpuNow();
+      await exec.loop(code, buffers, scalars, n, align);
+      cpu.millis += cpuNow() - start;
+    },
+  };
+}
+
+/** One compiled run as a contender; `check` sees its outputs. */
+function compiledRun(k: Case, line: string, exec: Executor, check?: (outputs: (Float32Array | Float64Array | number)[]) => void): Contender {
+  return {
+    name: line,
+    async run() {
+      const cpu = { millis: 0 };
+      const run = await runCompiled(k.c, k.inputs, k.sizes, cpuCounted(exec, cpu));
+      check?.(run.outputs);
+      return { millis: run.millis, cpuMillis: cpu.millis };
+    },
+  };
+}
+
+const executors = (pool: ParallelPool): [string, Executor][] => [
+  ['fused (compiled, 1 thread)', inThread],
+  ['parallel, 1 worker', poolExecutor(pool, 1)],
+  ['parallel, 2 workers', poolExecutor(pool, 2)],
+];
+
+/** The compiled backends' lines; `unit` turns ms into what is reported (ms: lower is better). */
+function compiledLines(name: string, best: Map<string, Best>, naive: number, unit: (ms: number) => number, unitName: string, ulps: Map<string, number>): void {
   const lowerIsBetter = unitName === 'ms';
-  const fused = await timed(repeats, () => runCompiled(k.c, k.inputs, k.sizes, inThread));
-  report({ name: `${name}: fused (compiled, 1 thread)`, value: unit(fused.millis), unit: unitName, lowerIsBetter, baseline: { name: 'hand-written loop', value: unit(hand) }, note: `${(naive / fused.millis).toFixed(1)}x naive; ${maxUlps(reference, fused.run.outputs)} ulps` });
-  for (const w of [1, 2]) {
-    const par = await timed(repeats, () => runCompiled(k.c, k.inputs, k.sizes, poolExecutor(pool, w)));
-    report({ name: `${name}: parallel, ${w} worker${w > 1 ? 's' : ''}`, value: unit(par.millis), unit: unitName, lowerIsBetter, baseline: { name: 'fused on 1', value: unit(fused.millis) }, note: `${(naive / par.millis).toFixed(1)}x naive, ${(hand / par.millis).toFixed(2)}x hand-written; ${maxUlps(reference, par.run.outputs)} ulps` });
+  const hand = best.get('hand')!;
+  const fused = best.get('fused (compiled, 1 thread)')!;
+  for (const [line, b] of best) {
+    if (line === 'hand') continue;
+    const isFused = b === fused;
+    const baseline = isFused ? { name: 'hand-written loop', value: unit(hand.millis) } : { name: 'fused on 1', value: unit(fused.millis) };
+    const cpu = isFused
+      ? `; CPU time ${(hand.cpuMillis / b.cpuMillis).toFixed(2)}x hand-written`
+      : `, ${(hand.millis / b.millis).toFixed(2)}x hand-written; the workers' CPU time ${(b.cpuMillis / fused.cpuMillis).toFixed(2)}x fused's`;
+    report({ name: `${name}: ${line}`, value: unit(b.millis), unit: unitName, lowerIsBetter, baseline, note: `${(naive / b.millis).toFixed(1)}x naive${cpu}; ${ulps.get(line)} ulps from naive` });
   }
 }
 
-async function blackScholes(pool: ParallelPool, n: number, repeats: number): Promise<void> {
-  console.log(`  Black-Scholes, ${n.toLocaleString('en-US')} options (M options/s; higher is better)`);
+async function blackScholes(pool: ParallelPool, n: number, rounds: number): Promise<void> {
+  console.log(`\n  Black-Scholes, ${n.toLocaleString('en-US')} options (options/s; higher is better)`);
   const k = prepare(BLACK_SCHOLES, { size: n });
   const perSecond = (ms: number) => (n / ms) * 1000;
-  const naive = await timed(1, () => runNaive(k.c.domain, k.inputs, k.sizes));
+  const naive = runNaive(k.c.domain, k.inputs, k.sizes);
   const [s, strike, r, v, t] = [...k.inputs.arrays.values()] as Float64Array[];
   const put = new Float64Array(n);
-  const hand = handTimed(repeats, () => handBlackScholes(s!, strike!, r!, v!, t!, put));
-  report({ name: 'Black-Scholes: naive (a temporary per operation)', value: perSecond(naive.millis), unit: 'options/s', note: `${(naive.run.temporaryBytes / 1e9).toFixed(2)} GB of temporaries` });
-  report({ name: 'Black-Scholes: hand-written fused loop', value: perSecond(hand), unit: 'options/s', baseline: { name: 'naive', value: perSecond(naive.millis) }, note: `${maxUlps(naive.run.outputs, [put])} ulps from naive` });
-  await compiledLines('Black-Scholes', k, pool, repeats, hand, naive.millis, perSecond, 'options/s', naive.run.outputs);
+  const ulps = new Map<string, number>();
+  const contenders: Contender[] = [
+    { name: 'hand', run: timedHand(() => handBlackScholes(s!, strike!, r!, v!, t!, put)) },
+    ...executors(pool).map(([name, exec]) => compiledRun(k, name, exec, (outputs) => ulps.set(name, maxUlps(naive.outputs, outputs)))),
+  ];
+  const best = await interleaved(contenders, rounds);
+  const hand = best.get('hand')!.millis;
+  report({ name: 'Black-Scholes: naive (a temporary per operation)', value: perSecond(naive.millis), unit: 'options/s', note: `one run; ${(naive.temporaryBytes / 1e9).toFixed(2)} GB of temporaries` });
+  report({ name: 'Black-Scholes: hand-written fused loop', value: perSecond(hand), unit: 'options/s', baseline: { name: 'naive', value: perSecond(naive.millis) }, note: `${maxUlps(naive.outputs, [put])} ulps from naive` });
+  compiledLines('Black-Scholes', best, naive.millis, perSecond, 'options/s', ulps);
 }
 
-async function stencil(pool: ParallelPool, name: string, source: string, side: number, iterations: number, repeats: number, sweep: (a: Float32Array, b: Float32Array, w: number, h: number) => void): Promise<number> {
-  console.log(`  ${name}, ${side}x${side}, ${iterations} iterations (ms; lower is better)`);
-  const k = prepare(source, { image: { width: side, height: side, builtin: 'rings' }, params: { iterations } });
-  const naiveIterations = Math.min(iterations, 2);
-  const small = prepare(source, { image: { width: side, height: side, builtin: 'rings' }, params: { iterations: naiveIterations } });
-  const naiveRun = await timed(1, () => runNaive(small.c.domain, small.inputs, small.sizes));
-  const naive = (naiveRun.millis * iterations) / naiveIterations;
-  const image = [...k.inputs.arrays.values()][0] as Float32Array;
-  const hand = handTimed(repeats, () => {
-    let [a, b] = [image.slice(), new Float32Array(side * side)];
-    for (let it = 0; it < iterations; it++) {
-      sweep(a, b, side, side);
-      [a, b] = [b, a];
-    }
-  });
-  const reference = runNaive(k.c.domain, k.inputs, k.sizes);
-  report({ name: `${name}: naive`, value: naive, unit: 'ms', lowerIsBetter: true, note: `timed on ${naiveIterations} iterations, scaled to ${iterations}` });
-  report({ name: `${name}: hand-written fused loop`, value: hand, unit: 'ms', lowerIsBetter: true, baseline: { name: 'naive', value: naive } });
-  await compiledLines(name, k, pool, repeats, hand, naive, (ms) => ms, 'ms', reference.outputs);
-  return hand;
+type Sweep = (a: Float32Array, b: Float32Array, w: number, h: number) => void;
+
+/** Runs a stencil case; returns the best times of its contenders (ms). */
+async function stencil(pool: ParallelPool, name: string, source: string, side: number, iterations: number, rounds: number, sweep: Sweep): Promise<Map<string, Best>> {
+  console.log(`\n  ${name}, ${side}x${side}, ${iterations} iterations (ms; lower is better)`);
+  const image = { width: side, height: side, builtin: 'rings' };
+  const k = prepare(source, { image, params: { iterations } });
+  // The naive run and the agreement check, on one iteration.
+  const one = prepare(source, { image, params: { iterations: 1 } });
+  const naiveRun = runNaive(one.c.domain, one.inputs, one.sizes);
+  const ulps = new Map<string, number>();
+  for (const [line, exec] of executors(pool)) ulps.set(line, maxUlps(naiveRun.outputs, (await runCompiled(one.c, one.inputs, one.sizes, exec)).outputs));
+  const naive = naiveRun.millis * iterations;
+  const start = [...k.inputs.arrays.values()][0] as Float32Array;
+  const contenders: Contender[] = [
+    {
+      name: 'hand',
+      run: timedHand(() => {
+        let [a, b] = [start.slice(), new Float32Array(side * side)];
+        for (let it = 0; it < iterations; it++) {
+          sweep(a, b, side, side);
+          [a, b] = [b, a];
+        }
+      }),
+    },
+    ...executors(pool).map(([line, exec]) => compiledRun(k, line, exec)),
+  ];
+  const best = await interleaved(contenders, rounds);
+  report({ name: `${name}: naive`, value: naive, unit: 'ms', lowerIsBetter: true, note: `timed on 1 iteration (${naiveRun.millis.toFixed(0)} ms), times ${iterations}; ${(naiveRun.temporaryBytes / 1e9).toFixed(2)} GB of temporaries per iteration` });
+  report({ name: `${name}: hand-written fused loop`, value: best.get('hand')!.millis, unit: 'ms', lowerIsBetter: true, baseline: { name: 'naive', value: naive } });
+  compiledLines(name, best, naive, (ms) => ms, 'ms', ulps);
+  return best;
 }
 
-/** STREAM's triad a = b + s * c over float32 arrays larger than the caches: bytes moved per second. */
-function triad(): number {
+/** STREAM's triad on one thread (hand-written) and on 2 workers (the pool, our own kernel text). */
+async function triads(pool: ParallelPool): Promise<{ one: number; two: number }> {
   const n = 1 << 24;
-  const a = new Float32Array(n);
-  const b = new Float32Array(n).fill(1);
-  const c = new Float32Array(n).fill(2);
-  const ms = handTimed(5, () => {
-    for (let i = 0; i < n; i++) a[i] = b[i]! + 0.5 * c[i]!;
-  });
-  return (12 * n) / (ms / 1000);
+  const buffers = [new SharedArrayBuffer(4 * n), new SharedArrayBuffer(4 * n), new SharedArrayBuffer(4 * n)];
+  new Float32Array(buffers[1]!).fill(1);
+  new Float32Array(buffers[2]!).fill(2);
+  const [a, b, c] = buffers.map((x) => new Float32Array(x)) as [Float32Array, Float32Array, Float32Array];
+  const half = n / 2;
+  const best = await interleaved(
+    [
+      { name: 'one', run: timedHand(() => triad(a, b, c)) },
+      {
+        name: 'two',
+        run: async () => {
+          const start = performance.now();
+          await pool.run({ code: TRIAD_KERNEL, buffers, scalars: [] }, [[0, half], [half, n]]);
+          return { millis: performance.now() - start };
+        },
+      },
+    ],
+    5,
+  );
+  const gbps = (ms: number) => (12 * n) / (ms / 1000) / 1e9;
+  return { one: gbps(best.get('one')!.millis), two: gbps(best.get('two')!.millis) };
 }
+
+function bandwidth(blur: Map<string, Best>, side: number, iterations: number, triad: { one: number; two: number }): void {
+  const gbps = (ms: number) => (8 * side * side * iterations) / (ms / 1000) / 1e9;
+  report({ name: 'memory: triad a = b + 0.5 c (float32, 2^24), 1 thread', value: triad.one, unit: 'GB/s' });
+  report({ name: 'memory: the same triad on 2 workers', value: triad.two, unit: 'GB/s' });
+  const lines: [string, string, number][] = [['hand-written', 'hand', triad.one], ['fused', 'fused (compiled, 1 thread)', triad.one], ['parallel, 2 workers', 'parallel, 2 workers', triad.two]];
+  for (const [label, key, against] of lines)
+    report({ name: `memory: blur, ${label} (4 B read + 4 B written a pixel)`, value: gbps(blur.get(key)!.millis), unit: 'GB/s', baseline: { name: `triad on ${key.includes('2') ? 2 : 1}`, value: against } });
+}
+
+const load = () => loadavg().map((x) => x.toFixed(2)).join(', ');
 
 const bench: Benchmark = {
   name: 'kernels',
   async run(args) {
+    const full = args.includes('--full');
     const opt = (name: string, fallback: number) => {
       const k = args.indexOf(`--${name}`);
       return k >= 0 ? Number(args[k + 1]) : fallback;
     };
-    const repeats = opt('repeats', 3);
-    const side = opt('side', 2048);
-    const iterations = opt('iterations', 20);
+    const rounds = opt('rounds', 3);
+    const side = opt('side', full ? 2048 : 1024);
+    const iterations = opt('iterations', full ? 20 : 10);
     const pool = createThreadPool(2);
-    console.log('  (the machine is shared: other engineers were using its 2 cores during this run)');
+    console.log(`  ${full ? 'the issue\'s sizes (--full)' : 'quick sizes (--full for the issue\'s)'}; best of ${rounds} interleaved rounds after a warm-up round`);
+    console.log(`  load average at the start: ${load()} (2 cores, shared with other engineers' work)`);
     try {
-      await blackScholes(pool, opt('options', 10_000_000), repeats);
-      const blurMs = await stencil(pool, 'blur 5x5', BLUR, side, iterations, repeats, handBlurSweep);
-      const bandwidth = triad();
-      const blurBytes = 8 * side * side * iterations;
-      report({ name: 'memory: triad (float32, 2^24 elements)', value: bandwidth / 1e9, unit: 'GB/s' });
-      report({ name: 'memory: hand-written blur (4 B read + 4 B written per pixel)', value: blurBytes / (blurMs / 1000) / 1e9, unit: 'GB/s', baseline: { name: 'triad', value: bandwidth / 1e9 } });
-      await stencil(pool, 'heat (wrap-around)', HEAT, side, iterations, repeats, handHeatSweep);
+      await blackScholes(pool, opt('options', full ? 10_000_000 : 1_000_000), rounds);
+      const blur = await stencil(pool, 'blur 5x5', BLUR, side, iterations, rounds, handBlurSweep);
+      bandwidth(blur, side, iterations, await triads(pool));
+      await stencil(pool, 'heat (wrap-around)', HEAT, side, iterations, rounds, handHeatSweep);
     } finally {
       pool.dispose();
     }
+    console.log(`\n  load average at the end: ${load()}`);
   },
 };
 

@@ -9,7 +9,8 @@ interface Pending {
 
 /**
  * A ParallelPool over node worker_threads, for the CLI, the bench and tests. Threads start on the
- * first run (so importing this starts nothing) and are unref'd (they never keep node alive).
+ * first run (so importing this starts nothing) and keep node alive only while a run is out (an
+ * idle pool lets the CLI exit without dispose).
  * Each `run` posts one range to each worker (more ranges than workers: round robin) and resolves
  * when every range has reported back: the barrier.
  */
@@ -20,7 +21,6 @@ export function createThreadPool(size = Math.max(1, availableParallelism())): Pa
   const start = () => {
     workers = Array.from({ length: size }, () => {
       const w = new Worker(new URL('./threadWorker.mjs', import.meta.url));
-      w.unref();
       w.on('message', (m: { id: number; error?: string }) => {
         const p = pending.get(m.id);
         if (!p) return;
@@ -36,6 +36,7 @@ export function createThreadPool(size = Math.max(1, availableParallelism())): Pa
       w.on('exit', (code) => {
         if (workers) fail(new Error(`a kernels thread stopped (exit code ${code})`));
       });
+      w.unref();
       return w;
     });
     return workers;
@@ -44,16 +45,22 @@ export function createThreadPool(size = Math.max(1, availableParallelism())): Pa
     size,
     async run(kernel, ranges) {
       const pool = workers ?? start();
-      await Promise.all(
-        ranges.map(
-          ([lo, hi], k) =>
-            new Promise<void>((resolve, reject) => {
-              const id = nextId++;
-              pending.set(id, { resolve, reject });
-              pool[k % pool.length]!.postMessage({ id, code: kernel.code, buffers: kernel.buffers, scalars: kernel.scalars, lo, hi });
-            }),
-        ),
-      );
+      // Referenced while ranges are out (node waits for them), unreferenced when idle (an idle pool never keeps node alive).
+      for (const w of pool) w.ref();
+      try {
+        await Promise.all(
+          ranges.map(
+            ([lo, hi], k) =>
+              new Promise<void>((resolve, reject) => {
+                const id = nextId++;
+                pending.set(id, { resolve, reject });
+                pool[k % pool.length]!.postMessage({ id, code: kernel.code, buffers: kernel.buffers, scalars: kernel.scalars, lo, hi });
+              }),
+          ),
+        );
+      } finally {
+        if (pending.size === 0) for (const w of pool) w.unref();
+      }
     },
     dispose() {
       const stopping = workers ?? [];

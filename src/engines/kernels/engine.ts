@@ -11,6 +11,9 @@ import { runWebgpu } from './backends/webgpu.ts';
 import { makeInputs } from './inputs/params.ts';
 import { FrameRecorder } from './trace/frames.ts';
 
+/** Below this many elements a warm-up run costs little and a cold run would time the JIT. */
+const WARM_ALWAYS_BELOW = 100_000;
+
 const BACKENDS: readonly BackendId[] = ['naive', 'fused', 'parallel', 'webgpu'];
 
 export interface KernelsHost {
@@ -48,7 +51,8 @@ async function runKernels(config: KernelsConfig, seed: number, ctx: RunContext, 
   const sizes = hasVectors ? [...new Set([config.size, ...(config.sweep?.sizes ?? [])])].sort((a, b) => a - b) : [config.size];
   const workerCounts = [...new Set([config.workers, ...(config.sweep?.workers ?? [])])].sort((a, b) => a - b);
   const plan = runsPlanned(config, workerCounts);
-  const total = sizes.length * (1 + plan.length * config.repeats);
+  const warmUps = sizes.filter((n, k) => k === 0 || n < WARM_ALWAYS_BELOW).length;
+  const total = sizes.length * (1 + plan.length * config.repeats) + plan.length * warmUps;
   let done = 0;
   const timings: BackendTiming[] = [];
   let outputs: OutputInfo[] = [];
@@ -67,7 +71,7 @@ async function runKernels(config: KernelsConfig, seed: number, ctx: RunContext, 
     }
     for (const { backend, workers } of plan) {
       const label = `${backend}${backend === 'parallel' ? `, ${workers} worker${workers > 1 ? 's' : ''}` : ''}, ${n.toLocaleString('en-US')}`;
-      const timing = await timeBackend(compiled, inputs, runSizes, backend, workers, config.repeats, host, reference, () => {
+      const timing = await timeBackend(compiled, inputs, runSizes, backend, workers, config.repeats, n === sizes[0] || n < WARM_ALWAYS_BELOW, host, reference, () => {
         ctx.tick(work(compiled, runSizes));
         ctx.progress({ done: ++done, total, label });
       });
@@ -83,7 +87,7 @@ function runsPlanned(config: KernelsConfig, workerCounts: number[]): { backend: 
 }
 
 async function timeBackend(
-  c: Compiled, inputs: ProgramInputs, sizes: RunSizes, backend: BackendId, workers: number, repeats: number,
+  c: Compiled, inputs: ProgramInputs, sizes: RunSizes, backend: BackendId, workers: number, repeats: number, warmUp: boolean,
   host: KernelsHost, reference: BackendRun, onRun: () => void,
 ): Promise<BackendTiming> {
   // The elements the kernels sweep: N for 1-D programs, the image's pixels for stencils on images.
@@ -91,9 +95,13 @@ async function timeBackend(
   const base = { backend, workers, size: vectors ? sizes.n : sizes.width * sizes.height };
   const missing = unavailable(backend, workers, host);
   if (missing) return { ...base, millis: 0, temporaryBytes: 0, checksum: '', maxUlpsFromNaive: 0, unavailable: missing };
+  // At the first size (and at every small one, where a cold loop would not reach optimized code
+  // before it ends), one untimed warm-up run: a backend's first runs also compile its code (and
+  // the JIT tiers it up), a cost that belongs to no size's timing.
   const runs: BackendRun[] = [];
-  for (let r = 0; r < repeats; r++) {
-    runs.push(await runBackend(c, inputs, sizes, backend, workers, host));
+  for (let r = warmUp ? -1 : 0; r < repeats; r++) {
+    const run = await runBackend(c, inputs, sizes, backend, workers, host);
+    if (r >= 0) runs.push(run);
     onRun();
   }
   const millis = runs.map((r) => r.millis).sort((a, b) => a - b)[Math.floor(runs.length / 2)]!;

@@ -127,7 +127,8 @@ export function KernelsLab({ scenario, onChange, mode }: Props) {
   const editor = (
     <section className="panel kn-panel kn-program" aria-label="Program">
       <div className="kn-panel-bar">
-        <input className="kn-title" aria-label="Scenario title" value={scenario.title} maxLength={200} onChange={(e) => change({ title: e.target.value })} />
+        {/* A one-line title that wraps instead of being cut (presentation mode's narrow column). */}
+        <textarea className="kn-title" aria-label="Scenario title" rows={1} value={scenario.title} maxLength={200} onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()} onChange={(e) => change({ title: e.target.value.replace(/\s*\n\s*/g, ' ') })} />
       </div>
       <div className="kn-editor">
         <CodeEditor value={config.source} onChange={(source) => change({ config: { ...latest.current.config, source }, view: { ...latest.current.view, ran: false, selected: -1 } })} language={kernelsLanguage} markers={markers} {...(highlight ? { highlight } : {})} ariaLabel="Kernel program" fontSize={present ? 17 : 14} wrap={present} />

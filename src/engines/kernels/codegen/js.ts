@@ -1,6 +1,6 @@
 import type { DomainOp, MathOp, Operand } from '../ir/domain.ts';
 import type { HostStep, ParallelProgram, Parfor, Step } from '../fusion/parallel.ts';
-import { ERF_JS } from './erf.ts';
+import { ERF_JS, erfInline } from './erf.ts';
 import { jsNumber, jsOp } from './expr.ts';
 import { REDUCTION_BLOCK, type Layout } from './layout.ts';
 import { stencilCode } from './stencilJs.ts';
@@ -62,7 +62,6 @@ function parforCode(p: ParallelProgram, L: Layout, s: Parfor, index: number): st
   const loads = new Set<number>();
   const scalars = new Set<number>();
   const body: string[] = [];
-  const mathOps: MathOp[] = [];
   const operand = (o: Operand): string => {
     if ('number' in o) return jsNumber(o.number);
     if (values[o.value]!.shape === null) {
@@ -75,10 +74,8 @@ function parforCode(p: ParallelProgram, L: Layout, s: Parfor, index: number): st
   for (const k of s.ops) {
     const op = ops[k]!;
     if (op.kind === 'iota') body.push(`const v${op.result} = i + 1;`);
-    else if (op.kind === 'map') {
-      mathOps.push(op.op);
-      body.push(`const v${op.result} = ${jsOp(op.op, op.args.map(operand))};`);
-    }
+    else if (op.kind === 'map' && op.op === 'erf') body.push(...erfInline(`v${op.result}`, operand(op.args[0]!)));
+    else if (op.kind === 'map') body.push(`const v${op.result} = ${jsOp(op.op, op.args.map(operand))};`);
     produced.add((op as { result: number }).result);
   }
   const reductions = s.reductions.map((k, j) => {
@@ -93,7 +90,6 @@ function parforCode(p: ParallelProgram, L: Layout, s: Parfor, index: number): st
   const buffers = [...[...loads].map((v) => L.bufferOf.get(v)!), ...[...produced].filter((v) => p.stored.has(v)).map((v) => L.bufferOf.get(v)!), ...reductions.map((r) => r.buffer)];
   const header = [
     `// parfor ${index}: ${s.ops.length} element-wise operation${s.ops.length === 1 ? '' : 's'}${reductions.length ? ` and ${reductions.length} reduction${reductions.length > 1 ? 's' : ''}` : ''} in one pass; ${s.ops.length - stores.length} temporar${s.ops.length - stores.length === 1 ? 'y stays' : 'ies stay'} in registers`,
-    ...(usesErf(mathOps) ? [ERF_JS] : []),
     ...[...new Set(buffers)].sort((a, b) => a - b).map((b) => viewDecl(L, b, `buffers[${b}]`)),
     ...[...scalars].map((v) => `const s${L.scalarOf.get(v)!} = scalars[${L.scalarOf.get(v)!}];`),
   ];

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { compile } from '../compile.ts';
 
 /** Words the generated code itself may contain: our identifiers, keywords and the math whitelist. */
-const OURS = /^(?:[bvstrpdo]\d+|step\d+|Float\d+Array|const|let|for|if|else|continue|return|function|new|buffers|scalars|lo|hi|Math|pow|log|log10|sqrt|exp|abs|min|max|erf|wrap|Infinity|NaN|end|start|row|W|H|XA|XB|YA|YB|x|y|i|o|z|t|ax|R|S|s|p|q|r|v|n|use|strict)$/;
+const OURS = /^(?:[bvstrpdo]\d+|step\d+|erf_v\d+|break|Float\d+Array|const|let|for|if|else|continue|return|function|new|buffers|scalars|lo|hi|Math|pow|log|log10|sqrt|exp|abs|min|max|erf|wrap|Infinity|NaN|end|start|row|W|H|XA|XB|YA|YB|x|y|i|o|z|t|ax|R|S|s|p|q|r|v|n|use|strict)$/;
 
 const nameChars = fc.constantFrom('a', 'b', 'Z', 'é', 'λ', '_', 'ж', '9', '!');
 const oddName = fc
@@ -36,5 +36,7 @@ describe('generated code never contains program text', () => {
     const words = c.compilation.code.js.replace(/\/\/.*$/gm, '').replace(/(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?/gi, '0').match(/[A-Za-z_$][\w$]*/g) ?? [];
     for (const w of words) expect(w).toMatch(OURS);
     expect(c.compilation.code.js).not.toMatch(/\binp\b|\bout\b|\bimg\b/);
+    const loops = compile('@acc function h(xs, k)\n  e = erf(xs .* k)\n  return sum(e .^ 2), e\nend').compilation.code.js;
+    for (const w of loops.replace(/\/\/.*$/gm, '').replace(/(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?/gi, '0').match(/[A-Za-z_$][\w$]*/g) ?? []) expect(w).toMatch(OURS);
   });
 });

@@ -16,12 +16,14 @@ export function stencilCode(p: ParallelProgram, L: Layout, op: StencilOp, index:
   const k = op.kernel;
   // Buffers that trade places share one element type (the checker's rule); others keep their own.
   const elem = (j: number) => (p.domain.values[op.buffers[j]!]!.elem === 'f32' ? 'Float32Array' : 'Float64Array');
-  const offsets = new Map<string, string>();
+  // One index per row offset dy (o0 = o + d0, d0 = dy * W), the column offset dx a constant on it:
+  // as few live registers as a hand-written stencil keeps (one per row, not one per tap).
+  const rows = new Map<number, string>();
   const scalars = new Set<number>();
-  const offsetOf = (r: StencilRead) => {
-    const key = `${r.dx},${r.dy}`;
-    if (!offsets.has(key)) offsets.set(key, `d${offsets.size}`);
-    return offsets.get(key)!;
+  const at = (r: StencilRead) => {
+    if (r.dy !== 0 && !rows.has(r.dy)) rows.set(r.dy, `${rows.size}`);
+    const base = r.dy === 0 ? 'o' : `o${rows.get(r.dy)!}`;
+    return r.dx === 0 ? base : `${base} ${r.dx < 0 ? '-' : '+'} ${Math.abs(r.dx)}`;
   };
   const operand = (o: KernelOperand): string => {
     if ('number' in o) return jsNumber(o.number);
@@ -37,9 +39,9 @@ export function stencilCode(p: ParallelProgram, L: Layout, op: StencilOp, index:
       ...(r.dx < 0 ? [`x >= ${-r.dx}`] : r.dx > 0 ? [`x < W - ${r.dx}`] : []),
       ...(r.dy < 0 ? [`y >= ${-r.dy}`] : r.dy > 0 ? [`y < H - ${r.dy}`] : []),
     ];
-    return conds.length ? `(${conds.join(' && ')} ? p${r.param}[o + ${offsetOf(r)}] : 0)` : `p${r.param}[o]`;
+    return conds.length ? `(${conds.join(' && ')} ? p${r.param}[${at(r)}] : 0)` : `p${r.param}[o]`;
   };
-  const directRead = (r: StencilRead) => (r.dx === 0 && r.dy === 0 ? `p${r.param}[o]` : `p${r.param}[o + ${offsetOf(r)}]`);
+  const directRead = (r: StencilRead) => `p${r.param}[${at(r)}]`;
   const body = (read: (r: StencilRead) => string, checked: boolean): string[] => {
     const lines = k.instrs.map((i) => `const t${i.local} = ${i.read ? read(i.read) : jsOp(i.op as Exclude<typeof i.op, 'read'>, i.args.map(operand))};`);
     for (const w of k.writes) {
@@ -53,7 +55,8 @@ export function stencilCode(p: ParallelProgram, L: Layout, op: StencilOp, index:
   };
   const direct = body(directRead, false);
   const checked = body(checkedRead, true);
-  const loop = (from: string, to: string, lines: string[]) => [`for (let x = ${from}; x < ${to}; x++) {`, '  const o = row + x;', ...lines.map((l) => `  ${l}`), '}'];
+  const indices = [...rows].map(([, k]) => `const o${k} = o + d${k};`);
+  const loop = (from: string, to: string, lines: string[]) => [`for (let x = ${from}; x < ${to}; x++) {`, '  const o = row + x;', ...indices.map((l) => `  ${l}`), ...lines.map((l) => `  ${l}`), '}'];
   const r = k.reach;
   const usesErf = k.instrs.some((i) => i.op === 'erf');
   const header = [
@@ -64,10 +67,7 @@ export function stencilCode(p: ParallelProgram, L: Layout, op: StencilOp, index:
     'const W = scalars[0] | 0, H = scalars[1] | 0;',
     ...k.params.map((_, j) => `const p${j} = new ${elem(j)}(buffers[${j}]);`),
     ...[...scalars].map((s) => `const s${s} = scalars[${s + 2}];`),
-    ...[...offsets].map(([key, name]) => {
-      const [dx, dy] = key.split(',').map(Number) as [number, number];
-      return `const ${name} = (${jsNumber(dy)} * W + ${jsNumber(dx)}) | 0;`;
-    }),
+    ...[...rows].map(([dy, k]) => `const d${k} = (${jsNumber(dy)} * W) | 0;`),
     `// the interior, where every read is in bounds: x in [XA, XB), y in [YA, YB)`,
     `const XA = Math.min(${-r.minDx}, W), XB = Math.max(XA, W - ${r.maxDx});`,
     `const YA = Math.min(${-r.minDy}, H), YB = Math.max(YA, H - ${r.maxDy});`,

@@ -1,5 +1,6 @@
 import type { Compilation } from '../../../engines/kernels/api.ts';
 import { CodeEditor } from '../../../ui/CodeEditor.tsx';
+import type { EditorRange } from '../../../ui/editorTypes.ts';
 import { generatedJsLanguage, wgslLanguage } from '../codeLanguages.ts';
 
 interface Props {
@@ -12,6 +13,15 @@ interface Props {
 
 const ignore = () => {};
 
+/** The first loop's header: where the view opens (helpers such as erf come before it). */
+export function firstLoop(code: string): EditorRange | undefined {
+  const lines = code.split('\n');
+  const k = lines.findIndex((l) => /^\s*for \(/.test(l));
+  if (k < 0) return undefined;
+  const column = lines[k]!.search(/\S/) + 1;
+  return { line: k + 1, column, endLine: k + 1, endColumn: lines[k]!.length + 1 };
+}
+
 /**
  * Stage 3: the loops the compiler generated, read-only. The JavaScript is what the fused backend
  * runs (and each parallel worker, over its range); the WGSL is the WebGPU backend's shader. Both
@@ -19,6 +29,8 @@ const ignore = () => {};
  */
 export function GeneratedCode({ code, shown, onShow, fontSize, wrap }: Props) {
   const which = shown === 'wgsl' && code.wgsl !== undefined ? 'wgsl' : 'js';
+  const text = which === 'wgsl' ? code.wgsl! : code.js;
+  const loop = which === 'js' ? firstLoop(text) : undefined;
   return (
     <section className="panel kn-panel kn-code" aria-label="Generated code">
       <div className="kn-panel-bar">
@@ -35,8 +47,9 @@ export function GeneratedCode({ code, shown, onShow, fontSize, wrap }: Props) {
       <div className="kn-code-editor">
         <CodeEditor
           key={which}
-          value={which === 'wgsl' ? code.wgsl! : code.js}
+          value={text}
           onChange={ignore}
+          {...(loop ? { highlight: loop } : {})}
           language={which === 'wgsl' ? wgslLanguage : generatedJsLanguage}
           readOnly
           ariaLabel={which === 'wgsl' ? 'Generated WGSL shader' : 'Generated JavaScript loop'}

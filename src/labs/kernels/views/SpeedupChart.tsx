@@ -16,17 +16,21 @@ interface Props {
   fontSize: number;
 }
 
-/** Log-scale ticks for a ratio axis: 1, 2, 5, 10, ... within the domain. */
+/** Log-scale ticks for a ratio axis: 1, 2, 5, 10, ... within the domain (powers of ten alone over more than two decades). */
 function ratioTicks([lo, hi]: [number, number]): number[] {
   const ticks: number[] = [];
+  const steps = Math.log10(hi / lo) > 2 ? [1] : [1, 2, 5];
   for (let e = Math.floor(Math.log10(lo)); e <= Math.ceil(Math.log10(hi)); e++) {
-    for (const m of [1, 2, 5]) {
+    for (const m of steps) {
       const v = m * 10 ** e;
       if (v >= lo * 0.999 && v <= hi * 1.001) ticks.push(v);
     }
   }
   return ticks;
 }
+
+/** A tick's ratio, as short as it can be written (0.05×, not 0.050×), to stay clear of the axis label. */
+const tickRatio = (r: number) => `${Number(r.toPrecision(2))}×`;
 
 /** End-of-line labels pushed apart vertically so that no two overlap (they keep their order). */
 function spreadLabels(ys: number[], gap: number): number[] {
@@ -80,7 +84,7 @@ export function SpeedupChart({ timings, by, workers, size, width, height, fontSi
     const y = d3.scaleLog().domain(ydom).range([h, 0]);
     const labelYs = spreadLabels(series.map((s) => y(s.points[s.points.length - 1]!.speedup)), fontSize * 1.15);
     return (
-      <Chart width={width} height={height} x={x} y={y} xLabel="array size (elements)" yLabel="speed-up over naive (×)" xTicks={sizes.sort((a, b) => a - b)} xFormat={formatCount} yTicks={ratioTicks(ydom)} yFormat={formatRatio} label="Speed-up over naive by array size">
+      <Chart width={width} height={height} x={x} y={y} xLabel="array size (elements)" yLabel="speed-up over naive (×)" xTicks={sizes.sort((a, b) => a - b)} xFormat={formatCount} yTicks={ratioTicks(ydom)} yFormat={tickRatio} label="Speed-up over naive by array size">
         <line x1={0} x2={w - labelRoom} y1={y(1)} y2={y(1)} stroke="#000" strokeWidth={1.5} strokeDasharray="2 3" />
         <text x={4} y={y(1) - 6} fontSize={fontSize * 0.9} className="kn-ref-label">
           naive = 1×
@@ -105,7 +109,7 @@ export function SpeedupChart({ timings, by, workers, size, width, height, fontSi
   const lastParallel = parallel[parallel.length - 1];
   const [idealY, parallelY] = spreadLabels([lastIdeal ? y(lastIdeal[1]) : -1e9, lastParallel ? y(lastParallel.speedup) : -1e9], fontSize * 1.15);
   return (
-    <Chart width={width} height={height} x={x} y={y} xLabel={`workers (parallel backend, ${formatCount(size)} elements)`} yLabel="speed-up over naive (×)" xTicks={counts} xFormat={String} yTicks={ratioTicks(ydom)} yFormat={formatRatio} label="Speed-up over naive by worker count">
+    <Chart width={width} height={height} x={x} y={y} xLabel={`workers (parallel backend, ${formatCount(size)} elements)`} yLabel="speed-up over naive (×)" xTicks={counts} xFormat={String} yTicks={ratioTicks(ydom)} yFormat={tickRatio} label="Speed-up over naive by worker count">
       <line x1={0} x2={w - labelRoom} y1={y(1)} y2={y(1)} stroke="#000" strokeWidth={1.5} strokeDasharray="2 3" />
       <text x={4} y={y(1) - 6} fontSize={fontSize * 0.9} className="kn-ref-label">
         naive = 1×
