@@ -27,6 +27,9 @@ const FALSE = -1;
  * (Audemard & Simon, IJCAI'09): two watched literals, first-UIP learning with recursive
  * minimisation, EVSIDS, phase saving, Luby or glucose restarts and LBD-based clause deletion.
  * `mode: 'dpll'` keeps the same propagation but backtracks chronologically without learning.
+ * (Over 400 lines on purpose: search, propagation, backtracking and the theory hand-off share the
+ * solver's flat arrays, and the hot paths read them as fields of this one object; analysis,
+ * reduction, restarts and the variable order live in their own files.)
  */
 export class Solver {
   readonly arena = new ClauseArena();
@@ -137,7 +140,8 @@ export class Solver {
    * Boolean constraint propagation over two watched literals (MiniSat's propagate, with its
    * blocker literals); returns a conflicting cref or -1. The hot loop of the solver: it keeps
    * the trail's head and size in locals, allocates nothing and, when the trace is off, assigns
-   * implied literals inline instead of through `enqueue`.
+   * implied literals inline instead of through `enqueue`. One function of about 100 lines on
+   * purpose: split into calls, the binary and the long-clause cases would lose those locals.
    */
   propagate(): number {
     const data = this.arena.data;
