@@ -86,6 +86,13 @@ export function encodeBigM(enc: Encoding, reals: readonly string[]): Milp | stri
     rows += 2;
   }
   for (const c of enc.clauses) {
+    // A unit clause fixes its 0/1 column: a bound, not a row (the presolve every MILP solver does).
+    if (c.length === 1) {
+      const b = binary[c[0]! >> 1]!;
+      if ((c[0]! & 1) === 0) lower(b, new DQ(Q.ONE));
+      else upper(b, DQ.ZERO);
+      continue;
+    }
     const neg = c.filter((l) => (l & 1) === 1).length;
     const row = s.addRow(c.map((l) => [binary[l >> 1]!, (l & 1) === 0 ? Q.ONE : Q.ONE.neg()]));
     lower(row, new DQ(Q.of(BigInt(1 - neg))));

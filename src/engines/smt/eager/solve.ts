@@ -43,7 +43,7 @@ export function solveEager(script: Script, enc: Encoding, hooks: SearchHooks): E
   const spend = pivotSpender(hooks);
   const search = (): boolean => {
     nodes++;
-    spend();
+    spend(milp.binary.length);
     if (s.check(spend)) return false;
     const b = fractional(milp);
     if (b < 0) return true;

@@ -84,18 +84,33 @@ export class Q {
   }
 }
 
+const SAFE = 2n ** 53n;
+
 /**
  * gcd of non-negative BigInts by Lehmer's algorithm (Knuth, TAOCP 2, §4.5.2, Algorithm L): the
  * Euclidean quotients are computed from the leading 48 bits in doubles for as long as they are
  * certain (Collins' test), and applied to the full numbers as one 2×2 step, so a gcd of two
- * 1000-bit numbers costs a few dozen BigInt operations instead of hundreds.
+ * 1000-bit numbers costs a few dozen BigInt operations instead of hundreds. Common factors of 2
+ * (the exported networks' weights are dyadic) come off first by shifts, and once both numbers
+ * fit in a double's 53 bits the rest is Euclid on doubles, exactly.
  */
 export function gcd(a: bigint, b: bigint): bigint {
   if (a < b) [a, b] = [b, a];
-  while (b > 0xffffffffffffn) {
-    const shift = BigInt(Math.max(0, a.toString(16).length * 4 - 48));
-    let x = Number(a >> shift);
-    let y = Number(b >> shift);
+  if (b === 0n) return a;
+  if (a < SAFE) return BigInt(smallGcd(Number(a), Number(b)));
+  const twos = Math.min(trailingZeros(a), trailingZeros(b));
+  if (twos > 0) {
+    const t = BigInt(twos);
+    return gcd(a >> t, b >> t) << t;
+  }
+  // The shift that leaves a's leading 48 bits: found once from a's length, then lowered 16 bits
+  // at a time as a shrinks (so a >> shift stays below 2^48 and the doubles stay exact).
+  let shift = Math.max(0, a.toString(16).length * 4 - 48);
+  while (b >= SAFE) {
+    while (shift > 0 && a >> BigInt(shift) < 0x100000000000n) shift = Math.max(0, shift - 4);
+    const sh = BigInt(shift);
+    let x = Number(a >> sh);
+    let y = Number(b >> sh);
     let [A, B, C, D] = [1, 0, 0, 1];
     while (y + C !== 0 && y + D !== 0) {
       const q = Math.floor((x + A) / (y + C));
@@ -107,8 +122,26 @@ export function gcd(a: bigint, b: bigint): bigint {
     if (B === 0) [a, b] = [b, a % b];
     else [a, b] = [BigInt(A) * a + BigInt(B) * b, BigInt(C) * a + BigInt(D) * b];
   }
-  while (b !== 0n) [a, b] = [b, a % b];
+  if (b === 0n) return a;
+  return BigInt(smallGcd(Number(a % b), Number(b)));
+}
+
+/** Euclid on doubles holding integers below 2^53 (every remainder is exact). */
+function smallGcd(a: number, b: number): number {
+  while (b !== 0) [a, b] = [b, a % b];
   return a;
+}
+
+/** The number of trailing zero bits of a positive BigInt. */
+function trailingZeros(a: bigint): number {
+  const low = Number(a & 0xffffffffn);
+  if (low !== 0) return 31 - Math.clz32(low & -low);
+  let n = 0;
+  while ((a & 0xffffffffn) === 0n) {
+    a >>= 32n;
+    n += 32;
+  }
+  return n + 31 - Math.clz32(Number(a & 0xffffffffn) & -Number(a & 0xffffffffn));
 }
 
 /**

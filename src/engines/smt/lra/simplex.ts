@@ -109,9 +109,10 @@ export class Simplex {
   /**
    * Restores feasibility (the paper's Check procedure). Returns null when every bound holds, or
    * the literals of the bounds in one row that cannot all hold (a Farkas explanation).
-   * `spend` is called once per pivot and may throw to stop.
+   * `spend` is called once per pivot with the pivot's work (the rational operations it does, so
+   * a budget tracks time rather than pivots, whose cost grows with the tableau) and may throw to stop.
    */
-  check(spend: () => void): number[] | null {
+  check(spend: (work: number) => void): number[] | null {
     for (;;) {
       let xi = -1;
       let below = false;
@@ -134,7 +135,9 @@ export class Simplex {
         if (!bound || (up ? this.values[x]!.cmp(bound.value) < 0 : this.values[x]!.cmp(bound.value) > 0)) xj = x;
       }
       if (xj < 0) return this.explain(xi, below);
-      spend();
+      // The pivot's rational operations: the scan for xi, the new row, its substitution into
+      // every row with xj (about four operations an entry), and the value updates.
+      spend(this.rows.length + row.size * (1 + 4 * this.colRows[xj]!.size));
       this.pivotAndUpdate(xi, xj, (below ? this.lower[xi] : this.upper[xi])!.value);
     }
   }

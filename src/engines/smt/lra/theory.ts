@@ -36,7 +36,7 @@ export class LraTheory implements Theory {
     atoms: readonly Atom[],
     private readonly rec: Recorder,
     private readonly propagate: boolean,
-    private readonly spend: () => void,
+    private readonly spend: (work: number) => void,
   ) {
     this.names = [...reals];
     const column = new Map(reals.map((x) => [x, this.simplex.addVariable()]));

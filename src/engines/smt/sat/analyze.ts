@@ -74,9 +74,16 @@ export function analyze(s: Solver, conflict: number): Learnt {
 
 /** Literal block distance (Glucose): the number of distinct decision levels in the clause. */
 function countLevels(s: Solver, lits: readonly number[]): number {
-  const levels = new Set<number>();
-  for (const l of lits) levels.add(s.level[l >> 1]!);
-  return levels.size;
+  const stamp = ++s.levelStamp;
+  let n = 0;
+  for (const l of lits) {
+    const d = s.level[l >> 1]!;
+    if (s.levelSeen[d] !== stamp) {
+      s.levelSeen[d] = stamp;
+      n++;
+    }
+  }
+  return n;
 }
 
 /**

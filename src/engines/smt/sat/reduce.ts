@@ -27,3 +27,31 @@ export function reduceDb(s: Solver): void {
   for (const c of arena.live()) if (arena.size(c) > 1) s.watch(c);
   s.rec.push({ kind: 'reduce', removed, kept: s.learnts.length });
 }
+
+/**
+ * When to reduce: when the learnt clauses (less those that are reasons on the trail) reach a
+ * limit that starts at max(1000, clauses / 3) and grows by 10% at conflicts 100, 250, 475, ...
+ * (MiniSat's learntsize schedule, Eén & Sörensson 2003). The size of the database bounds the
+ * cost of every propagation (the watch lists), so it grows with the search, slowly; which
+ * clauses go is Glucose's choice by LBD (reduceDb).
+ */
+export class ReduceSchedule {
+  private limit = -1;
+  private adjustAt = 100;
+  private adjustGap = 100;
+
+  due(s: Pick<Solver, 'nextId' | 'learnts' | 'trailSize' | 'stats'>): boolean {
+    if (this.limit < 0) this.limit = Math.max(1000, s.nextId / 3);
+    if (s.stats.conflicts >= this.adjustAt) {
+      this.adjustGap *= 1.5;
+      this.adjustAt += this.adjustGap;
+      this.limit *= 1.1;
+    }
+    return s.learnts.length - s.trailSize >= this.limit;
+  }
+
+  /** Glue clauses are never deleted: when they fill half the limit, the limit makes room (else every conflict would reduce). */
+  reduced(kept: number): void {
+    if (2 * kept > this.limit) this.limit = 2 * kept;
+  }
+}

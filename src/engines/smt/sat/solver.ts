@@ -3,7 +3,7 @@ import { analyze } from './analyze.ts';
 import { ClauseArena, HEADER } from './arena.ts';
 import { VarOrder } from './heap.ts';
 import { Recorder, toDimacs } from './recorder.ts';
-import { reduceDb } from './reduce.ts';
+import { reduceDb, ReduceSchedule } from './reduce.ts';
 import { makeRestarts } from './restarts.ts';
 import type { Theory } from './theory.ts';
 
@@ -27,6 +27,9 @@ const FALSE = -1;
  * (Audemard & Simon, IJCAI'09): two watched literals, first-UIP learning with recursive
  * minimisation, EVSIDS, phase saving, Luby or glucose restarts and LBD-based clause deletion.
  * `mode: 'dpll'` keeps the same propagation but backtracks chronologically without learning.
+ * (Over 400 lines on purpose: search, propagation, backtracking and the theory hand-off share the
+ * solver's flat arrays, and the hot paths read them as fields of this one object; analysis,
+ * reduction, restarts and the variable order live in their own files.)
  */
 export class Solver {
   readonly arena = new ClauseArena();
@@ -49,7 +52,10 @@ export class Solver {
   unsat = false;
   readonly stats: SatStats = { decisions: 0, propagations: 0, conflicts: 0, learnt: 0, minimisedLiterals: 0, deleted: 0, restarts: 0, maxLevel: 0 };
   readonly seen: Uint8Array;
-  private nextReduce = 2000;
+  /** For counting a clause's distinct levels (LBD) without allocating: levelSeen[d] === levelStamp. */
+  readonly levelSeen: Int32Array;
+  levelStamp = 0;
+  private readonly reduceAt = new ReduceSchedule();
   private dpllNext = 0;
 
   constructor(
@@ -67,6 +73,7 @@ export class Solver {
     this.order = new VarOrder(nVars);
     this.polarity = new Uint8Array(nVars).fill(1);
     this.seen = new Uint8Array(nVars);
+    this.levelSeen = new Int32Array(nVars + 1);
   }
 
   decisionLevel(): number {
@@ -96,9 +103,11 @@ export class Solver {
     this.watch(c);
   }
 
+  /** Watches a clause's first two literals; a binary clause is watched as ~cref, its blocker the other literal. */
   watch(c: number): void {
-    this.pushWatch(this.arena.lit(c, 0), c, this.arena.lit(c, 1));
-    this.pushWatch(this.arena.lit(c, 1), c, this.arena.lit(c, 0));
+    const w = this.arena.size(c) === 2 ? ~c : c;
+    this.pushWatch(this.arena.lit(c, 0), w, this.arena.lit(c, 1));
+    this.pushWatch(this.arena.lit(c, 1), w, this.arena.lit(c, 0));
   }
 
   private pushWatch(l: number, c: number, blocker: number): void {
@@ -127,17 +136,31 @@ export class Solver {
     }
   }
 
-  /** Boolean constraint propagation over two watched literals; returns a conflicting cref or -1. */
+  /**
+   * Boolean constraint propagation over two watched literals (MiniSat's propagate, with its
+   * blocker literals); returns a conflicting cref or -1. The hot loop of the solver: it keeps
+   * the trail's head and size in locals, allocates nothing and, when the trace is off, assigns
+   * implied literals inline instead of through `enqueue`. One function of about 100 lines on
+   * purpose: split into calls, the binary and the long-clause cases would lose those locals.
+   */
   propagate(): number {
     const data = this.arena.data;
     const vals = this.vals;
     const trail = this.trail;
+    const watches = this.watches;
+    const wsize = this.wsize;
+    const level = this.level;
+    const reason = this.reason;
+    const recording = this.rec.on;
+    const dl = this.trailLim.length;
     let conflict = -1;
     const start = this.qhead;
-    while (this.qhead < this.trailSize) {
-      const falseLit = trail[this.qhead++]! ^ 1;
-      const ws = this.watches[falseLit]!;
-      const n = this.wsize[falseLit]!;
+    let qhead = start;
+    let trailSize = this.trailSize;
+    while (qhead < trailSize) {
+      const falseLit = trail[qhead++]! ^ 1;
+      const ws = watches[falseLit]!;
+      const n = wsize[falseLit]!;
       let i = 0;
       let j = 0;
       while (i < n) {
@@ -149,44 +172,85 @@ export class Solver {
           ws[j++] = blocker;
           continue;
         }
+        if (c < 0) {
+          // A binary clause: the blocker is its other literal, so the clause itself is read only to
+          // put the implied literal first (as conflict analysis expects of a reason).
+          ws[j++] = c;
+          ws[j++] = blocker;
+          const b = ~c + HEADER;
+          if (vals[blocker] === FALSE) {
+            conflict = ~c;
+            while (i < n) ws[j++] = ws[i++]!;
+            qhead = trailSize;
+            break;
+          }
+          data[b] = blocker;
+          data[b + 1] = falseLit;
+          if (recording) {
+            this.trailSize = trailSize;
+            this.enqueue(blocker, ~c);
+            trailSize = this.trailSize;
+          } else {
+            vals[blocker] = TRUE;
+            vals[blocker ^ 1] = FALSE;
+            level[blocker >> 1] = dl;
+            reason[blocker >> 1] = ~c;
+            trail[trailSize++] = blocker;
+          }
+          continue;
+        }
         const base = c + HEADER;
-        if (data[base] === falseLit) {
-          data[base] = data[base + 1]!;
+        let first = data[base]!;
+        if (first === falseLit) {
+          first = data[base + 1]!;
+          data[base] = first;
           data[base + 1] = falseLit;
         }
-        const first = data[base]!;
         if (first !== blocker && vals[first] === TRUE) {
           ws[j++] = c;
           ws[j++] = first;
           continue;
         }
-        const size = data[c]!;
-        let found = false;
-        for (let k = 2; k < size; k++) {
-          const q = data[base + k]!;
-          if (vals[q] !== FALSE) {
-            data[base + 1] = q;
-            data[base + k] = falseLit;
-            this.pushWatch(q, c, first);
-            found = true;
-            break;
-          }
+        const end = base + data[c]!;
+        let k = base + 2;
+        while (k < end && vals[data[k]!] === FALSE) k++;
+        if (k < end) {
+          const q = data[k]!;
+          data[base + 1] = q;
+          data[k] = falseLit;
+          const m = wsize[q]!;
+          if (m + 2 <= watches[q]!.length) {
+            const wq = watches[q]!;
+            wq[m] = c;
+            wq[m + 1] = first;
+            wsize[q] = m + 2;
+          } else this.pushWatch(q, c, first);
+          continue;
         }
-        if (found) continue;
         ws[j++] = c;
         ws[j++] = first;
         if (vals[first] === FALSE) {
           conflict = c;
           while (i < n) ws[j++] = ws[i++]!;
-          this.qhead = this.trailSize;
-        } else {
+          qhead = trailSize;
+        } else if (recording) {
+          this.trailSize = trailSize;
           this.enqueue(first, c);
+          trailSize = this.trailSize;
+        } else {
+          vals[first] = TRUE;
+          vals[first ^ 1] = FALSE;
+          level[first >> 1] = dl;
+          reason[first >> 1] = c;
+          trail[trailSize++] = first;
         }
       }
-      this.wsize[falseLit] = j;
+      wsize[falseLit] = j;
       if (conflict >= 0) break;
     }
-    this.stats.propagations += this.qhead - start;
+    this.qhead = qhead;
+    this.trailSize = trailSize;
+    this.stats.propagations += qhead - start;
     return conflict;
   }
 
@@ -266,9 +330,9 @@ export class Solver {
           this.rec.push({ kind: 'restart', conflicts: this.stats.conflicts });
           this.cancelUntil(0);
         }
-        if (this.options.deletion === 'lbd' && this.stats.conflicts >= this.nextReduce) {
-          this.nextReduce = this.stats.conflicts + 2000 + 300 * this.stats.restarts;
+        if (this.options.deletion === 'lbd' && this.reduceAt.due(this)) {
           reduceDb(this);
+          this.reduceAt.reduced(this.learnts.length);
         }
         continue;
       }

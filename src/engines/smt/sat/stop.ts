@@ -16,12 +16,13 @@ export function untilStopped<T>(run: () => T): { value: T } | { stopped: string 
 }
 
 /**
- * The spend callback for expensive steps (an exact simplex pivot can take milliseconds): each one
- * is a budget step, and the clock is read every time, so a time budget is kept to the pivot.
+ * The spend callback for expensive steps (an exact simplex pivot can take milliseconds): a step
+ * costs the work it reports (rational operations, 1 when not given), and the clock is read every
+ * time, so a time budget is kept to the pivot.
  */
-export function pivotSpender(hooks: { tick(n: number): void; stop(): boolean }): () => void {
-  return () => {
-    hooks.tick(1);
+export function pivotSpender(hooks: { tick(n: number): void; stop(): boolean }): (work?: number) => void {
+  return (work = 1) => {
+    hooks.tick(work);
     if (hooks.stop()) throw new SearchStopped('the time budget is spent during a simplex check');
   };
 }
