@@ -18,7 +18,7 @@ async function openExample(page: Page, id: string) {
 async function runAndWait(page: Page) {
   // Examples run on open; running again gives the same result (the simulation is deterministic).
   await page.getByRole('button', { name: /^Run( again)?$/ }).click();
-  await expect(page.getByRole('button', { name: 'Run again' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('button', { name: 'Run again' })).toBeVisible({ timeout: 90_000 });
   await expect(kpi(page, 'availability')).toHaveText(/%$/);
 }
 
@@ -66,7 +66,7 @@ test.describe('Dynamo lab', () => {
     await expect(failures.locator('li')).toContainText(['crash B']);
     // The lab reruns with the crash in the scenario: hints appear, and nodes come to suspect B (lost
     // forwards are retried on the next replica, so availability may well stay whole).
-    await expect(summaryRow(page, 'hinted handoff')).not.toHaveText('0', { timeout: 30_000 });
+    await expect(summaryRow(page, 'hinted handoff')).not.toHaveText('0', { timeout: 90_000 });
     await expect(page.locator('.dyn-summary tr').filter({ has: page.locator('th', { hasText: 'membership' }) })).toContainText(/[1-9]\d* local suspicions/);
     await expect(ring(page).getByRole('button', { name: /^Node B: down/ })).toBeVisible();
     const position = await scrubber.inputValue();
@@ -75,7 +75,7 @@ test.describe('Dynamo lab', () => {
     await scrubber.fill(String(Math.round(max / 2)));
     await ring(page).getByRole('button', { name: /^Node B: down/ }).click();
     await expect(failures.locator('li')).toContainText(['crash B', 'recover B']);
-    await expect(ring(page).getByRole('button', { name: /^Node B: up/ })).toBeVisible({ timeout: 30_000 });
+    await expect(ring(page).getByRole('button', { name: /^Node B: up/ })).toBeVisible({ timeout: 90_000 });
     const hints = await summaryRow(page, 'hinted handoff').textContent();
     const availability = await summaryRow(page, 'availability').textContent();
     const seek = await scrubber.inputValue();
@@ -92,7 +92,7 @@ test.describe('Dynamo lab', () => {
     await expect(other.getByRole('heading', { name: 'Sloppy quorum and hinted handoff through a crash' })).toBeVisible();
     await expect(other.locator('.dyn-failures li')).toContainText(['crash B', 'recover B']);
     // The run was shown, so it runs again on open and the player stands where it stood.
-    await expect(summaryRow(other, 'hinted handoff')).toHaveText(hints!, { timeout: 30_000 });
+    await expect(summaryRow(other, 'hinted handoff')).toHaveText(hints!, { timeout: 90_000 });
     await expect(summaryRow(other, 'availability')).toHaveText(availability!);
     await expect(other.locator('.player-scrubber')).toHaveValue(seek);
     await expect(other.getByRole('tab', { name: /^Metrics/ })).toHaveAttribute('aria-selected', 'true');
@@ -112,7 +112,7 @@ test.describe('Dynamo lab', () => {
     await page.mouse.up();
     const failures = page.locator('.dyn-failures li');
     await expect(failures.filter({ hasText: /partition \{/ })).toHaveCount(2);
-    await expect(page.getByRole('button', { name: 'Heal the partition', exact: true })).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByRole('button', { name: 'Heal the partition', exact: true })).toBeVisible({ timeout: 90_000 });
     await page.getByRole('button', { name: 'Heal the partition', exact: true }).click();
     await expect(failures.filter({ hasText: 'heal the partition' })).toHaveCount(2);
   });
@@ -126,7 +126,7 @@ test.describe('Dynamo lab', () => {
     await r.fill('1');
     await expect(page.getByRole('alert')).toHaveCount(0);
     await expect(page.locator('.dyn-setup')).toContainText('R = 1');
-    await expect(page.getByRole('button', { name: 'Run again' })).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByRole('button', { name: 'Run again' })).toBeVisible({ timeout: 90_000 });
   });
 
   test('the ring and the plots export as SVG; the keyboard steps the replay and every view follows', async ({ page }) => {
@@ -169,6 +169,6 @@ test.describe('Dynamo lab', () => {
     await expect(ring(page)).toBeVisible();
     await expect(page.getByRole('tablist', { name: 'Views' })).toHaveCount(0);
     await expect(page.getByRole('complementary', { name: 'Settings' })).toHaveCount(0);
-    await expect(kpi(page, 'availability')).toHaveText(/%$/, { timeout: 30_000 });
+    await expect(kpi(page, 'availability')).toHaveText(/%$/, { timeout: 90_000 });
   });
 });

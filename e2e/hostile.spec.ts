@@ -66,7 +66,7 @@ test.describe('A hostile link cannot freeze the page', () => {
       await clickLab(page);
       // Once the page has been responsive for a few seconds the boot counts as finished (safe
       // boot is not what keeps the reload responsive), and the scenario is autosaved: reload.
-      await expect.poll(() => page.evaluate(() => localStorage.getItem('latticework.booting')), { timeout: 15_000 }).toBeNull();
+      await expect.poll(() => page.evaluate(() => localStorage.getItem('latticework.booting')), { timeout: 45_000 }).toBeNull();
       await page.reload();
       await clickPromptly(page);
       await clickLab(page);

@@ -53,7 +53,7 @@ test.describe('kernels', () => {
     await page.getByLabel('Chart workers').fill('1, 2');
     await page.getByLabel('Chart workers').press('Enter');
     await page.getByRole('button', { name: 'Run and time' }).click();
-    await expect(row(page, 'webgpu')).toBeVisible({ timeout: 60_000 });
+    await expect(row(page, 'webgpu')).toBeVisible({ timeout: 120_000 });
     for (const backend of ['naive', 'fused', 'parallel', 'webgpu']) await expect(row(page, backend)).toHaveAttribute('data-available', 'yes');
     await expect(row(page, 'fused')).toContainText('bitwise equal');
     await expect(row(page, 'parallel')).toContainText('bitwise equal');
@@ -84,7 +84,7 @@ test.describe('kernels', () => {
     await expect(page.getByTestId('image-input')).toContainText('128×128');
     await page.getByRole('button', { name: 'Run and time' }).click();
     const output = page.getByTestId('image-output').locator('image');
-    await expect(output).toHaveCount(1, { timeout: 60_000 });
+    await expect(output).toHaveCount(1, { timeout: 120_000 });
     const inputHref = await page.getByTestId('image-input').locator('image').getAttribute('href');
     await expect(page.locator('svg.kn-images')).not.toHaveAttribute('data-iteration', /^(-1|0)$/);
     expect(await output.getAttribute('href')).not.toBe(inputHref);
@@ -96,7 +96,7 @@ test.describe('kernels', () => {
     await expect(page.getByLabel('Image', { exact: true })).toContainText('disc.png');
     await expect(page.getByTestId('image-input')).toContainText('disc.png, 48×40');
     await page.getByRole('button', { name: 'Run and time' }).click();
-    await expect(page.getByTestId('image-output').locator('image')).toHaveCount(1, { timeout: 60_000 });
+    await expect(page.getByTestId('image-output').locator('image')).toHaveCount(1, { timeout: 120_000 });
     await expect(page.locator('svg.kn-images')).toHaveAttribute('data-iteration', /^[1-9]/);
 
     await page.getByRole('button', { name: 'Share' }).click();
@@ -105,7 +105,7 @@ test.describe('kernels', () => {
     await other.goto(link);
     // The same browser keeps the picture (IndexedDB): the link names it by SHA-256 and it reruns.
     await expect(other.getByTestId('image-input')).toContainText('disc.png, 48×40');
-    await expect(other.getByTestId('image-output').locator('image')).toHaveCount(1, { timeout: 60_000 });
+    await expect(other.getByTestId('image-output').locator('image')).toHaveCount(1, { timeout: 120_000 });
     await other.close();
   });
 

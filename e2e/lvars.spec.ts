@@ -58,7 +58,7 @@ test.describe('LVars lab', () => {
     await typeInEditor(page, 'fn spin(n) { spin(n + 1) }\nspin(0)');
     await expect(page.getByRole('button', { name: 'Explore', exact: true })).toBeEnabled();
     await page.getByRole('button', { name: 'Explore', exact: true }).click();
-    await expect(page.getByRole('region', { name: 'Outcomes' })).toContainText('probably loops forever', { timeout: 30_000 });
+    await expect(page.getByRole('region', { name: 'Outcomes' })).toContainText('probably loops forever', { timeout: 90_000 });
     await expect(page.getByRole('button', { name: 'Explore', exact: true })).toBeVisible();
   });
 

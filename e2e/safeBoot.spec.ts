@@ -6,9 +6,9 @@ const bootMarker = (page: import('@playwright/test').Page) => page.evaluate((key
 test.describe('Safe boot', () => {
   test('a start that never finished opens the saved work without running it, says so, and runs it on request', async ({ page }) => {
     await openApp(page, '/#example=dynamo/quorums');
-    await expect(page.getByRole('button', { name: 'Run again' })).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByRole('button', { name: 'Run again' })).toBeVisible({ timeout: 90_000 });
     // A page that answers on time for a few seconds clears the marker its boot set.
-    await expect.poll(() => bootMarker(page), { timeout: 15_000 }).toBeNull();
+    await expect.poll(() => bootMarker(page), { timeout: 45_000 }).toBeNull();
 
     // The last start froze or crashed: its marker is still set when the page next opens. (A page
     // that goes away normally clears it on pagehide, so the marker is put back before the next
@@ -28,12 +28,12 @@ test.describe('Safe boot', () => {
 
     await notice.getByRole('button', { name: 'Run it' }).click();
     await expect(notice).toHaveCount(0);
-    await expect(page.getByRole('button', { name: 'Run again' })).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByRole('button', { name: 'Run again' })).toBeVisible({ timeout: 90_000 });
 
     // This start finished, so the next one runs the work as usual.
-    await expect.poll(() => bootMarker(page), { timeout: 15_000 }).toBeNull();
+    await expect.poll(() => bootMarker(page), { timeout: 45_000 }).toBeNull();
     await page.reload();
-    await expect(page.getByRole('button', { name: /^(Cancel|Run again)$/ })).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByRole('button', { name: /^(Cancel|Run again)$/ })).toBeVisible({ timeout: 90_000 });
     await expect(notice).toHaveCount(0);
   });
 });

@@ -68,10 +68,10 @@ test.describe('SAT/SMT view', () => {
     await page.getByRole('button', { name: 'Open as SMT-LIB' }).click();
     await expect(page.getByRole('navigation', { name: 'Labs' }).getByRole('button', { name: 'SAT/SMT' })).toHaveAttribute('aria-current', 'page');
     await expect(page.getByLabel('Input format')).toHaveValue('smtlib');
-    await expect(verdict(page)).toHaveAttribute('data-verdict', 'unsat', { timeout: 60_000 });
+    await expect(verdict(page)).toHaveAttribute('data-verdict', 'unsat', { timeout: 120_000 });
     await expect(verdict(page)).toContainText('the property holds');
     const contrast = page.getByTestId('contrast');
-    await expect(contrast).toHaveAttribute('data-columns', '3', { timeout: 60_000 });
+    await expect(contrast).toHaveAttribute('data-columns', '3', { timeout: 120_000 });
     for (const approach of ['Lazy: DPLL(T)', 'Eager', 'Reluplex']) await expect(contrast.locator(`[data-approach="${approach}"]`)).toHaveAttribute('data-verdict', 'unsat');
   });
 

@@ -81,7 +81,7 @@ test.describe('no lost work', () => {
   test('a .vnnlib file opened on the solver lab becomes the property, and a finished run shows no stale progress', async ({ page }) => {
     await openApp(page, '/#example=solver/reluplex-small');
     await page.getByRole('button', { name: 'Verify' }).click();
-    await expect(page.getByTestId('verdict')).toHaveAttribute('data-verdict', /holds|violated|unknown/, { timeout: 30_000 });
+    await expect(page.getByTestId('verdict')).toHaveAttribute('data-verdict', /holds|violated|unknown/, { timeout: 90_000 });
     await expect(page.locator('.run-numbers')).toContainText('Finished after');
     await expect(page.locator('.run-numbers')).not.toContainText(/\d+ \/ \d+/);
     const dir = mkdtempSync(join(tmpdir(), 'latticework-e2e-'));
