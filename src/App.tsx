@@ -10,6 +10,7 @@ import { toggleFullscreen, useShortcuts } from './shell/shortcuts.ts';
 import { useWorkbench } from './shell/useWorkbench.ts';
 import { download } from './ui/exportSvg.ts';
 import { PlayerHub, PlayerHubContext } from './ui/playerHub.ts';
+import { PresentSlotContext } from './ui/present/presentContext.ts';
 import { errorMessage } from './errors.ts';
 
 const embed = new URLSearchParams(location.search).get('embed') === '1';
@@ -23,6 +24,7 @@ export function App() {
   const [present, setPresent] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
   const [sharing, setSharing] = useState(false);
+  const [presentSlot, setPresentSlot] = useState<HTMLElement | null>(null);
   const [examples, setExamples] = useState<ExampleEntry[]>([]);
   const toggleHelp = useCallback(() => setHelpOpen((o) => !o), []);
 
@@ -78,39 +80,43 @@ export function App() {
 
   return (
     <PlayerHubContext.Provider value={hub}>
-      <div className={present ? 'app presenting' : 'app'}>
-        {present ? (
-          <div className="present-bar">
-            <button type="button" className="quiet" onClick={toggleFullscreen} title="Full screen (f)">
-              Full screen
-            </button>
-            <button type="button" className="quiet" onClick={() => setPresent(false)}>
-              Leave presentation (Esc)
-            </button>
-          </div>
-        ) : (
-          <Header
-            current={wb.active?.entry.id}
-            examples={examples}
-            onSwitch={(id) => void wb.openLab(id)}
-            onExample={(labId, id) => void wb.openExample(labId, id)}
-            onOpenFile={(file) => void wb.openFile(file)}
-            onSave={saveFile}
-            {...(wb.restorePrevious ? { onRestorePrevious: wb.restorePrevious } : {})}
-            onShare={() => setSharing(true)}
-            onPresent={() => setPresent(true)}
-            onHelp={() => setHelpOpen(true)}
-          />
-        )}
-        {sharing && scenario && !present && <SharePanel scenario={scenario} onClose={() => setSharing(false)} />}
-        {messages}
-        {lab ?? (
-          <main className="lab lab-empty">
-            {wb.loading ? <p className="loading">Loading…</p> : LABS.length === 0 && <p>No lab is built yet.</p>}
-          </main>
-        )}
-        <HelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
-      </div>
+      <PresentSlotContext.Provider value={present ? presentSlot : null}>
+        <div className={present ? 'app presenting' : 'app'}>
+          {present ? (
+            // A row of its own, never over the content: the lab puts the names of its views in the slot.
+            <div className="present-bar">
+              <div className="present-slot" ref={setPresentSlot} />
+              <button type="button" className="quiet" onClick={toggleFullscreen} title="Full screen (f)">
+                Full screen
+              </button>
+              <button type="button" className="quiet" onClick={() => setPresent(false)}>
+                Leave presentation (Esc)
+              </button>
+            </div>
+          ) : (
+            <Header
+              current={wb.active?.entry.id}
+              examples={examples}
+              onSwitch={(id) => void wb.openLab(id)}
+              onExample={(labId, id) => void wb.openExample(labId, id)}
+              onOpenFile={(file) => void wb.openFile(file)}
+              onSave={saveFile}
+              {...(wb.restorePrevious ? { onRestorePrevious: wb.restorePrevious } : {})}
+              onShare={() => setSharing(true)}
+              onPresent={() => setPresent(true)}
+              onHelp={() => setHelpOpen(true)}
+            />
+          )}
+          {sharing && scenario && !present && <SharePanel scenario={scenario} onClose={() => setSharing(false)} />}
+          {messages}
+          {lab ?? (
+            <main className="lab lab-empty">
+              {wb.loading ? <p className="loading">Loading…</p> : LABS.length === 0 && <p>No lab is built yet.</p>}
+            </main>
+          )}
+          <HelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+        </div>
+      </PresentSlotContext.Provider>
     </PlayerHubContext.Provider>
   );
 }
