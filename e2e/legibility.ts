@@ -47,7 +47,8 @@ function measure(floor: number): Legibility {
       const s = getComputedStyle(e);
       const hides = (o: string) => o === 'hidden' || o === 'clip';
       const scroll = (o: string) => o === 'auto' || o === 'scroll';
-      if (scroll(s.overflowX) || scroll(s.overflowY) || e.classList.contains('monaco-scrollable-element')) scrolls = true;
+      // Monaco scrolls its lines (and their numbers) itself, in boxes that hide their overflow.
+      if (scroll(s.overflowX) || scroll(s.overflowY) || e.classList.contains('monaco-editor')) scrolls = true;
       if (hides(s.overflowX) || hides(s.overflowY) || scroll(s.overflowX) || scroll(s.overflowY) || e instanceof SVGSVGElement) {
         const r = e.getBoundingClientRect();
         box.left = Math.max(box.left, r.left);

@@ -1,4 +1,4 @@
-import { useContext, useRef, useState, type ReactNode } from 'react';
+import { useContext, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import { download, serializeSvg, svgToPng } from './exportSvg.ts';
 import { errorMessage } from '../errors.ts';
 import { FigureZoomContext } from './present/presentContext.ts';
@@ -54,7 +54,7 @@ export function Figure({ title, exportName, actions, className, children }: Figu
           {problem}
         </p>
       )}
-      <div className="figure-body" ref={body} style={zoom > 1 ? { zoom } : undefined}>
+      <div className={zoom > 1 ? 'figure-body zoomed' : 'figure-body'} ref={body} style={zoom > 1 ? ({ zoom, '--zoom': zoom } as CSSProperties) : undefined}>
         {children}
       </div>
     </figure>

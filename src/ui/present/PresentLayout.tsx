@@ -4,7 +4,14 @@ import { isTyping } from '../isTyping.ts';
 import { useElementSize } from '../useElementSize.ts';
 import { FigureZoomContext, typeFloor, usePresentSlot } from './presentContext.ts';
 
-/** One view of a lab on the projector; `render` gets the room it has, in px. */
+/** The room a pane has, in px, and the zoom of the Figures in it (divide by it to size a figure to the room). */
+export interface PaneSize {
+  width: number;
+  height: number;
+  zoom: number;
+}
+
+/** One view of a lab on the projector; `render` gets the room it has. */
 export interface PresentPane {
   id: string;
   label: string;
@@ -14,7 +21,7 @@ export interface PresentPane {
    * figure that measures its box lays itself out in the zoomed px and still fills the screen.
    */
   smallestText?: number;
-  render(size: { width: number; height: number }): ReactNode;
+  render(size: PaneSize): ReactNode;
 }
 
 interface PresentLayoutProps {
@@ -75,7 +82,7 @@ export function PresentLayout({ panes, active, onActive, lead, head, foot, leadW
       <div className="present-stage">
         {head}
         <div className="present-pane" ref={paneRef} data-pane={shown?.id}>
-          <FigureZoomContext.Provider value={zoom}>{shown && size.height > 0 && shown.render(size)}</FigureZoomContext.Provider>
+          <FigureZoomContext.Provider value={zoom}>{shown && size.height > 0 && shown.render({ ...size, zoom })}</FigureZoomContext.Provider>
         </div>
         {foot}
       </div>

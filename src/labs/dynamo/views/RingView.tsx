@@ -59,9 +59,14 @@ export function RingView(props: RingViewProps) {
   // Node discs and the rank badges on their rims stay inside the drawing, however small the ring.
   const badgeR = Math.min(s * 0.415, c - badge * 1.3 - 4);
   const slot = (i: number) => members.indexOf(i);
+  // Many nodes on a small ring: every other disc moves inwards, so neighbours' discs, labels and
+  // rank badges cannot collide (with 30 nodes they would on one circle).
+  const crowded = members.length > 1 && (TAU * badgeR) / members.length < badge * 2.9;
+  const innerR = Math.max(bandR + bandWidth / 2 + badge + 4, badgeR - badge * 2.6);
   const nodeXY = (i: number): [number, number] => {
     const a = (slot(i) / Math.max(1, members.length)) * TAU - Math.PI / 2;
-    return [c + badgeR * Math.cos(a), c + badgeR * Math.sin(a)];
+    const r = crowded && slot(i) % 2 === 1 ? innerR : badgeR;
+    return [c + r * Math.cos(a), c + r * Math.sin(a)];
   };
   const clientCols = Math.ceil(Math.sqrt(clients));
   const clientGap = Math.min(s * 0.075, (bandR * 1.1) / Math.max(1, clientCols));

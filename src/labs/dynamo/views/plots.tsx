@@ -7,6 +7,7 @@ import { percent } from '../../../ui/chart/format.ts';
 import { formatMs, nodeColor, nodeName } from '../names.ts';
 import { histogramPercentile, over, type MetricsAt } from '../seriesAt.ts';
 import { Chart, inner } from '../../../ui/chart/Chart.tsx';
+import type { LegendItem } from '../../../ui/chart/Legend.tsx';
 
 interface PlotProps {
   width: number;
@@ -19,10 +20,11 @@ const share = (x: number, total: number) => (total === 0 ? NaN : x / total);
 
 /** Availability per time bucket (requests finishing in it that succeeded), reads and writes. */
 export function AvailabilityPlot({ width, height, series, now, failures }: PlotProps & { series: Series; now: number; failures: { from: number; to: number; label: string }[] }) {
-  const { w } = inner(width, height);
+  const legend: LegendItem[] = [{ label: 'reads', color: READ }, { label: 'writes', color: WRITE, dashed: true }];
+  const { w, h } = inner(width, height, legend);
   const end = series.buckets * series.bucketMs;
   const x = d3.scaleLinear().domain([0, end]).range([0, w]);
-  const y = d3.scaleLinear().domain([0, 1]).range([inner(width, height).h, 0]);
+  const y = d3.scaleLinear().domain([0, 1]).range([h, 0]);
   const b = Math.min(series.buckets - 1, Math.floor(now / series.bucketMs));
   const line = (ok: number, fail: number) =>
     d3
@@ -33,7 +35,7 @@ export function AvailabilityPlot({ width, height, series, now, failures }: PlotP
       Array.from({ length: b + 1 }, (_, i) => [(i + 0.5) * series.bucketMs, share(series.outcomes[i * 4 + ok]!, series.outcomes[i * 4 + ok]! + series.outcomes[i * 4 + fail]!)]),
     ) ?? '';
   return (
-    <Chart width={width} height={height} x={x} y={y} xLabel="simulated time" yLabel="succeeded" xFormat={formatMs} yFormat={(v) => percent(v, 0)} cursor={now} label="Availability over time">
+    <Chart width={width} height={height} x={x} y={y} xLabel="simulated time" yLabel="succeeded" xFormat={formatMs} yFormat={(v) => percent(v, 0)} cursor={now} label="Availability over time" legend={legend}>
       {failures.map((f, i) => (
         <rect key={i} x={x(f.from)} width={Math.max(1, x(Math.min(f.to, end)) - x(f.from))} height={y(0)} className="dyn-failure-band">
           <title>{f.label}</title>
@@ -41,14 +43,15 @@ export function AvailabilityPlot({ width, height, series, now, failures }: PlotP
       ))}
       <path d={line(0, 1)} fill="none" stroke={READ} strokeWidth={2} />
       <path d={line(2, 3)} fill="none" stroke={WRITE} strokeWidth={2} strokeDasharray="6 3" />
-      <Legend items={[{ label: 'reads', color: READ }, { label: 'writes', color: WRITE, dashed: true }]} x={8} y={inner(width, height).h - 40} />
     </Chart>
   );
 }
 
 /** Hinted hand-off backlog and divergent keys over time (the repair mechanisms at work). */
 export function BacklogPlot({ width, height, series, nodes, now }: PlotProps & { series: Series; nodes: number; now: number }) {
-  const { w, h } = inner(width, height);
+  const divergent = series.divergent[0]! >= 0 ? Array.from(series.divergent) : null;
+  const legend: LegendItem[] = [{ label: 'hinted versions held', color: '#8b3fd9' }, ...(divergent ? [{ label: 'keys whose replicas differ', color: '#c2410c', dashed: true }] : [])];
+  const { w, h } = inner(width, height, legend);
   const B = series.buckets;
   const b = Math.min(B - 1, Math.floor(now / series.bucketMs));
   const backlog = Array.from({ length: B }, (_, i) => {
@@ -56,27 +59,25 @@ export function BacklogPlot({ width, height, series, nodes, now }: PlotProps & {
     for (let n = 0; n < nodes; n++) s += series.hints[n * B + i]!;
     return s;
   });
-  const divergent = series.divergent[0]! >= 0 ? Array.from(series.divergent) : null;
   const top = Math.max(1, ...backlog, ...(divergent ?? [0]));
   const x = d3.scaleLinear().domain([0, B * series.bucketMs]).range([0, w]);
   const y = d3.scaleLinear().domain([0, top]).nice().range([h, 0]);
   const path = (values: number[]) => d3.line<[number, number]>().x((d) => x(d[0])).y((d) => y(d[1]))(over(series, values, b)) ?? '';
   return (
-    <Chart width={width} height={height} x={x} y={y} xLabel="simulated time" yLabel="count" xFormat={formatMs} cursor={now} label="Hinted backlog and divergent keys">
+    <Chart width={width} height={height} x={x} y={y} xLabel="simulated time" yLabel="count" xFormat={formatMs} cursor={now} label="Hinted backlog and divergent keys" legend={legend}>
       <path d={path(backlog)} fill="none" stroke="#8b3fd9" strokeWidth={2} />
       {divergent && <path d={path(divergent)} fill="none" stroke="#c2410c" strokeWidth={2} strokeDasharray="6 3" />}
-      <Legend
-        items={[{ label: 'hinted versions held', color: '#8b3fd9' }, ...(divergent ? [{ label: 'keys whose replicas differ', color: '#c2410c', dashed: true }] : [])]}
-        x={w - 200}
-        y={4}
-      />
     </Chart>
   );
 }
 
 /** Latency distribution of successful reads and writes up to the player's time, on a log axis. */
 export function LatencyPlot({ width, height, at }: PlotProps & { at: MetricsAt }) {
-  const { w, h } = inner(width, height);
+  const total = (hist: Float64Array) => hist.reduce((s, v) => s + v, 0);
+  const rt = total(at.readLatency);
+  const wt = total(at.writeLatency);
+  const legend: LegendItem[] = [{ label: `reads (${rt.toLocaleString('en-US')})`, color: READ }, { label: `writes (${wt.toLocaleString('en-US')})`, color: WRITE, dashed: true }];
+  const { w, h } = inner(width, height, legend);
   const used = (hist: Float64Array): [number, number] => {
     let lo = LATENCY_BINS;
     let hi = -1;
@@ -93,9 +94,6 @@ export function LatencyPlot({ width, height, at }: PlotProps & { at: MetricsAt }
   const lo = Math.max(0, Math.min(r0, w0) - 1);
   const hi = Math.min(LATENCY_BINS, Math.max(r1, w1, lo + 4) + 2);
   const x = d3.scaleLog().domain([latencyBinEdge(lo), latencyBinEdge(hi)]).range([0, w]);
-  const total = (hist: Float64Array) => hist.reduce((s, v) => s + v, 0);
-  const rt = total(at.readLatency);
-  const wt = total(at.writeLatency);
   const top = Math.max(0.01, ...Array.from(at.readLatency, (v) => v / Math.max(1, rt)), ...Array.from(at.writeLatency, (v) => v / Math.max(1, wt)));
   const y = d3.scaleLinear().domain([0, top]).nice().range([h, 0]);
   const step = (hist: Float64Array, n: number) => {
@@ -112,7 +110,7 @@ export function LatencyPlot({ width, height, at }: PlotProps & { at: MetricsAt }
   ].filter((m) => Number.isFinite(m.v));
   const ticks = x.ticks(6).filter((v) => [1, 2, 5].includes(Math.round(v / Math.pow(10, Math.floor(Math.log10(v) + 1e-9)))));
   return (
-    <Chart width={width} height={height} x={x} y={y} xLabel="latency (ms, log scale)" yLabel="requests" xTicks={ticks} xFormat={(v) => String(+v.toPrecision(2))} yFormat={(v) => percent(v, 0)} label="Latency distribution">
+    <Chart width={width} height={height} x={x} y={y} xLabel="latency (ms, log scale)" yLabel="requests" xTicks={ticks} xFormat={(v) => String(+v.toPrecision(2))} yFormat={(v) => percent(v, 0)} label="Latency distribution" legend={legend}>
       <path d={step(at.readLatency, rt)} fill="none" stroke={READ} strokeWidth={2} />
       <path d={step(at.writeLatency, wt)} fill="none" stroke={WRITE} strokeWidth={2} strokeDasharray="6 3" />
       {marks.map((m) => (
@@ -121,7 +119,6 @@ export function LatencyPlot({ width, height, at }: PlotProps & { at: MetricsAt }
           <title>{`${m.label} ≤ ${formatMs(m.v)}`}</title>
         </g>
       ))}
-      <Legend items={[{ label: `reads (${rt.toLocaleString('en-US')})`, color: READ }, { label: `writes (${wt.toLocaleString('en-US')})`, color: WRITE, dashed: true }]} x={w - 170} y={4} />
     </Chart>
   );
 }
@@ -132,7 +129,8 @@ export function VersionsPlot({ width, height, at }: PlotProps & { at: MetricsAt 
   const labels = ['1', '2', '3', '4+'];
   const total = at.versions.reduce((s, v) => s + v, 0);
   const x = d3.scaleLinear().domain([0, 4]).range([0, w]);
-  const y = d3.scaleLog().domain([1e-4, 1]).range([h, 0]).clamp(true);
+  // The top of the range leaves room for a full bar's value label under the plot's top edge.
+  const y = d3.scaleLog().domain([1e-4, 1]).range([h, 20]).clamp(true);
   return (
     <Chart
       width={width}
@@ -204,7 +202,8 @@ export function VisibilityPlot({ width, height, at, series, config }: PlotProps 
 
 /** k-staleness: reads within k versions of the latest, measured and in closed form (1 − p^k). */
 export function KStalenessPlot({ width, height, at, config }: PlotProps & { at: MetricsAt; config: DynamoConfig }) {
-  const { w, h } = inner(width, height);
+  const legend: LegendItem[] = [{ label: 'measured', color: '#5b7fc4', box: true }, { label: '1 − p^k, writes reach only W', color: '#b42318', dashed: true }];
+  const { w, h } = inner(width, height, legend);
   const { n, r, w: wq } = config.quorum;
   const rows = at.withinK.filter((d) => d.reads > 0);
   const lowest = Math.min(1, ...rows.map((d) => d.within / d.reads), withinKProbability(n, r, wq, 1));
@@ -212,7 +211,7 @@ export function KStalenessPlot({ width, height, at, config }: PlotProps & { at: 
   const y = d3.scaleLinear().domain([Math.max(0, lowest - 0.05), 1]).nice().range([h, 0]);
   const bw = (w / at.withinK.length) * 0.55;
   return (
-    <Chart width={width} height={height} x={x} y={y} xLabel="k (versions)" yLabel="within k versions" xTicks={at.withinK.map((d) => d.k)} xFormat={(v) => String(v)} yFormat={(v) => percent(v, 0)} label="k-staleness">
+    <Chart width={width} height={height} x={x} y={y} xLabel="k (versions)" yLabel="within k versions" xTicks={at.withinK.map((d) => d.k)} xFormat={(v) => String(v)} yFormat={(v) => percent(v, 0)} label="k-staleness" legend={legend}>
       {at.withinK.map((d) => {
         const p = share(d.within, d.reads);
         const theory = withinKProbability(n, r, wq, d.k);
@@ -224,7 +223,6 @@ export function KStalenessPlot({ width, height, at, config }: PlotProps & { at: 
           </g>
         );
       })}
-      <Legend items={[{ label: 'measured', color: '#5b7fc4' }, { label: '1 − p^k, writes reach only W', color: '#b42318', dashed: true }]} x={w - 230} y={h - 40} />
     </Chart>
   );
 }
@@ -259,22 +257,6 @@ export function LoadPlot({ width, height, at, members, total }: PlotProps & { at
       ))}
       <line x1={0} x2={w} y1={y(mean)} y2={y(mean)} className="dyn-mean" />
     </Chart>
-  );
-}
-
-export function Legend({ items, x, y }: { items: { label: string; color: string; dashed?: boolean }[]; x: number; y: number }) {
-  return (
-    <g transform={`translate(${Math.max(0, x)},${y})`} className="dyn-legend">
-      {items.map((it, i) => (
-        <g key={it.label} transform={`translate(0,${i * 16})`}>
-          <rect x={-4} y={-7} width={Math.max(60, it.label.length * 7 + 34)} height={16} fill="#ffffffd0" />
-          <line x2={20} y1={1} y2={1} stroke={it.color} strokeWidth={2.5} strokeDasharray={it.dashed ? '6 3' : undefined} />
-          <text x={26} y={1} dominantBaseline="central">
-            {it.label}
-          </text>
-        </g>
-      ))}
-    </g>
   );
 }
 

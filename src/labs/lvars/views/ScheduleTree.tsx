@@ -2,6 +2,7 @@ import { schemeTableau10 } from 'd3';
 import { useMemo } from 'react';
 import type { StateGraph } from '../../../engines/lvars/explore/explore.ts';
 import type { OutcomeSummary } from '../../../engines/lvars/explore/outcome.ts';
+import { wrapWords } from '../../../ui/chart/wrap.ts';
 import { useElementSize } from '../../../ui/useElementSize.ts';
 import { threadLabel } from '../threads.ts';
 
@@ -14,6 +15,8 @@ interface Props {
 }
 
 const DY = 22;
+const CAPTION_FONT = 12;
+const CAPTION = 'Left to right: steps of the schedule. Where schedules reach the same configuration, they merge. Ends are coloured by outcome.';
 
 export function outcomeColor(outcomes: OutcomeSummary[], i: number): string {
   const o = outcomes[i];
@@ -55,10 +58,12 @@ export function ScheduleTree({ graph, outcomes, schedule, position }: Props) {
   const done = new Set(path.slice(1, position + 1).map((_, i) => step(i + 1)));
   const here = path[Math.min(position, path.length - 1)];
   const width = 60 + depth * dx;
+  // The caption wraps to the figure's width (the box's, when the tree is narrower), inside the SVG so an export keeps it.
+  const caption = wrapWords(CAPTION, Math.max(width, size.width) - 16, CAPTION_FONT);
 
   return (
     <div ref={box}>
-      <svg width={width} height={height + 20} role="img" aria-label="Explored configurations">
+      <svg width={Math.max(width, size.width)} height={height + 8 + caption.length * CAPTION_FONT * 1.3} role="img" aria-label="Explored configurations">
         <g className="tree-edges">
           {graph.edges.map((e, i) => {
             const a = placed[e.from];
@@ -87,7 +92,13 @@ export function ScheduleTree({ graph, outcomes, schedule, position }: Props) {
           ))}
         </g>
         <g className="tree-legend" transform={`translate(8,${height + 12})`}>
-          <text>Left to right: steps of the schedule. Where schedules reach the same configuration, they merge. Ends are coloured by outcome.</text>
+          <text>
+            {caption.map((line, i) => (
+              <tspan key={i} x={0} dy={i === 0 ? 0 : CAPTION_FONT * 1.3}>
+                {line}
+              </tspan>
+            ))}
+          </text>
         </g>
       </svg>
     </div>
