@@ -26,6 +26,8 @@ function measure(floor: number): Legibility {
       if (s.display === 'none' || s.visibility === 'hidden' || Number(s.opacity) === 0) return false;
       if (e.getAttribute('aria-hidden') === 'true' && e.closest('.monaco-editor') === null) return false;
       if (e.classList.contains('sr-only')) return false;
+      const shut = e.parentElement?.closest('details:not([open])');
+      if (shut && e.tagName !== 'SUMMARY' && e.closest('summary') === null) return false;
     }
     return true;
   };

@@ -47,6 +47,9 @@ export function App() {
     document.title = scenario ? `${scenario.title} · Latticework` : 'Latticework';
   }, [scenario]);
 
+  // The example the open scenario is (its title unchanged), so the page can say what to look at.
+  const example = scenario && examples.find((x) => x.lab === scenario.lab && (scenario.title === x.title || scenario.title.startsWith(`${x.title} (`)));
+
   const saveFile = () => {
     if (!scenario) return;
     download(new Blob([`${JSON.stringify(scenario, null, 2)}\n`], { type: 'application/json' }), `${slug(scenario.title)}.latticework.json`);
@@ -108,13 +111,18 @@ export function App() {
             />
           )}
           {sharing && scenario && !present && <SharePanel scenario={scenario} onClose={() => setSharing(false)} />}
+          {example && !present && (
+            <p className="example-summary" aria-label="About this example">
+              <strong>{example.title}:</strong> {example.summary}
+            </p>
+          )}
           {messages}
           {lab ?? (
             <main className="lab lab-empty">
               {wb.loading ? <p className="loading">Loading…</p> : LABS.length === 0 && <p>No lab is built yet.</p>}
             </main>
           )}
-          <HelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+          <HelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} lab={wb.active?.entry} />
         </div>
       </PresentSlotContext.Provider>
     </PlayerHubContext.Provider>

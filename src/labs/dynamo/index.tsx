@@ -90,11 +90,11 @@ function View({ scenario, onChange, mode }: LabViewProps<DynamoConfig, DynamoVie
         const ring = Math.max(220, Math.floor(Math.min(height / zoom - 70, (width * 0.4) / zoom)));
         return (
           <div className="dyn-present-stage">
-            <div className="dyn-stage-ring" style={{ width: ring * zoom + 16 }}>
+            <div className="dyn-stage-ring" style={{ width: ring * zoom + 40 }}>
               <RingFigure frame={frame} pending={preview.problem ?? 'Laying out the ring…'} size={ring} interactive onKey={(key) => setView({ key })} inject={inject} />
             </div>
             <div className="dyn-stage-tabs">
-              <TabBody frame={frame} view={{ ...view, tab }} width={Math.floor((width - ring * zoom - 40) / zoom)} running={engine.state.status === 'running'} setView={setView} />
+              <TabBody frame={frame} view={{ ...view, tab }} width={Math.floor((width - ring * zoom - 64) / zoom)} running={engine.state.status === 'running'} setView={setView} />
             </div>
           </div>
         );

@@ -124,7 +124,7 @@ export function SmtLab({ scenario, onChange, mode }: Props) {
   const big = mode === 'present';
   /** The figures' base font: the type floor in presentation mode (the back of a lecture hall). */
   const font = usePresentFont(big, 13);
-  const [pane, setPane] = useState('graph');
+  const [pane, setPane] = useState('search');
 
   const columns = useMemo(() => {
     const out: ContrastColumn[] = (summary?.contrast ?? []).map(approachColumn);
@@ -168,12 +168,22 @@ export function SmtLab({ scenario, onChange, mode }: Props) {
 
   if (big) {
     // The projector's layout: the answer and the settings on the left, the player under the
-    // views; the implication graph and its cut (where CDCL learns) first, the rest one key away.
+    // views; the search tree beside the implication graph and its cut (where CDCL learns) first,
+    // the graph alone (larger), the trail, the clauses, the theory and the contrast one key away.
     // Heights leave room for each figure's caption bar and legend.
     const chrome = 7 * font;
     const panes: PresentPane[] = [
+      {
+        id: 'search',
+        label: 'Search and conflict',
+        render: ({ height }) => (
+          <div className="smt-pair">
+            {treeOf(Math.max(200, height - chrome))}
+            {graphOf(Math.max(200, height - chrome))}
+          </div>
+        ),
+      },
       { id: 'graph', label: 'Implication graph', render: ({ height }) => graphOf(Math.max(200, height - chrome)) },
-      { id: 'tree', label: 'Search tree', render: ({ height }) => treeOf(Math.max(200, height - chrome)) },
       { id: 'trail', label: 'Trail', render: () => <div className="smt-present-scroll">{trail}</div> },
       { id: 'clauses', label: 'Clauses', render: ({ height }) => clausesOf(Math.max(200, height - chrome)) },
       ...(smt

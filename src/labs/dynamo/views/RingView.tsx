@@ -68,6 +68,13 @@ export function RingView(props: RingViewProps) {
     const r = crowded && slot(i) % 2 === 1 ? innerR : badgeR;
     return [c + r * Math.cos(a), c + r * Math.sin(a)];
   };
+  // A node's rank badge sits on its rim: up-left, or, on a crowded ring, on the side away from its neighbours (outwards on the outer circle, inwards on the inner).
+  const rankXY = (i: number): string => {
+    if (!crowded) return `${-badge * 0.95},${-badge * 0.95}`;
+    const a = (slot(i) / Math.max(1, members.length)) * TAU - Math.PI / 2;
+    const d = (slot(i) % 2 === 1 ? -1 : 1) * badge * 1.2;
+    return `${d * Math.cos(a)},${d * Math.sin(a)}`;
+  };
   const clientCols = Math.ceil(Math.sqrt(clients));
   const clientGap = Math.min(s * 0.075, (bandR * 1.1) / Math.max(1, clientCols));
   const clientXY = (k: number): [number, number] => {
@@ -214,7 +221,7 @@ export function RingView(props: RingViewProps) {
                 {nodeName(i)}
               </text>
               {r !== undefined && r < n + 2 && (
-                <g transform={`translate(${-badge * 0.95},${-badge * 0.95})`} className={r < n ? 'dyn-rank home' : 'dyn-rank next'}>
+                <g transform={`translate(${rankXY(i)})`} className={r < n ? 'dyn-rank home' : 'dyn-rank next'}>
                   <circle r={Math.max(8, badge * 0.5)} />
                   <text textAnchor="middle" dominantBaseline="central">
                     {r + 1}

@@ -1,7 +1,7 @@
-import { schemeTableau10 } from 'd3';
 import { useMemo } from 'react';
 import type { StateGraph } from '../../../engines/lvars/explore/explore.ts';
 import type { OutcomeSummary } from '../../../engines/lvars/explore/outcome.ts';
+import { CATEGORIES, OKABE_ITO, shapePath, type Category } from '../../../ui/chart/palette.tsx';
 import { wrapWords } from '../../../ui/chart/wrap.ts';
 import { useElementSize } from '../../../ui/useElementSize.ts';
 import { threadLabel } from '../threads.ts';
@@ -16,16 +16,23 @@ interface Props {
 
 const DY = 22;
 const CAPTION_FONT = 12;
-const CAPTION = 'Left to right: steps of the schedule. Where schedules reach the same configuration, they merge. Ends are coloured by outcome.';
+const CAPTION = 'Left to right: steps of the schedule. Where schedules reach the same configuration, they merge. Ends take their outcome’s colour and shape.';
 
-export function outcomeColor(outcomes: OutcomeSummary[], i: number): string {
+/**
+ * An outcome's colour and shape (Okabe–Ito, src/ui/chart/palette.tsx), the same in the outcomes
+ * table and on the tree's ends: an error is a vermillion cross, running forever an orange
+ * triangle, values take the other categories in turn (a single value is green).
+ */
+export function outcomeCategory(outcomes: OutcomeSummary[], i: number): Category {
   const o = outcomes[i];
-  if (!o) return '#999';
-  if (o.kind === 'error') return '#c0392b';
-  if (o.kind === 'diverges') return '#d68910';
+  if (!o) return { color: '#999999', shape: 'circle' };
+  if (o.kind === 'error') return { color: OKABE_ITO.vermillion, shape: 'cross' };
+  if (o.kind === 'diverges') return { color: OKABE_ITO.orange, shape: 'triangle' };
   const values = outcomes.filter((x) => x.kind === 'value');
-  return values.length <= 1 ? '#17743a' : schemeTableau10[values.indexOf(o) % 10]!;
+  return values.length <= 1 ? { color: OKABE_ITO.bluishGreen, shape: 'circle' } : VALUE_CATEGORIES[values.indexOf(o) % VALUE_CATEGORIES.length]!;
 }
+
+const VALUE_CATEGORIES = CATEGORIES.filter((c) => c.color !== OKABE_ITO.vermillion && c.color !== OKABE_ITO.orange);
 
 /**
  * The explored configurations (merged where schedules meet, thanks to state caching), laid out by
@@ -78,18 +85,21 @@ export function ScheduleTree({ graph, outcomes, schedule, position }: Props) {
           })}
         </g>
         <g className="tree-nodes">
-          {graph.nodes.map((n, i) => (
-            <circle
-              key={i}
-              cx={placed[i]!.x}
-              cy={placed[i]!.y}
-              r={i === here ? 7 : n.outcome !== null ? 6 : 3.5}
-              className={i === here ? 'node active' : 'node'}
-              style={n.outcome !== null ? { fill: outcomeColor(outcomes, n.outcome) } : undefined}
-            >
-              <title>{n.outcome !== null ? `Ends: ${outcomes[n.outcome]?.text ?? ''}` : `Configuration ${i}, depth ${n.depth}`}</title>
-            </circle>
-          ))}
+          {graph.nodes.map((n, i) => {
+            const title = <title>{n.outcome !== null ? `Ends: ${outcomes[n.outcome]?.text ?? ''}` : `Configuration ${i}, depth ${n.depth}`}</title>;
+            if (n.outcome === null)
+              return (
+                <circle key={i} cx={placed[i]!.x} cy={placed[i]!.y} r={i === here ? 7 : 3.5} className={i === here ? 'node active' : 'node'}>
+                  {title}
+                </circle>
+              );
+            const c = outcomeCategory(outcomes, n.outcome);
+            return (
+              <path key={i} transform={`translate(${placed[i]!.x},${placed[i]!.y})`} d={shapePath(c.shape, i === here ? 15 : 13)} className={i === here ? 'node active' : 'node'} style={{ fill: c.color }}>
+                {title}
+              </path>
+            );
+          })}
         </g>
         <g className="tree-legend" transform={`translate(8,${height + 12})`}>
           <text>
