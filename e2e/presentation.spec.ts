@@ -7,9 +7,9 @@ import { legibility } from './legibility.ts';
  * Presentation mode on the screens it is for: every example of every lab, at 1280×720 (a typical
  * projector) and 1920×1080, fits one screen (no page scroll) with no visible text clipped, drawn
  * over other text, or under the type floor (e2e/legibility.ts). Each lab's other panes (keys 1–9)
- * are checked on its first example. Fast on purpose: the page stays in presentation mode and
- * examples open by their link (a fragment change, no reload); a run the example starts is given a
- * few seconds and then measured as it is.
+ * are checked on its first example (the solver's and SAT/SMT's after a run). Fast on purpose: the
+ * page stays in presentation mode and examples open by their link (a fragment change, no reload);
+ * a run the example starts is given a few seconds and then measured as it is.
  */
 const LABS = ['lvars', 'dynamo', 'solver', 'smt', 'kernels'] as const;
 const examples = (lab: string): { id: string }[] => JSON.parse(readFileSync(`public/examples/${lab}/index.json`, 'utf8')) as { id: string }[];
@@ -54,6 +54,12 @@ for (const [width, height] of [
         await openExample(page, lab, id);
         await expectLegible(page, `${lab}/${id} at ${width}`);
         if (i > 0) continue;
+        if (lab === 'solver' || lab === 'smt') {
+          // Their examples open without running: run the first (a small one) so its panes show a search.
+          await page.locator('.run-panel button.primary').first().click();
+          await page.locator('.run-panel button.danger').first().waitFor({ state: 'hidden', timeout: 30_000 });
+          await expectLegible(page, `${lab}/${id} after its run at ${width}`);
+        }
         const panes = page.locator('.present-panes button');
         const count = await panes.count();
         for (let k = 1; k <= count; k++) {

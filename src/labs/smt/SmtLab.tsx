@@ -123,7 +123,9 @@ export function SmtLab({ scenario, onChange, mode }: Props) {
   const smt = shown?.config.input.kind === 'smtlib';
   const big = mode === 'present';
   /** The figures' base font: the type floor in presentation mode (the back of a lecture hall). */
-  const font = usePresentFont(big, 13);
+  const base = usePresentFont(big, 13);
+  // The views draw their second kind of text (literals in the tree) at 0.92 of it: on a projector that too reaches the floor.
+  const font = big ? Math.ceil(base / 0.92) : base;
   const [pane, setPane] = useState('search');
 
   const columns = useMemo(() => {
@@ -177,7 +179,7 @@ export function SmtLab({ scenario, onChange, mode }: Props) {
         id: 'search',
         label: 'Search and conflict',
         render: ({ height }) => (
-          <div className="smt-pair">
+          <div className="smt-pair smt-present-pair">
             {treeOf(Math.max(200, height - chrome))}
             {graphOf(Math.max(200, height - chrome))}
           </div>
@@ -196,7 +198,7 @@ export function SmtLab({ scenario, onChange, mode }: Props) {
     return (
       <PresentLayout
         className="smt-present"
-        leadWidth="0.5fr"
+        leadWidth="0.65fr"
         lead={
           <>
             <section className="panel smt-panel" aria-label="Answer">

@@ -107,7 +107,7 @@ function View({ scenario, onChange, mode }: LabViewProps<SolverConfig, SolverVie
     return (
       <PresentLayout
         className="solver-present"
-        leadWidth="0.55fr"
+        leadWidth="0.8fr"
         lead={
           <>
             <section className="panel solver-panel" aria-label="Result">
