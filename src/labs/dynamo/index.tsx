@@ -58,6 +58,12 @@ function View({ scenario, onChange, mode }: LabViewProps<DynamoConfig, DynamoVie
 
   const ringFigure = <RingFigure frame={frame} pending={preview.problem ?? 'Laying out the ring…'} size={ringSize} interactive={!embed} onKey={(key) => setView({ key })} inject={inject} />;
   const runPanel = <RunPanel state={engine.state} onRun={() => void run()} onCancel={engine.cancel} runLabel={shown && current ? 'Run again' : 'Run'} />;
+  const settingsAside = (
+    <aside className="dyn-side" aria-label="Settings">
+      {runPanel}
+      <Settings config={scenario.config} seed={scenario.seed} now={now} onChange={(config) => change({ config })} onSeed={(seed) => change({ seed })} />
+    </aside>
+  );
   const player = (
     <div className="dyn-player">
       <Player length={frame.length} position={frame.position} onSeek={(p) => setView({ position: p })} describe={trace ? (p) => describeFrame(trace, config, p) : undefined} label="Replay of the simulation" />
@@ -108,12 +114,7 @@ function View({ scenario, onChange, mode }: LabViewProps<DynamoConfig, DynamoVie
         onActive={(tab) => setView({ tab: tab as DynamoView['tab'] })}
         {...(settingsOpen
           ? {
-              lead: (
-                <aside className="dyn-side" aria-label="Settings">
-                  {runPanel}
-                  <Settings config={scenario.config} seed={scenario.seed} now={now} onChange={(config) => change({ config })} onSeed={(seed) => change({ seed })} />
-                </aside>
-              ),
+              lead: settingsAside,
               leadWidth: '22rem',
             }
           : {})}
@@ -124,7 +125,7 @@ function View({ scenario, onChange, mode }: LabViewProps<DynamoConfig, DynamoVie
                 <h2>{scenario.title}</h2>
                 <p className="dyn-setup">{setupLine(scenario.config)}</p>
               </div>
-              {!trace && runPanel}
+              {!trace && !settingsOpen && runPanel}
               <button type="button" className="quiet" onClick={() => setSettingsOpen((o) => !o)} aria-expanded={settingsOpen}>
                 {settingsOpen ? 'Hide settings' : 'Settings'}
               </button>
@@ -145,10 +146,7 @@ function View({ scenario, onChange, mode }: LabViewProps<DynamoConfig, DynamoVie
 
   return (
     <div className="dynamo">
-      <aside className="dyn-side" aria-label="Settings">
-        {runPanel}
-        <Settings config={scenario.config} seed={scenario.seed} now={now} onChange={(config) => change({ config })} onSeed={(seed) => change({ seed })} />
-      </aside>
+      {settingsAside}
       <div className="dyn-main">
         <header className="dyn-head">
           <div>

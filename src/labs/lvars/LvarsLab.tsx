@@ -165,6 +165,15 @@ export function LvarsLab({ scenario, onChange, mode }: Props) {
     </Figure>
   );
 
+  const storePanel = frame && (
+    <section className="panel lv-state" aria-label="Store and step">
+      <h3>Store</h3>
+      <StoreTable frame={frame} previous={frames[position - 1]} selected={selected} onSelect={(id) => lvarIds.includes(id) && update({ lvar: id })} />
+      <h3>This step</h3>
+      <StepLog frame={frame} index={position} />
+    </section>
+  );
+
   const scheduleTree = shown?.graph && shown.graph.nodes.length > 1 && (
     <Figure title={`Explored configurations (${shown.graph.nodes.length}), by depth`} exportName="lvars-configurations" className="lv-fig-tree">
       <ScheduleTree graph={shown.graph} outcomes={shown.summary.outcomes} schedule={view.adversarial ? [] : view.schedule} position={position} />
@@ -182,14 +191,7 @@ export function LvarsLab({ scenario, onChange, mode }: Props) {
       {
         id: 'store',
         label: 'Store',
-        render: () => frame && (
-          <section className="panel lv-state" aria-label="Store and step">
-            <h3>Store</h3>
-            <StoreTable frame={frame} previous={frames[position - 1]} selected={selected} onSelect={(id) => lvarIds.includes(id) && update({ lvar: id })} />
-            <h3>This step</h3>
-            <StepLog frame={frame} index={position} />
-          </section>
-        ),
+        render: () => frame && storePanel,
       },
       { id: 'schedules', label: 'Schedules', smallestText: 11, render: () => scheduleTree },
     ];
@@ -225,14 +227,7 @@ export function LvarsLab({ scenario, onChange, mode }: Props) {
         <div className={mode === 'embed' ? 'lv-views lv-views-embed' : 'lv-views'}>
           {timeline}
           {hasse}
-          {mode === 'full' && (
-            <section className="panel lv-state" aria-label="Store and step">
-              <h3>Store</h3>
-              <StoreTable frame={frame} previous={frames[position - 1]} selected={selected} onSelect={(id) => lvarIds.includes(id) && update({ lvar: id })} />
-              <h3>This step</h3>
-              <StepLog frame={frame} index={position} />
-            </section>
-          )}
+          {mode === 'full' && storePanel}
         </div>
       )}
       {mode === 'full' && scheduleTree}

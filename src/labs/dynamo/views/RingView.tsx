@@ -57,7 +57,7 @@ export function RingView(props: RingViewProps) {
   const members = Array.from({ length: nodes }, (_, i) => i).filter((i) => ring.members.includes(i) || cluster.member[i] || cluster.up[i]);
   const badge = Math.max(10, Math.min(26, s * 0.07, (TAU * s * 0.415) / Math.max(1, members.length) / 2.4));
   // Node discs and the rank badges on their rims stay inside the drawing, however small the ring.
-  const badgeR = Math.min(s * 0.415, c - badge * 1.35 - Math.max(8, badge * 0.5) - 4);
+  const badgeR = Math.min(s * 0.415, c - badge * 1.3 - 4);
   const slot = (i: number) => members.indexOf(i);
   // Many nodes on a small ring: every other disc moves inwards, so neighbours' discs, labels and
   // rank badges cannot collide (with 30 nodes they would on one circle).
