@@ -10,6 +10,7 @@ import { toggleFullscreen, useShortcuts } from './shell/shortcuts.ts';
 import { useWorkbench } from './shell/useWorkbench.ts';
 import { download } from './ui/exportSvg.ts';
 import { PlayerHub, PlayerHubContext } from './ui/playerHub.ts';
+import { PresentSlotContext } from './ui/present/presentContext.ts';
 import { errorMessage } from './errors.ts';
 import { scenarioLink } from './scenario/codec.ts';
 import type { Tour } from './teaching/format/tour.ts';
@@ -34,6 +35,7 @@ export function App() {
   const [touring, setTouring] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
   const [sharing, setSharing] = useState(false);
+  const [presentSlot, setPresentSlot] = useState<HTMLElement | null>(null);
   const [examples, setExamples] = useState<ExampleEntry[]>([]);
   const toggleHelp = useCallback(() => setHelpOpen((o) => !o), []);
 
@@ -55,6 +57,9 @@ export function App() {
   useEffect(() => {
     document.title = scenario ? `${scenario.title} · Latticework` : 'Latticework';
   }, [scenario]);
+
+  // The example the open scenario is (its title unchanged), so the page can say what to look at.
+  const example = scenario && examples.find((x) => x.lab === scenario.lab && (scenario.title === x.title || scenario.title.startsWith(`${x.title} (`)));
 
   const saveFile = () => {
     if (!scenario) return;
@@ -94,54 +99,63 @@ export function App() {
 
   return (
     <PlayerHubContext.Provider value={hub}>
-      <div className={present ? 'app presenting' : 'app'}>
-        {present ? (
-          <div className="present-bar">
-            <PresentTools
-              link={shareLink}
-              what={playing ? 'tour' : 'scenario'}
-              onDownload={() => (playing ? saveTour(playing.tour) : saveFile())}
-              title={scenario?.title ?? 'Latticework'}
-              caption={playing?.tour.steps[playing.index]?.caption ?? ''}
+      <PresentSlotContext.Provider value={present ? presentSlot : null}>
+        <div className={present ? 'app presenting' : 'app'}>
+          {present ? (
+            // A row of its own, never over the content: the lab puts the names of its views in the slot.
+            <div className="present-bar">
+              <div className="present-slot" ref={setPresentSlot} />
+              <PresentTools
+                link={shareLink}
+                what={playing ? 'tour' : 'scenario'}
+                onDownload={() => (playing ? saveTour(playing.tour) : saveFile())}
+                title={scenario?.title ?? 'Latticework'}
+                caption={playing?.tour.steps[playing.index]?.caption ?? ''}
+              />
+              <button type="button" className="quiet" onClick={toggleFullscreen} title="Full screen (f)">
+                Full screen
+              </button>
+              <button type="button" className="quiet" onClick={() => (playing ? teaching.exit() : setPresent(false))}>
+                Leave presentation (Esc)
+              </button>
+            </div>
+          ) : (
+            <Header
+              current={wb.active?.entry.id}
+              examples={examples}
+              onSwitch={(id) => void wb.openLab(id)}
+              onExample={(labId, id) => void wb.openExample(labId, id)}
+              onOpenFile={(file) => void wb.openFile(file)}
+              onSave={saveFile}
+              {...(wb.restorePrevious ? { onRestorePrevious: wb.restorePrevious } : {})}
+              onShare={() => setSharing(true)}
+              onTours={() => setTouring((o) => !o)}
+              onPresent={() => setPresent(true)}
+              onHelp={() => setHelpOpen(true)}
             />
-            <button type="button" className="quiet" onClick={toggleFullscreen} title="Full screen (f)">
-              Full screen
-            </button>
-            <button type="button" className="quiet" onClick={() => (playing ? teaching.exit() : setPresent(false))}>
-              Leave presentation (Esc)
-            </button>
-          </div>
-        ) : (
-          <Header
-            current={wb.active?.entry.id}
-            examples={examples}
-            onSwitch={(id) => void wb.openLab(id)}
-            onExample={(labId, id) => void wb.openExample(labId, id)}
-            onOpenFile={(file) => void wb.openFile(file)}
-            onSave={saveFile}
-            {...(wb.restorePrevious ? { onRestorePrevious: wb.restorePrevious } : {})}
-            onShare={() => setSharing(true)}
-            onTours={() => setTouring((o) => !o)}
-            onPresent={() => setPresent(true)}
-            onHelp={() => setHelpOpen(true)}
-          />
-        )}
-        {sharing && scenario && !present && <SharePanel scenario={scenario} onClose={() => setSharing(false)} />}
-        {touring && !present && (
-          <TeachingPanel scenario={scenario} pinned={teaching.pinned} onPin={teaching.pin} onCompare={teaching.compare} onPlay={(tour, source) => teaching.play(tour, source)} onSaveFile={saveTour} onProblem={(m) => alert(m)} onClose={() => setTouring(false)} />
-        )}
-        {messages}
-        {teaching.comparing ? (
-          <CompareView a={teaching.comparing.a} b={teaching.comparing.b} onExit={teaching.exitCompare} />
-        ) : playing ? (
-          <TourPlayer tour={playing.tour} source={playing.source} index={playing.index} onIndex={teaching.setIndex} onExit={teaching.exit} onScenario={teaching.setOnScreen} />
-        ) : lab ?? (
-          <main className="lab lab-empty">
-            {wb.loading ? <p className="loading">Loading…</p> : LABS.length === 0 && <p>No lab is built yet.</p>}
-          </main>
-        )}
-        <HelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
-      </div>
+          )}
+          {sharing && scenario && !present && <SharePanel scenario={scenario} onClose={() => setSharing(false)} />}
+          {touring && !present && (
+            <TeachingPanel scenario={scenario} pinned={teaching.pinned} onPin={teaching.pin} onCompare={teaching.compare} onPlay={(tour, source) => teaching.play(tour, source)} onSaveFile={saveTour} onProblem={(m) => alert(m)} onClose={() => setTouring(false)} />
+          )}
+          {example && !present && !playing && !teaching.comparing && (
+            <p className="example-summary" aria-label="About this example">
+              <strong>{example.title}:</strong> {example.summary}
+            </p>
+          )}
+          {messages}
+          {teaching.comparing ? (
+            <CompareView a={teaching.comparing.a} b={teaching.comparing.b} onExit={teaching.exitCompare} />
+          ) : playing ? (
+            <TourPlayer tour={playing.tour} source={playing.source} index={playing.index} onIndex={teaching.setIndex} onExit={teaching.exit} onScenario={teaching.setOnScreen} />
+          ) : lab ?? (
+            <main className="lab lab-empty">
+              {wb.loading ? <p className="loading">Loading…</p> : LABS.length === 0 && <p>No lab is built yet.</p>}
+            </main>
+          )}
+          <HelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} lab={wb.active?.entry} />
+        </div>
+      </PresentSlotContext.Provider>
     </PlayerHubContext.Provider>
   );
 }

@@ -6,6 +6,8 @@ export interface LabEntry {
   id: LabId;
   title: string;
   summary: string;
+  /** What the lab is for and the paper it follows, for the help dialog. */
+  about: { text: string; reference: string };
   /** Position in the switcher. */
   order: number;
   /** The lab's code (views, engine bridge, schemas) loads on demand, never in the first paint. */

@@ -1,7 +1,9 @@
 import { useEffect, useRef } from 'react';
+import type { LabEntry } from '../labs/registry.ts';
 import { SHORTCUTS } from './shortcuts.ts';
 
-export function HelpDialog({ open, onClose }: { open: boolean; onClose(): void }) {
+/** Help: what the open lab is (and the paper it follows), then the keyboard shortcuts. */
+export function HelpDialog({ open, onClose, lab }: { open: boolean; onClose(): void; lab?: LabEntry | undefined }) {
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = dialog.current;
@@ -12,6 +14,15 @@ export function HelpDialog({ open, onClose }: { open: boolean; onClose(): void }
 
   return (
     <dialog ref={dialog} className="help-dialog" aria-labelledby="help-title" onClose={onClose}>
+      {lab && (
+        <section className="help-about" aria-labelledby="help-about-title">
+          <h2 id="help-about-title">What is the {lab.title} lab?</h2>
+          <p>{lab.about.text}</p>
+          <p className="help-reference">
+            <strong>Paper:</strong> {lab.about.reference}
+          </p>
+        </section>
+      )}
       <h2 id="help-title">Keyboard shortcuts</h2>
       <table>
         <tbody>

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { isTyping } from '../ui/isTyping.ts';
 import type { PlayerHub } from '../ui/playerHub.ts';
 
 /** The keyboard map, shown by the help dialog; `present` marks keys that only work on a projector. */
@@ -8,6 +9,7 @@ export const SHORTCUTS: readonly { keys: string[]; action: string; present?: boo
   { keys: ['↑', '↓', 'Page Up', 'Page Down'], action: 'Step back or forward (presentation mode, clickers)', present: true },
   { keys: ['Home', 'End'], action: 'Go to the start or the end of the replay' },
   { keys: ['p'], action: 'Enter or leave presentation mode' },
+  { keys: ['1', '…', '9'], action: 'Show another view of the lab (presentation mode)', present: true },
   { keys: ['f'], action: 'Full screen on or off' },
   { keys: ['Escape'], action: 'Leave presentation mode or close a dialog' },
   { keys: ['?'], action: 'Show this help' },
@@ -18,14 +20,6 @@ interface ShortcutHandlers {
   present: boolean;
   setPresent(on: boolean): void;
   toggleHelp(): void;
-}
-
-export function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return (
-    target.isContentEditable ||
-    target.closest('input, textarea, select, .monaco-editor, [role="textbox"]') !== null
-  );
 }
 
 export function toggleFullscreen(): void {

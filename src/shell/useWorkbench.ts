@@ -196,7 +196,8 @@ export function useWorkbench({ embed }: { embed: boolean }) {
   const change = useCallback(
     (scenario: Scenario) => {
       setActive((current) => {
-        if (!current) return current;
+        // A lab that was just replaced may still report a change (a run finishing): it is not the open lab's.
+        if (!current || scenario.lab !== current.entry.id) return current;
         // Only what a link and autosave can carry is saved: the last valid scenario stays saved.
         const checked = current.lab.validate(scenario);
         if (checked.ok) workspace.current.labs[current.entry.id] = scenario;

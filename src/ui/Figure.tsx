@@ -1,6 +1,7 @@
-import { useRef, useState, type ReactNode } from 'react';
+import { useContext, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import { download, serializeSvg, svgToPng } from './exportSvg.ts';
 import { errorMessage } from '../errors.ts';
+import { FigureZoomContext } from './present/presentContext.ts';
 
 interface FigureProps {
   title: string;
@@ -16,6 +17,7 @@ interface FigureProps {
 export function Figure({ title, exportName, actions, className, children }: FigureProps) {
   const body = useRef<HTMLDivElement>(null);
   const [problem, setProblem] = useState<string>();
+  const zoom = useContext(FigureZoomContext);
 
   const exportAs = async (format: 'svg' | 'png') => {
     const svg = body.current?.querySelector('svg');
@@ -52,7 +54,7 @@ export function Figure({ title, exportName, actions, className, children }: Figu
           {problem}
         </p>
       )}
-      <div className="figure-body" ref={body}>
+      <div className={zoom > 1 ? 'figure-body zoomed' : 'figure-body'} ref={body} style={zoom > 1 ? ({ zoom, '--zoom': zoom } as CSSProperties) : undefined}>
         {children}
       </div>
     </figure>

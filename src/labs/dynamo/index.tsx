@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { DynamoConfig } from '../../engines/dynamo/config.ts';
 import { Player } from '../../ui/Player.tsx';
+import { PresentLayout, type PresentPane } from '../../ui/present/PresentLayout.tsx';
 import { RunPanel } from '../../ui/RunPanel.tsx';
 import { usePatch } from '../shared/usePatch.ts';
 import { defineLab, type LabViewProps } from '../types.tsx';
@@ -8,7 +9,7 @@ import { Settings } from './controls/Settings.tsx';
 import './dynamo.css';
 import { frameOf } from './frame.ts';
 import { formatMs } from './names.ts';
-import { defaultScenario, spec, type DynamoView } from './scenario.ts';
+import { defaultScenario, spec, TABS, type DynamoView } from './scenario.ts';
 import { describeFrame } from './timeline.ts';
 import { useDynamoLayout } from './useDynamoLayout.ts';
 import { useDynamoRun } from './useDynamoRun.ts';
@@ -16,7 +17,7 @@ import { useFailureInjection } from './useFailureInjection.ts';
 import { useRingPreview } from './useRingPreview.ts';
 import { Kpis } from './views/Kpis.tsx';
 import { RingFigure } from './views/RingFigure.tsx';
-import { DynamoTabs } from './views/TabPanel.tsx';
+import { DynamoTabs, TAB_TITLES, TabBody } from './views/TabPanel.tsx';
 
 const RECONCILIATION_NAMES: Record<DynamoConfig['versioning']['reconciliation'], string> = {
   'last-write-wins': 'last write wins',
@@ -57,6 +58,12 @@ function View({ scenario, onChange, mode }: LabViewProps<DynamoConfig, DynamoVie
 
   const ringFigure = <RingFigure frame={frame} pending={preview.problem ?? 'Laying out the ring…'} size={ringSize} interactive={!embed} onKey={(key) => setView({ key })} inject={inject} />;
   const runPanel = <RunPanel state={engine.state} onRun={() => void run()} onCancel={engine.cancel} runLabel={shown && current ? 'Run again' : 'Run'} />;
+  const settingsAside = (
+    <aside className="dyn-side" aria-label="Settings">
+      {runPanel}
+      <Settings config={scenario.config} seed={scenario.seed} now={now} onChange={(config) => change({ config })} onSeed={(seed) => change({ seed })} />
+    </aside>
+  );
   const player = (
     <div className="dyn-player">
       <Player length={frame.length} position={frame.position} onSeek={(p) => setView({ position: p })} describe={trace ? (p) => describeFrame(trace, config, p) : undefined} label="Replay of the simulation" />
@@ -78,25 +85,74 @@ function View({ scenario, onChange, mode }: LabViewProps<DynamoConfig, DynamoVie
       </div>
     );
 
+  if (present) {
+    // The projector's layout: the title, the headline numbers and the player stay; each of the
+    // tabs is a pane beside the ring, sized to the room left (keys 1–5); the settings open on the left.
+    const panes: PresentPane[] = TABS.map((tab) => ({
+      id: tab,
+      label: TAB_TITLES[tab],
+      smallestText: 10.5,
+      render: ({ width, height, zoom }) => {
+        const ring = Math.max(220, Math.floor(Math.min(height / zoom - 70, (width * 0.4) / zoom)));
+        return (
+          <div className="dyn-present-stage">
+            <div className="dyn-stage-ring" style={{ width: ring * zoom + 40 }}>
+              <RingFigure frame={frame} pending={preview.problem ?? 'Laying out the ring…'} size={ring} interactive onKey={(key) => setView({ key })} inject={inject} />
+            </div>
+            <div className="dyn-stage-tabs">
+              <TabBody frame={frame} view={{ ...view, tab }} width={Math.floor((width - ring * zoom - 64) / zoom)} running={engine.state.status === 'running'} setView={setView} />
+            </div>
+          </div>
+        );
+      },
+    }));
+    return (
+      <PresentLayout
+        className="dynamo-present"
+        panes={panes}
+        active={view.tab}
+        onActive={(tab) => setView({ tab: tab as DynamoView['tab'] })}
+        {...(settingsOpen
+          ? {
+              lead: settingsAside,
+              leadWidth: '22rem',
+            }
+          : {})}
+        head={
+          <>
+            <header className="dyn-head">
+              <div>
+                <h2>{scenario.title}</h2>
+                <p className="dyn-setup">{setupLine(scenario.config)}</p>
+              </div>
+              {!trace && !settingsOpen && runPanel}
+              <button type="button" className="quiet" onClick={() => setSettingsOpen((o) => !o)} aria-expanded={settingsOpen}>
+                {settingsOpen ? 'Hide settings' : 'Settings'}
+              </button>
+            </header>
+            {problem && (
+              <p role="alert" className="dyn-problem">
+                {problem}
+              </p>
+            )}
+            {shown && !current && engine.state.status !== 'failed' && <p className="dyn-note dyn-stale">The settings changed: the views show the previous run until the new one finishes.</p>}
+            {at && trace && <Kpis at={at} trace={trace} now={now} />}
+          </>
+        }
+        foot={player}
+      />
+    );
+  }
+
   return (
-    <div className={`dynamo${present ? ' present' : ''}${present && !settingsOpen ? ' no-side' : ''}`}>
-      {(!present || settingsOpen) && (
-        <aside className="dyn-side" aria-label="Settings">
-          {runPanel}
-          <Settings config={scenario.config} seed={scenario.seed} now={now} onChange={(config) => change({ config })} onSeed={(seed) => change({ seed })} />
-        </aside>
-      )}
+    <div className="dynamo">
+      {settingsAside}
       <div className="dyn-main">
         <header className="dyn-head">
           <div>
             <h2>{scenario.title}</h2>
             <p className="dyn-setup">{setupLine(scenario.config)}</p>
           </div>
-          {present && (
-            <button type="button" className="quiet" onClick={() => setSettingsOpen((o) => !o)} aria-expanded={settingsOpen}>
-              {settingsOpen ? 'Hide settings' : 'Settings'}
-            </button>
-          )}
         </header>
         {problem && (
           <p role="alert" className="dyn-problem">

@@ -3,6 +3,8 @@ import { useEngine } from '../../bridge/useEngine.ts';
 import type { KernelsConfig, KernelsResult, Pos } from '../../engines/kernels/api.ts';
 import { BUILTIN_IMAGES } from '../../engines/kernels/inputs/images.ts';
 import { kernelsLanguage } from './language.ts';
+import { PresentLayout, type PresentPane } from '../../ui/present/PresentLayout.tsx';
+import { usePresentFont } from '../../ui/present/presentContext.ts';
 import { CodeEditor } from '../../ui/CodeEditor.tsx';
 import type { EditorMarker, EditorRange } from '../../ui/editorTypes.ts';
 import { RunPanel } from '../../ui/RunPanel.tsx';
@@ -60,7 +62,10 @@ export function KernelsLab({ scenario, onChange, mode }: Props) {
   const [dragging, setDragging] = useState(false);
   const stale = shown !== undefined && JSON.stringify(shown.config) !== JSON.stringify(config);
   const present = mode === 'present';
-  const fontSize = present ? 17 : 13;
+  const fontSize = usePresentFont(present, 13);
+  const editorFont = usePresentFont(present, 14);
+  // The IR graph draws its second lines at 0.85 of its font: on a projector those reach the floor too.
+  const stagesFont = present ? Math.ceil(fontSize / 0.85) : fontSize;
 
   const markers: EditorMarker[] = useMemo(() => (failure ? [{ line: failure.at?.line ?? 1, column: failure.at?.column ?? 1, message: failure.message, severity: 'error' }] : []), [failure]);
   const blockedBy = failure
@@ -131,7 +136,7 @@ export function KernelsLab({ scenario, onChange, mode }: Props) {
         <textarea className="kn-title" aria-label="Scenario title" rows={1} value={scenario.title} maxLength={200} onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()} onChange={(e) => change({ title: e.target.value.replace(/\s*\n\s*/g, ' ') })} />
       </div>
       <div className="kn-editor">
-        <CodeEditor value={config.source} onChange={(source) => change({ config: { ...latest.current.config, source }, view: { ...latest.current.view, ran: false, selected: -1 } })} language={kernelsLanguage} markers={markers} {...(highlight ? { highlight } : {})} ariaLabel="Kernel program" fontSize={present ? 17 : 14} wrap={present} />
+        <CodeEditor value={config.source} onChange={(source) => change({ config: { ...latest.current.config, source }, view: { ...latest.current.view, ran: false, selected: -1 } })} language={kernelsLanguage} markers={markers} {...(highlight ? { highlight } : {})} ariaLabel="Kernel program" fontSize={editorFont} wrap={present} />
       </div>
     </section>
   );
@@ -142,8 +147,8 @@ export function KernelsLab({ scenario, onChange, mode }: Props) {
     </p>
   );
   const settings = <RunSettings config={config} params={compilation?.params} builtins={BUILTIN_IMAGES} cores={CORES} onConfig={setConfig} onOpenImage={(f) => void openImage(f)} imageNote={imageNote} run={runPanel} />;
-  const stages = compilation && <CompilerStages outdated={outdated} compilation={compilation} selected={view.selected} onSelect={(selected) => { setReveal(undefined); setView({ selected }); }} onReveal={setReveal} fontSize={fontSize} />;
-  const code = compilation && <GeneratedCode code={compilation.code} shown={view.code} onShow={(c) => setView({ code: c })} fontSize={present ? 16 : 13} wrap={present} />;
+  const stages = compilation && <CompilerStages outdated={outdated} compilation={compilation} selected={view.selected} onSelect={(selected) => { setReveal(undefined); setView({ selected }); }} onReveal={setReveal} fontSize={stagesFont} />;
+  const code = compilation && <GeneratedCode code={compilation.code} shown={view.code} onShow={(c) => setView({ code: c })} fontSize={fontSize} wrap={present} />;
   const results = result && <Results result={result} config={shown!.config} stale={stale} by={view.chart} onBy={(chart) => setView({ chart })} fontSize={fontSize} compact={present} />;
   const images = needsImage && picture.image && <StencilImages input={picture.image} frames={frames} position={view.frame} onSeek={(frame) => setView({ frame })} stale={stale} fontSize={fontSize} maxHeight={present ? 520 : 420} />;
 
@@ -174,26 +179,34 @@ export function KernelsLab({ scenario, onChange, mode }: Props) {
     );
   }
   if (present) {
-    const focus = view.focus === 'images' && !images ? 'graph' : view.focus;
+    // The projector's layout: the program and the run on the left; fusion, the generated code,
+    // the speed-ups and the images one key away (the pane shown is the scenario's focus).
+    const panes: PresentPane[] = FOCUS.filter((f) => f.id !== 'images' || images).map((f) => ({
+      id: f.id,
+      label: f.label,
+      render: () => (
+        <div className="kn-present-pane">
+          {f.id === 'graph' && stages}
+          {f.id === 'code' && code}
+          {f.id === 'speed' && (results ?? <p className="kn-empty">Run and time the backends to see the speed-ups.</p>)}
+          {f.id === 'images' && images}
+        </div>
+      ),
+    }));
     return (
-      <div className={`kn kn-present${dragging ? ' dragging' : ''}`} {...onDrop}>
-        <div className="kn-present-left">
-          {editor}
-          <section className="panel kn-panel">{runPanel}</section>
-        </div>
-        <div className="kn-present-right">
-          <nav className="kn-tabs kn-focus" aria-label="View">
-            {FOCUS.filter((f) => f.id !== 'images' || images).map((f) => (
-              <button key={f.id} type="button" aria-pressed={focus === f.id} className={focus === f.id ? 'active' : ''} onClick={() => setView({ focus: f.id })}>
-                {f.label}
-              </button>
-            ))}
-          </nav>
-          {focus === 'graph' && stages}
-          {focus === 'code' && code}
-          {focus === 'speed' && (results ?? <p className="kn-empty">Run and time the backends to see the speed-ups.</p>)}
-          {focus === 'images' && images}
-        </div>
+      <div className={`kn-present${dragging ? ' dragging' : ''}`} {...onDrop}>
+        <PresentLayout
+          leadWidth="0.8fr"
+          lead={
+            <>
+              {editor}
+              <section className="panel kn-panel">{runPanel}</section>
+            </>
+          }
+          panes={panes}
+          active={view.focus}
+          onActive={(focus) => setView({ focus: focus as KernelsView['focus'] })}
+        />
       </div>
     );
   }

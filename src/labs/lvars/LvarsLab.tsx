@@ -3,6 +3,8 @@ import type { LvarsConfig } from '../../engines/lvars/index.ts';
 import { CodeEditor } from '../../ui/CodeEditor.tsx';
 import { Figure } from '../../ui/Figure.tsx';
 import { Player } from '../../ui/Player.tsx';
+import { PresentLayout, type PresentPane } from '../../ui/present/PresentLayout.tsx';
+import { usePresentFont } from '../../ui/present/presentContext.ts';
 import { RunPanel } from '../../ui/RunPanel.tsx';
 import { usePatch } from '../shared/usePatch.ts';
 import type { LabViewProps } from '../types.tsx';
@@ -36,6 +38,8 @@ export function LvarsLab({ scenario, onChange, mode }: Props) {
   const { explorer, exploration: shown, explore } = useLvarsExplore(scenario, onChange);
   const replay = useLvarsReplay(scenario);
   const [reference, setReference] = useState(false);
+  const [pane, setPane] = useState('threads');
+  const editorFont = usePresentFont(mode === 'present', 14);
 
   const trace = replay.trace;
   const frames = useMemo(() => trace?.frames ?? [], [trace]);
@@ -76,7 +80,7 @@ export function LvarsLab({ scenario, onChange, mode }: Props) {
           {...(frame?.loc && position > 0 ? { highlight: frame.loc } : {})}
           ariaLabel="LVish program"
           maxLength={PROGRAM_LIMIT}
-          fontSize={mode === 'present' ? 18 : 14}
+          fontSize={editorFont}
           wrap={mode === 'present'}
         />
       </div>
@@ -161,25 +165,51 @@ export function LvarsLab({ scenario, onChange, mode }: Props) {
     </Figure>
   );
 
+  const storePanel = frame && (
+    <section className="panel lv-state" aria-label="Store and step">
+      <h3>Store</h3>
+      <StoreTable frame={frame} previous={frames[position - 1]} selected={selected} onSelect={(id) => lvarIds.includes(id) && update({ lvar: id })} />
+      <h3>This step</h3>
+      <StepLog frame={frame} index={position} />
+    </section>
+  );
+
+  const scheduleTree = shown?.graph && shown.graph.nodes.length > 1 && (
+    <Figure title={`Explored configurations (${shown.graph.nodes.length}), by depth`} exportName="lvars-configurations" className="lv-fig-tree">
+      <ScheduleTree graph={shown.graph} outcomes={shown.summary.outcomes} schedule={view.adversarial ? [] : view.schedule} position={position} />
+    </Figure>
+  );
+
   const hasse = frame && lattice && <HasseFigure lattices={trace!.lattices} lattice={lattice} frame={frame} history={history} onSelect={(lvar) => update({ lvar })} />;
 
   if (mode === 'present') {
-    // One screen for a projector: the code on the left; the verdict, the Player and the views on the right.
+    // The projector's layout: the program on the left; the verdict and the player always on
+    // screen; the threads, the lattice, the store and the explored configurations one key away.
+    const panes: PresentPane[] = [
+      { id: 'threads', label: 'Threads', smallestText: 11, render: () => timeline },
+      { id: 'lattice', label: 'Lattice', smallestText: 12, render: () => hasse },
+      {
+        id: 'store',
+        label: 'Store',
+        render: () => frame && storePanel,
+      },
+      { id: 'schedules', label: 'Schedules', smallestText: 11, render: () => scheduleTree },
+    ];
     return (
-      <div className="lv lv-present">
-        {code}
-        <div className="lv-present-right">
+      <PresentLayout
+        className="lv-present"
+        lead={code}
+        head={
           <section className="panel lv-results">
             <RunPanel state={explorer.state} onRun={() => void explore()} onCancel={explorer.cancel} runLabel="Explore" blockedBy={blockedBy} />
             {outcomes}
           </section>
-          {player}
-          <div className="lv-present-views">
-            {timeline}
-            {hasse}
-          </div>
-        </div>
-      </div>
+        }
+        panes={panes}
+        active={pane}
+        onActive={setPane}
+        foot={player}
+      />
     );
   }
 
@@ -197,21 +227,10 @@ export function LvarsLab({ scenario, onChange, mode }: Props) {
         <div className={mode === 'embed' ? 'lv-views lv-views-embed' : 'lv-views'}>
           {timeline}
           {hasse}
-          {mode === 'full' && (
-            <section className="panel lv-state" aria-label="Store and step">
-              <h3>Store</h3>
-              <StoreTable frame={frame} previous={frames[position - 1]} selected={selected} onSelect={(id) => lvarIds.includes(id) && update({ lvar: id })} />
-              <h3>This step</h3>
-              <StepLog frame={frame} index={position} />
-            </section>
-          )}
+          {mode === 'full' && storePanel}
         </div>
       )}
-      {mode === 'full' && shown?.graph && shown.graph.nodes.length > 1 && (
-        <Figure title={`Explored configurations (${shown.graph.nodes.length}), by depth`} exportName="lvars-configurations" className="lv-fig-tree">
-          <ScheduleTree graph={shown.graph} outcomes={shown.summary.outcomes} schedule={view.adversarial ? [] : view.schedule} position={position} />
-        </Figure>
-      )}
+      {mode === 'full' && scheduleTree}
     </div>
   );
 }

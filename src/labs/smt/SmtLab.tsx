@@ -4,6 +4,8 @@ import { InputError } from '../../engines/contract.ts';
 import type { SmtConfig, SmtOptions, SmtResult } from '../../engines/smt/api.ts';
 import type { EditorMarker } from '../../ui/editorTypes.ts';
 import { Player } from '../../ui/Player.tsx';
+import { PresentLayout, type PresentPane } from '../../ui/present/PresentLayout.tsx';
+import { usePresentFont } from '../../ui/present/presentContext.ts';
 import { RunPanel } from '../../ui/RunPanel.tsx';
 import { useFileDrop } from '../../ui/useFileDrop.ts';
 import type { LabViewProps } from '../types.tsx';
@@ -120,8 +122,11 @@ export function SmtLab({ scenario, onChange, mode }: Props) {
   const summary = result?.summary;
   const smt = shown?.config.input.kind === 'smtlib';
   const big = mode === 'present';
-  /** The figures' base font: large enough for the back of a lecture hall in presentation mode. */
-  const font = big ? 19 : 13;
+  /** The figures' base font: the type floor in presentation mode (the back of a lecture hall). */
+  const base = usePresentFont(big, 13);
+  // The views draw their second kind of text (literals in the tree) at 0.92 of it: on a projector that too reaches the floor.
+  const font = big ? Math.ceil(base / 0.92) : base;
+  const [pane, setPane] = useState('search');
 
   const columns = useMemo(() => {
     const out: ContrastColumn[] = (summary?.contrast ?? []).map(approachColumn);
@@ -142,8 +147,14 @@ export function SmtLab({ scenario, onChange, mode }: Props) {
   const player = trace && (
     <Player length={events.length} position={position} onSeek={(p) => setView({ position: p })} describe={describe} label="Replay the search" />
   );
-  const treeView = <SearchTree tree={replay.run?.tree} position={position} name={name ?? String} layout={view.tree} onLayout={(tree) => setView({ tree })} height={big ? 440 : 340} font={font} />;
-  const graph = <ImplicationGraph conflict={replay.conflict} cut={cut} conflictLits={conflictLits} position={position} name={name ?? String} height={big ? 480 : 380} font={font} onSeek={(p) => setView({ position: p })} />;
+  const treeOf = (height: number) => <SearchTree tree={replay.run?.tree} position={position} name={name ?? String} layout={view.tree} onLayout={(tree) => setView({ tree })} height={height} font={font} />;
+  const graphOf = (height: number) => <ImplicationGraph conflict={replay.conflict} cut={cut} conflictLits={conflictLits} position={position} name={name ?? String} height={height} font={font} onSeek={(p) => setView({ position: p })} />;
+  const clausesOf = (height: number) => <ClauseDbChart series={replay.run?.series} inputClauses={summary?.input.clauses ?? 0} position={position} height={height} font={font} />;
+  const treeView = treeOf(340);
+  const graph = graphOf(380);
+  const theory = <TheoryPanel slacks={trace?.slacks ?? []} bounds={replay.bounds} theoryConflicts={replay.run?.theoryConflicts ?? []} current={replay.theoryConflict} position={position} name={name ?? String} onSeek={(p) => setView({ position: p })} font={font} />;
+  const contrast = <ContrastView columns={columns} note={contrastNote} font={font} />;
+  const trail = <TrailView trail={replay.trail} highlight={learntLits} name={name ?? String} fontSize={font} ran={trace !== undefined} />;
   const truncated = trace?.truncated ? <p className="run-note">Recording stopped after {trace.cap.toLocaleString('en-US')} events; the run went on to its answer (the summary counts everything).</p> : null;
 
   if (mode === 'embed') {
@@ -154,6 +165,55 @@ export function SmtLab({ scenario, onChange, mode }: Props) {
         {player}
         {graph}
       </div>
+    );
+  }
+
+  if (big) {
+    // The projector's layout: the answer and the settings on the left, the player under the
+    // views; the search tree beside the implication graph and its cut (where CDCL learns) first,
+    // the graph alone (larger), the trail, the clauses, the theory and the contrast one key away.
+    // Heights leave room for each figure's caption bar and legend.
+    const chrome = 7 * font;
+    const panes: PresentPane[] = [
+      {
+        id: 'search',
+        label: 'Search and conflict',
+        render: ({ height }) => (
+          <div className="smt-pair smt-present-pair">
+            {treeOf(Math.max(200, height - chrome))}
+            {graphOf(Math.max(200, height - chrome))}
+          </div>
+        ),
+      },
+      { id: 'graph', label: 'Implication graph', render: ({ height }) => graphOf(Math.max(200, height - chrome)) },
+      { id: 'trail', label: 'Trail', render: () => <div className="smt-present-scroll">{trail}</div> },
+      { id: 'clauses', label: 'Clauses', render: ({ height }) => clausesOf(Math.max(200, height - chrome)) },
+      ...(smt
+        ? [
+            { id: 'theory', label: 'Theory', render: () => <div className="smt-present-scroll">{theory}</div> },
+            { id: 'contrast', label: 'Eager and lazy', render: () => <div className="smt-present-scroll">{contrast}</div> },
+          ]
+        : []),
+    ];
+    return (
+      <PresentLayout
+        className="smt-present"
+        leadWidth="0.65fr"
+        lead={
+          <>
+            <section className="panel smt-panel" aria-label="Answer">
+              <h3>Answer</h3>
+              <VerdictCard summary={summary} stale={stale} exported={view.origin !== null} />
+              {truncated}
+            </section>
+            <SettingsPanel config={config} onConfig={setConfig} onOptions={setOptions} run={runPanel} />
+          </>
+        }
+        panes={panes}
+        active={pane}
+        onActive={setPane}
+        foot={player}
+      />
     );
   }
 
@@ -189,16 +249,16 @@ export function SmtLab({ scenario, onChange, mode }: Props) {
           {treeView}
           {graph}
         </div>
-        <TrailView trail={replay.trail} highlight={learntLits} name={name ?? String} fontSize={font} ran={trace !== undefined} />
+        {trail}
         {smt ? (
           <div className="smt-pair">
-            <ClauseDbChart series={replay.run?.series} inputClauses={summary?.input.clauses ?? 0} position={position} height={big ? 320 : 260} font={font} />
-            <TheoryPanel slacks={trace?.slacks ?? []} bounds={replay.bounds} theoryConflicts={replay.run?.theoryConflicts ?? []} current={replay.theoryConflict} position={position} name={name ?? String} onSeek={(p) => setView({ position: p })} font={font} />
+            {clausesOf(260)}
+            {theory}
           </div>
         ) : (
-          <ClauseDbChart series={replay.run?.series} inputClauses={summary?.input.clauses ?? 0} position={position} height={big ? 320 : 260} font={font} />
+          clausesOf(260)
         )}
-        {smt && <ContrastView columns={columns} note={contrastNote} font={font} />}
+        {smt && contrast}
       </div>
       {drop.dragging && <div className="drop-hint">Drop a .cnf or .smt2 file to open it</div>}
     </div>

@@ -1,6 +1,5 @@
 import type { SolverProgressDetail, SolverResult } from '../../engines/solver/result.ts';
 import { Player } from '../../ui/Player.tsx';
-import type { ViewMode } from '../types.tsx';
 import type { makeNamer } from './naming.ts';
 import type { SolverView } from './scenario.ts';
 import { TreeView } from './TreeView.tsx';
@@ -14,7 +13,8 @@ interface Props {
   position: number;
   selected: number;
   namer: ReturnType<typeof makeNamer> | undefined;
-  mode: ViewMode;
+  /** The tree's height in px. */
+  height: number;
   onView(patch: Partial<SolverView>): void;
 }
 
@@ -28,7 +28,7 @@ function captionOf(result: SolverResult | undefined, live: SolverProgressDetail 
 }
 
 /** The search tree (live while a run goes), and the Player that replays the shown run's steps. */
-export function SearchFigure({ result, live, view, position, selected, namer, mode, onView }: Props) {
+export function SearchFigure({ result, live, view, position, selected, namer, height, onView }: Props) {
   const events = result?.trace.events;
   const last = events ? Math.max(0, events.count - 1) : 0;
   return (
@@ -43,7 +43,7 @@ export function SearchFigure({ result, live, view, position, selected, namer, mo
         layout={view.layout}
         onLayout={(layout) => onView({ layout })}
         caption={captionOf(result, live)}
-        height={mode === 'embed' ? 480 : mode === 'present' ? 460 : 400}
+        height={height}
       />
       {result && (
         <Player length={events!.count} position={position} onSeek={(p) => onView({ position: p })} describe={(p) => namer?.event(p) ?? ''} label="Replay the search" />

@@ -4,7 +4,8 @@ import type { TreeData } from '../../engines/solver/trace/tree.ts';
 import { Fate } from '../../engines/solver/trace/tree.ts';
 import { Figure } from '../../ui/Figure.tsx';
 import { useElementSize } from '../../ui/useElementSize.ts';
-import { FATE_COLORS } from './colors.ts';
+import { MarkIcon, shapePath } from '../../ui/chart/palette.tsx';
+import { FATE_COLORS, fateCategory } from './colors.ts';
 import type { Namer } from './naming.ts';
 import { FATE_NAMES } from './naming.ts';
 import { layoutTree } from './treeLayout.ts';
@@ -76,7 +77,10 @@ export function TreeView({ tree, position, live, selected, onSelect, namer, layo
         .on('click', (_e, n) => onSelectRef.current(n.id));
       // A counterexample is what the audience looks for: draw it larger, with a ring.
       nodes.filter((n) => n.fate === Fate.counterexample).append('circle').attr('class', 'cex-ring').attr('r', radius * 2.2);
-      nodes.append('circle').attr('r', (n) => (n.fate === Fate.counterexample ? radius * 1.5 : radius)).attr('fill', (n) => FATE_COLORS[n.fate] ?? '#ccc');
+      nodes
+        .append('path')
+        .attr('d', (n) => shapePath(fateCategory(n.fate).shape, 2 * (n.fate === Fate.counterexample ? radius * 1.5 : radius)))
+        .attr('fill', (n) => fateCategory(n.fate).color);
       nodes.append('title').text((n) => title(n.id));
       // Labels while they fit: roughly one per 60 pixels across the widest row.
       const widest = Math.max(...d3.rollup(placed.nodes, (v) => v.length, (n) => n.depth).values());
@@ -124,7 +128,7 @@ export function TreeView({ tree, position, live, selected, onSelect, namer, layo
     <ul className="solver-legend" aria-label="Node colours">
       {LEGEND.map((f) => (
         <li key={f}>
-          <span className="swatch" style={{ background: FATE_COLORS[f] }} />
+          <MarkIcon category={fateCategory(f)} size={14} />
           {FATE_NAMES[f]}
         </li>
       ))}

@@ -1,6 +1,7 @@
-import { useMemo } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { acasProperty } from '../../engines/solver/formats/acas.ts';
 import type { SolverConfig } from '../../engines/solver/config.ts';
+import { PresentLayout, type PresentPane } from '../../ui/present/PresentLayout.tsx';
 import { RunPanel } from '../../ui/RunPanel.tsx';
 import { usePatch } from '../shared/usePatch.ts';
 import { defineLab, type LabViewProps } from '../types.tsx';
@@ -48,14 +49,19 @@ function View({ scenario, onChange, mode }: LabViewProps<SolverConfig, SolverVie
   const sliceRequest = useMemo(() => ({ network: config.network, ...(data ? { networkData: data } : {}), units: config.units }), [config.network, data, config.units]);
   const summary = result?.summary;
 
-  const search = <SearchFigure result={result} live={live} view={view} position={position} selected={selected} namer={namer} mode={mode} onView={setView} />;
+  const [pane, setPane] = useState('search');
+  const searchFigure = (height: number) => <SearchFigure result={result} live={live} view={view} position={position} selected={selected} namer={namer} height={height} onView={setView} />;
+  const search = searchFigure(mode === 'embed' ? 480 : 400);
   const cex = summary?.counterexample && !stale ? { input: summary.counterexample.input, caseIndex: summary.counterexample.caseIndex } : undefined;
-  const slice = imageSide(model?.network.inputSize ?? 0) ? (
-    <ImageView spec={property.spec} caseIndex={cex?.caseIndex ?? 0} counterexample={cex?.input} />
-  ) : (
-    <SliceView request={blockedBy === undefined ? sliceRequest : undefined} model={model} spec={property.spec} counterexample={cex} settings={view.slice} onChange={(s) => setView({ slice: s })} height={mode === 'present' ? 380 : 330} />
+  const sliceView = (height: number) =>
+    imageSide(model?.network.inputSize ?? 0) ? (
+      <ImageView spec={property.spec} caseIndex={cex?.caseIndex ?? 0} counterexample={cex?.input} />
+    ) : (
+      <SliceView request={blockedBy === undefined ? sliceRequest : undefined} model={model} spec={property.spec} counterexample={cex} settings={view.slice} onChange={(s) => setView({ slice: s })} height={height} />
   );
-  const network = <NetworkView summary={summary} details={result?.trace.details} node={selected >= 0 ? selected : 0} namer={namer} height={mode === 'present' ? 380 : 300} />;
+  const networkView = (height: number) => <NetworkView summary={summary} details={result?.trace.details} node={selected >= 0 ? selected : 0} namer={namer} height={height} />;
+  const slice = sliceView(330);
+  const network = networkView(300);
 
   const runPanel = <RunPanel state={runner.state} onRun={() => void run()} onCancel={runner.cancel} runLabel="Verify" {...(blockedBy ? { blockedBy } : {})} />;
   if (mode === 'embed') {
@@ -68,15 +74,60 @@ function View({ scenario, onChange, mode }: LabViewProps<SolverConfig, SolverVie
     );
   }
 
-  const settings = (
+  const settingsWith = (run: ReactNode) => (
     <SettingsPanel
       config={config}
       seed={scenario.seed}
       onConfig={setConfig}
       onSeed={(seed) => change({ seed })}
-      run={runPanel}
+      run={run}
     />
   );
+  const settings = settingsWith(runPanel);
+  const nodeDetails = (
+    <section className="panel solver-panel" aria-label="Selected node">
+      <h3>Selected node</h3>
+      <NodeDetails tree={result?.trace.tree} details={result?.trace.details} node={selected} namer={namer} inputNames={summary?.property.inputNames ?? []} relus={summary?.network.activations.includes('relu') ?? false} />
+    </section>
+  );
+  const stepLog = (
+    <section className="panel solver-panel" aria-label="Step log">
+      <h3>Step log</h3>
+      <StepLog events={events} node={selected} position={position} namer={namer} onSeek={(p) => setView({ position: p })} />
+    </section>
+  );
+  if (mode === 'present') {
+    // The projector's layout: the verdict and Verify on the left; the search tree (the
+    // idea: split, bound, close) fills the rest; the slice, the network, the log and the settings
+    // are one key away.
+    // Heights leave room for each figure's caption bar, legend and player (in the pane's zoomed px).
+    const panes: PresentPane[] = [
+      { id: 'search', label: 'Search tree', smallestText: 11, render: ({ height, zoom }) => searchFigure(Math.max(200, Math.floor(height / zoom) - 200)) },
+      { id: 'slice', label: 'Input slice', smallestText: 11, render: ({ height, zoom }) => sliceView(Math.max(200, Math.floor(height / zoom) - 150)) },
+      { id: 'network', label: 'Network', smallestText: 11, render: ({ height, zoom }) => networkView(Math.max(200, Math.floor(height / zoom) - 150)) },
+      { id: 'node', label: 'Node and steps', render: () => <div className="solver-pair solver-present-pair">{nodeDetails}{stepLog}</div> },
+      { id: 'settings', label: 'Settings', render: () => <div className="solver-present-settings">{settingsWith(null)}</div> },
+    ];
+    return (
+      <PresentLayout
+        className="solver-present"
+        leadWidth="0.8fr"
+        lead={
+          <>
+            <section className="panel solver-panel" aria-label="Result">
+              <h3>Result</h3>
+              <VerdictCard summary={summary} elapsedMs={shown?.elapsedMs} stale={stale} />
+              {runPanel}
+            </section>
+          </>
+        }
+        panes={panes}
+        active={pane}
+        onActive={setPane}
+      />
+    );
+  }
+
   return (
     <div
       className={`solver-lab solver-${mode}${dragging ? ' dragging' : ''}`}
@@ -123,14 +174,8 @@ function View({ scenario, onChange, mode }: LabViewProps<SolverConfig, SolverVie
         </div>
         {mode === 'full' && (
           <div className="solver-pair">
-            <section className="panel solver-panel" aria-label="Selected node">
-              <h3>Selected node</h3>
-              <NodeDetails tree={result?.trace.tree} details={result?.trace.details} node={selected} namer={namer} inputNames={summary?.property.inputNames ?? []} relus={summary?.network.activations.includes('relu') ?? false} />
-            </section>
-            <section className="panel solver-panel" aria-label="Step log">
-              <h3>Step log</h3>
-              <StepLog events={events} node={selected} position={position} namer={namer} onSeek={(p) => setView({ position: p })} />
-            </section>
+            {nodeDetails}
+            {stepLog}
           </div>
         )}
       </div>

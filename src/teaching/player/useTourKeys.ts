@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { isTyping } from '../../shell/shortcuts.ts';
+import { isTyping } from '../../ui/isTyping.ts';
 
 export interface TourKeys {
   next(): void;

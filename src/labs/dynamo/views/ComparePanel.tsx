@@ -6,7 +6,7 @@ import { Figure } from '../../../ui/Figure.tsx';
 import { percent } from '../../../ui/chart/format.ts';
 import { formatMs } from '../names.ts';
 import { Chart, inner } from '../../../ui/chart/Chart.tsx';
-import { Legend } from './plots.tsx';
+import type { LegendItem } from '../../../ui/chart/Legend.tsx';
 
 const PALETTE = ['#1f4fb8', '#d9730d', '#178a45', '#7b3fe4', '#b42318', '#0e8a80', '#9a5b13', '#be185d', '#3d4451'];
 
@@ -91,7 +91,8 @@ export function ComparePanel({ summary, config, width }: { summary: DynamoSummar
 }
 
 function LatencyBars({ runs, width, height }: { runs: VariantResult[]; width: number; height: number }) {
-  const { w, h } = inner(width, height);
+  const legend: LegendItem[] = runs.map((r, i) => ({ label: r.label, color: PALETTE[i % PALETTE.length]!, box: true }));
+  const { w, h } = inner(width, height, legend);
   const groups = ['read mean', 'read p99.9', 'write mean', 'write p99.9'];
   const value = (r: VariantResult, g: number) => [r.readLatencyMs.mean, r.readLatencyMs.p999, r.writeLatencyMs.mean, r.writeLatencyMs.p999][g]!;
   const top = Math.max(1, ...runs.flatMap((r) => groups.map((_, g) => value(r, g))).filter(Number.isFinite));
@@ -99,7 +100,7 @@ function LatencyBars({ runs, width, height }: { runs: VariantResult[]; width: nu
   const y = d3.scaleLinear().domain([0, top]).nice().range([h, 0]);
   const bw = (w / groups.length) * 0.8 / runs.length;
   return (
-    <Chart width={width} height={height} x={x} y={y} xLabel="" yLabel="latency (ms)" xTicks={groups.map((_, g) => g + 0.5)} xFormat={(v) => groups[Math.floor(v)] ?? ''} label="Latency per run">
+    <Chart width={width} height={height} x={x} y={y} xLabel="" yLabel="latency (ms)" xTicks={groups.map((_, g) => g + 0.5)} xFormat={(v) => groups[Math.floor(v)] ?? ''} label="Latency per run" legend={legend}>
       {groups.map((_, g) =>
         runs.map((r, i) => {
           const v = value(r, g);
@@ -111,18 +112,18 @@ function LatencyBars({ runs, width, height }: { runs: VariantResult[]; width: nu
           );
         }),
       )}
-      <Legend items={runs.map((r, i) => ({ label: r.label, color: PALETTE[i % PALETTE.length]! }))} x={w - 230} y={4} />
     </Chart>
   );
 }
 
 function StaleBars({ runs, width, height }: { runs: VariantResult[]; width: number; height: number }) {
-  const { w, h } = inner(width, height);
+  const legend: LegendItem[] = [{ label: 'PBS, where its assumptions hold', color: '#b42318', dashed: true }];
+  const { w, h } = inner(width, height, legend);
   const x = d3.scaleLinear().domain([0, runs.length]).range([0, w]);
   const y = d3.scaleLinear().domain([0, Math.max(0.05, ...runs.map((r) => Math.max(r.staleShare, r.missProbability ?? 0)))]).nice().range([h, 0]);
   const bw = (w / runs.length) * 0.5;
   return (
-    <Chart width={width} height={height} x={x} y={y} xLabel="" yLabel="stale reads" xTicks={runs.map((_, i) => i + 0.5)} xFormat={(v) => runs[Math.floor(v)]?.label ?? ''} yFormat={(v) => percent(v, 0)} label="Stale reads per run">
+    <Chart width={width} height={height} x={x} y={y} xLabel="" yLabel="stale reads" xTicks={runs.map((_, i) => i + 0.5)} xFormat={(v) => runs[Math.floor(v)]?.label ?? ''} yFormat={(v) => percent(v, 0)} label="Stale reads per run" legend={legend}>
       {runs.map((r, i) => (
         <g key={r.label}>
           <rect x={x(i + 0.5) - bw / 2} width={bw} y={y(r.staleShare)} height={h - y(r.staleShare)} fill={PALETTE[i % PALETTE.length]}>
@@ -133,20 +134,20 @@ function StaleBars({ runs, width, height }: { runs: VariantResult[]; width: numb
           )}
         </g>
       ))}
-      <Legend items={[{ label: 'PBS, where its assumptions hold', color: '#b42318', dashed: true }]} x={w - 270} y={4} />
     </Chart>
   );
 }
 
 function VisibilityLines({ runs, width, height }: { runs: VariantResult[]; width: number; height: number }) {
-  const { w, h } = inner(width, height);
+  const legend: LegendItem[] = runs.map((r, i) => ({ label: r.label, color: PALETTE[i % PALETTE.length]! }));
+  const { w, h } = inner(width, height, legend);
   const maxX = Math.max(1, ...runs.flatMap((r) => r.tVisibility.map((p) => p.fromMs)));
   const lowest = Math.min(1, ...runs.flatMap((r) => r.tVisibility.filter((p) => p.reads > 0).map((p) => p.consistent)));
   const x = d3.scaleSymlog().constant(1).domain([0, maxX]).range([0, w]) as unknown as d3.ScaleLinear<number, number>;
   const y = d3.scaleLinear().domain([Math.max(0, lowest - 0.05), 1]).nice().range([h, 0]);
   const ticks = runs[0]!.tVisibility.map((p) => p.fromMs);
   return (
-    <Chart width={width} height={height} x={x} y={y} xLabel="time after commit (ms)" yLabel="P(read sees the latest write)" xTicks={ticks} xFormat={(v) => String(v)} yFormat={(v) => percent(v, 0)} label="t-visibility per run">
+    <Chart width={width} height={height} x={x} y={y} xLabel="time after commit (ms)" yLabel="P(read sees the latest write)" xTicks={ticks} xFormat={(v) => String(v)} yFormat={(v) => percent(v, 0)} label="t-visibility per run" legend={legend}>
       {runs.map((r, i) => {
         const pts = r.tVisibility.filter((p) => p.reads > 0);
         return (
@@ -160,7 +161,6 @@ function VisibilityLines({ runs, width, height }: { runs: VariantResult[]; width
           </g>
         );
       })}
-      <Legend items={runs.map((r, i) => ({ label: r.label, color: PALETTE[i % PALETTE.length]! }))} x={w - 250} y={h - 18 * runs.length - 4} />
     </Chart>
   );
 }

@@ -4,7 +4,7 @@ import type { DynamoSummary } from '../../../engines/dynamo/measure/summary.ts';
 import { Figure } from '../../../ui/Figure.tsx';
 import { percent } from '../../../ui/chart/format.ts';
 import { Chart, inner } from '../../../ui/chart/Chart.tsx';
-import { Legend } from './plots.tsx';
+import type { LegendItem } from '../../../ui/chart/Legend.tsx';
 
 const COLORS: Record<Strategy, string> = { 1: '#d9730d', 2: '#7b3fe4', 3: '#178a45' };
 const NAMES: Record<Strategy, string> = {
@@ -21,7 +21,8 @@ export function PartitioningPanel({ summary, config, width }: { summary: DynamoS
   const f = summary.partitioning.figure8;
   const w = Math.max(300, width - 20);
   const h = Math.round(Math.min(320, Math.max(220, w * 0.45)));
-  const { w: iw, h: ih } = inner(w, h);
+  const legend: LegendItem[] = ([3, 1, 2] as const).map((s) => ({ label: NAMES[s], color: COLORS[s] }));
+  const { w: iw, h: ih } = inner(w, h, legend);
   const x = d3.scaleLog().base(2).domain([f.metadata[0] ?? 1, f.metadata[f.metadata.length - 1] ?? 2]).range([0, iw]);
   const lowest = Math.min(...([1, 2, 3] as const).flatMap((s) => f.efficiency[s]));
   const y = d3.scaleLinear().domain([Math.max(0, Math.floor(lowest * 10) / 10), 1]).range([ih, 0]);
@@ -43,6 +44,7 @@ export function PartitioningPanel({ summary, config, width }: { summary: DynamoS
           xFormat={(v) => String(v)}
           yFormat={(v) => percent(v, 0)}
           label="Load-balancing efficiency per partitioning strategy"
+          legend={legend}
         >
           {([1, 2, 3] as const).map((s) => (
             <g key={s}>
@@ -54,7 +56,6 @@ export function PartitioningPanel({ summary, config, width }: { summary: DynamoS
               ))}
             </g>
           ))}
-          <Legend items={([3, 1, 2] as const).map((s) => ({ label: NAMES[s], color: COLORS[s] }))} x={iw - 330} y={ih - 56} />
         </Chart>
         <p className="dyn-caption">
           Requests spread evenly over the hash space; the mean of {f.draws} random rings per point. Equal metadata: strategy 1 keeps M tokens, strategy 2 keeps M/2 tokens plus

@@ -59,9 +59,21 @@ export function RingView(props: RingViewProps) {
   // Node discs and the rank badges on their rims stay inside the drawing, however small the ring.
   const badgeR = Math.min(s * 0.415, c - badge * 1.3 - 4);
   const slot = (i: number) => members.indexOf(i);
+  // Many nodes on a small ring: every other disc moves inwards, so neighbours' discs, labels and
+  // rank badges cannot collide (with 30 nodes they would on one circle).
+  const crowded = members.length > 1 && (TAU * badgeR) / members.length < badge * 2.9;
+  const innerR = Math.max(bandR + bandWidth / 2 + badge + 4, badgeR - badge * 2.6);
   const nodeXY = (i: number): [number, number] => {
     const a = (slot(i) / Math.max(1, members.length)) * TAU - Math.PI / 2;
-    return [c + badgeR * Math.cos(a), c + badgeR * Math.sin(a)];
+    const r = crowded && slot(i) % 2 === 1 ? innerR : badgeR;
+    return [c + r * Math.cos(a), c + r * Math.sin(a)];
+  };
+  // A node's rank badge sits on its rim: up-left, or, on a crowded ring, on the side away from its neighbours (outwards on the outer circle, inwards on the inner).
+  const rankXY = (i: number): string => {
+    if (!crowded) return `${-badge * 0.95},${-badge * 0.95}`;
+    const a = (slot(i) / Math.max(1, members.length)) * TAU - Math.PI / 2;
+    const d = (slot(i) % 2 === 1 ? -1 : 1) * (badge + Math.max(8, badge * 0.5) + 1);
+    return `${d * Math.cos(a)},${d * Math.sin(a)}`;
   };
   const clientCols = Math.ceil(Math.sqrt(clients));
   const clientGap = Math.min(s * 0.075, (bandR * 1.1) / Math.max(1, clientCols));
@@ -209,7 +221,7 @@ export function RingView(props: RingViewProps) {
                 {nodeName(i)}
               </text>
               {r !== undefined && r < n + 2 && (
-                <g transform={`translate(${-badge * 0.95},${-badge * 0.95})`} className={r < n ? 'dyn-rank home' : 'dyn-rank next'}>
+                <g transform={`translate(${rankXY(i)})`} className={r < n ? 'dyn-rank home' : 'dyn-rank next'}>
                   <circle r={Math.max(8, badge * 0.5)} />
                   <text textAnchor="middle" dominantBaseline="central">
                     {r + 1}

@@ -9,7 +9,7 @@ import { MetricsPanel } from './MetricsPanel.tsx';
 import { PartitioningPanel } from './PartitioningPanel.tsx';
 import { VersionGraph } from './VersionGraph.tsx';
 
-const TAB_TITLES: Record<DynamoTab, string> = {
+export const TAB_TITLES: Record<DynamoTab, string> = {
   messages: 'Messages',
   versions: 'Versions',
   metrics: 'Metrics',
@@ -17,7 +17,7 @@ const TAB_TITLES: Record<DynamoTab, string> = {
   compare: 'Compare',
 };
 
-interface TabsProps {
+export interface TabsProps {
   frame: Frame;
   view: DynamoView;
   width: number;
@@ -45,7 +45,8 @@ export function DynamoTabs({ frame, view, width, running, setView }: TabsProps) 
   );
 }
 
-function TabBody({ frame, view, width, running, setView }: TabsProps) {
+/** One tab's views (presentation mode shows them as panes of their own). */
+export function TabBody({ frame, view, width, running, setView }: TabsProps) {
   const { trace, result, at, config, now, position, key } = frame;
   if (!trace || !result || !at)
     return <p className="dyn-empty">{running ? 'Simulating…' : 'Run the simulation to see messages, versions and metrics. The ring on the left is the one this scenario starts from.'}</p>;

@@ -8,6 +8,7 @@ import { percent } from '../../../ui/chart/format.ts';
 import { formatMs, nodeColor, nodeName } from '../names.ts';
 import { histogramPercentile, over, type MetricsAt } from '../seriesAt.ts';
 import { Chart, inner } from '../../../ui/chart/Chart.tsx';
+import type { LegendItem } from '../../../ui/chart/Legend.tsx';
 
 interface PlotProps {
   width: number;
@@ -20,10 +21,11 @@ const share = (x: number, total: number) => (total === 0 ? NaN : x / total);
 
 /** Availability per time bucket (requests finishing in it that succeeded), reads and writes. */
 export function AvailabilityPlot({ width, height, series, now, failures }: PlotProps & { series: Series; now: number; failures: { from: number; to: number; label: string }[] }) {
-  const { w } = inner(width, height);
+  const legend: LegendItem[] = [{ label: 'reads', color: READ }, { label: 'writes', color: WRITE, dashed: true }];
+  const { w, h } = inner(width, height, legend);
   const end = series.buckets * series.bucketMs;
   const x = d3.scaleLinear().domain([0, end]).range([0, w]);
-  const y = d3.scaleLinear().domain([0, 1]).range([inner(width, height).h, 0]);
+  const y = d3.scaleLinear().domain([0, 1]).range([h, 0]);
   const b = Math.min(series.buckets - 1, Math.floor(now / series.bucketMs));
   const line = (ok: number, fail: number) =>
     d3
@@ -34,7 +36,7 @@ export function AvailabilityPlot({ width, height, series, now, failures }: PlotP
       Array.from({ length: b + 1 }, (_, i) => [(i + 0.5) * series.bucketMs, share(series.outcomes[i * 4 + ok]!, series.outcomes[i * 4 + ok]! + series.outcomes[i * 4 + fail]!)]),
     ) ?? '';
   return (
-    <Chart width={width} height={height} x={x} y={y} xLabel="simulated time" yLabel="succeeded" xFormat={formatMs} yFormat={(v) => percent(v, 0)} cursor={now} label="Availability over time">
+    <Chart width={width} height={height} x={x} y={y} xLabel="simulated time" yLabel="succeeded" xFormat={formatMs} yFormat={(v) => percent(v, 0)} cursor={now} label="Availability over time" legend={legend}>
       {failures.map((f, i) => (
         <rect key={i} x={x(f.from)} width={Math.max(1, x(Math.min(f.to, end)) - x(f.from))} height={y(0)} className="dyn-failure-band">
           <title>{f.label}</title>
@@ -42,14 +44,15 @@ export function AvailabilityPlot({ width, height, series, now, failures }: PlotP
       ))}
       <path d={line(0, 1)} fill="none" stroke={READ} strokeWidth={2} />
       <path d={line(2, 3)} fill="none" stroke={WRITE} strokeWidth={2} strokeDasharray="6 3" />
-      <Legend items={[{ label: 'reads', color: READ }, { label: 'writes', color: WRITE, dashed: true }]} x={8} y={inner(width, height).h - 40} />
     </Chart>
   );
 }
 
 /** Hinted hand-off backlog and divergent keys over time (the repair mechanisms at work). */
 export function BacklogPlot({ width, height, series, nodes, now }: PlotProps & { series: Series; nodes: number; now: number }) {
-  const { w, h } = inner(width, height);
+  const divergent = series.divergent[0]! >= 0 ? Array.from(series.divergent) : null;
+  const legend: LegendItem[] = [{ label: 'hinted versions held', color: '#8b3fd9' }, ...(divergent ? [{ label: 'keys whose replicas differ', color: '#c2410c', dashed: true }] : [])];
+  const { w, h } = inner(width, height, legend);
   const B = series.buckets;
   const b = Math.min(B - 1, Math.floor(now / series.bucketMs));
   const backlog = Array.from({ length: B }, (_, i) => {
@@ -57,27 +60,25 @@ export function BacklogPlot({ width, height, series, nodes, now }: PlotProps & {
     for (let n = 0; n < nodes; n++) s += series.hints[n * B + i]!;
     return s;
   });
-  const divergent = series.divergent[0]! >= 0 ? Array.from(series.divergent) : null;
   const top = Math.max(1, ...backlog, ...(divergent ?? [0]));
   const x = d3.scaleLinear().domain([0, B * series.bucketMs]).range([0, w]);
   const y = d3.scaleLinear().domain([0, top]).nice().range([h, 0]);
   const path = (values: number[]) => d3.line<[number, number]>().x((d) => x(d[0])).y((d) => y(d[1]))(over(series, values, b)) ?? '';
   return (
-    <Chart width={width} height={height} x={x} y={y} xLabel="simulated time" yLabel="count" xFormat={formatMs} cursor={now} label="Hinted backlog and divergent keys">
+    <Chart width={width} height={height} x={x} y={y} xLabel="simulated time" yLabel="count" xFormat={formatMs} cursor={now} label="Hinted backlog and divergent keys" legend={legend}>
       <path d={path(backlog)} fill="none" stroke="#8b3fd9" strokeWidth={2} />
       {divergent && <path d={path(divergent)} fill="none" stroke="#c2410c" strokeWidth={2} strokeDasharray="6 3" />}
-      <Legend
-        items={[{ label: 'hinted versions held', color: '#8b3fd9' }, ...(divergent ? [{ label: 'keys whose replicas differ', color: '#c2410c', dashed: true }] : [])]}
-        x={w - 200}
-        y={4}
-      />
     </Chart>
   );
 }
 
 /** Latency distribution of successful reads and writes up to the player's time, on a log axis. */
 export function LatencyPlot({ width, height, at }: PlotProps & { at: MetricsAt }) {
-  const { w, h } = inner(width, height);
+  const total = (hist: Float64Array) => hist.reduce((s, v) => s + v, 0);
+  const rt = total(at.readLatency);
+  const wt = total(at.writeLatency);
+  const legend: LegendItem[] = [{ label: `reads (${rt.toLocaleString('en-US')})`, color: READ }, { label: `writes (${wt.toLocaleString('en-US')})`, color: WRITE, dashed: true }];
+  const { w, h } = inner(width, height, legend);
   const used = (hist: Float64Array): [number, number] => {
     let lo = LATENCY_BINS;
     let hi = -1;
@@ -94,9 +95,6 @@ export function LatencyPlot({ width, height, at }: PlotProps & { at: MetricsAt }
   const lo = Math.max(0, Math.min(r0, w0) - 1);
   const hi = Math.min(LATENCY_BINS, Math.max(r1, w1, lo + 4) + 2);
   const x = d3.scaleLog().domain([latencyBinEdge(lo), latencyBinEdge(hi)]).range([0, w]);
-  const total = (hist: Float64Array) => hist.reduce((s, v) => s + v, 0);
-  const rt = total(at.readLatency);
-  const wt = total(at.writeLatency);
   const top = Math.max(0.01, ...Array.from(at.readLatency, (v) => v / Math.max(1, rt)), ...Array.from(at.writeLatency, (v) => v / Math.max(1, wt)));
   const y = d3.scaleLinear().domain([0, top]).nice().range([h, 0]);
   const step = (hist: Float64Array, n: number) => {
@@ -113,7 +111,7 @@ export function LatencyPlot({ width, height, at }: PlotProps & { at: MetricsAt }
   ].filter((m) => Number.isFinite(m.v));
   const ticks = x.ticks(6).filter((v) => [1, 2, 5].includes(Math.round(v / Math.pow(10, Math.floor(Math.log10(v) + 1e-9)))));
   return (
-    <Chart width={width} height={height} x={x} y={y} xLabel="latency (ms, log scale)" yLabel="requests" xTicks={ticks} xFormat={(v) => String(+v.toPrecision(2))} yFormat={(v) => percent(v, 0)} label="Latency distribution">
+    <Chart width={width} height={height} x={x} y={y} xLabel="latency (ms, log scale)" yLabel="requests" xTicks={ticks} xFormat={(v) => String(+v.toPrecision(2))} yFormat={(v) => percent(v, 0)} label="Latency distribution" legend={legend}>
       <path d={step(at.readLatency, rt)} fill="none" stroke={READ} strokeWidth={2} />
       <path d={step(at.writeLatency, wt)} fill="none" stroke={WRITE} strokeWidth={2} strokeDasharray="6 3" />
       {marks.map((m) => (
@@ -122,7 +120,6 @@ export function LatencyPlot({ width, height, at }: PlotProps & { at: MetricsAt }
           <title>{`${m.label} ≤ ${formatMs(m.v)}`}</title>
         </g>
       ))}
-      <Legend items={[{ label: `reads (${rt.toLocaleString('en-US')})`, color: READ }, { label: `writes (${wt.toLocaleString('en-US')})`, color: WRITE, dashed: true }]} x={w - 170} y={4} />
     </Chart>
   );
 }
@@ -133,7 +130,8 @@ export function VersionsPlot({ width, height, at }: PlotProps & { at: MetricsAt 
   const labels = ['1', '2', '3', '4+'];
   const total = at.versions.reduce((s, v) => s + v, 0);
   const x = d3.scaleLinear().domain([0, 4]).range([0, w]);
-  const y = d3.scaleLog().domain([1e-4, 1]).range([h, 0]).clamp(true);
+  // The top of the range leaves room for a full bar's value label under the plot's top edge.
+  const y = d3.scaleLog().domain([1e-4, 1]).range([h, 20]).clamp(true);
   return (
     <Chart
       width={width}
@@ -170,7 +168,9 @@ export function VersionsPlot({ width, height, at }: PlotProps & { at: MetricsAt 
  * form or WARS), drawn only where its assumptions hold.
  */
 export function VisibilityPlot({ width, height, at, series, config, theory }: PlotProps & { at: MetricsAt; series: Series; config: DynamoConfig; theory: StalenessTheory }) {
-  const { w, h } = inner(width, height);
+  const label = theory.method === 'closed-form' ? 'closed form, writes reach only W' : 'WARS, with coordinator locality';
+  const legend: LegendItem[] = [{ label: 'measured', color: READ }, ...(theory.tVisibility ? [{ label, color: '#b42318', dashed: true }] : [])];
+  const { w, h } = inner(width, height, legend);
   const edges = Array.from(series.visEdges);
   const step = edges.length > 1 ? edges[edges.length - 1]! - edges[edges.length - 2]! : 1;
   const xs = edges.map((e, i) => (i + 1 < edges.length ? (e + edges[i + 1]!) / 2 : e + step / 2));
@@ -183,9 +183,8 @@ export function VisibilityPlot({ width, height, at, series, config, theory }: Pl
   const lowest = Math.min(1, ...points.map((d) => d.p), ...predicted.map((d) => d.p));
   const y = d3.scaleLinear().domain([Math.max(0, lowest - 0.05), 1]).nice().range([h, 0]);
   const path = d3.line<{ x: number; p: number }>().x((d) => x(d.x)).y((d) => y(d.p));
-  const label = theory.method === 'closed-form' ? 'closed form, writes reach only W' : 'WARS, with coordinator locality';
   return (
-    <Chart width={width} height={height} x={x} y={y} xLabel={`time after commit (ms)${probes ? ', probe reads' : ''}`} yLabel="saw the latest write" xFormat={(v) => String(+v.toPrecision(3))} yFormat={(v) => percent(v, 0)} label="t-visibility">
+    <Chart width={width} height={height} x={x} y={y} xLabel={`time after commit (ms)${probes ? ', probe reads' : ''}`} yLabel="saw the latest write" xFormat={(v) => String(+v.toPrecision(3))} yFormat={(v) => percent(v, 0)} label="t-visibility" legend={legend}>
       <path d={path(points) ?? ''} fill="none" stroke={READ} strokeWidth={2} />
       {predicted.length > 0 && <path d={path(predicted) ?? ''} fill="none" className="dyn-theory" />}
       {points.map((d, i) => (
@@ -198,22 +197,22 @@ export function VisibilityPlot({ width, height, at, series, config, theory }: Pl
           No read of a written key yet
         </text>
       )}
-      {predicted.length > 0 && <Legend items={[{ label: 'measured', color: READ }, { label, color: '#b42318', dashed: true }]} x={w - 230} y={h - 40} />}
     </Chart>
   );
 }
 
 /** k-staleness: reads within k versions of the latest, measured and in closed form (1 − p^k with coordinator locality), where it holds. */
 export function KStalenessPlot({ width, height, at, theory }: PlotProps & { at: MetricsAt; theory: StalenessTheory }) {
-  const { w, h } = inner(width, height);
-  const rows = at.withinK.filter((d) => d.reads > 0);
   const closed = theory.withinK;
+  const legend: LegendItem[] = [{ label: 'measured', color: '#5b7fc4', box: true }, ...(closed ? [{ label: 'closed form, writes reach only W', color: '#b42318', dashed: true }] : [])];
+  const { w, h } = inner(width, height, legend);
+  const rows = at.withinK.filter((d) => d.reads > 0);
   const lowest = Math.min(1, ...rows.map((d) => d.within / d.reads), ...(closed ?? []));
   const x = d3.scaleLinear().domain([0.5, at.withinK.length + 0.5]).range([0, w]);
   const y = d3.scaleLinear().domain([Math.max(0, lowest - 0.05), 1]).nice().range([h, 0]);
   const bw = (w / at.withinK.length) * 0.55;
   return (
-    <Chart width={width} height={height} x={x} y={y} xLabel="k (versions)" yLabel="within k versions" xTicks={at.withinK.map((d) => d.k)} xFormat={(v) => String(v)} yFormat={(v) => percent(v, 0)} label="k-staleness">
+    <Chart width={width} height={height} x={x} y={y} xLabel="k (versions)" yLabel="within k versions" xTicks={at.withinK.map((d) => d.k)} xFormat={(v) => String(v)} yFormat={(v) => percent(v, 0)} label="k-staleness" legend={legend}>
       {at.withinK.map((d, i) => {
         const p = share(d.within, d.reads);
         const predicted = closed?.[i];
@@ -225,7 +224,6 @@ export function KStalenessPlot({ width, height, at, theory }: PlotProps & { at: 
           </g>
         );
       })}
-      {closed && <Legend items={[{ label: 'measured', color: '#5b7fc4' }, { label: 'closed form, writes reach only W', color: '#b42318', dashed: true }]} x={w - 230} y={h - 40} />}
     </Chart>
   );
 }
@@ -260,22 +258,6 @@ export function LoadPlot({ width, height, at, members, total }: PlotProps & { at
       ))}
       <line x1={0} x2={w} y1={y(mean)} y2={y(mean)} className="dyn-mean" />
     </Chart>
-  );
-}
-
-export function Legend({ items, x, y }: { items: { label: string; color: string; dashed?: boolean }[]; x: number; y: number }) {
-  return (
-    <g transform={`translate(${Math.max(0, x)},${y})`} className="dyn-legend">
-      {items.map((it, i) => (
-        <g key={it.label} transform={`translate(0,${i * 16})`}>
-          <rect x={-4} y={-7} width={Math.max(60, it.label.length * 7 + 34)} height={16} fill="#ffffffd0" />
-          <line x2={20} y1={1} y2={1} stroke={it.color} strokeWidth={2.5} strokeDasharray={it.dashed ? '6 3' : undefined} />
-          <text x={26} y={1} dominantBaseline="central">
-            {it.label}
-          </text>
-        </g>
-      ))}
-    </g>
   );
 }
 

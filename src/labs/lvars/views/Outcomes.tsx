@@ -1,7 +1,8 @@
 import type { CSSProperties } from 'react';
 import type { ExploreSummary } from '../../../engines/lvars/index.ts';
 import { failureName } from '../../../engines/lvars/explore/outcome.ts';
-import { outcomeColor } from './ScheduleTree.tsx';
+import { MarkIcon } from '../../../ui/chart/palette.tsx';
+import { outcomeCategory } from './ScheduleTree.tsx';
 
 const VERDICT = {
   deterministic: { badge: 'badge-ok', text: 'Deterministic', explain: 'every schedule explored ends the same way' },
@@ -58,7 +59,9 @@ export function Outcomes({ summary, selected, onReplay }: { summary: ExploreSumm
           {summary.outcomes.map((o, i) => (
             <tr key={i} className={sameWitness(o.witness) ? 'selected' : ''}>
               <td>
-                <span className="lv-dot" style={{ background: outcomeColor(summary.outcomes, i) }} />
+                <span className="lv-dot">
+                  <MarkIcon category={outcomeCategory(summary.outcomes, i)} size={14} />
+                </span>
                 <span className={`badge ${o.kind === 'value' ? 'badge-ok' : o.kind === 'error' ? 'badge-err' : 'badge-warn'}`}>{o.kind === 'value' ? 'value' : o.kind === 'error' ? 'error' : 'runs forever'}</span>{' '}
                 <span className={o.kind === 'value' ? 'mono lv-value' : ''}>{o.text}</span>
               </td>

@@ -1,7 +1,8 @@
-import { schemeTableau10 } from 'd3';
 import { useMemo } from 'react';
 import type { StateGraph } from '../../../engines/lvars/explore/explore.ts';
 import type { OutcomeSummary } from '../../../engines/lvars/explore/outcome.ts';
+import { CATEGORIES, OKABE_ITO, shapePath, type Category } from '../../../ui/chart/palette.tsx';
+import { wrapWords } from '../../../ui/chart/wrap.ts';
 import { useElementSize } from '../../../ui/useElementSize.ts';
 import { threadLabel } from '../threads.ts';
 
@@ -14,15 +15,24 @@ interface Props {
 }
 
 const DY = 22;
+const CAPTION_FONT = 12;
+const CAPTION = 'Left to right: steps of the schedule. Where schedules reach the same configuration, they merge. Ends take their outcome’s colour and shape.';
 
-export function outcomeColor(outcomes: OutcomeSummary[], i: number): string {
+/**
+ * An outcome's colour and shape (Okabe–Ito, src/ui/chart/palette.tsx), the same in the outcomes
+ * table and on the tree's ends: an error is a vermillion cross, running forever an orange
+ * triangle, values take the other categories in turn (a single value is green).
+ */
+export function outcomeCategory(outcomes: OutcomeSummary[], i: number): Category {
   const o = outcomes[i];
-  if (!o) return '#999';
-  if (o.kind === 'error') return '#c0392b';
-  if (o.kind === 'diverges') return '#d68910';
+  if (!o) return { color: '#999999', shape: 'circle' };
+  if (o.kind === 'error') return { color: OKABE_ITO.vermillion, shape: 'cross' };
+  if (o.kind === 'diverges') return { color: OKABE_ITO.orange, shape: 'triangle' };
   const values = outcomes.filter((x) => x.kind === 'value');
-  return values.length <= 1 ? '#17743a' : schemeTableau10[values.indexOf(o) % 10]!;
+  return values.length <= 1 ? { color: OKABE_ITO.bluishGreen, shape: 'circle' } : VALUE_CATEGORIES[values.indexOf(o) % VALUE_CATEGORIES.length]!;
 }
+
+const VALUE_CATEGORIES = CATEGORIES.filter((c) => c.color !== OKABE_ITO.vermillion && c.color !== OKABE_ITO.orange);
 
 /**
  * The explored configurations (merged where schedules meet, thanks to state caching), laid out by
@@ -55,10 +65,12 @@ export function ScheduleTree({ graph, outcomes, schedule, position }: Props) {
   const done = new Set(path.slice(1, position + 1).map((_, i) => step(i + 1)));
   const here = path[Math.min(position, path.length - 1)];
   const width = 60 + depth * dx;
+  // The caption wraps to the figure's width (the box's, when the tree is narrower), inside the SVG so an export keeps it.
+  const caption = wrapWords(CAPTION, Math.max(width, size.width) - 16, CAPTION_FONT);
 
   return (
     <div ref={box}>
-      <svg width={width} height={height + 20} role="img" aria-label="Explored configurations">
+      <svg width={Math.max(width, size.width)} height={height + 8 + caption.length * CAPTION_FONT * 1.3} role="img" aria-label="Explored configurations">
         <g className="tree-edges">
           {graph.edges.map((e, i) => {
             const a = placed[e.from];
@@ -73,21 +85,30 @@ export function ScheduleTree({ graph, outcomes, schedule, position }: Props) {
           })}
         </g>
         <g className="tree-nodes">
-          {graph.nodes.map((n, i) => (
-            <circle
-              key={i}
-              cx={placed[i]!.x}
-              cy={placed[i]!.y}
-              r={i === here ? 7 : n.outcome !== null ? 6 : 3.5}
-              className={i === here ? 'node active' : 'node'}
-              style={n.outcome !== null ? { fill: outcomeColor(outcomes, n.outcome) } : undefined}
-            >
-              <title>{n.outcome !== null ? `Ends: ${outcomes[n.outcome]?.text ?? ''}` : `Configuration ${i}, depth ${n.depth}`}</title>
-            </circle>
-          ))}
+          {graph.nodes.map((n, i) => {
+            const title = <title>{n.outcome !== null ? `Ends: ${outcomes[n.outcome]?.text ?? ''}` : `Configuration ${i}, depth ${n.depth}`}</title>;
+            if (n.outcome === null)
+              return (
+                <circle key={i} cx={placed[i]!.x} cy={placed[i]!.y} r={i === here ? 7 : 3.5} className={i === here ? 'node active' : 'node'}>
+                  {title}
+                </circle>
+              );
+            const c = outcomeCategory(outcomes, n.outcome);
+            return (
+              <path key={i} transform={`translate(${placed[i]!.x},${placed[i]!.y})`} d={shapePath(c.shape, i === here ? 15 : 13)} className={i === here ? 'node active' : 'node'} style={{ fill: c.color }}>
+                {title}
+              </path>
+            );
+          })}
         </g>
         <g className="tree-legend" transform={`translate(8,${height + 12})`}>
-          <text>Left to right: steps of the schedule. Where schedules reach the same configuration, they merge. Ends are coloured by outcome.</text>
+          <text>
+            {caption.map((line, i) => (
+              <tspan key={i} x={0} dy={i === 0 ? 0 : CAPTION_FONT * 1.3}>
+                {line}
+              </tspan>
+            ))}
+          </text>
         </g>
       </svg>
     </div>

@@ -1,5 +1,6 @@
 import { scaleBand } from 'd3';
 import type { Frame } from '../../../engines/lvars/explore/replay.ts';
+import { flowLegend } from '../../../ui/chart/wrap.ts';
 import { useElementSize } from '../../../ui/useElementSize.ts';
 import { threadLabel, threadTitle } from '../threads.ts';
 
@@ -11,6 +12,13 @@ interface Props {
 
 const LABEL_W = 120;
 const ROW_H = 26;
+const LEGEND_FONT = 12;
+const LEGEND_ROW = 17;
+const LEGEND = [
+  { kind: 'moved', label: 'moved (P put · G get · F freeze · H handler · Q quiesce)' },
+  { kind: 'ready', label: 'ready' },
+  { kind: 'blocked', label: 'blocked' },
+] as const;
 
 /** The kind of shared operation, as one letter drawn on the step that performed it. */
 function glyph(op: string | undefined): string {
@@ -33,14 +41,17 @@ export function Timeline({ frames, position, onSeek }: Props) {
     .domain(frames.map((_, i) => i))
     .range([LABEL_W, width - 8])
     .paddingInner(0.08);
-  const height = 30 + threads.length * ROW_H + 22;
+  // The legend flows onto a second row rather than run past a narrow figure's edge.
+  const legend = flowLegend(LEGEND.map((e) => e.label), width - 16, LEGEND_FONT, 11);
+  const top = 22 + (legend.rows - 1) * LEGEND_ROW;
+  const height = top + 8 + threads.length * ROW_H + 22;
   const bw = x.bandwidth();
   const tick = Math.max(1, Math.ceil(frames.length / Math.max(1, Math.floor((width - LABEL_W) / 40))));
 
   return (
     <div ref={box} className="lv-timeline">
       <svg width={width} height={height} role="img" aria-label="Thread timeline">
-        <g transform="translate(0,22)">
+        <g transform={`translate(0,${top})`}>
           {threads.map((id, row) => (
             <g key={id} transform={`translate(0,${row * ROW_H})`}>
               <text x={LABEL_W - 8} y={ROW_H / 2} dy="0.35em" textAnchor="end" className="lane-label">
@@ -70,7 +81,7 @@ export function Timeline({ frames, position, onSeek }: Props) {
           ))}
           <rect className="now" x={(x(position) ?? LABEL_W) - 2} y={0} width={bw + 4} height={threads.length * ROW_H} rx={3} />
         </g>
-        <g className="axis" transform={`translate(0,${22 + threads.length * ROW_H + 14})`}>
+        <g className="axis" transform={`translate(0,${top + threads.length * ROW_H + 14})`}>
           {frames.map((_, i) =>
             i % tick === 0 ? (
               <text key={i} x={x(i)! + bw / 2} textAnchor="middle">
@@ -80,12 +91,12 @@ export function Timeline({ frames, position, onSeek }: Props) {
           )}
         </g>
         <g className="legend" transform="translate(8,12)">
-          <rect className="swatch moved" width={11} height={11} y={-9} rx={2} />
-          <text x={15}>moved (P put · G get · F freeze · H handler · Q quiesce)</text>
-          <rect className="swatch ready" x={370} width={11} height={11} y={-9} rx={2} />
-          <text x={385}>ready</text>
-          <rect className="swatch blocked" x={440} width={11} height={11} y={-9} rx={2} />
-          <text x={455}>blocked</text>
+          {LEGEND.map((entry, i) => (
+            <g key={entry.kind} transform={`translate(${legend[i]!.x},${legend[i]!.row * LEGEND_ROW})`}>
+              <rect className={`swatch ${entry.kind}`} width={11} height={11} y={-9} rx={2} />
+              <text x={15}>{entry.label}</text>
+            </g>
+          ))}
         </g>
       </svg>
     </div>

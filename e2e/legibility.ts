@@ -1,0 +1,144 @@
+import type { Page } from '@playwright/test';
+
+/**
+ * What a lecturer projecting the page would stumble on, measured in the page: does it scroll, is
+ * any visible text smaller than the floor, cut by its box, or drawn over other text. Text is every
+ * non-blank text node (HTML and SVG) and the chosen option of every select; its size is the
+ * rendered size (an SVG's viewBox scaling included), its box the glyphs' client rectangles.
+ */
+export interface Legibility {
+  scroll: { width: number; height: number };
+  small: string[];
+  clipped: string[];
+  overlaps: string[];
+  texts: number;
+}
+
+/** Runs in the page: no imports, no closures over test code. */
+function measure(floor: number): Legibility {
+  const vw = innerWidth;
+  const vh = innerHeight;
+  type Box = { left: number; top: number; right: number; bottom: number };
+  const label = (el: Element, text: string) => `${text.trim().slice(0, 40)} <${el.tagName.toLowerCase()}${el.getAttribute('class') ? `.${String(el.getAttribute('class')).split(' ')[0]}` : ''}>`;
+  const visible = (el: Element): boolean => {
+    for (let e: Element | null = el; e; e = e.parentElement) {
+      const s = getComputedStyle(e);
+      if (s.display === 'none' || s.visibility === 'hidden' || Number(s.opacity) === 0) return false;
+      if (e.getAttribute('aria-hidden') === 'true' && e.closest('.monaco-editor') === null) return false;
+      if (e.classList.contains('sr-only')) return false;
+      const shut = e.parentElement?.closest('details:not([open])');
+      if (shut && e.tagName !== 'SUMMARY' && e.closest('summary') === null) return false;
+    }
+    return true;
+  };
+  /** The rendered size of an element's text: its font size times any SVG scaling. */
+  const renderedSize = (el: Element): number => {
+    const size = parseFloat(getComputedStyle(el).fontSize);
+    if (el instanceof SVGGraphicsElement) {
+      const m = el.getScreenCTM();
+      // The screen matrix includes the viewBox's scaling and any CSS zoom.
+      if (m) return size * Math.sqrt(Math.abs(m.a * m.d - m.b * m.c));
+    }
+    return size * ((el as Element & { currentCSSZoom?: number }).currentCSSZoom ?? 1);
+  };
+  /** The box that clips an element: the viewport cut by every ancestor that hides its overflow. */
+  const clipBox = (el: Element): { box: Box; scrolls: boolean } => {
+    const box: Box = { left: 0, top: 0, right: vw, bottom: vh };
+    let scrolls = false;
+    for (let e: Element | null = el.parentElement; e; e = e.parentElement) {
+      const s = getComputedStyle(e);
+      const hides = (o: string) => o === 'hidden' || o === 'clip';
+      const scroll = (o: string) => o === 'auto' || o === 'scroll';
+      // Monaco scrolls its lines (and their numbers) itself, in boxes that hide their overflow.
+      if (scroll(s.overflowX) || scroll(s.overflowY) || e.classList.contains('monaco-editor')) scrolls = true;
+      if (hides(s.overflowX) || hides(s.overflowY) || scroll(s.overflowX) || scroll(s.overflowY) || e instanceof SVGSVGElement) {
+        const r = e.getBoundingClientRect();
+        box.left = Math.max(box.left, r.left);
+        box.top = Math.max(box.top, r.top);
+        box.right = Math.min(box.right, r.right);
+        box.bottom = Math.min(box.bottom, r.bottom);
+      }
+    }
+    return { box, scrolls };
+  };
+
+  const small: string[] = [];
+  const clipped: string[] = [];
+  const boxes: { box: Box; what: string; owner: Element }[] = [];
+  const tolerance = 1.5;
+
+  const consider = (owner: Element, text: string, rects: Box[]) => {
+    if (rects.length === 0 || !visible(owner)) return;
+    const { box: clip, scrolls } = clipBox(owner);
+    const what = label(owner, text);
+    let shown = false;
+    for (const r of rects) {
+      if (r.right - r.left < 0.5 || r.bottom - r.top < 0.5) continue;
+      const inside = r.left >= clip.left - tolerance && r.right <= clip.right + tolerance && r.top >= clip.top - tolerance && r.bottom <= clip.bottom + tolerance;
+      const outside = r.right <= clip.left || r.left >= clip.right || r.bottom <= clip.top || r.top >= clip.bottom;
+      // Text scrolled away inside a scrolling panel is not on screen; text cut at a fixed box is.
+      if (outside && scrolls) continue;
+      if (!inside && !scrolls) clipped.push(what);
+      if (!inside && scrolls && !outside) {
+        // Half a line at a scrolling panel's edge is the panel scrolled, not the text cut: only
+        // text cut across (left or right) in a panel that does not scroll that way is reported.
+        const s = getComputedStyle(owner);
+        if (s.whiteSpace !== 'pre' && (r.left < clip.left - tolerance || r.right > clip.right + tolerance) && !owner.closest('.monaco-editor')) clipped.push(what);
+      }
+      shown = true;
+      boxes.push({ box: r, what, owner });
+    }
+    if (shown) {
+      const size = renderedSize(owner);
+      if (size < floor - 0.05) small.push(`${what} ${size.toFixed(1)}px`);
+    }
+  };
+
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const text = n.textContent ?? '';
+    if (!/\S/.test(text)) continue;
+    const owner = n.parentElement;
+    if (!owner || owner.closest('select, script, style, title, desc, noscript, dialog:not([open]), .monaco-aria-container')) continue;
+    range.selectNodeContents(n);
+    consider(owner, text, [...range.getClientRects()]);
+  }
+  for (const select of document.querySelectorAll('select')) {
+    const option = select.selectedOptions[0];
+    if (!option || !visible(select)) continue;
+    const s = getComputedStyle(select);
+    const ctx = document.createElement('canvas').getContext('2d')!;
+    ctx.font = `${s.fontWeight} ${s.fontSize} ${s.fontFamily}`;
+    const room = select.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight) - 16;
+    if (ctx.measureText(option.text).width > room + tolerance) clipped.push(label(select, option.text));
+    const r = select.getBoundingClientRect();
+    consider(select, option.text, [{ left: r.left + 4, right: r.right - 4, top: r.top + 4, bottom: r.bottom - 4 }]);
+  }
+
+  const overlaps: string[] = [];
+  boxes.sort((a, b) => a.box.left - b.box.left);
+  for (let i = 0; i < boxes.length; i++) {
+    const a = boxes[i]!;
+    for (let j = i + 1; j < boxes.length; j++) {
+      const b = boxes[j]!;
+      if (b.box.left >= a.box.right - tolerance) break;
+      if (a.owner === b.owner) continue;
+      const w = Math.min(a.box.right, b.box.right) - Math.max(a.box.left, b.box.left);
+      const h = Math.min(a.box.bottom, b.box.bottom) - Math.max(a.box.top, b.box.top);
+      const lower = Math.min(a.box.bottom - a.box.top, b.box.bottom - b.box.top);
+      // Line boxes of neighbouring lines may touch; glyphs overlap when the boxes share a third of a line.
+      if (w > tolerance && h > lower / 3) overlaps.push(`${a.what} × ${b.what}`);
+    }
+  }
+  const root = document.scrollingElement ?? document.documentElement;
+  return { scroll: { width: root.scrollWidth - vw, height: root.scrollHeight - vh }, small, clipped, overlaps, texts: boxes.length };
+}
+
+/** The type-size floor for projected text: 20 px on a 1920-wide screen, in proportion elsewhere. */
+export const floorFor = (width: number) => (20 * width) / 1920;
+
+export async function legibility(page: Page): Promise<Legibility> {
+  const width = page.viewportSize()?.width ?? 1280;
+  return page.evaluate(measure, floorFor(width));
+}

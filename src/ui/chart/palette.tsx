@@ -1,0 +1,64 @@
+import { symbol, symbolCircle, symbolCross, symbolDiamond, symbolSquare, symbolStar, symbolTriangle, symbolWye, type SymbolType } from 'd3';
+
+/**
+ * Okabe and Ito's colour-universal-design palette (2008): eight colours told apart under the
+ * common colour-vision deficiencies and on a washed-out projector. Every categorical view takes
+ * its colours from here and pairs each with a second cue (a shape here, or a label or dash in
+ * the view), so no category rests on hue alone.
+ */
+export const OKABE_ITO = {
+  orange: '#E69F00',
+  skyBlue: '#56B4E9',
+  bluishGreen: '#009E73',
+  yellow: '#F0E442',
+  blue: '#0072B2',
+  vermillion: '#D55E00',
+  reddishPurple: '#CC79A7',
+  black: '#000000',
+} as const;
+
+export type Shape = 'circle' | 'square' | 'triangle' | 'diamond' | 'cross' | 'star' | 'wye';
+
+const SYMBOLS: Record<Shape, SymbolType> = {
+  circle: symbolCircle,
+  square: symbolSquare,
+  triangle: symbolTriangle,
+  diamond: symbolDiamond,
+  cross: symbolCross,
+  star: symbolStar,
+  wye: symbolWye,
+};
+
+export interface Category {
+  color: string;
+  shape: Shape;
+}
+
+/** Categories in order: colour and shape both differ from one to the next. */
+export const CATEGORIES: readonly Category[] = [
+  { color: OKABE_ITO.blue, shape: 'circle' },
+  { color: OKABE_ITO.orange, shape: 'square' },
+  { color: OKABE_ITO.bluishGreen, shape: 'triangle' },
+  { color: OKABE_ITO.reddishPurple, shape: 'diamond' },
+  { color: OKABE_ITO.skyBlue, shape: 'star' },
+  { color: OKABE_ITO.vermillion, shape: 'wye' },
+  { color: OKABE_ITO.yellow, shape: 'cross' },
+  { color: OKABE_ITO.black, shape: 'circle' },
+];
+
+export const category = (i: number): Category => CATEGORIES[((i % CATEGORIES.length) + CATEGORIES.length) % CATEGORIES.length]!;
+
+/** The SVG path of a shape centred on the origin, about `diameter` px across. */
+export function shapePath(shape: Shape, diameter: number): string {
+  // d3 sizes symbols by area; a circle of this diameter has area π d² / 4.
+  return symbol(SYMBOLS[shape], (Math.PI * diameter * diameter) / 4)() ?? '';
+}
+
+/** A category's mark as an inline icon for HTML (tables, legends). */
+export function MarkIcon({ category: c, size = 12, title }: { category: Category; size?: number; title?: string }) {
+  return (
+    <svg className="mark-icon" width={size} height={size} viewBox={`${-size / 2} ${-size / 2} ${size} ${size}`} aria-hidden={title ? undefined : true} role={title ? 'img' : undefined} aria-label={title}>
+      <path d={shapePath(c.shape, size * 0.9)} fill={c.color} stroke="#16191d" strokeWidth={0.6} />
+    </svg>
+  );
+}
