@@ -1,6 +1,7 @@
 import { useEffect, useState, type RefObject } from 'react';
 import type { Highlight } from '../format/tour.ts';
 import { findTarget } from './findTarget.ts';
+import { PaneSearch } from './paneSearch.ts';
 
 export type Box = { x: number; y: number; width: number; height: number };
 
@@ -40,6 +41,7 @@ export function useHighlight(root: RefObject<HTMLElement | null>, highlight: Hig
     // Kept in view for the first polls of a step, while the lab lays itself out (figures grow as runs report).
     let polls = 0;
     let idleRun = 0;
+    const panes = new PaneSearch();
     const update = () => {
       const el = root.current ? findTarget(root.current, highlight) : undefined;
       const idle = el !== undefined && root.current !== null && !engineBusy(root.current);
@@ -50,7 +52,11 @@ export function useHighlight(root: RefObject<HTMLElement | null>, highlight: Hig
         el?.setAttribute(ATTRIBUTE, String(step));
         marked = el;
       }
-      if (!el) return setBox(undefined);
+      if (!el) {
+        panes.miss();
+        return setBox(undefined);
+      }
+      panes.reset();
       const r = el.getBoundingClientRect();
       polls += 1;
       const outOfView = r.top < 0 || (r.bottom > window.innerHeight - BOTTOM_BARS && r.top > window.innerHeight * 0.2);

@@ -217,7 +217,8 @@ export function RingView(props: RingViewProps) {
               {g >= 0 && <circle r={badge + 5} fill="none" stroke={GROUP_COLORS[g % 4]} strokeWidth={4} />}
               <circle r={badge} fill={up ? nodeColor(i, total) : '#e5e7eb'} className="dyn-node-disc" />
               {!up && <path d={`M${-badge * 0.7},${-badge * 0.7}L${badge * 0.7},${badge * 0.7}M${badge * 0.7},${-badge * 0.7}L${-badge * 0.7},${badge * 0.7}`} className="dyn-node-x" />}
-              <text textAnchor="middle" dominantBaseline="central" className="dyn-node-label">
+              {/* A two-letter name (past 26 nodes) is narrowed to its disc, at the same type size, so it cannot run into a neighbour's. */}
+              <text textAnchor="middle" dominantBaseline="central" className="dyn-node-label" {...(nodeName(i).length > 1 ? { textLength: badge * 1.6, lengthAdjust: 'spacingAndGlyphs' } : {})}>
                 {nodeName(i)}
               </text>
               {r !== undefined && r < n + 2 && (
