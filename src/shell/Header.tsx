@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { FileButton } from '../ui/FileButton.tsx';
 import { LABS } from '../labs/registry.ts';
 import type { ExampleEntry } from '../scenario/examples.ts';
 import type { LabId } from '../scenario/types.ts';
@@ -20,7 +20,6 @@ interface HeaderProps {
 }
 
 export function Header({ current, examples, onSwitch, onExample, onOpenFile, onSave, onRestorePrevious, onShare, onTours, onPresent, onHelp }: HeaderProps) {
-  const fileInput = useRef<HTMLInputElement>(null);
   return (
     <header className="app-header">
       <span className="brand" title="If we want determinism, we have to share nicely">
@@ -63,21 +62,7 @@ export function Header({ current, examples, onSwitch, onExample, onOpenFile, onS
             );
           })}
         </select>
-        <button type="button" onClick={() => fileInput.current?.click()} title="Open a scenario file (.json)">
-          Open…
-        </button>
-        <input
-          ref={fileInput}
-          type="file"
-          accept=".json,application/json"
-          hidden
-          aria-label="Scenario file"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) onOpenFile(file);
-          }}
-        />
+        <FileButton label="Open…" title="Open a scenario file (.json)" accept=".json,application/json" inputLabel="Scenario file" testId="scenario-file" onFile={onOpenFile} />
         <button type="button" onClick={onSave} title="Download this scenario as a file">
           Save
         </button>

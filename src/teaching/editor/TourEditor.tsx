@@ -1,4 +1,5 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
+import { FileButton } from '../../ui/FileButton.tsx';
 import { findLab } from '../../labs/registry.ts';
 import type { Scenario } from '../../scenario/types.ts';
 import { MAX_CAPTION_CHARS, MAX_STEPS, parseTourText, type Tour } from '../format/tour.ts';
@@ -21,7 +22,6 @@ export function TourEditor({ scenario, onPlay, onSaveFile, onProblem }: TourEdit
   const { draft, full, setTitle, record, editStep, move, remove, replace } = useTourDraft();
   const [targets, setTargets] = useState<string[]>([]);
   const [link, setLink] = useState<string>();
-  const fileInput = useRef<HTMLInputElement>(null);
   const tour = draftTour(draft);
 
   const share = () => {
@@ -119,19 +119,13 @@ export function TourEditor({ scenario, onPlay, onSaveFile, onProblem }: TourEdit
         <button type="button" disabled={!tour} onClick={() => tour && onSaveFile(tour)}>
           Save tour
         </button>
-        <button type="button" onClick={() => fileInput.current?.click()}>
-          Open tour…
-        </button>
-        <input
-          ref={fileInput}
-          type="file"
+        <FileButton
+          label="Open tour…"
+          title="Open a tour file (.json)"
           accept=".json,application/json"
-          hidden
-          aria-label="Tour file"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (!file) return;
+          inputLabel="Tour file"
+          testId="tour-file"
+          onFile={(file) => {
             if (file.size > 4 * 1024 * 1024) return onProblem(`“${file.name}” is larger than 4 MB, too large for a tour.`);
             void file.text().then((text) => {
               const parsed = parseTourText(text, 'file');
