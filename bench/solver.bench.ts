@@ -1,10 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createRunContext } from '../src/engines/runContext.ts';
 import { intervalBounds } from '../src/engines/solver/bounds/networkBounds.ts';
 import { acasInstances, acasProperty, type AcasInstance } from '../src/engines/solver/formats/acas.ts';
 import type { Strategy } from '../src/engines/solver/config.ts';
-import { engine } from '../src/engines/solver/engine.ts';
 import { parseNnet } from '../src/engines/solver/formats/nnet.ts';
 import { buildProblem } from '../src/engines/solver/model/problem.ts';
 import type { SolverSummary } from '../src/engines/solver/result.ts';
@@ -12,6 +10,7 @@ import { SymbolicPropagator } from '../src/engines/solver/bounds/symbolic.ts';
 import { parseVnnlib } from '../src/engines/solver/formats/vnnlib.ts';
 import { sharedDataDir } from '../src/testing/sharedData.ts';
 import { measure, report, type Benchmark } from './harness.ts';
+import { solveTimed } from './solverRun.ts';
 import { runVnncompSuite } from './solverVnncomp.ts';
 
 /**
@@ -64,23 +63,8 @@ const read = (file: string) => {
 };
 
 function solve(instance: AcasInstance, strategy: Strategy, timeout: number): { summary: SolverSummary; millis: number } {
-  const start = performance.now();
-  const result = engine.run(
-    {
-      network: { kind: 'file', name: instance.network, format: 'nnet', sha256: '0'.repeat(64), size: 0 },
-      networkData: { text: read(instance.network) },
-      property: acasProperty(instance.property).text,
-      units: 'original',
-      strategy,
-      timeoutSeconds: timeout,
-      attack: true,
-      splitThreshold: 5,
-      tightening: 'symbolic',
-    },
-    1,
-    createRunContext({ maxSteps: Number.MAX_SAFE_INTEGER, maxMillis: timeout * 1000 }),
-  ) as { summary: SolverSummary };
-  return { summary: result.summary, millis: performance.now() - start };
+  const network = { kind: 'file', name: instance.network, format: 'nnet', sha256: '0'.repeat(64), size: 0 } as const;
+  return solveTimed({ network, networkData: { text: read(instance.network) }, property: acasProperty(instance.property).text, units: 'original' }, strategy, timeout);
 }
 
 const bench: Benchmark = {

@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createRunContext } from '../src/engines/runContext.ts';
 import type { Strategy } from '../src/engines/solver/config.ts';
-import { engine } from '../src/engines/solver/engine.ts';
 import type { SolverSummary } from '../src/engines/solver/result.ts';
 import { sharedDataDir } from '../src/testing/sharedData.ts';
 import { report } from './harness.ts';
+import { solveTimed } from './solverRun.ts';
 
 /**
  * `npm run bench -- solver --suite mnistfc|eran [--all] [--strategies auto,symbolic] [--timeout S]`:
@@ -45,25 +44,10 @@ function instances(suite: string): Instance[] {
 const bytesOf = new Map<string, Uint8Array>();
 
 function solve(instance: Instance, strategy: Strategy, timeout: number): { summary: SolverSummary; millis: number } {
-  const start = performance.now();
   let bytes = bytesOf.get(instance.network);
   if (!bytes) bytesOf.set(instance.network, (bytes = new Uint8Array(readFileSync(instance.network))));
-  const result = engine.run(
-    {
-      network: { kind: 'file', name: instance.network, format: 'onnx', sha256: '0'.repeat(64), size: bytes.length },
-      networkData: { bytes },
-      property: readFileSync(instance.property, 'utf8'),
-      units: 'network',
-      strategy,
-      timeoutSeconds: timeout,
-      attack: true,
-      splitThreshold: 5,
-      tightening: 'symbolic',
-    },
-    1,
-    createRunContext({ maxSteps: Number.MAX_SAFE_INTEGER, maxMillis: timeout * 1000 }),
-  ) as { summary: SolverSummary };
-  return { summary: result.summary, millis: performance.now() - start };
+  const network = { kind: 'file', name: instance.network, format: 'onnx', sha256: '0'.repeat(64), size: bytes.length } as const;
+  return solveTimed({ network, networkData: { bytes }, property: readFileSync(instance.property, 'utf8'), units: 'network' }, strategy, timeout);
 }
 
 export function runVnncompSuite(suite: string, args: string[], option: (name: string) => string | undefined): void {
