@@ -5,12 +5,13 @@ import { intervalBounds, layerOffsets, type NetworkBounds, type Phases } from '.
 import type { Network } from '../model/network.ts';
 import type { Case } from '../model/problem.ts';
 import { Ev } from '../trace/events.ts';
-import { addCaseNodes, Fate, NodeKind } from '../trace/tree.ts';
+import { Fate, NodeKind } from '../trace/tree.ts';
 import { chooseNeuron, type Branching } from './reluBranching.ts';
 import { combine, combinedSlack, countUndecided } from './closing.ts';
-import { emptyStats, type SearchEnv, type SearchResult } from './env.ts';
+import type { SearchEnv, SearchResult } from './env.ts';
 import { attack, Falsifier } from './falsification.ts';
 import { Frontier } from './frontier.ts';
+import { SplitSearch } from './splitSearch.ts';
 
 /**
  * Branch and bound on ReLU activations (β-CROWN, Wang et al., NeurIPS 2021; in the line of BaBSR,
@@ -59,20 +60,14 @@ export function searchActivationSplitting(env: SearchEnv, options: ActivationSpl
 }
 
 /** The search's state across cases. */
-class ActivationSplitting {
+class ActivationSplitting extends SplitSearch {
   private readonly net: Network;
-  private readonly stats = emptyStats();
   private readonly back: BackSubstitution;
   private readonly bounder: SplitBounder;
   private readonly falsifier: Falsifier;
   private readonly offsets: number[];
   /** The global index of neuron j of layer k among the network's nonlinear neurons (the tree's variable). */
   private readonly nonlinearOffsets: number[];
-  private readonly caseNodes: number[];
-  private readonly top: number;
-  private openLeaves = 0;
-  private stopped: SearchResult['stopped'];
-  private floorReached = false;
   /** The root bounds of the last box bounded (cases of a robustness property share their box). */
   private rootCache: { lo: Float64Array; hi: Float64Array; bounds: NetworkBounds } | undefined;
   private readonly corner: Float64Array;
@@ -83,10 +78,11 @@ class ActivationSplitting {
   private readonly lambda: Float64Array;
 
   constructor(
-    private readonly env: SearchEnv,
+    env: SearchEnv,
     private readonly options: ActivationSplitOptions,
   ) {
-    const { problem, tree, events } = env;
+    super(env);
+    const { problem } = env;
     const net = (this.net = problem.network);
     this.back = new BackSubstitution(net);
     this.bounder = new SplitBounder(net, this.back);
@@ -101,9 +97,6 @@ class ActivationSplitting {
     this.corner = new Float64Array(net.inputSize);
     this.coeffs = problem.cases.map((c) => c.constraints.map(() => new Float64Array(net.inputSize)));
     this.lambda = new Float64Array(Math.max(1, ...problem.cases.map((c) => c.constraints.length)));
-    // Every case gets its node first (so the tree lists them in order), and falsification looks at
-    // all of them before the search settles into the first: a counterexample may be in any case.
-    ({ caseNodes: this.caseNodes, top: this.top } = addCaseNodes(tree, events, problem.cases.length));
   }
 
   /**
@@ -133,23 +126,7 @@ class ActivationSplitting {
       const found = this.searchCase(ci, frontier);
       if (found) return found;
     }
-    const result: SearchResult = { verdict: this.openLeaves === 0 && !this.stopped ? 'holds' : 'unknown', stats: this.finishStats() };
-    if (this.stopped ?? this.floorReached) result.stopped = this.stopped ?? 'precision';
-    return result;
-  }
-
-  private finishStats(): SearchResult['stats'] {
-    const { stats, top } = this;
-    stats.openLeaves = this.openLeaves;
-    stats.covered = this.env.tree.coveredOf(top);
-    return stats;
-  }
-
-  private violated(node: number, anchor: number, found: NonNullable<SearchResult['counterexample']>): SearchResult {
-    const { tree, events } = this.env;
-    tree.decide(node, anchor, Fate.counterexample, events.next, 0);
-    events.push(Ev.close, node, Fate.counterexample);
-    return { verdict: 'violated', counterexample: found, stats: this.finishStats() };
+    return this.settle();
   }
 
   /**

@@ -6,12 +6,13 @@ import { SymbolicPropagator } from '../bounds/symbolic.ts';
 import type { Network } from '../model/network.ts';
 import type { Case, Constraint } from '../model/problem.ts';
 import { Ev } from '../trace/events.ts';
-import { addCaseNodes, Fate, NodeKind } from '../trace/tree.ts';
+import { Fate, NodeKind } from '../trace/tree.ts';
 import { addNormalised, relaxationScores } from './branching.ts';
 import { closes, combine, combinedSlack, countUndecided, outputLowerBound, type Judgement } from './closing.ts';
-import { emptyStats, type SearchEnv, type SearchResult } from './env.ts';
+import type { SearchEnv, SearchResult } from './env.ts';
 import { attack, Falsifier } from './falsification.ts';
 import { Frontier } from './frontier.ts';
+import { SplitSearch } from './splitSearch.ts';
 import { IntervalGradient } from './gradient.ts';
 
 /**
@@ -75,9 +76,8 @@ interface Bounded {
 }
 
 /** The search's state across cases: the bound propagators, the falsifier, the tree's bookkeeping. */
-class InputSplitting {
+class InputSplitting extends SplitSearch {
   private readonly net: Network;
-  private readonly stats = emptyStats();
   private readonly symbolic: SymbolicPropagator;
   private readonly back: BackSubstitution;
   private readonly slopes: SlopeOptimiser;
@@ -90,19 +90,13 @@ class InputSplitting {
   private readonly lambda: Float64Array;
   /** Per case and constraint: the input coefficients of the linear function its bound minimised. */
   private readonly coeffs: Float64Array[][];
-  private readonly caseNodes: number[];
-  /** The node whose coverage is the whole search's: the root, or the only case. */
-  private readonly top: number;
-  private openLeaves = 0;
-  private stopped: SearchResult['stopped'];
-  /** Set when some box could not be split further (too small, or too deep). */
-  private floorReached = false;
 
   constructor(
-    private readonly env: SearchEnv,
+    env: SearchEnv,
     private readonly options: InputSplitOptions,
   ) {
-    const { problem, tree, events } = env;
+    super(env);
+    const { problem } = env;
     const net = (this.net = problem.network);
     this.symbolic = new SymbolicPropagator(net);
     this.back = new BackSubstitution(net);
@@ -115,9 +109,6 @@ class InputSplitting {
     this.deepPoly = new DeepPoly(net, this.back);
     this.lambda = new Float64Array(Math.max(1, ...problem.cases.map((c) => c.constraints.length)));
     this.coeffs = problem.cases.map((c) => c.constraints.map(() => new Float64Array(net.inputSize)));
-    // Every case gets its node first (so the tree lists them in order), and falsification looks at
-    // all of them before the search settles into the first: a counterexample may be in any case.
-    ({ caseNodes: this.caseNodes, top: this.top } = addCaseNodes(tree, events, problem.cases.length));
   }
 
   run(): SearchResult {
@@ -130,24 +121,7 @@ class InputSplitting {
       const found = this.searchCase(ci);
       if (found) return found;
     }
-    const result: SearchResult = { verdict: this.openLeaves === 0 && !this.stopped ? 'holds' : 'unknown', stats: this.finishStats() };
-    if (this.stopped ?? this.floorReached) result.stopped = this.stopped ?? 'precision';
-    return result;
-  }
-
-  private finishStats(): SearchResult['stats'] {
-    const { stats, top } = this;
-    stats.openLeaves = this.openLeaves;
-    stats.covered = top >= 0 ? this.env.tree.coveredOf(top) : 0;
-    return stats;
-  }
-
-  /** A violated result, closing `node` as the counterexample's leaf. */
-  private violated(node: number, anchor: number, found: NonNullable<SearchResult['counterexample']>): SearchResult {
-    const { tree, events } = this.env;
-    tree.decide(node, anchor, Fate.counterexample, events.next, 0);
-    events.push(Ev.close, node, Fate.counterexample);
-    return { verdict: 'violated', counterexample: found, stats: this.finishStats() };
+    return this.settle();
   }
 
   /** The attack on every case in turn. */
