@@ -58,6 +58,8 @@ function cpu<T>(fn: () => T): { value: T; millis: number } {
 interface Family {
   name: string;
   instances: Cnf[];
+  /** Runs of each instance (for every solver alike): a family solved in a few milliseconds is timed over several, so one scheduler hiccup on a loaded machine does not decide its ratio. */
+  runs: number;
 }
 
 function families(): Family[] {
@@ -70,13 +72,13 @@ function families(): Family[] {
     return out;
   };
   return [
-    { name: 'uf200 (random 3-SAT, satisfiable)', instances: uf(200, 'sat', 3) },
-    { name: 'uuf200 (random 3-SAT, unsatisfiable)', instances: uf(200, 'unsat', 2) },
-    { name: 'uf250', instances: uf(250, 'sat', 2) },
-    { name: 'uuf250', instances: uf(250, 'unsat', 1) },
-    { name: 'pigeonhole 8 in 7', instances: [pigeonhole(8, 7)] },
-    { name: 'graph colouring (60 nodes, p = 0.1, 4 colours)', instances: [1, 2, 3].map((s) => graphColouring(60, 0.1, 4, s)) },
-    { name: 'parity (16 variables, two chains)', instances: [1, 2].map((s) => parity(16, s % 2 === 0, s)) },
+    { name: 'uf200 (random 3-SAT, satisfiable)', instances: uf(200, 'sat', 3), runs: 1 },
+    { name: 'uuf200 (random 3-SAT, unsatisfiable)', instances: uf(200, 'unsat', 2), runs: 1 },
+    { name: 'uf250', instances: uf(250, 'sat', 2), runs: 1 },
+    { name: 'uuf250', instances: uf(250, 'unsat', 1), runs: 1 },
+    { name: 'pigeonhole 8 in 7', instances: [pigeonhole(8, 7)], runs: 5 },
+    { name: 'graph colouring (60 nodes, p = 0.1, 4 colours)', instances: [1, 2, 3].map((s) => graphColouring(60, 0.1, 4, s)), runs: 5 },
+    { name: 'parity (16 variables, two chains)', instances: [1, 2].map((s) => parity(16, s % 2 === 0, s)), runs: 5 },
   ];
 }
 
@@ -85,7 +87,21 @@ function minisatOrOurs(cnf: Cnf, name: string): string {
   return existsSync(MINISAT) ? minisat(cnf, name).verdict : ours(cnf);
 }
 
+/**
+ * Untimed runs of both JavaScript solvers first (random 3-SAT at 150 variables and a small
+ * pigeonhole), so the first family timed does not pay for their JIT compilation; native
+ * minisat has none to pay.
+ */
+function warmUp(): void {
+  const warm = [1, 2, 3].map((seed) => randomKSat(150, 639, 3, seed)).concat([pigeonhole(7, 6)]);
+  for (const cnf of warm) {
+    ours(cnf);
+    logicSolver(cnf);
+  }
+}
+
 async function satFamilies(): Promise<void> {
+  warmUp();
   const native = existsSync(MINISAT);
   if (!native) console.log(`  (${MINISAT} is not installed: apt-get install minisat; native ratios are skipped)`);
   for (const f of families()) {
@@ -94,18 +110,20 @@ async function satFamilies(): Promise<void> {
     let tNative = 0;
     let disagree = 0;
     f.instances.forEach((cnf, i) => {
-      const a = cpu(() => ours(cnf));
-      const b = cpu(() => logicSolver(cnf));
-      tOurs += a.millis;
-      tLogic += b.millis;
-      if (a.value !== b.value) disagree++;
-      if (native) {
-        const m = minisat(cnf, `${f.name.split(' ')[0]}-${i}`);
-        tNative += m.millis;
-        if (m.verdict !== a.value) disagree++;
+      for (let run = 0; run < f.runs; run++) {
+        const a = cpu(() => ours(cnf));
+        const b = cpu(() => logicSolver(cnf));
+        tOurs += a.millis;
+        tLogic += b.millis;
+        if (a.value !== b.value) disagree++;
+        if (native) {
+          const m = minisat(cnf, `${f.name.split(' ')[0]}-${i}`);
+          tNative += m.millis;
+          if (m.verdict !== a.value) disagree++;
+        }
       }
     });
-    const note = `${f.instances.length} instances${disagree ? `, ${disagree} DISAGREEMENTS` : ''}`;
+    const note = `${f.instances.length} instances${f.runs > 1 ? ` x ${f.runs} runs` : ''}${disagree ? `, ${disagree} DISAGREEMENTS` : ''}`;
     report({ name: `${f.name}: ours (CPU)`, value: tOurs, unit: 'ms', baseline: { name: 'logic-solver', value: tLogic }, lowerIsBetter: true, note });
     if (native) report({ name: `${f.name}: native minisat`, value: tNative, unit: 'ms', baseline: { name: 'ours', value: tOurs }, lowerIsBetter: true, note: 'minisat CPU time; ratio >1 means minisat is faster' });
   }

@@ -10,6 +10,7 @@ const LBD = 2;
 const ID = 3;
 const LEARNT = 1;
 const DELETED = 2;
+const FLAG_BITS = LEARNT | DELETED;
 
 export class ClauseArena {
   data = new Int32Array(1 << 12);
@@ -17,8 +18,9 @@ export class ClauseArena {
   /** Words held by deleted clauses, so the solver knows when compaction pays. */
   wasted = 0;
 
-  alloc(lits: ArrayLike<number>, learnt: boolean, lbd: number, id: number): number {
-    const need = HEADER + lits.length;
+  /** A clause of the first `size` literals of `lits`. */
+  alloc(lits: ArrayLike<number>, learnt: boolean, lbd: number, id: number, size = lits.length): number {
+    const need = HEADER + size;
     if (this.top + need > this.data.length) {
       let size = this.data.length * 2;
       while (this.top + need > size) size *= 2;
@@ -28,11 +30,11 @@ export class ClauseArena {
     }
     const c = this.top;
     const d = this.data;
-    d[c + SIZE] = lits.length;
+    d[c + SIZE] = size;
     d[c + FLAGS] = learnt ? LEARNT : 0;
     d[c + LBD] = lbd;
     d[c + ID] = id;
-    for (let i = 0; i < lits.length; i++) d[c + HEADER + i] = lits[i]!;
+    for (let i = 0; i < size; i++) d[c + HEADER + i] = lits[i]!;
     this.top += need;
     return c;
   }
@@ -64,25 +66,32 @@ export class ClauseArena {
   }
 
   /**
-   * Moves the live clauses to the front, in order. Returns the new offset of every old live
-   * clause through `forward` (old cref -> new cref, -1 for deleted ones).
+   * Moves the live clauses to the front, in order, without allocating: a first pass writes each
+   * live clause's new offset into its header's flags word (above the two flag bits), then
+   * `relocate` is called with `forward` (old cref -> new cref, -1 for a deleted clause) so the
+   * caller can update what names clauses, then the clauses move and the flags are restored.
    */
-  compact(): (old: number) => number {
+  compact(relocate: (forward: (old: number) => number) => void): void {
     const d = this.data;
-    const moved = new Map<number, number>();
     let to = 0;
+    for (let c = 0; c < this.top; c += HEADER + d[c + SIZE]!) {
+      if ((d[c + FLAGS]! & DELETED) !== 0) continue;
+      d[c + FLAGS] = (to << 2) | (d[c + FLAGS]! & FLAG_BITS);
+      to += HEADER + d[c + SIZE]!;
+    }
+    relocate((old) => ((d[old + FLAGS]! & DELETED) !== 0 ? -1 : d[old + FLAGS]! >>> 2));
+    to = 0;
     for (let c = 0; c < this.top; ) {
       const len = HEADER + d[c + SIZE]!;
       if ((d[c + FLAGS]! & DELETED) === 0) {
         if (to !== c) d.copyWithin(to, c, c + len);
-        moved.set(c, to);
+        d[to + FLAGS]! &= FLAG_BITS;
         to += len;
       }
       c += len;
     }
     this.top = to;
     this.wasted = 0;
-    return (old) => moved.get(old) ?? -1;
   }
 
   /** Every live clause, in memory order. */

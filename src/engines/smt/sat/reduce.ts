@@ -14,18 +14,25 @@ export function reduceDb(s: Solver): void {
   };
   const candidates = s.learnts.filter((c) => arena.lbd(c) > 2 && !locked(c));
   candidates.sort((a, b) => arena.lbd(b) - arena.lbd(a) || arena.size(b) - arena.size(a) || a - b);
-  const removed: number[] = [];
-  for (const c of candidates.slice(0, candidates.length >> 1)) {
-    arena.remove(c);
-    removed.push(arena.id(c));
+  const half = candidates.length >> 1;
+  const removed: number[] | null = s.rec.on ? [] : null;
+  for (let i = 0; i < half; i++) {
+    arena.remove(candidates[i]!);
+    removed?.push(arena.id(candidates[i]!));
   }
-  s.stats.deleted += removed.length;
-  const forward = arena.compact();
-  s.learnts = s.learnts.map(forward).filter((c) => c >= 0);
-  for (let v = 0; v < s.nVars; v++) if (s.reason[v]! >= 0) s.reason[v] = forward(s.reason[v]!);
+  s.stats.deleted += half;
+  arena.compact((forward) => {
+    let kept = 0;
+    for (const c of s.learnts) {
+      const moved = forward(c);
+      if (moved >= 0) s.learnts[kept++] = moved;
+    }
+    s.learnts.length = kept;
+    for (let v = 0; v < s.nVars; v++) if (s.reason[v]! >= 0) s.reason[v] = forward(s.reason[v]!);
+  });
   s.wsize.fill(0);
   for (const c of arena.live()) if (arena.size(c) > 1) s.watch(c);
-  s.rec.push({ kind: 'reduce', removed, kept: s.learnts.length });
+  if (removed) s.rec.push({ kind: 'reduce', removed, kept: s.learnts.length });
 }
 
 /**

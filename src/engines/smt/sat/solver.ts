@@ -1,5 +1,5 @@
 import type { SatMode, SatStats, SmtOptions, Verdict } from '../api.ts';
-import { analyze } from './analyze.ts';
+import { analyze, Learnt } from './analyze.ts';
 import { ClauseArena, HEADER } from './arena.ts';
 import { VarOrder } from './heap.ts';
 import { Recorder, toDimacs } from './recorder.ts';
@@ -55,6 +55,8 @@ export class Solver {
   /** For counting a clause's distinct levels (LBD) without allocating: levelSeen[d] === levelStamp. */
   readonly levelSeen: Int32Array;
   levelStamp = 0;
+  /** Conflict analysis's result and scratch space, reused at every conflict. */
+  readonly learnt: Learnt;
   private readonly reduceAt = new ReduceSchedule();
   private dpllNext = 0;
 
@@ -74,6 +76,7 @@ export class Solver {
     this.polarity = new Uint8Array(nVars).fill(1);
     this.seen = new Uint8Array(nVars);
     this.levelSeen = new Int32Array(nVars + 1);
+    this.learnt = new Learnt(nVars);
   }
 
   decisionLevel(): number {
@@ -287,9 +290,9 @@ export class Solver {
   }
 
   /** Adds a clause learnt during search (or a theory lemma); watches its first two literals. */
-  addLearnt(lits: number[], lbd: number): number {
-    const c = this.arena.alloc(lits, true, lbd, this.nextId++);
-    if (lits.length > 1) {
+  addLearnt(lits: ArrayLike<number>, lbd: number, size = lits.length): number {
+    const c = this.arena.alloc(lits, true, lbd, this.nextId++, size);
+    if (size > 1) {
       this.watch(c);
       this.learnts.push(c);
     }
@@ -353,11 +356,11 @@ export class Solver {
 
   /** First-UIP learning and the backjump (analysis in analyze.ts). Returns the learnt clause's LBD. */
   private learn(conflict: number): number {
-    const { lits, lbd, backjump } = analyze(this, conflict);
+    const { lits, size, lbd, backjump } = analyze(this, conflict);
     const from = this.decisionLevel();
     this.cancelUntil(backjump);
     if (this.rec.on) this.rec.push({ kind: 'backjump', from, to: backjump });
-    const c = this.addLearnt(lits, lbd);
+    const c = this.addLearnt(lits, lbd, size);
     this.enqueue(lits[0]!, c);
     this.order.decayAll();
     return lbd;
