@@ -6,7 +6,7 @@ import { samplesOf } from '../lattice/samples.ts';
 import { specFromType } from '../lattice/spec.ts';
 import type { UserLatticeDef } from '../lattice/user.ts';
 import { compile, type Compiled } from '../runtime/compile.ts';
-import { evaluatePure, LocalLoop, pureHost } from '../runtime/machine.ts';
+import { ALLOC_SPEC, evaluatePure, LocalLoop, pureHost } from '../runtime/machine.ts';
 import { LangError } from '../runtime/prims.ts';
 import { makeMap, makeSet, tuple, BOT, UNIT, type List, type SetValue, type Value } from '../runtime/values.ts';
 import { World } from '../runtime/world.ts';
@@ -69,7 +69,7 @@ export function analyze(source: string): Analysis {
   const typing = infer(program);
   const diagnostics: Diagnostic[] = [...typing.diagnostics];
   const level = levelOf(program);
-  diagnostics.push(...impureJoins(program));
+  diagnostics.push(...impureJoins(program), ...modifyConstructors(program));
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics, level, laws: [], ready: undefined };
 
   const compiled = compile(program);
@@ -162,6 +162,20 @@ function cancellationProblem(program: Program): Because | undefined {
     found = { level: 'Nondet', reason: `may read the result of ${read}, which it cancels (await on line ${loc.line}): the result is there only if the computation finished first`, loc };
   }
   return found;
+}
+
+/** modify makes the key's LVar itself, atomically: its constructor must name an allocating builtin (newEmptySet, ...). */
+function modifyConstructors(program: Program): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const visit = (e: Expr) => {
+    if (calledBuiltin(program, e)?.name !== 'modify' || e.k !== 'call') return;
+    const ctor = e.args[2]!;
+    if (ctor.k !== 'var' || !(ctor.name in ALLOC_SPEC) || program.fns.some((f) => f.name === ctor.name))
+      out.push({ severity: 'error', message: `modify creates the key's LVar itself, once: give one of ${Object.keys(ALLOC_SPEC).join(', ')} as its constructor.`, loc: ctor.loc });
+  };
+  for (const f of program.fns) walkBlock(f.body, visit);
+  walkBlock(program.main, visit);
+  return out;
 }
 
 /** A join must be a function of its arguments alone: no LVars, cells, handlers or threads. */

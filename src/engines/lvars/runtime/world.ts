@@ -612,7 +612,7 @@ class Draft implements MachineHost {
 
   /**
    * Data.LVar.PureMap.modify: the LVar at key k of a map of LVars, made by the constructor (one of
-   * the allocating builtins) when the key is absent. Its name comes from the map and the key, so
+   * the allocating builtins, so that making it is part of this one step) when the key is absent. Its name comes from the map and the key, so
    * whichever thread creates it, every schedule names it the same way; a later modify finds it.
    */
   private keyLVar(t: Thread, p: Pending): Value {
@@ -620,9 +620,8 @@ class Draft implements MachineHost {
     const key = p.args[1]!;
     const present = isTop(map.state) ? undefined : mapGet(map.state as MapValue, key);
     if (present !== undefined && present !== BOT) return present;
-    const ctor = p.args[2]!;
-    const spec = typeof ctor === 'object' && ctor.tag === 'builtin' ? ALLOC_SPEC[ctor.name] : undefined;
-    if (!spec) throw new LangError(`modify makes the key's LVar itself: its constructor must be one of ${Object.keys(ALLOC_SPEC).join(', ')}.`, p.loc);
+    // The analysis has checked that the constructor names one of these.
+    const spec = ALLOC_SPEC[(p.args[2] as Builtin).name]!;
     this.rule('E-New', p.loc, t);
     const id = `${map.id}[${valueKey(key)}]`;
     const lvar = this.addLVar(id, spec, `${map.label}[${show(key)}]`, p.loc, undefined);

@@ -58,9 +58,10 @@ describe('modify on maps (Data.LVar.PureMap): an LVar per key, created on demand
     expect(values(e)).toEqual(['(5, ⟨m ↦ {3: ⟨m[3] ↦ 2⟩}⟩)']);
   });
 
-  it('the constructor must be an allocating builtin', async () => {
-    const e = await explore('let m = newEmptyMap(); modify(m, 1, fn() { newEmptySet() }, fn(s) { insert(1, s); }); 0');
-    expect(e.outcomes[0]!.text).toMatch(/its constructor must be one of newIVar, newEmptySet/);
+  it('the constructor must be an allocating builtin, marked where it is written', () => {
+    const a = analyze('let m = newEmptyMap();\nmodify(m, 1, fn() { newEmptySet() }, fn(s) { insert(1, s); }); 0');
+    expect(a.diagnostics[0]).toMatchObject({ severity: 'error', loc: { line: 2, column: 14 } });
+    expect(a.diagnostics[0]!.message).toMatch(/give one of newIVar, newEmptySet/);
   });
 });
 
