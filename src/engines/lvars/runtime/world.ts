@@ -472,8 +472,9 @@ class Draft implements MachineHost {
       case 'cartesianProd/3':
         result = this.cartesianProd(t, p);
         break;
-      case 'prodInsert':
-        this.prodInsert(t, p);
+      case 'pairLeft':
+      case 'pairRight':
+        this.pairWith(t, p);
         break;
       case 'modify': {
         const key = this.keyLVar(t, p);
@@ -594,19 +595,20 @@ class Draft implements MachineHost {
     this.rule('E-New', p.loc, t);
     const out = this.newLVar(t, { kind: 'set' }, p.bindName ?? 'product', p.loc);
     const pool = offset === 1 ? (p.args[0] as Handle).id : (this.newPool(t, undefined) as Handle).id;
-    const callback = (other: Handle, side: number) => tuple([{ tag: 'builtin', name: 'prodInsert' }, out, other, side]);
+    // pairLeft(out, s2, a) pairs a with s2's elements; pairRight(out, s1, b) pairs s1's with b.
+    const callback = (op: string, other: Handle) => tuple([{ tag: 'builtin', name: op }, out, other]);
     this.rule('E-Add-Handler', p.loc, t);
-    this.addHandler(t, pool, this.cell(left.id), callback(right, 0), p.loc);
+    this.addHandler(t, pool, this.cell(left.id), callback('pairLeft', right), p.loc);
     this.rule('E-Add-Handler', p.loc, t);
-    this.addHandler(t, pool, this.cell(right.id), callback(left, 1), p.loc);
+    this.addHandler(t, pool, this.cell(right.id), callback('pairRight', left), p.loc);
     return out;
   }
 
   /** One callback of cartesianProd: the new element paired with every element of the other set now. */
-  private prodInsert(t: Thread, p: Pending): void {
-    const [out, other, side, element] = p.args as [Handle, Handle, number, Value];
+  private pairWith(t: Thread, p: Pending): void {
+    const [out, other, element] = p.args as [Handle, Handle, Value];
     const state = this.cell(other.id).state;
-    const pairs = isTop(state) ? [] : (state as SetValue).items.map((x) => tuple(side === 0 ? [element, x] : [x, element]));
+    const pairs = isTop(state) ? [] : (state as SetValue).items.map((x) => tuple(p.op === 'pairLeft' ? [element, x] : [x, element]));
     this.put(t, this.cell(out.id), makeSet(pairs), p.loc);
   }
 
