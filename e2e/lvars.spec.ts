@@ -106,4 +106,13 @@ test.describe('LVars lab', () => {
     await expect(page.getByTestId('verdict')).toHaveText('Deterministic');
     await expect(page.getByRole('region', { name: 'Outcomes' })).toContainText('(42, 3)');
   });
+
+  test('memo tables and read-only cancellation: Det, with memo and cancel beside the effects', async ({ page }) => {
+    await openApp(page, '/#example=lvars/memo-cancel');
+    await expect(page.getByTestId('level')).toHaveText('Par Det');
+    await expect(page.getByTestId('zoo-memo')).toBeVisible();
+    await expect(page.getByTestId('zoo-cancel')).toBeVisible();
+    await expect(page.getByTestId('verdict')).toHaveText('Deterministic');
+    await expect(page.getByRole('region', { name: 'Outcomes' })).toContainText('(25, 10, 2)');
+  });
 });

@@ -29,6 +29,11 @@ const ivar = (t: Type) => lv(con('L:IVar', t), t, t);
 const counter = () => lv(con('L:Counter'), INT, INT);
 /** Data.LVar.Pair: a pair of IVars. */
 const ivarPair = (a: Type, b: Type) => lv(con('L:Pair', con('L:IVar', a), con('L:IVar', b)), tupleType([a, b]), tupleType([a, b]));
+/** Data.LVar.NatArray and an array of counters: a list of LVars, one per index, behind an opaque type. */
+const natArray = () => con('NatArray');
+const counterArray = () => con('CounterArray');
+/** Data.LVar.Memo: keys to results; opaque (its table is a map LVar, its function a closure). */
+const memoType = (k: Type, r: Type) => con('Memo', k, r);
 const anyLVar = (v: () => Type) => {
   const element = v();
   return { lvar: lv(v(), element, v()), element };
@@ -142,9 +147,53 @@ def('newHandler/3', 3, 'shared', (v) => {
   const element = v();
   return fnType([lv(v(), element, v()), setType(element), fnType([element], v())], POOL);
 }, 'newHandler(lv, Q, f): a new pool with one handler on lv over the event set Q.');
+// The rest of the LVish library (Data.LVar.PureSet, PureMap, NatArray, Memo; Control.LVish's cancellation).
+def('withCallbacksThenFreeze', 3, 'shared', (v) => {
+  const element = v();
+  const event = v();
+  const r = v();
+  return fnType([lv(v(), element, event), fnType([event], v()), fnType([], r)], tupleType([r, element]));
+}, 'withCallbacksThenFreeze(lv, f, action): run f on every event of lv, run action, wait until the action and every callback have finished, freeze lv; returns (action\'s value, frozen contents).', 'QuasiDet');
+def('cartesianProd', 2, 'shared', (v) => {
+  const a = v();
+  const b = v();
+  return fnType([setLVar(a), setLVar(b)], setLVar(tupleType([a, b])));
+}, 'cartesianProd(s1, s2): a new set LVar that receives (a, b) for every a in s1 and b in s2, as they arrive (handlers on both).');
+def('cartesianProd/3', 3, 'shared', (v) => {
+  const a = v();
+  const b = v();
+  return fnType([POOL, setLVar(a), setLVar(b)], setLVar(tupleType([a, b])));
+}, 'cartesianProd(pool, s1, s2): the same, its handlers in pool, so quiesce(pool) waits until the product is complete.');
+def('modify', 4, 'shared', (v) => {
+  const k = v();
+  const x = v();
+  const r = v();
+  return fnType([lv(con('L:Map', k, con('L:IVar', x)), mapType(k, x), k), k, fnType([], x), fnType([x], r)], r);
+}, 'modify(m, k, newEmptySet, f): the LVar at key k, created on demand by the constructor (once, whichever thread comes first), passed to f (Data.LVar.PureMap.modify).');
+def('newNatArray', 1, 'alloc', () => fnType([INT], natArray()), 'newNatArray(n): n IVars of naturals, one LVar per index (Data.LVar.NatArray): putAt, getAt.');
+def('newCounterArray', 1, 'alloc', () => fnType([INT], counterArray()), 'newCounterArray(n): n counters, one LVar per index: bumpAt, waitAt.');
+def('putAt', 3, 'shared', () => fnType([natArray(), INT, INT], UNIT_T), 'putAt(a, i, x): fill the IVar at index i with the natural x.');
+def('getAt', 2, 'shared', () => fnType([natArray(), INT], INT), 'getAt(a, i): wait until index i is filled, return it.');
+def('bumpAt', 3, 'shared', () => fnType([counterArray(), INT, INT], UNIT_T), 'bumpAt(c, i, n): add n to the counter at index i (commutes).');
+def('waitAt', 3, 'shared', () => fnType([counterArray(), INT, INT], UNIT_T), 'waitAt(c, i, n): wait until the counter at index i is at least n (a threshold).');
+def('makeMemo', 1, 'alloc', (v) => {
+  const k = v();
+  const r = v();
+  return fnType([fnType([k], r)], memoType(k, r));
+}, 'makeMemo(f): a memo table (Data.LVar.Memo): a map LVar from keys to the futures of f\'s results.');
+def('getMemo', 2, 'shared', (v) => {
+  const k = v();
+  const r = v();
+  return fnType([memoType(k, r), k], r);
+}, 'getMemo(m, k): f(k), computed once whichever thread asks first; later requests wait for that result.');
+def('forkCancelable', 1, 'shared', (v) => {
+  const r = v();
+  return fnType([fnType([], r)], futureType(r, con('Cancelable')));
+}, 'forkCancelable(f): run f() in a new thread, as a future that cancel can stop. Deterministic when f only reads (PLDI\'14: read-only cancellation).');
+def('cancel', 1, 'shared', (v) => fnType([futureType(v(), con('Cancelable'))], UNIT_T), 'cancel(f): stop the thread of a future (and the threads it forked) if it is still running; its value is never written.');
 def('await', 1, 'shared', (v) => {
   const t = v();
-  return fnType([futureType(t)], t);
+  return fnType([futureType(t, v())], t);
 }, 'await(f): wait until the thread of the future f (let f = fork { ... };) has ended, then return its value, which may be a function.');
 def('quiesce', 1, 'shared', () => fnType([POOL], UNIT_T), 'quiesce(pool): wait until every handler in the pool has finished.');
 def('read', 1, 'shared', (v) => {

@@ -6,7 +6,7 @@ import { samplesOf } from '../lattice/samples.ts';
 import { specFromType } from '../lattice/spec.ts';
 import type { UserLatticeDef } from '../lattice/user.ts';
 import { compile, type Compiled } from '../runtime/compile.ts';
-import { evaluatePure, LocalLoop, pureHost } from '../runtime/machine.ts';
+import { ALLOC_SPEC, evaluatePure, LocalLoop, pureHost } from '../runtime/machine.ts';
 import { LangError } from '../runtime/prims.ts';
 import { makeMap, makeSet, tuple, BOT, UNIT, type List, type SetValue, type Value } from '../runtime/values.ts';
 import { World } from '../runtime/world.ts';
@@ -23,13 +23,17 @@ import { prune } from '../types/types.ts';
  */
 export type Effect = 'P' | 'G' | 'F' | 'B' | 'I';
 
-const EFFECT_OF: Record<string, Effect> = {
-  put: 'P', insert: 'P', putKey: 'P', putFst: 'P', putSnd: 'P',
-  'get/1': 'G', 'get/2': 'G', 'get/3': 'G', waitElem: 'G', waitSize: 'G', getKey: 'G', waitKey: 'G', getFst: 'G', getSnd: 'G',
-  freeze: 'F', freezeAfter: 'F', 'freezeAfter/3': 'F',
-  bump: 'B',
+/** The effects of each builtin that has any (a memo request both puts and gets). */
+const EFFECT_OF: Record<string, string> = {
+  put: 'P', insert: 'P', putKey: 'P', putFst: 'P', putSnd: 'P', putAt: 'P', modify: 'P', cartesianProd: 'P', 'cartesianProd/3': 'P',
+  'get/1': 'G', 'get/2': 'G', 'get/3': 'G', waitElem: 'G', waitSize: 'G', getKey: 'G', waitKey: 'G', getFst: 'G', getSnd: 'G', getAt: 'G', waitAt: 'G',
+  getMemo: 'PG',
+  freeze: 'F', freezeAfter: 'F', 'freezeAfter/3': 'F', withCallbacksThenFreeze: 'F',
+  bump: 'B', bumpAt: 'B',
   ref: 'I', read: 'I', write: 'I',
 };
+/** The effects a cancelled computation may not have for cancellation to be deterministic (PLDI'14: it must be read-only). */
+const WRITES: ReadonlySet<string> = new Set(['P', 'F', 'B', 'I']);
 const EFFECT_ORDER: readonly Effect[] = ['P', 'G', 'F', 'B', 'I'];
 
 /** LVish's determinism levels (its phantom types): what the program's operations allow. */
@@ -40,6 +44,8 @@ export interface Level {
   /** Why: the first operation that lowers the level. */
   reason: string | undefined;
   loc: Loc | undefined;
+  /** The effect zoo's other constructs the program uses: memo tables, and cancellation (of read-only computations). */
+  zoo: ('memo' | 'cancel')[];
 }
 
 export interface Analysis {
@@ -63,7 +69,7 @@ export function analyze(source: string): Analysis {
   const typing = infer(program);
   const diagnostics: Diagnostic[] = [...typing.diagnostics];
   const level = levelOf(program);
-  diagnostics.push(...impureJoins(program));
+  diagnostics.push(...impureJoins(program), ...modifyConstructors(program));
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics, level, laws: [], ready: undefined };
 
   const compiled = compile(program);
@@ -78,22 +84,98 @@ export function worldOf(ready: NonNullable<Analysis['ready']>, localLimit: numbe
   return new World(ready.compiled.main, ready.userDefs, { localLimit, ...(onReduction ? { onReduction } : {}) });
 }
 
+type Because = Pick<Level, 'level' | 'reason' | 'loc'>;
+
+/** The builtin a call expression names (not a function of the program's own with that name). */
+function calledBuiltin(program: Program, e: Expr) {
+  if (e.k !== 'call' || e.callee.k !== 'var') return undefined;
+  const name = e.callee.name;
+  return program.fns.some((f) => f.name === name) ? undefined : builtinFor(name, e.args.length);
+}
+
 function levelOf(program: Program): Level {
-  const shadowed = new Set(program.fns.map((f) => f.name));
-  let quasi: Omit<Level, 'effects'> | undefined;
-  let nondet: Omit<Level, 'effects'> | undefined;
+  let quasi: Because | undefined;
+  let nondet: Because | undefined;
   const effects = new Set<Effect>();
+  const zoo = new Set<'memo' | 'cancel'>();
   const visit = (e: Expr) => {
-    if (e.k !== 'call' || e.callee.k !== 'var' || shadowed.has(e.callee.name)) return;
-    const b = builtinFor(e.callee.name, e.args.length);
-    const effect = b && EFFECT_OF[b.name];
-    if (effect) effects.add(effect);
-    if (b?.level === 'Nondet') nondet ??= { level: 'Nondet', reason: `uses ${e.callee.name} (a mutable cell) on line ${e.loc.line}`, loc: e.loc };
-    if (b?.level === 'QuasiDet') quasi ??= { level: 'QuasiDet', reason: `uses ${e.callee.name} on line ${e.loc.line}`, loc: e.loc };
+    const b = calledBuiltin(program, e);
+    if (!b || e.k !== 'call' || e.callee.k !== 'var') return;
+    for (const effect of EFFECT_OF[b.name] ?? '') effects.add(effect as Effect);
+    if (b.name === 'getMemo') zoo.add('memo');
+    if (b.name === 'cancel') zoo.add('cancel');
+    if (b.level === 'Nondet') nondet ??= { level: 'Nondet', reason: `uses ${e.callee.name} (a mutable cell) on line ${e.loc.line}`, loc: e.loc };
+    if (b.level === 'QuasiDet') quasi ??= { level: 'QuasiDet', reason: `uses ${e.callee.name} on line ${e.loc.line}`, loc: e.loc };
   };
   for (const f of program.fns) walkBlock(f.body, visit);
   walkBlock(program.main, visit);
-  return { ...(nondet ?? quasi ?? { level: 'Det', reason: undefined, loc: undefined }), effects: EFFECT_ORDER.filter((x) => effects.has(x)) };
+  if (zoo.has('cancel')) nondet ??= cancellationProblem(program);
+  return { ...(nondet ?? quasi ?? { level: 'Det', reason: undefined, loc: undefined }), effects: EFFECT_ORDER.filter((x) => effects.has(x)), zoo: [...zoo] };
+}
+
+/**
+ * PLDI'14's deterministic cancellation: cancelling a computation is deterministic when the
+ * computation is read-only (no put, freeze, bump or IO: whether it ran, or how far, cannot be
+ * observed) and its result is not read. Each forkCancelable's function is checked statically,
+ * following the program's own functions; a computation it cannot see into counts as writing.
+ */
+function cancellationProblem(program: Program): Because | undefined {
+  const fns = new Map(program.fns.map((f) => [f.name, f]));
+  const cancelled = new Set<string>();
+  const awaited = new Map<string, Loc>();
+  let found: Because | undefined;
+  const writesOf = (fn: Expr, at: Loc): string | undefined => {
+    if (fn.k === 'var' && fns.has(fn.name)) return writesIn(fns.get(fn.name)!.body, new Set([fn.name]));
+    if (fn.k === 'fn') return writesIn(fn.body, new Set());
+    return `cannot see what the function on line ${at.line} does`;
+  };
+  const writesIn = (body: Program['main'], seen: Set<string>): string | undefined => {
+    let why: string | undefined;
+    walkBlock(body, (e) => {
+      if (why || e.k !== 'call') return;
+      const b = calledBuiltin(program, e);
+      const effects = b ? (EFFECT_OF[b.name] ?? '') : '';
+      if ([...effects].some((x) => WRITES.has(x))) why = `${b!.name.replace(/\/\d$/, '')} on line ${e.loc.line}`;
+      else if (!b && e.callee.k === 'var' && fns.has(e.callee.name) && !seen.has(e.callee.name)) {
+        seen.add(e.callee.name);
+        why = writesIn(fns.get(e.callee.name)!.body, seen);
+      } else if (!b && !(e.callee.k === 'var' && fns.has(e.callee.name))) why = `a call on line ${e.loc.line} it cannot see into`;
+    });
+    return why;
+  };
+  const visit = (e: Expr) => {
+    const b = calledBuiltin(program, e);
+    if (!b || e.k !== 'call') return;
+    const arg = e.args[0];
+    if (b.name === 'forkCancelable' && arg && !found) {
+      const why = writesOf(arg, e.loc);
+      if (why) found = { level: 'Nondet', reason: `cancels a computation that is not read-only (${why}): whether its writes happen depends on the schedule`, loc: e.loc };
+    }
+    if (b.name === 'cancel' && arg?.k === 'var') cancelled.add(arg.name);
+    if (b.name === 'await' && arg?.k === 'var') awaited.set(arg.name, e.loc);
+  };
+  for (const f of program.fns) walkBlock(f.body, visit);
+  walkBlock(program.main, visit);
+  const read = [...cancelled].find((name) => awaited.has(name));
+  if (!found && read) {
+    const loc = awaited.get(read)!;
+    found = { level: 'Nondet', reason: `may read the result of ${read}, which it cancels (await on line ${loc.line}): the result is there only if the computation finished first`, loc };
+  }
+  return found;
+}
+
+/** modify makes the key's LVar itself, atomically: its constructor must name an allocating builtin (newEmptySet, ...). */
+function modifyConstructors(program: Program): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const visit = (e: Expr) => {
+    if (calledBuiltin(program, e)?.name !== 'modify' || e.k !== 'call') return;
+    const ctor = e.args[2]!;
+    if (ctor.k !== 'var' || !(ctor.name in ALLOC_SPEC) || program.fns.some((f) => f.name === ctor.name))
+      out.push({ severity: 'error', message: `modify creates the key's LVar itself, once: give one of ${Object.keys(ALLOC_SPEC).join(', ')} as its constructor.`, loc: ctor.loc });
+  };
+  for (const f of program.fns) walkBlock(f.body, visit);
+  walkBlock(program.main, visit);
+  return out;
 }
 
 /** A join must be a function of its arguments alone: no LVars, cells, handlers or threads. */

@@ -1,6 +1,7 @@
 import type { Lattice, State } from '../lattice/lattice.ts';
 import { Mode, type Thread } from './machine.ts';
-import { valueKey, type Closure, type Value } from './values.ts';
+import type { Loc } from '../syntax/ast.ts';
+import { valueKey, type Closure, type Tuple, type Value } from './values.ts';
 
 /**
  * Handler pools and quiescence (Kuper, Turon, Krishnaswami, Newton, POPL'14, §3: event handlers,
@@ -13,7 +14,13 @@ export interface HandlerCell {
   readonly id: string;
   readonly pool: string;
   readonly lvar: string;
-  readonly fn: Closure;
+  /**
+   * The callback: a closure of the program, or a library handler's one shared operation (a tuple of
+   * the operation's name and its first arguments; the event comes last), as cartesianProd's.
+   */
+  readonly fn: Closure | Tuple;
+  /** Where the handler was added (a library handler's threads are shown there). */
+  readonly loc: Loc;
   /**
    * An explicit event set (the Redex model's `Q` in `freeze x after Q with f`): the callback runs on
    * each element of it once the LVar is at or above that element, bottom at once. Without one, on

@@ -3,7 +3,7 @@ import type { LatticeSpec } from '../lattice/spec.ts';
 import type { Loc } from '../syntax/ast.ts';
 import { Op, type BlockCode, type Code, type Env, type PatCode } from './code.ts';
 import { binaryOp, LangError, makeList, makeMapValue, makeSetValue, makeTuple, pureBuiltin } from './prims.ts';
-import { UNIT, type Closure, type List, type Tuple, type Value } from './values.ts';
+import { list, tuple, UNIT, type Closure, type List, type Tuple, type Value } from './values.ts';
 
 // Why one file of about 460 lines: the CEK machine's evaluation, statement and return rules
 // (evalStep, exec, retStep) are mutually recursive over the same continuation frames.
@@ -414,22 +414,67 @@ function apply(t: Thread, callee: Value, args: Value[], node: CallCode, host: Ma
       case 'newFromList':
         host.rule('E-New', node.loc, t);
         return ret(t, host.newLVar(t, { kind: 'set' }, node.bindName, node.loc, makeSetValue([...(args[0] as List).items])));
-      default: {
+      case 'newNatArray':
+      case 'newCounterArray':
+        return ret(t, newArray(t, callee.name === 'newNatArray' ? { kind: 'ivar' } : { kind: 'counter' }, args[0] as number, node, host));
+      case 'makeMemo':
+        // Data.LVar.Memo: the table is a map LVar from keys to the futures of the function's results.
         host.rule('E-New', node.loc, t);
-        const spec: Record<string, LatticeSpec> = {
-          newIVar: { kind: 'ivar' },
-          newEmptySet: { kind: 'set' },
-          newEmptyMap: { kind: 'map', value: { kind: 'ivar' } },
-          newMaxCounter: { kind: 'maxnat' },
-          newCounter: { kind: 'counter' },
-          newPair: { kind: 'pair', left: { kind: 'ivar' }, right: { kind: 'ivar' } },
-        };
-        return ret(t, host.newLVar(t, spec[callee.name]!, node.bindName, node.loc));
-      }
+        return ret(t, tuple([host.newLVar(t, { kind: 'map', value: { kind: 'ivar' } }, node.bindName ?? 'memo', node.loc), args[0]!]));
+      default:
+        host.rule('E-New', node.loc, t);
+        return ret(t, host.newLVar(t, ALLOC_SPEC[callee.name]!, node.bindName, node.loc));
     }
   }
   t.mode = Mode.Poised;
   t.pending = { op: callee.name, args, loc: node.loc, bindName: node.bindName };
+}
+
+/** The lattice of each allocating builtin that makes one empty LVar (modify takes these as its constructor). */
+export const ALLOC_SPEC: Readonly<Record<string, LatticeSpec>> = {
+  newIVar: { kind: 'ivar' },
+  newEmptySet: { kind: 'set' },
+  newEmptyMap: { kind: 'map', value: { kind: 'ivar' } },
+  newMaxCounter: { kind: 'maxnat' },
+  newCounter: { kind: 'counter' },
+  newPair: { kind: 'pair', left: { kind: 'ivar' }, right: { kind: 'ivar' } },
+};
+
+/** The most LVars one array may have (each is a cell of the store). */
+export const MAX_ARRAY = 10_000;
+
+/** Data.LVar.NatArray (or an array of counters): one LVar per index, in a list behind an opaque type. */
+function newArray(t: Thread, spec: LatticeSpec, n: number, node: CallCode, host: MachineHost): Value {
+  if (!Number.isSafeInteger(n) || n < 0 || n > MAX_ARRAY) throw new LangError(`An array has between 0 and ${MAX_ARRAY.toLocaleString('en-US')} elements, not ${n}.`, node.loc);
+  const name = node.bindName ?? 'array';
+  const cells: Value[] = [];
+  for (let i = 0; i < n; i++) {
+    host.rule('E-New', node.loc, t);
+    cells.push(host.newLVar(t, spec, `${name}[${i}]`, node.loc));
+  }
+  return list(cells);
+}
+
+/**
+ * A poised thread makes a call (a shared operation whose continuation is a function, as modify's):
+ * it leaves the poised state and enters `fn`'s body with `args`, returning to where it was.
+ */
+export function enterCall(t: Thread, fn: Value, args: Value[], loc: Loc, host: MachineHost): void {
+  if (typeof fn !== 'object' || fn.tag !== 'closure') throw new LangError('This must be a function written fn(x) { ... }.', loc);
+  if (fn.code.params !== args.length) throw new LangError(`This function takes ${fn.code.params} arguments, got ${args.length}.`, loc);
+  t.pending = null;
+  host.rule('E-Beta', loc, t);
+  if (!t.kont || t.kont.t !== K.Boundary) t.kont = { t: K.Boundary, next: t.kont };
+  exec(t, fn.code.body, 0, { vals: [fn, ...args], parent: fn.env });
+}
+
+/** A thread whose whole body is one shared operation (a library handler's callback, as cartesianProd's). */
+export function threadPoised(id: string, pending: Pending, pool: string | null): Thread {
+  const t = threadAt(id, { cid: 0, stmts: [], valueLast: false, loc: pending.loc }, null, pool, pending.loc);
+  t.mode = Mode.Poised;
+  t.block = null;
+  t.pending = pending;
+  return t;
 }
 
 /** Resumes a poised thread with the result of its shared operation. */

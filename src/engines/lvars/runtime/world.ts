@@ -6,9 +6,9 @@ import { userLattice, type UserLatticeDef } from '../lattice/user.ts';
 import type { Loc } from '../syntax/ast.ts';
 import type { BlockCode, Env } from './code.ts';
 import { eventsAt, handlerThreadId, newEvents, quiescent, type HandlerCell } from './handlerPools.ts';
-import { LocalLoop, Mode, resume, runLocal, threadAt, threadCalling, type MachineHost, type Pending, type Thread } from './machine.ts';
+import { ALLOC_SPEC, enterCall, LocalLoop, Mode, resume, runLocal, threadAt, threadCalling, threadPoised, type MachineHost, type Pending, type Thread } from './machine.ts';
 import { LangError } from './prims.ts';
-import { BOT, makeMap, makeSet, mapGet, tuple, UNIT, type Closure, type Handle, type MapValue, type SetValue, type Tuple, type Value } from './values.ts';
+import { BOT, makeMap, makeSet, mapGet, show, tuple, UNIT, valueKey, type Builtin, type Closure, type Handle, type List, type MapValue, type SetValue, type Tuple, type Value } from './values.ts';
 
 // Why one file of about 500 lines: the store (World) and one scheduler step over it (Draft)
 // share the copy-on-write representation of configurations, which no other module may touch;
@@ -71,6 +71,13 @@ export interface WorldOptions {
 }
 
 export const MAIN = 'main';
+
+/** The LVar at index args[1] of the array args[0], if the index is inside it. */
+function arrayCell(lvars: ReadonlyMap<string, LVarCell>, p: Pending): LVarCell | undefined {
+  const items = (p.args[0] as List).items;
+  const i = p.args[1] as number;
+  return Number.isInteger(i) && i >= 0 && i < items.length ? lvars.get((items[i] as Handle).id) : undefined;
+}
 
 const byId = (a: Thread, b: Thread) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -191,8 +198,18 @@ export class World {
       case 'freezeAfter':
       case 'freezeAfter/3':
         return p.finalPool === undefined || quiescent(c.threads, p.finalPool);
+      case 'withCallbacksThenFreeze':
+        return p.finalPool === undefined || quiescent(c.threads, p.finalPool);
       case 'await':
         return c.futures.get((p.args[0] as Handle).id) !== undefined;
+      case 'getAt':
+      case 'waitAt': {
+        // An index outside the array is not waited on: the step reports it.
+        const cell = arrayCell(c.lvars, p);
+        if (!cell) return true;
+        const s = cell.state;
+        return p.op === 'getAt' ? s !== BOT && !isTop(s) : isTop(s) || (s as number) >= (p.args[2] as number);
+      }
       default:
         return true;
     }
@@ -364,15 +381,26 @@ class Draft implements MachineHost {
       case 'putSnd':
         this.put(t, this.lvarArg(p, 0), tuple(p.op === 'putFst' ? [p.args[1]!, BOT] : [BOT, p.args[1]!]), p.loc);
         break;
-      case 'bump': {
-        const c = this.lvarArg(p, 0);
-        const n = p.args[1] as number;
-        if (n < 0) throw new StepFailure({ kind: 'lattice', key: 'lattice:negative-bump', message: `bump(${c.label}, ${n}): a counter only grows.`, loc: p.loc });
-        if (c.frozen && n !== 0) this.putAfterFreeze(c, `bump by ${n}`, p.loc, (c.state as number) + n);
-        this.rule('E-Bump', p.loc, t);
-        this.update(c, (c.state as number) + n, t);
+      case 'bump':
+        this.bump(t, this.lvarArg(p, 0), p.args[1] as number, p.loc);
+        break;
+      case 'putAt': {
+        const x = p.args[2] as number;
+        if (x < 0) throw new LangError(`putAt: a NatArray holds naturals, not ${x}.`, p.loc);
+        this.put(t, this.indexed(p), x, p.loc);
         break;
       }
+      case 'bumpAt':
+        this.bump(t, this.indexed(p), p.args[2] as number, p.loc);
+        break;
+      case 'getAt':
+        this.rule('E-Get', p.loc, t);
+        result = this.indexed(p).state as Value;
+        break;
+      case 'waitAt':
+        this.rule('E-Get', p.loc, t);
+        this.indexed(p);
+        break;
       case 'get/1':
         this.rule('E-Get', p.loc, t);
         result = this.lvarArg(p, 0).state as Value;
@@ -424,6 +452,56 @@ class Draft implements MachineHost {
         this.addHandler(t, (result as Handle).id, this.lvarArg(p, 0), p.args[p.args.length - 1] as Closure, p.loc, p.args.length === 3 ? p.args[1] : undefined);
         break;
       }
+      case 'withCallbacksThenFreeze': {
+        const c = this.lvarArg(p, 0);
+        if (p.finalPool === undefined) {
+          // E-Freeze-Init with the action in the handlers' pool: quiescence waits for both.
+          this.rule('E-Freeze-Init', p.loc, t);
+          const pool = (this.newPool(t, undefined) as Handle).id;
+          this.addHandler(t, pool, c, p.args[1] as Closure, p.loc);
+          this.rule('E-Fork', p.loc, t);
+          t.pending = { ...p, args: [...p.args, this.spawnCall(t, p.args[2]!, pool, p.loc)], finalPool: pool };
+          return;
+        }
+        this.rule('E-Freeze-Final', p.loc, t);
+        this.setLVar({ ...c, frozen: true });
+        result = tuple([this.futures.get((p.args[3] as Handle).id)!, c.lattice.toValue(c.state)]);
+        break;
+      }
+      case 'cartesianProd':
+      case 'cartesianProd/3':
+        result = this.cartesianProd(t, p);
+        break;
+      case 'pairLeft':
+      case 'pairRight':
+        this.pairWith(t, p);
+        break;
+      case 'modify': {
+        const key = this.keyLVar(t, p);
+        enterCall(t, p.args[3]!, [key], p.loc, this);
+        this.queue.unshift(t);
+        return;
+      }
+      case 'getMemo': {
+        const future = this.memoFuture(t, p);
+        const value = this.futures.get(future.id);
+        if (value === undefined) {
+          // Computed elsewhere, not yet finished: wait for it as await does.
+          t.pending = { ...p, op: 'await', args: [future] };
+          return;
+        }
+        this.rule('E-Await', p.loc, t);
+        result = value;
+        break;
+      }
+      case 'forkCancelable':
+        this.rule('E-Fork', p.loc, t);
+        result = this.spawnCall(t, p.args[0]!, null, p.loc);
+        break;
+      case 'cancel':
+        this.rule('E-Cancel', p.loc, t);
+        this.cancel(t, (p.args[0] as Handle).id, p.loc);
+        break;
       case 'await':
         this.rule('E-Await', p.loc, t);
         result = this.futures.get((p.args[0] as Handle).id)!;
@@ -480,6 +558,110 @@ class Draft implements MachineHost {
     });
   }
 
+  /** E-Bump: a counter grows by n (bumps commute); a change to a frozen counter is an error. */
+  private bump(t: Thread, c: LVarCell, n: number, loc: Loc): void {
+    if (n < 0) throw new StepFailure({ kind: 'lattice', key: 'lattice:negative-bump', message: `bump(${c.label}, ${n}): a counter only grows.`, loc });
+    if (c.frozen && n !== 0) this.putAfterFreeze(c, `bump by ${n}`, loc, (c.state as number) + n);
+    this.rule('E-Bump', loc, t);
+    this.update(c, (c.state as number) + n, t);
+  }
+
+  /** The LVar at index i of an array (putAt, getAt, bumpAt, waitAt). */
+  private indexed(p: Pending): LVarCell {
+    const cell = arrayCell(this.lvars, p);
+    if (!cell) throw new LangError(`Index ${p.args[1] as number} is outside the array (length ${(p.args[0] as List).items.length}).`, p.loc);
+    return cell;
+  }
+
+  /** A new thread running fn(), as a future; in `pool` when given (so quiescence waits for it). */
+  private spawnCall(t: Thread, fn: Value, pool: string | null, loc: Loc): Handle {
+    if (typeof fn !== 'object' || fn.tag !== 'closure' || fn.code.params !== 0) throw new LangError('This must be a function of no arguments, written fn() { ... }.', loc);
+    const id = `${t.id}.${++t.forks}`;
+    this.setFuture(id, undefined);
+    this.spawn(threadCalling(id, fn, [], pool, loc));
+    return { tag: 'future', id };
+  }
+
+  /**
+   * Data.LVar.PureSet's cartesianProd: a new set and a handler on each input. A new element a of
+   * the first set inserts (a, b) for every b the second set holds when that handler thread runs,
+   * and symmetrically; whichever of the two threads runs last sees both elements, so every pair
+   * arrives, whatever the schedule.
+   */
+  private cartesianProd(t: Thread, p: Pending): Value {
+    const offset = p.op === 'cartesianProd/3' ? 1 : 0;
+    const left = p.args[offset] as Handle;
+    const right = p.args[offset + 1] as Handle;
+    this.rule('E-New', p.loc, t);
+    const out = this.newLVar(t, { kind: 'set' }, p.bindName ?? 'product', p.loc);
+    const pool = offset === 1 ? (p.args[0] as Handle).id : (this.newPool(t, undefined) as Handle).id;
+    // pairLeft(out, s2, a) pairs a with s2's elements; pairRight(out, s1, b) pairs s1's with b.
+    const callback = (op: string, other: Handle) => tuple([{ tag: 'builtin', name: op }, out, other]);
+    this.rule('E-Add-Handler', p.loc, t);
+    this.addHandler(t, pool, this.cell(left.id), callback('pairLeft', right), p.loc);
+    this.rule('E-Add-Handler', p.loc, t);
+    this.addHandler(t, pool, this.cell(right.id), callback('pairRight', left), p.loc);
+    return out;
+  }
+
+  /** One callback of cartesianProd: the new element paired with every element of the other set now. */
+  private pairWith(t: Thread, p: Pending): void {
+    const [out, other, element] = p.args as [Handle, Handle, Value];
+    const state = this.cell(other.id).state;
+    const pairs = isTop(state) ? [] : (state as SetValue).items.map((x) => tuple(p.op === 'pairLeft' ? [element, x] : [x, element]));
+    this.put(t, this.cell(out.id), makeSet(pairs), p.loc);
+  }
+
+  /**
+   * Data.LVar.PureMap.modify: the LVar at key k of a map of LVars, made by the constructor (one of
+   * the allocating builtins, so that making it is part of this one step) when the key is absent. Its name comes from the map and the key, so
+   * whichever thread creates it, every schedule names it the same way; a later modify finds it.
+   */
+  private keyLVar(t: Thread, p: Pending): Value {
+    const map = this.lvarArg(p, 0);
+    const key = p.args[1]!;
+    const present = isTop(map.state) ? undefined : mapGet(map.state as MapValue, key);
+    if (present !== undefined && present !== BOT) return present;
+    // The analysis has checked that the constructor names one of these.
+    const spec = ALLOC_SPEC[(p.args[2] as Builtin).name]!;
+    this.rule('E-New', p.loc, t);
+    const id = `${map.id}[${valueKey(key)}]`;
+    const lvar = this.addLVar(id, spec, `${map.label}[${show(key)}]`, p.loc, undefined);
+    this.put(t, map, makeMap([[key, lvar]]), p.loc);
+    return lvar;
+  }
+
+  /**
+   * Data.LVar.Memo's getMemo: the first request for key k starts f(k) in a thread of its own, named
+   * after the table and the key (not the requester), and records its future in the table; every
+   * request then waits for that future.
+   */
+  private memoFuture(t: Thread, p: Pending): Handle {
+    const [table, fn] = (p.args[0] as Tuple).items as [Handle, Closure];
+    const cell = this.cell(table.id);
+    const key = p.args[1]!;
+    const present = isTop(cell.state) ? undefined : mapGet(cell.state as MapValue, key);
+    if (present !== undefined && present !== BOT) return present as Handle;
+    const id = `${table.id}[${valueKey(key)}]`;
+    this.rule('E-Fork', p.loc, t);
+    this.setFuture(id, undefined);
+    this.spawn(threadCalling(id, fn, [key], null, p.loc));
+    const future: Handle = { tag: 'future', id };
+    this.put(t, cell, makeMap([[key, future]]), p.loc);
+    return future;
+  }
+
+  /**
+   * Control.LVish's cancel: the future's thread, and every thread it started, stop where they are;
+   * the future is never written. A future already written is left as it is.
+   */
+  private cancel(t: Thread, id: string, loc: Loc): void {
+    if (this.futures.get(id) !== undefined) return;
+    const inside = (x: string) => x === id || x.startsWith(`${id}.`) || x.startsWith(`${id}/`);
+    if (inside(t.id)) throw new LangError('A computation cannot cancel itself.', loc);
+    for (let i = this.threads.length - 1; i >= 0; i--) if (inside(this.threads[i]!.id)) this.threads.splice(i, 1);
+  }
+
   /** Sets an LVar's state and launches its handlers on the new events (E-Spawn-Handler). */
   private update(c: LVarCell, next: State, t: Thread): void {
     this.setLVar({ ...c, state: next });
@@ -488,9 +670,9 @@ class Draft implements MachineHost {
   }
 
   /** E-Add-Handler; `eventSet` (a set value) is the model's explicit `Q`, else the lattice's events. */
-  private addHandler(t: Thread, pool: string, c: LVarCell, fn: Closure, loc: Loc, eventSet?: Value): void {
+  private addHandler(t: Thread, pool: string, c: LVarCell, fn: Closure | Tuple, loc: Loc, eventSet?: Value): void {
     const events = eventSet === undefined ? undefined : thresholdsOf(c.lattice, eventSet);
-    const h: HandlerCell = { id: `${t.id}/h${t.allocs++}`, pool, lvar: c.id, fn, ...(events ? { events } : {}) };
+    const h: HandlerCell = { id: `${t.id}/h${t.allocs++}`, pool, lvar: c.id, fn, loc, ...(events ? { events } : {}) };
     if (!events && c.lattice.events(c.state) === undefined) throw new LangError(`${c.lattice.name} has no events for handlers; give an event set.`, loc);
     (this.ownHandlers ??= [...this.base.handlers]).push(h);
     for (const e of eventsAt(c.lattice, h, c.state)) this.launch(h, e, t);
@@ -498,8 +680,15 @@ class Draft implements MachineHost {
 
   private launch(h: HandlerCell, event: Value, by: Thread): void {
     const id = handlerThreadId(h, event);
-    this.rule('E-Spawn-Handler', h.fn.code.loc, by);
-    this.spawn(threadCalling(id, h.fn, [event], h.pool, h.fn.code.loc));
+    const fn = h.fn;
+    if (fn.tag === 'closure') {
+      this.rule('E-Spawn-Handler', fn.code.loc, by);
+      this.spawn(threadCalling(id, fn, [event], h.pool, fn.code.loc));
+      return;
+    }
+    this.rule('E-Spawn-Handler', h.loc, by);
+    const [op, ...args] = fn.items;
+    this.spawn(threadPoised(id, { op: (op as Builtin).name, args: [...args, event], loc: h.loc, bindName: undefined }, h.pool));
   }
 
   /** After a thread's local run: record main's result, drop finished threads, check thresholds. */
@@ -553,9 +742,13 @@ class Draft implements MachineHost {
 
   newLVar(t: Thread, spec: LatticeSpec, name: string | undefined, loc: Loc, initial?: Value): Value {
     const id = `${t.id}/${t.allocs++}`;
+    return this.addLVar(id, spec, name ?? `lvar ${id}`, loc, initial);
+  }
+
+  private addLVar(id: string, spec: LatticeSpec, label: string, loc: Loc, initial: Value | undefined): Handle {
     const lattice = this.world.lattice(spec);
     const state = initial === undefined ? lattice.bottom : lattice.fromValue(initial);
-    this.setLVar({ id, label: name ?? `lvar ${id}`, lattice, state, frozen: false, loc });
+    this.setLVar({ id, label, lattice, state, frozen: false, loc });
     return { tag: 'lvar', id };
   }
 

@@ -105,4 +105,22 @@ describe('LVars examples', () => {
     expect(e).toMatchObject({ verdict: 'deterministic', exhaustive: true });
     expect(values(e)).toEqual(['("left", 42, {1, 2, 3, 4})']);
   });
+
+  it("LVish's library: the product, the callbacks' counts and the map of LVars agree in every schedule", async () => {
+    const e = await example('library-products');
+    expect(e).toMatchObject({ verdict: 'deterministic', exhaustive: true, level: { level: 'QuasiDet' } });
+    expect(values(e)).toEqual(['(2, {"L", "S"}, {("blue", "L"), ("blue", "S"), ("red", "L"), ("red", "S")}, ⟨stock ↦ {"L": ⟨stock["L"] ↦ 1⟩, "S": ⟨stock["S"] ↦ 1⟩}⟩)']);
+  });
+
+  it('NatArray and counter arrays: one histogram, each index its own LVar', async () => {
+    const e = await example('nat-arrays');
+    expect(e).toMatchObject({ verdict: 'deterministic', level: { level: 'Det', effects: ['P', 'G', 'B'] } });
+    expect(values(e)).toEqual(['(4, [⟨histogram[0] ↦ 2⟩, ⟨histogram[1] ↦ 1⟩])']);
+  });
+
+  it('memo and cancel: Det, shown beside the effects, and one value', async () => {
+    const e = await example('memo-cancel');
+    expect(e).toMatchObject({ verdict: 'deterministic', level: { level: 'Det', zoo: ['memo', 'cancel'] } });
+    expect(values(e)).toEqual(['(25, 10, 2)']);
+  });
 });

@@ -36,8 +36,12 @@ export const listType = (t: Type): TCon => con('List', t);
 export const setType = (t: Type): TCon => con('Set', t);
 export const mapType = (k: Type, v: Type): TCon => con('Map', k, v);
 export const refType = (t: Type): TCon => con('Ref', t);
-/** The result of a `fork` expression: any value, functions included (it is not a lattice). */
-export const futureType = (t: Type): TCon => con('Future', t);
+/**
+ * The result of a `fork` expression or of forkCancelable: any value, functions included (it is not
+ * a lattice). The second argument says which (`Plain` or `Cancelable`): `await` takes either,
+ * `cancel` only a cancelable one, whose computation the effect analysis has checked.
+ */
+export const futureType = (t: Type, kind: Type = con('Plain')): TCon => con('Future', t, kind);
 export const lvarType = (descriptor: Type, element: Type, event: Type): TCon => con('LVar', descriptor, element, event);
 
 export function prune(t: Type): Type {
@@ -126,7 +130,9 @@ export function show(t: Type, names = new Map<TVar, string>()): string {
     case 'Ref':
       return `Ref<${s(a[0]!)}>`;
     case 'Future':
-      return `Future<${s(a[0]!)}>`;
+      return `${prune(a[1]!).kind === 'con' && (prune(a[1]!) as TCon).name === 'Cancelable' ? 'CancelableFuture' : 'Future'}<${s(a[0]!)}>`;
+    case 'Memo':
+      return `Memo<${s(a[0]!)}, ${s(a[1]!)}>`;
     case 'LVar':
       return `LVar(${showDescriptor(a[0]!, names)})`;
   }

@@ -42,7 +42,7 @@ export function Reference({ open, onClose }: { open: boolean; onClose(): void })
       <h2 id="lv-ref-title">The LVish language</h2>
       <p className="muted">
         A small JavaScript-like language for LVish programs, interpreted by the engine (never run as JavaScript). The
-        program is the main thread; its value is the result. A program that uses freeze is QuasiDet; one that uses ref is Nondet.
+        program is the main thread; its value is the result. A program that uses freeze is QuasiDet; one that uses ref, or cancels a computation that is not read-only, is Nondet.
       </p>
       <h3>Syntax</h3>
       <table className="data lv-syntax">

@@ -23,10 +23,10 @@ const LEGEND = [
 /** The kind of shared operation, as one letter drawn on the step that performed it. */
 function glyph(op: string | undefined): string {
   if (!op) return '';
-  if (/^(put|insert|putKey|bump)\(/.test(op)) return 'P';
-  if (/^(get|waitElem|getKey|waitKey)\(/.test(op)) return 'G';
-  if (/^freeze/.test(op)) return 'F';
-  if (/^(addHandler|newHandler)\(/.test(op)) return 'H';
+  if (/^(put|insert|putKey|putFst|putSnd|putAt|bump|bumpAt|modify|pairLeft|pairRight)\(/.test(op)) return 'P';
+  if (/^(get|waitElem|getKey|waitKey|getFst|getSnd|waitSize|getAt|waitAt|getMemo)\(/.test(op)) return 'G';
+  if (/^(freeze|withCallbacksThenFreeze)/.test(op)) return 'F';
+  if (/^(addHandler|newHandler|cartesianProd)\(/.test(op)) return 'H';
   if (/^quiesce\(/.test(op)) return 'Q';
   if (/^(read|write)\(/.test(op)) return op[0]!.toUpperCase();
   return '•';
