@@ -25,7 +25,8 @@ export function userReplicated(source: string): ReplicatedLattice {
   const lattice = userLattice(def);
   const element = (k: number): State => (def.carrier ? lattice.fromValue(def.carrier[k % def.carrier.length]!) : lattice.fromValue(k));
   try {
-    element(1);
+    // A trial: the elements writes join must be ones the join accepts.
+    lattice.join(lattice.join(lattice.bottom, element(1)), element(2));
   } catch (e) {
     throw new InputError(`lattice.source: a write joins the version id, but ${errorMessage(e)} Declare a carrier to write its elements instead.`);
   }
