@@ -13,6 +13,9 @@ import type { Random } from './sim/random.ts';
 import type { Workload } from './sim/workload.ts';
 import type { Value } from './versioning/values.ts';
 import type { VectorClock } from './versioning/vectorClock.ts';
+import type { ReplicatedLattice } from './versioning/lattice/replicated.ts';
+import type { VersionMerge } from './versioning/lattice/join.ts';
+import type { ThresholdReads } from './measure/thresholdReads.ts';
 
 /**
  * The simulation as each concern sees it. `Simulation` (simulation.ts) implements all of these;
@@ -88,6 +91,10 @@ export interface Routing extends Agenda {
 /** The replicas' local stores (replication/storage.ts). */
 export interface Replicas {
   readonly stores: readonly NodeStore[];
+  /** Lattice values (config `lattice`), or null under vector clocks and siblings. */
+  readonly lattice: ReplicatedLattice | null;
+  /** How versions are folded together: siblings (§4.4), or the lattice's join. */
+  readonly merge: VersionMerge;
 }
 
 export interface ClientState {
@@ -158,6 +165,8 @@ export interface Observation {
   readonly ackedIds: number[];
   readonly ackedItems: number[];
   readonly applied: AppliedFailure[];
+  /** Threshold reads in flight and their outcomes (lattice values). */
+  readonly thresholdReads: ThresholdReads;
   /** Divergence is sampled every bucket only when that is affordable. */
   readonly sampleDivergence: boolean;
 }
@@ -175,6 +184,7 @@ export interface Protocol {
   onCoordinatorTimeout(sim: Cluster, req: number): void;
   onClientTimeout(sim: Cluster, req: number): void;
   onForwardRetry(sim: Cluster, req: number, node: number): void;
+  onThresholdPoll(sim: Cluster, wait: number): void;
   onGossip(sim: Cluster, node: number): void;
   onHandoff(sim: Cluster, node: number): void;
   onAntiEntropy(sim: Cluster, node: number): void;

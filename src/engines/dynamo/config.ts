@@ -13,6 +13,8 @@ export interface DynamoConfig {
   timeoutMs: number;
   latency: LatencyConfig;
   versioning: VersioningConfig;
+  /** Replica values as lattice elements merged by join (WoDet'14), and threshold reads. */
+  lattice: LatticeConfig;
   repair: RepairConfig;
   membership: MembershipConfig;
   workload: WorkloadConfig;
@@ -98,6 +100,36 @@ export interface VersioningConfig {
   clockThreshold: number;
 }
 
+/** The lattices a replicated value can live in (the LVars lab's, or one declared in its language). */
+export type LatticeKind = 'max-register' | 'g-counter' | 'pn-counter' | 'two-phase-set' | 'or-set' | 'user';
+
+/**
+ * Lattice merge ("Joining forces", WoDet'14): with `values: 'lattice'` a replica's state for a key
+ * is one element of the lattice, and every merge (a put at a replica, a read's replies, read
+ * repair, hinted handoff, anti-entropy, key transfer) is its join, so there are never siblings.
+ * `vector-clocks` is Dynamo's own scheme (versions, siblings, semantic reconciliation).
+ */
+export interface LatticeConfig {
+  values: 'vector-clocks' | 'lattice';
+  kind: LatticeKind;
+  /** For kind `user`: a program of the LVars lab declaring the lattice (its first `lattice` declaration is used). */
+  source: string;
+  /** Threshold reads: an LVar `get` on replicated state, polled until the merged state passes it. */
+  thresholdReads: ThresholdReadConfig;
+}
+
+export interface ThresholdReadConfig {
+  /**
+   * Fraction of generated reads that are threshold reads: each waits until the merged state is at
+   * or above the element the key's latest acknowledged write joined in (that write is visible).
+   */
+  share: number;
+  /** A threshold read not yet satisfied reads again this long after its last answer. */
+  pollMs: number;
+  /** A threshold read not satisfied this long after it started has timed out. */
+  timeoutMs: number;
+}
+
 export interface RepairConfig {
   readRepair: boolean;
   hintedHandoff: boolean;
@@ -153,7 +185,8 @@ export interface ScriptedOperation {
   at: number;
   client: number;
   key: number;
-  op: 'get' | 'put' | 'add' | 'remove';
+  /** `wait`: a threshold read (lattice values): counters and registers wait for a value ≥ item, sets for item to be in. */
+  op: 'get' | 'put' | 'add' | 'remove' | 'wait';
   /** The item added or removed (cart and two-phase-set). */
   item: number;
 }
@@ -187,6 +220,8 @@ export interface VariantSettings {
   readRepair?: boolean;
   hintedHandoff?: boolean;
   antiEntropy?: boolean;
+  /** The value type: vector clocks with siblings, or a lattice merged by join (the base's `lattice.source` for `user`). */
+  values?: 'vector-clocks' | LatticeKind;
 }
 
 export interface Variant {
@@ -214,6 +249,7 @@ export function applyVariant(base: DynamoConfig, v: VariantSettings): DynamoConf
     },
     coordination: { ...base.coordination, mode: pick(v.coordination, base.coordination.mode) },
     versioning: { ...base.versioning, reconciliation: pick(v.reconciliation, base.versioning.reconciliation), versions: pick(v.versions, base.versioning.versions) },
+    lattice: latticeOfVariant(base.lattice, v.values),
     repair: {
       ...base.repair,
       readRepair: pick(v.readRepair, base.repair.readRepair),
@@ -222,6 +258,11 @@ export function applyVariant(base: DynamoConfig, v: VariantSettings): DynamoConf
     },
     compare: [],
   };
+}
+
+function latticeOfVariant(base: LatticeConfig, values: VariantSettings['values']): LatticeConfig {
+  if (values === undefined) return base;
+  return values === 'vector-clocks' ? { ...base, values } : { ...base, values: 'lattice', kind: values };
 }
 
 /** Nodes that exist at some point of the run: the initial ones plus one per `add`. */
@@ -246,10 +287,13 @@ export function configProblem(c: DynamoConfig): string | undefined {
   if (c.workload.requests > 0 && c.workload.ratePerSecond <= 0) return 'workload.ratePerSecond: generated requests need a positive rate';
   if (c.workload.writersPerKey > c.workload.clients)
     return `workload.writersPerKey: ${c.workload.writersPerKey} writers per key, but only ${c.workload.clients} clients`;
+  if (c.lattice.values === 'lattice' && c.versioning.versions === 'timestamps')
+    return 'lattice.values: lattice merges join whole states, so versioning.versions must be vector-clocks (timestamps keep one write and drop the rest)';
   if (c.coordination.mode === 'client' && c.coordination.refreshMs <= 0) return 'coordination.refreshMs must be positive';
   for (const [i, s] of c.workload.script.entries()) {
     if (s.client >= c.workload.clients) return `workload.script[${i}].client: there are only ${c.workload.clients} clients`;
     if (s.key >= c.workload.keys) return `workload.script[${i}].key: there are only ${c.workload.keys} keys`;
+    if (s.op === 'wait' && c.lattice.values !== 'lattice') return `workload.script[${i}]: a threshold read (wait) needs lattice values (lattice.values: lattice)`;
     if ((s.op === 'add' || s.op === 'remove') && s.item >= c.workload.items)
       return `workload.script[${i}].item: the catalogue has ${c.workload.items} items`;
   }

@@ -1,4 +1,4 @@
-import type { DynamoConfig } from './config.ts';
+import type { DynamoConfig, LatticeConfig } from './config.ts';
 
 /**
  * A small Dynamo cluster in the paper's common configuration (N, R, W) = (3, 2, 2) (SOSP'07
@@ -12,6 +12,7 @@ export function defaultConfig(): DynamoConfig {
     timeoutMs: 300,
     latency: { default: { kind: 'exponential', meanMs: 2 }, write: null, ack: null, read: null, response: null },
     versioning: { reconciliation: 'last-write-wins', versions: 'vector-clocks', clockThreshold: 10 },
+    lattice: defaultLattice(),
     repair: { readRepair: true, hintedHandoff: true, handoffIntervalMs: 500, antiEntropy: true, antiEntropyIntervalMs: 1000, merkleDepth: 4 },
     membership: { gossipIntervalMs: 500, failureTimeoutMs: 3000, retryMs: 1000 },
     workload: {
@@ -33,5 +34,15 @@ export function defaultConfig(): DynamoConfig {
     failures: [],
     compare: [],
     trace: { maxEvents: 20000 },
+  };
+}
+
+/** Vector clocks (Dynamo's own), with a G-counter ready for when lattice merge is switched on. */
+export function defaultLattice(): LatticeConfig {
+  return {
+    values: 'vector-clocks',
+    kind: 'g-counter',
+    source: 'lattice Level { bottom: 0, top: 4, carrier: {0, 1, 2, 3, 4}, join: max }\n',
+    thresholdReads: { share: 0, pollMs: 20, timeoutMs: 1000 },
   };
 }

@@ -17,6 +17,7 @@ import { onHandoff, onHandoffAck, onHandoffMessage } from './failures/handoff.ts
 import { MSG } from './sim/messages.ts';
 import { onTransfer, onTransferAck } from './membership/rebalance.ts';
 import { onGet, onPut, onRepair } from './replication/replica.ts';
+import { onThresholdPoll } from './replication/thresholdRead.ts';
 import type { Protocol } from './concerns.ts';
 
 /** Dynamo: which module handles which event and which message. */
@@ -26,6 +27,7 @@ export const dynamoProtocol: Protocol = {
   onCoordinatorTimeout,
   onClientTimeout,
   onForwardRetry,
+  onThresholdPoll,
   onGossip,
   onHandoff,
   onAntiEntropy,

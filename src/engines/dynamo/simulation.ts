@@ -18,6 +18,10 @@ import type { AppliedFailure, ClientState, Cluster, Counters, Protocol } from '.
 import { EV } from './sim/events.ts';
 import { visibilityEdges } from './measure/visibility.ts';
 import { generateWorkload, type Workload } from './sim/workload.ts';
+import { replicatedLattice, writeKind } from './versioning/lattice/index.ts';
+import type { ReplicatedLattice } from './versioning/lattice/replicated.ts';
+import { latticeMerge, SIBLINGS, type VersionMerge } from './versioning/lattice/join.ts';
+import { ThresholdReads } from './measure/thresholdReads.ts';
 
 /** Time buckets of the metric series the views replay. */
 export const BUCKETS = 200;
@@ -71,6 +75,11 @@ export class Simulation implements Cluster {
   /** Each endpoint's clock offset (cluster.clockSkewMs). */
   private readonly clockOffset: Float64Array;
   readonly metrics: Metrics;
+  /** Lattice values (config `lattice`): the replicated lattice, or null under vector clocks. */
+  readonly lattice: ReplicatedLattice | null;
+  /** How replicas fold versions together: siblings, or the lattice's join. */
+  readonly merge: VersionMerge;
+  readonly thresholdReads: ThresholdReads;
   readonly trace: TraceRecorder;
   readonly applied: AppliedFailure[] = [];
   readonly counters: Counters = {
@@ -109,7 +118,11 @@ export class Simulation implements Cluster {
     this.rngProtocol = simRandom(seed, STREAM.protocol);
     this.rngRing = simRandom(seed, STREAM.ring);
     this.commits = new CommitLog(cfg.workload.keys);
-    this.workload = generateWorkload(cfg.workload, cfg.versioning.reconciliation, simRandom(seed, STREAM.workload));
+    this.lattice = replicatedLattice(cfg.lattice);
+    this.merge = this.lattice ? latticeMerge(this.lattice) : SIBLINGS;
+    this.thresholdReads = new ThresholdReads();
+    const waitShare = this.lattice ? cfg.lattice.thresholdReads.share : 0;
+    this.workload = generateWorkload(cfg.workload, writeKind(this.lattice, cfg.versioning.reconciliation), simRandom(seed, STREAM.workload), waitShare);
     const lastFailure = cfg.failures.reduce((t, f) => Math.max(t, f.at), 0);
     this.endTime = Math.max(this.workload.lastTime, lastFailure) + cfg.workload.settleMs + cfg.timeoutMs;
 
@@ -126,7 +139,7 @@ export class Simulation implements Cluster {
     this.up.fill(1, 0, S);
     this.member.fill(1, 0, S);
     this.nextNodeId = S;
-    this.stores = Array.from({ length: this.M }, () => new NodeStore());
+    this.stores = Array.from({ length: this.M }, () => new NodeStore(this.merge));
     this.membership = new Membership(this.M, this.C, cfg.membership.failureTimeoutMs, cfg.membership.retryMs);
     this.network = new Network(this.M, this.C, cfg.latency, this.rngNetwork);
     this.clients = Array.from({ length: this.C }, () => ({ context: new Map(), counter: 0, busy: new Set(), waiting: new Map() }));
@@ -205,6 +218,9 @@ export class Simulation implements Cluster {
           break;
         case EV.forwardRetry:
           p.onForwardRetry(this, a, q.b);
+          break;
+        case EV.thresholdPoll:
+          p.onThresholdPoll(this, a);
           break;
         case EV.suspect:
           this.membership.suspect(a, q.b, this.now);

@@ -9,6 +9,7 @@ import { keyHistory } from './replicaState.ts';
 import type { DynamoConfig } from '../../engines/dynamo/config.ts';
 import { readOutcome } from './versionGraph.ts';
 import { DEEP } from '../../testing/depth.ts';
+import { variantResult } from '../../engines/dynamo/measure/summary.ts';
 
 async function example(id: string): Promise<Scenario<DynamoConfig>> {
   const decoded = parseScenarioText(await readFile(new URL(`../../../public/examples/dynamo/${id}.json`, import.meta.url), 'utf8'));
@@ -46,6 +47,22 @@ describe('the built-in Dynamo examples', () => {
     const out2 = readOutcome('lattice-two-phase-set', merged.versions.map((id) => h2.versions.find((v) => v.id === id)!), h2.versions);
     expect(out2.items).not.toContain(lamp);
     expect(out2.stayDeleted).toEqual([lamp]);
+  });
+
+  it('lattice merge: the same cart workload with vector clocks resurrects the lamp; 2P-set and OR-set lattices keep it deleted, with no siblings', async () => {
+    const { summary } = await run(await example('lattice-merge'));
+    const [vc, twoPhase, orSet] = [variantResult('vector clocks', {}, summary), ...summary.variants];
+    expect(vc!.multiVersionReadShare).toBeGreaterThan(0);
+    expect(vc!.removals).toBe(1);
+    expect(vc!.resurrected).toBe(1);
+    for (const lattice of [twoPhase!, orSet!]) {
+      expect(lattice.values).not.toBe('vector clocks');
+      expect(lattice.multiVersionReadShare).toBe(0);
+      expect(lattice.removals).toBe(1);
+      expect(lattice.resurrected).toBe(0);
+      expect(lattice.lostUpdates).toBe(0);
+      expect(lattice.divergentKeysAtEnd).toBe(0);
+    }
   });
 
   it('sloppy quorum: writes stay available through the crash, hints pile up and drain, nothing is lost', async () => {

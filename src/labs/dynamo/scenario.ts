@@ -1,5 +1,6 @@
 import { configProblem, type DynamoConfig } from '../../engines/dynamo/config.ts';
-import { defaultConfig } from '../../engines/dynamo/defaults.ts';
+import { defaultConfig, defaultLattice } from '../../engines/dynamo/defaults.ts';
+import { LATTICE_KINDS } from '../../engines/dynamo/versioning/lattice/kinds.ts';
 import type { Distribution } from '../../engines/dynamo/sim/latency.ts';
 import { bool, int, list, literal, nullable, num, object, optional, refine, str, variant, type Schema } from '../../scenario/schema.ts';
 import type { LabScenarioSpec, Scenario } from '../../scenario/types.ts';
@@ -63,6 +64,7 @@ const failure = variant('kind', {
 const maybe = <T>(s: Schema<T>) => optional<T | undefined>(s, undefined);
 const reconciliation = literal('last-write-wins', 'shopping-cart', 'lattice-max', 'lattice-two-phase-set');
 const small = int({ min: 1, max: 16 });
+const latticeKind = literal(...LATTICE_KINDS);
 
 const configSchema = object({
   cluster: object({
@@ -85,6 +87,18 @@ const configSchema = object({
     response: optional(nullable(distribution), null),
   }),
   versioning: object({ reconciliation, versions: optional(literal('vector-clocks', 'timestamps'), 'vector-clocks'), clockThreshold: int({ min: 1, max: 100 }) }),
+  lattice: optional(
+    object({
+      values: literal('vector-clocks', 'lattice'),
+      kind: latticeKind,
+      source: optional(str({ max: 20_000 }), defaultLattice().source),
+      thresholdReads: optional(
+        object({ share: num({ min: 0, max: 1 }), pollMs: positiveMs(1e6), timeoutMs: positiveMs(1e7) }),
+        defaultLattice().thresholdReads,
+      ),
+    }),
+    defaultLattice(),
+  ),
   repair: object({
     readRepair: bool(),
     hintedHandoff: bool(),
@@ -116,7 +130,7 @@ const configSchema = object({
           at: ms(),
           client: int({ min: 0, max: 999 }),
           key: int({ min: 0, max: 1_999_999 }),
-          op: literal('get', 'put', 'add', 'remove'),
+          op: literal('get', 'put', 'add', 'remove', 'wait'),
           item: optional(int({ min: 0, max: 63 }), 0),
         }),
         { max: 2000 },
@@ -145,6 +159,7 @@ const configSchema = object({
           readRepair: maybe(bool()),
           hintedHandoff: maybe(bool()),
           antiEntropy: maybe(bool()),
+          values: maybe(literal('vector-clocks', ...LATTICE_KINDS)),
         }),
       }),
       { max: 8 },

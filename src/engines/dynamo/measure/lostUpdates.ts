@@ -1,6 +1,6 @@
 import type { Observation, Replicas, Routing } from '../concerns.ts';
-import { holdsItems, reconcile, visibleItems } from '../versioning/values.ts';
-import { mergeSiblings, NO_VERSIONS, type Siblings } from '../versioning/versions.ts';
+import { holdsItems, reconcile, visibleItems, type Value } from '../versioning/values.ts';
+import { covers, NO_VERSIONS, type Siblings } from '../versioning/versions.ts';
 
 /** What the lost-update audit sees of the simulation. */
 type AuditSim = Routing & Replicas & Observation;
@@ -12,6 +12,15 @@ export interface LostUpdates {
   checked: number;
   /** Of those, items missing from the cart the key's replicas reconcile to at the end. */
   lost: number;
+  /** Cart items whose last acknowledged write removed them: deletions. */
+  removals: number;
+  /** Of those, items back in the cart at the end: the deletion did not stick (§4.4's resurrection). */
+  resurrected: number;
+  /**
+   * Counters (lattice values): acknowledged increments and decrements, those the final merged
+   * state does not reflect (lost), and the counter's final value against the net acknowledged count.
+   */
+  counter: { acknowledged: number; lost: number; finalValue: number; expected: number } | null;
   /** Last-write-wins choices among siblings, and those that kept a write made earlier in real time (clock skew). */
   lwwChoices: number;
   lwwEarlierWins: number;
@@ -27,8 +36,17 @@ export interface LostUpdates {
  */
 export function lostUpdates(sim: AuditSim): LostUpdates {
   const policy = sim.cfg.versioning.reconciliation;
-  const out: LostUpdates = { overwrittenByEarlier: overwritten(sim), checked: 0, lost: 0, lwwChoices: sim.counters.lwwChoices, lwwEarlierWins: sim.counters.lwwEarlierWins };
-  if (!holdsItems(policy)) return out;
+  const out: LostUpdates = {
+    overwrittenByEarlier: overwritten(sim),
+    checked: 0,
+    lost: 0,
+    removals: 0,
+    resurrected: 0,
+    counter: counterAudit(sim),
+    lwwChoices: sim.counters.lwwChoices,
+    lwwEarlierWins: sim.counters.lwwEarlierWins,
+  };
+  if (!(sim.lattice ? sim.lattice.holdsItems : holdsItems(policy))) return out;
   // The last acknowledged write of each (key, item): true for an add, false for a removal.
   const last = new Map<number, Map<number, boolean>>();
   for (let i = 0; i < sim.ackedKeys.length; i++) {
@@ -41,10 +59,13 @@ export function lostUpdates(sim: AuditSim): LostUpdates {
     else items.set(-2 - code, false);
   }
   for (const [key, items] of last) {
-    const versions = kept(sim, key);
-    const cart = new Set(visibleItems(policy, reconcile(policy, versions)));
+    const cart = new Set(visibleItems(policy, finalValue(sim, key)));
     for (const [item, added] of items) {
-      if (!added) continue;
+      if (!added) {
+        out.removals++;
+        if (cart.has(item)) out.resurrected++;
+        continue;
+      }
       out.checked++;
       if (!cart.has(item)) out.lost++;
     }
@@ -52,12 +73,44 @@ export function lostUpdates(sim: AuditSim): LostUpdates {
   return out;
 }
 
-/** What the key's home replicas keep at the end, merged. */
+/** What the key's home replicas keep at the end, merged (by join, under lattice values). */
 function kept(sim: AuditSim, key: number): Siblings {
   let versions: Siblings = NO_VERSIONS;
-  for (const h of sim.homes(sim.latestRing, key)) versions = mergeSiblings(versions, sim.stores[h]!.get(key));
+  for (const h of sim.homes(sim.latestRing, key)) versions = sim.merge.merge(versions, sim.stores[h]!.get(key));
   return versions;
 }
+
+/** What a client would make of the key at the end: the merged lattice state, or the siblings reconciled. */
+function finalValue(sim: AuditSim, key: number): Value {
+  const versions = kept(sim, key);
+  return sim.lattice ? (versions[0]?.value ?? reconcile(sim.cfg.versioning.reconciliation, NO_VERSIONS)) : reconcile(sim.cfg.versioning.reconciliation, versions);
+}
+
+/**
+ * Counters under lattice values: every acknowledged increment (decrement) must be reflected in
+ * the final merged state of its key. A write is reflected when the state's clock covers the
+ * write's (a coordinator's k-th write carries its first k, lattice/join.ts).
+ */
+function counterAudit(sim: AuditSim): LostUpdates['counter'] {
+  const lat = sim.lattice;
+  if (!lat || (lat.kind !== 'g-counter' && lat.kind !== 'pn-counter')) return null;
+  const finals = new Map<number, Siblings>();
+  let lost = 0;
+  let expected = 0;
+  for (let i = 0; i < sim.ackedKeys.length; i++) {
+    const key = sim.ackedKeys[i]!;
+    let versions = finals.get(key);
+    if (!versions) finals.set(key, (versions = kept(sim, key)));
+    expected += sim.ackedItems[i] === DECREMENT ? -1 : 1;
+    if (!covers(versions, sim.ackedClocks[i]!)) lost++;
+  }
+  let finalValue = 0;
+  for (const versions of finals.values()) finalValue += versions[0]?.value.n ?? 0;
+  return { acknowledged: sim.ackedKeys.length, lost, finalValue, expected };
+}
+
+/** How the commit log records a counter's decrement (replication/coordinator.ts `ackedItem`). */
+export const DECREMENT = -(2 ** 30);
 
 /**
  * Acknowledged writes made after every version that survives on the key's replicas (version ids

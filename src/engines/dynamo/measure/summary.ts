@@ -7,6 +7,7 @@ import type { Simulation } from '../simulation.ts';
 import { COMMIT_DEPTH } from './staleness.ts';
 import { lostUpdates, type LostUpdates } from './lostUpdates.ts';
 import { stalenessTheory, type StalenessTheory } from './theory.ts';
+import type { ThresholdStats } from './thresholdReads.ts';
 
 /** What the CLI prints and the metrics panel shows: every measured quantity of a run. */
 export interface DynamoSummary {
@@ -49,6 +50,8 @@ export interface DynamoSummary {
   readRepair: { repairs: number };
   membership: { gossipMessages: number; viewRefreshes: number; suspicions: number; forwards: number; forwardRetries: number; ringVersions: number; keysMoved: number };
   replicas: { divergentKeysAtEnd: number; durability: Durability; lostUpdates: LostUpdates };
+  /** Lattice values (config `lattice`): which lattice, and its threshold reads; null under vector clocks. */
+  lattice: { kind: string; title: string; thresholdReads: ThresholdStats } | null;
   variants: VariantResult[];
 }
 
@@ -74,8 +77,16 @@ export interface VariantResult {
   aeKeysRepaired: number;
   divergentKeysAtEnd: number;
   lostWrites: number;
-  /** Writes overwritten by earlier ones, and cart adds missing from the reconciled cart at the end (measure/lostUpdates.ts). */
+  /** Writes overwritten by earlier ones, cart adds missing from the reconciled cart at the end, counter updates not reflected (measure/lostUpdates.ts). */
   lostUpdates: number;
+  /** Cart items deleted by their last acknowledged write, and those back at the end. */
+  removals: number;
+  resurrected: number;
+  /** The value type: `vector clocks` or the lattice's name. */
+  values: string;
+  thresholdReads: number;
+  thresholdTimedOut: number;
+  thresholdMeanMs: number;
 }
 
 const share = (x: number, total: number) => (total === 0 ? 0 : x / total);
@@ -136,6 +147,7 @@ export function summarize(sim: Simulation, withPartitioning: boolean, seed: numb
       keysMoved: sim.counters.keysMoved,
     },
     replicas: { divergentKeysAtEnd: divergentKeys(sim), durability: auditDurability(sim), lostUpdates: lostUpdates(sim) },
+    lattice: sim.lattice ? { kind: sim.lattice.kind, title: sim.lattice.title, thresholdReads: sim.thresholdReads.stats() } : null,
     variants: [],
   };
 }
@@ -230,6 +242,12 @@ export function variantResult(label: string, set: VariantSettings, s: DynamoSumm
     aeKeysRepaired: s.antiEntropy.keysRepaired,
     divergentKeysAtEnd: s.replicas.divergentKeysAtEnd,
     lostWrites: s.replicas.durability.lost,
-    lostUpdates: s.replicas.lostUpdates.lost + s.replicas.lostUpdates.overwrittenByEarlier,
+    lostUpdates: s.replicas.lostUpdates.lost + s.replicas.lostUpdates.overwrittenByEarlier + (s.replicas.lostUpdates.counter?.lost ?? 0),
+    removals: s.replicas.lostUpdates.removals,
+    resurrected: s.replicas.lostUpdates.resurrected,
+    values: s.lattice ? s.lattice.kind : 'vector clocks',
+    thresholdReads: s.lattice?.thresholdReads.issued ?? 0,
+    thresholdTimedOut: s.lattice?.thresholdReads.timedOut ?? 0,
+    thresholdMeanMs: s.lattice?.thresholdReads.latencyMs.mean ?? NaN,
   };
 }

@@ -1,4 +1,3 @@
-import type { Reconciliation } from '../config.ts';
 import { MSG, type Message } from '../sim/messages.ts';
 import { served, storeVersion } from './replica.ts';
 import { fillRequest, type Request } from './request.ts';
@@ -8,9 +7,12 @@ import type { Cluster } from '../concerns.ts';
 import { FLAG, REC, STORE_CAUSE } from '../measure/traceRecorder.ts';
 import { apply, EMPTY_VALUE, reconcile, visibleItems, type Operation, type Value } from '../versioning/values.ts';
 import { counterOf, EMPTY_CLOCK, merge, truncate, withCounter, type VectorClock } from '../versioning/vectorClock.ts';
-import { mergeSiblings, missingFrom, NO_VERSIONS, type Siblings, type Version } from '../versioning/versions.ts';
+import { missingFrom, NO_VERSIONS, type Siblings, type Version } from '../versioning/versions.ts';
 import { OP } from '../sim/workload.ts';
 import { enterLane, laneOf, leaveLane, NO_LANE } from './clientLanes.ts';
+import { latticeVersion } from '../versioning/lattice/write.ts';
+import { pollAnswered, startWait } from './thresholdRead.ts';
+import { DECREMENT } from '../measure/lostUpdates.ts';
 
 /**
  * get() and put() (SOSP'07 §4.5, §5, §6.4): the client side, the coordinator's state machine and
@@ -20,7 +22,7 @@ import { enterLane, laneOf, leaveLane, NO_LANE } from './clientLanes.ts';
 /** A workload operation arrives: it starts now, or waits for its client's lane (clientLanes.ts). */
 export function onOperation(sim: Cluster, index: number): void {
   const w = sim.workload;
-  const lane = laneOf(sim.cfg, w.op[index] !== OP.get, w.key[index]!);
+  const lane = laneOf(sim.cfg, w.op[index] !== OP.get && w.op[index] !== OP.wait, w.key[index]!);
   if (enterLane(sim, w.client[index]!, lane, index)) startOperation(sim, index, lane);
 }
 
@@ -32,6 +34,7 @@ function startOperation(sim: Cluster, index: number, lane: number): void {
   const code = w.op[index]!;
   const pick = w.pick[index]!;
   if (code === OP.get) return startRequest(sim, client, false, key, null, pick, EMPTY_CLOCK, EMPTY_VALUE, false, lane);
+  if (code === OP.wait) return startWait(sim, client, key, w.item[index]!, lane);
   const operation: Operation =
     code === OP.put ? { op: 'put', n: 0 } : code === OP.add ? { op: 'add', item: w.item[index]! } : { op: 'remove', item: w.item[index]! };
   const { cfg } = sim;
@@ -39,7 +42,7 @@ function startOperation(sim: Cluster, index: number, lane: number): void {
     // A blind write (a put, or a cart's add or remove) continues from what this client last wrote to the key.
     const last = sim.clients[client]!.context.get(key);
     const value = last?.value ?? EMPTY_VALUE;
-    const op = resolve(cfg.versioning.reconciliation, operation, value, pick, cfg.workload.items);
+    const op = resolve(sim, operation, value, pick);
     return startRequest(sim, client, true, key, op, pick, last?.clock ?? EMPTY_CLOCK, value, false, lane);
   }
   startRequest(sim, client, false, key, operation, pick, EMPTY_CLOCK, EMPTY_VALUE, false, lane);
@@ -48,6 +51,11 @@ function startOperation(sim: Cluster, index: number, lane: number): void {
 /** A PBS staleness probe: a read issued a fixed time after a write committed. */
 export function onProbe(sim: Cluster, key: number, client: number): void {
   startRequest(sim, client, false, key, null, 0, EMPTY_CLOCK, EMPTY_VALUE, true, NO_LANE);
+}
+
+/** One read of a threshold read (replication/thresholdRead.ts): an ordinary get, answered to the wait. */
+export function startPoll(sim: Cluster, client: number, key: number, lane: number, wait: number): void {
+  startRequest(sim, client, false, key, null, 0, EMPTY_CLOCK, EMPTY_VALUE, false, lane, wait);
 }
 
 function startRequest(
@@ -61,9 +69,11 @@ function startRequest(
   value: Value,
   probe: boolean,
   lane: number,
+  wait = -1,
 ): void {
   const req = fillRequest(sim.takeRequest(), sim.newRequestId(), write, key, client, sim.now, operation, pick, probe, context, value);
   req.lane = lane;
+  req.wait = wait;
   req.latestAtStart = write ? 0 : sim.commits.latest(key);
   sim.requests.set(req.id, req);
   const self = sim.M + client;
@@ -71,8 +81,9 @@ function startRequest(
   const { cfg } = sim;
   if (cfg.coordination.mode === 'client') {
     // Client-driven coordination (§6.4): reads are coordinated by the client library; writes go to
-    // a node of the preference list, unless versions are timestamps (last-write-wins).
-    if (!write || cfg.versioning.reconciliation === 'last-write-wins') return coordinate(sim, req, self);
+    // a node of the preference list, unless versions are timestamps (last-write-wins). A lattice
+    // write is always coordinated by a node: it joins the update into the node's state.
+    if (!write || (cfg.versioning.reconciliation === 'last-write-wins' && !sim.lattice)) return coordinate(sim, req, self);
     return sendRequest(sim, req, self, pickFromPreferenceList(sim, self, key));
   }
   // Server-driven: a load balancer hands the request to a random healthy node.
@@ -155,7 +166,9 @@ function newClock(sim: Cluster, req: Request, e: number): VectorClock {
     const client = sim.clients[e - sim.M]!;
     counter = client.counter = Math.max(client.counter, counter) + 1;
   }
-  return truncate(withCounter(req.context, e, counter, sim.localTime(e)), sim.cfg.versioning.clockThreshold);
+  const clock = withCounter(req.context, e, counter, sim.localTime(e));
+  // A lattice state's clock records which writes it holds, so it is never truncated.
+  return sim.lattice ? clock : truncate(clock, sim.cfg.versioning.clockThreshold);
 }
 
 /** Endpoint e (a node, or a client library) coordinates the request. */
@@ -170,11 +183,15 @@ function coordinate(sim: Cluster, req: Request, e: number): void {
     const clock = newClock(sim, req, e);
     const id = sim.newVersionId();
     const op = req.operation!;
-    const value = apply(cfg.versioning.reconciliation, req.value, op.op === 'put' ? { op: 'put', n: id } : op);
-    const version: Version = { clock, value, id, time: sim.localTime(e), writer: req.client };
+    const time = sim.localTime(e);
+    const lat = sim.lattice;
+    const version: Version = lat
+      ? latticeVersion({ lat, store: e < sim.M ? sim.stores[e]! : null, key: req.key, context: req.value, clock, operation: op, coordinator: e, id, time, writer: req.client })
+      : { clock, value: apply(cfg.versioning.reconciliation, req.value, op.op === 'put' ? { op: 'put', n: id } : op), id, time, writer: req.client };
+    const { value } = version;
     req.version = version;
     req.merged = [version];
-    sim.trace.version(id, req.key, clock, value, sim.now, req.client, e);
+    sim.trace.version(id, req.key, version.clock, value, sim.now, req.client, e);
   }
   if (!req.write) for (let i = 0; i < req.targets.length; i++) req.replies.push(NO_VERSIONS);
   sim.queue.push(sim.now + cfg.timeoutMs, EV.coordinatorTimeout, req.id, 0, null);
@@ -221,7 +238,7 @@ function answered(sim: Cluster, req: Request, i: number, versions: Siblings): vo
   const { quorum } = sim.cfg;
   if (!req.write) {
     req.replies[i] = versions;
-    req.merged = mergeSiblings(req.merged, versions);
+    req.merged = sim.merge.merge(req.merged, versions);
   }
   if (!req.decided && req.acks >= (req.write ? quorum.w : quorum.r)) decide(sim, req, true);
   if (req.acks === req.targets.length) finalize(sim, req, false);
@@ -244,6 +261,7 @@ function decide(sim: Cluster, req: Request, ok: boolean): void {
 function commit(sim: Cluster, req: Request): void {
   const v = req.version!;
   sim.commits.commit(req.key, v.clock, sim.now);
+  if (sim.lattice) sim.thresholdReads.acked(req.key, v.value.element);
   sim.ackedKeys.push(req.key);
   sim.ackedClocks.push(v.clock);
   sim.ackedItems.push(ackedItem(req.operation));
@@ -253,10 +271,11 @@ function commit(sim: Cluster, req: Request): void {
   for (let i = 0; i < probes.length; i++) sim.queue.push(sim.now + probes[i]!, EV.probe, req.key, (req.client + 1) % sim.C, null);
 }
 
-/** What the lost-update audit records of a committed write: the item added, −2 − the item removed, or −1. */
+/** What the lost-update audit records of a committed write: the item added, −2 − the item removed, DECREMENT, or −1. */
 function ackedItem(op: Operation | null): number {
   if (op?.op === 'add') return op.item;
-  return op?.op === 'remove' ? -2 - op.item : -1;
+  if (op?.op === 'remove') return op.item < 0 ? DECREMENT : -2 - op.item;
+  return -1;
 }
 
 /**
@@ -359,12 +378,15 @@ function complete(sim: Cluster, req: Request, okAnswer: boolean, versions: Sibli
   if (!req.write && ok) for (const v of versions) sim.trace.record(sim.now, req.start, REC.returned, OP.get, sim.M + req.client, -1, req.key, v.id, req.id, 0);
   const policy = cfg.versioning.reconciliation;
   let next = -1;
-  if (!req.write && req.operation) {
+  if (req.wait >= 0) {
+    if (pollAnswered(sim, req.wait, ok, versions)) next = leaveLane(sim, req.client, req.lane);
+  } else if (!req.write && req.operation) {
     if (ok) {
-      const value = reconcile(policy, versions);
+      // A lattice read has one state, the join of the replies: nothing to reconcile.
+      const value = sim.lattice ? (versions[0]?.value ?? EMPTY_VALUE) : reconcile(policy, versions);
       if (policy === 'last-write-wins' && versions.length > 1) countLwwChoice(sim, versions, value);
       const context = versions.reduce<VectorClock>((c, v) => merge(c, v.clock), EMPTY_CLOCK);
-      startRequest(sim, req.client, true, req.key, resolve(policy, req.operation, value, req.pick, cfg.workload.items), req.pick, context, value, false, req.lane);
+      startRequest(sim, req.client, true, req.key, resolve(sim, req.operation, value, req.pick), req.pick, context, value, false, req.lane);
     } else {
       next = leaveLane(sim, req.client, req.lane);
       // The write's read failed, so the write never happens: it counts as a failed write.
@@ -385,11 +407,11 @@ function countLwwChoice(sim: Cluster, versions: Siblings, chosen: Value): void {
   if (latest.value !== chosen) sim.counters.lwwEarlierWins++;
 }
 
-/** A generated removal takes an item that is in the cart (or adds one to an empty cart). */
-function resolve(policy: Reconciliation, op: Operation, value: Value, pick: number, items: number): Operation {
-  if (op.op !== 'remove' || op.item >= 0) return op;
-  const present = visibleItems(policy, value);
-  if (present.length === 0) return { op: 'add', item: Math.floor(pick * Math.max(1, items)) };
+/** A generated removal takes an item that is in the cart (or adds one to an empty cart); a counter's decrement has no item. */
+function resolve(sim: Cluster, op: Operation, value: Value, pick: number): Operation {
+  if (op.op !== 'remove' || op.item >= 0 || (sim.lattice && !sim.lattice.holdsItems)) return op;
+  const present = visibleItems(sim.cfg.versioning.reconciliation, value);
+  if (present.length === 0) return { op: 'add', item: Math.floor(pick * Math.max(1, sim.cfg.workload.items)) };
   return { op: 'remove', item: present[Math.floor(pick * present.length)]! };
 }
 

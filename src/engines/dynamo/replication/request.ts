@@ -29,6 +29,8 @@ export interface Request {
   latestAtStart: number;
   /** The client's lane it holds (replication/clientLanes.ts), or NO_LANE. */
   lane: number;
+  /** A read of a threshold read: the wait it answers to (measure/thresholdReads.ts), or -1. */
+  wait: number;
   /** Hops from node to node before a coordinator took it. */
   hops: number;
   /** The node the request was last forwarded to, or -1. */
@@ -71,7 +73,7 @@ export function fillRequest(
 ): Request {
   if (!r)
     return {
-      id, write, key, client, start, operation, pick, probe, context, value, latestAtStart: 0, lane: -2, hops: 0, forwardedTo: -1, coordinator: -1, epoch: 0,
+      id, write, key, client, start, operation, pick, probe, context, value, latestAtStart: 0, lane: -2, wait: -1, hops: 0, forwardedTo: -1, coordinator: -1, epoch: 0,
       version: null, targets: [], hints: [], answered: 0, acks: 0, replies: [], merged: NO_VERSIONS, decided: false, finalized: false, clientDone: false,
     };
   r.id = id;
@@ -86,6 +88,7 @@ export function fillRequest(
   r.value = value;
   r.latestAtStart = 0;
   r.lane = -2;
+  r.wait = -1;
   r.hops = 0;
   r.forwardedTo = -1;
   r.coordinator = -1;

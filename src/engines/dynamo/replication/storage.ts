@@ -1,11 +1,21 @@
-import { addVersion, mergeSiblings, NO_VERSIONS, type Siblings, type Version } from '../versioning/versions.ts';
+import { NO_VERSIONS, type Siblings, type Version } from '../versioning/versions.ts';
+import { SIBLINGS, type VersionMerge } from '../versioning/lattice/join.ts';
 
 /**
  * A node's durable storage (it survives a crash): the versions of the keys it replicates, the
  * hinted replicas it keeps for nodes that were down (SOSP'07 §4.6, kept apart from its own data
- * and handed back later), and its per-key counters for vector clocks.
+ * and handed back later), and its per-key counters for vector clocks. Versions are folded in by
+ * `fold`: syntactic reconciliation into siblings, or a lattice's join into one state.
  */
 export class NodeStore {
+  constructor(private readonly fold: VersionMerge = SIBLINGS) {}
+
+  /**
+   * Lattice values: per key, the last state this node wrote as a coordinator, kept even where it
+   * is not a replica of the key, so each write it coordinates includes all its earlier ones (its
+   * clock counter k then stands for its first k writes, and its counter entries only grow).
+   */
+  readonly own = new Map<number, Version>();
   readonly data = new Map<number, Siblings>();
   /** intended node → key → versions. */
   readonly hints = new Map<number, Map<number, Siblings>>();
@@ -21,7 +31,7 @@ export class NodeStore {
   /** Applies a version with syntactic reconciliation; true when the store changed. */
   put(key: number, v: Version): boolean {
     const before = this.get(key);
-    const after = addVersion(before, v);
+    const after = this.fold.add(before, v);
     if (after === before) return false;
     this.data.set(key, after);
     return true;
@@ -30,7 +40,7 @@ export class NodeStore {
   /** Merges a sibling set in; true when anything changed. */
   merge(key: number, versions: Siblings): boolean {
     const before = this.get(key);
-    const after = mergeSiblings(before, versions);
+    const after = this.fold.merge(before, versions);
     if (after === before) return false;
     this.data.set(key, after);
     return true;
@@ -41,7 +51,7 @@ export class NodeStore {
     let forNode = this.hints.get(intended);
     if (!forNode) this.hints.set(intended, (forNode = new Map()));
     const before = forNode.get(key) ?? NO_VERSIONS;
-    const after = addVersion(before, v);
+    const after = this.fold.add(before, v);
     if (after === before) return false;
     forNode.set(key, after);
     this.hintCount += after.length - before.length;
@@ -54,7 +64,7 @@ export class NodeStore {
     if (this.hintCount === 0) return out;
     for (const forNode of this.hints.values()) {
       const hinted = forNode.get(key);
-      if (hinted) out = mergeSiblings(out, hinted);
+      if (hinted) out = this.fold.merge(out, hinted);
     }
     return out;
   }

@@ -14,4 +14,6 @@ export const EV = {
   shutdown: 11,
   suspect: 12,
   forwardRetry: 13,
+  /** A threshold read polls again (lattice values). */
+  thresholdPoll: 14,
 } as const;

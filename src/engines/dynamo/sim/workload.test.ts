@@ -6,7 +6,7 @@ import { generateWorkload, OP, popularityWeights } from './workload.ts';
 describe('workloads', () => {
   it('Zipf popularity: key frequencies match the weights', () => {
     const w = { ...defaultConfig().workload, keys: 50, requests: 100000, popularity: { kind: 'zipf' as const, exponent: 1 } };
-    const load = generateWorkload(w, 'last-write-wins', simRandom(3, 2));
+    const load = generateWorkload(w, 'register', simRandom(3, 2));
     const counts = new Array<number>(50).fill(0);
     for (let i = 0; i < load.count; i++) counts[load.key[i]!]!++;
     const weights = popularityWeights(w.popularity, 50);
@@ -18,7 +18,7 @@ describe('workloads', () => {
 
   it('a Poisson process: times ascend at the configured rate; a key is written only by its writers', () => {
     const w = { ...defaultConfig().workload, requests: 20000, ratePerSecond: 500, clients: 6, writersPerKey: 2 };
-    const load = generateWorkload(w, 'last-write-wins', simRandom(4, 2));
+    const load = generateWorkload(w, 'register', simRandom(4, 2));
     for (let i = 1; i < load.count; i++) expect(load.time[i]!).toBeGreaterThanOrEqual(load.time[i - 1]!);
     expect(load.lastTime / 1000).toBeGreaterThan((20000 / 500) * 0.97);
     expect(load.lastTime / 1000).toBeLessThan((20000 / 500) * 1.03);
@@ -39,7 +39,7 @@ describe('workloads', () => {
         { at: 0, client: 0, key: 0, op: 'get' as const, item: 0 },
       ],
     };
-    const load = generateWorkload(w, 'shopping-cart', simRandom(1, 2));
+    const load = generateWorkload(w, 'items', simRandom(1, 2));
     expect(load.count).toBe(5);
     expect(load.time[0]).toBe(0);
     expect(Array.from(load.time).every((t, i) => i === 0 || t >= load.time[i - 1]!)).toBe(true);

@@ -1,12 +1,17 @@
-import type { Popularity, Reconciliation, WorkloadConfig } from '../config.ts';
+import type { Popularity, WorkloadConfig } from '../config.ts';
 import { bisectRight } from '../../bisect.ts';
 import type { Random } from './random.ts';
-import { holdsItems } from '../versioning/values.ts';
 
-/** What a client asks for. `add` and `remove` are cart writes; every write but a blind put reads first. */
-export const OP = { get: 0, put: 1, add: 2, remove: 3 } as const;
+/**
+ * What a client asks for. `add` and `remove` are cart writes (a counter's increment and
+ * decrement); every write but a blind put reads first. `wait` is a threshold read (lattice values).
+ */
+export const OP = { get: 0, put: 1, add: 2, remove: 3, wait: 4 } as const;
 export type OpCode = (typeof OP)[keyof typeof OP];
-export const OP_NAMES = ['get', 'put', 'add', 'remove'] as const;
+export const OP_NAMES = ['get', 'put', 'add', 'remove', 'wait'] as const;
+
+/** What generated writes are: register puts, cart adds and removes, or a counter's increments (put) and decrements (remove). */
+export type WriteKind = 'register' | 'items' | 'counter';
 
 /**
  * The operations of a run, generated before it starts from their own random stream, so that
@@ -51,7 +56,11 @@ function sampleKey(cdf: Float64Array | null, keys: number, rng: Random): number 
   return Math.min(bisectRight(cdf, u), keys - 1);
 }
 
-export function generateWorkload(w: WorkloadConfig, policy: Reconciliation, rng: Random): Workload {
+/**
+ * `waitShare`: the fraction of generated reads that are threshold reads (`wait` with item −1: wait
+ * for the key's latest acknowledged write). Drawn only when positive, so other runs keep their streams.
+ */
+export function generateWorkload(w: WorkloadConfig, writes: WriteKind, rng: Random, waitShare = 0): Workload {
   const script = w.script.map((s, i) => ({ s, i })).sort((a, b) => a.s.at - b.s.at || a.i - b.i);
   const count = w.requests + script.length;
   const out: Workload = {
@@ -65,7 +74,7 @@ export function generateWorkload(w: WorkloadConfig, policy: Reconciliation, rng:
     lastTime: 0,
   };
   const cdf = popularityCdf(w.popularity, w.keys);
-  const items = holdsItems(policy);
+  const items = writes === 'items';
   let t = 0;
   let g = 0;
   let s = 0;
@@ -79,7 +88,7 @@ export function generateWorkload(w: WorkloadConfig, policy: Reconciliation, rng:
       out.key[i] = op.key;
       out.client[i] = op.client;
       out.op[i] = OP[op.op];
-      out.item[i] = op.op === 'add' || op.op === 'remove' ? op.item : -1;
+      out.item[i] = op.op === 'add' || op.op === 'remove' || op.op === 'wait' ? op.item : -1;
       out.pick[i] = 0;
       continue;
     }
@@ -96,11 +105,11 @@ export function generateWorkload(w: WorkloadConfig, policy: Reconciliation, rng:
     out.key[i] = key;
     out.pick[i] = rng.next();
     if (read) {
-      out.op[i] = OP.get;
+      out.op[i] = waitShare > 0 && rng.next() < waitShare ? OP.wait : OP.get;
       out.client[i] = reader;
     } else {
       out.client[i] = (key + writer) % w.clients;
-      out.op[i] = items ? (remove ? OP.remove : OP.add) : OP.put;
+      out.op[i] = items ? (remove ? OP.remove : OP.add) : writes === 'counter' && remove ? OP.remove : OP.put;
       out.item[i] = items && !remove ? item : -1;
     }
   }

@@ -6,7 +6,7 @@ import type { Version } from './versions.ts';
 
 const v = (value: Value, id: number, time = id): Version => ({ clock: [id, 1, 0], value, id, time, writer: 0 });
 const items = fc.uniqueArray(fc.integer({ min: 0, max: 9 }), { maxLength: 6 }).map((xs) => xs.sort((a, b) => a - b));
-const twoPhase = fc.tuple(items, items).map(([added, removed]): Value => ({ n: 0, items: added, removed }));
+const twoPhase = fc.tuple(items, items).map(([added, removed]): Value => ({ n: 0, items: added, removed, element: null }));
 const same = (a: Value, b: Value) => expect([a.n, [...a.items], [...a.removed]]).toEqual([b.n, [...b.items], [...b.removed]]);
 const join = (policy: Reconciliation, a: Value, b: Value) => reconcile(policy, [v(a, 1), v(b, 2)]);
 
@@ -28,8 +28,8 @@ describe('semantic reconciliation', () => {
   });
 
   it('last-write-wins keeps the latest timestamp, ties broken by write order', () => {
-    const a: Value = { n: 7, items: [], removed: [] };
-    const b: Value = { n: 9, items: [], removed: [] };
+    const a: Value = { n: 7, items: [], removed: [], element: null };
+    const b: Value = { n: 9, items: [], removed: [], element: null };
     expect(reconcile('last-write-wins', [v(a, 1, 50), v(b, 2, 40)]).n).toBe(7);
     expect(reconcile('last-write-wins', [v(a, 1, 50), v(b, 2, 50)]).n).toBe(9);
   });
@@ -46,7 +46,7 @@ describe('semantic reconciliation', () => {
     fc.assert(
       fc.property(fc.nat(), fc.nat(), fc.nat(), (x, y, z) => {
         const p = 'lattice-max';
-        const val = (n: number): Value => ({ n, items: [], removed: [] });
+        const val = (n: number): Value => ({ n, items: [], removed: [], element: null });
         expect(join(p, val(x), val(y)).n).toBe(Math.max(x, y));
         expect(join(p, join(p, val(x), val(y)), val(z)).n).toBe(join(p, val(x), join(p, val(y), val(z))).n);
       }),

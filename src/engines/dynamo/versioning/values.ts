@@ -1,18 +1,22 @@
 import type { Reconciliation } from '../config.ts';
 import type { Siblings, Version } from './versions.ts';
+import type { State } from '../../lvars/lattice/lattice.ts';
 
 /**
  * What an object holds. One shape serves every reconciliation so versions stay monomorphic:
  * a register uses `n`; a cart uses `items`; a two-phase set uses `items` (added) and `removed`.
+ * Under lattice merge (config `lattice`), `element` is the replica state and `n` and `items` are
+ * what a client reads off it (lattice/values.ts); it is null otherwise.
  */
 export interface Value {
   readonly n: number;
   readonly items: readonly number[];
   readonly removed: readonly number[];
+  readonly element: State | null;
 }
 
 const NONE: readonly number[] = Object.freeze([]);
-export const EMPTY_VALUE: Value = Object.freeze({ n: 0, items: NONE, removed: NONE });
+export const EMPTY_VALUE: Value = Object.freeze({ n: 0, items: NONE, removed: NONE, element: null });
 
 const union = (a: readonly number[], b: readonly number[]): readonly number[] => {
   if (a.length === 0) return b;
@@ -61,14 +65,15 @@ export function reconcile(policy: Reconciliation, siblings: Siblings): Value {
       return best.value;
     }
     case 'shopping-cart':
-      return { n: 0, items: siblings.reduce<readonly number[]>((s, v) => union(s, v.value.items), NONE), removed: NONE };
+      return { n: 0, items: siblings.reduce<readonly number[]>((s, v) => union(s, v.value.items), NONE), removed: NONE, element: null };
     case 'lattice-max':
-      return { n: Math.max(...siblings.map((v) => v.value.n)), items: NONE, removed: NONE };
+      return { n: Math.max(...siblings.map((v) => v.value.n)), items: NONE, removed: NONE, element: null };
     case 'lattice-two-phase-set':
       return {
         n: 0,
         items: siblings.reduce<readonly number[]>((s, v) => union(s, v.value.items), NONE),
         removed: siblings.reduce<readonly number[]>((s, v) => union(s, v.value.removed), NONE),
+        element: null,
       };
   }
 }
@@ -79,13 +84,13 @@ export type Operation = { op: 'put'; n: number } | { op: 'add'; item: number } |
 export function apply(policy: Reconciliation, value: Value, operation: Operation): Value {
   switch (operation.op) {
     case 'put':
-      return { n: policy === 'lattice-max' ? Math.max(value.n + 1, operation.n) : operation.n, items: value.items, removed: value.removed };
+      return { ...value, n: policy === 'lattice-max' ? Math.max(value.n + 1, operation.n) : operation.n };
     case 'add':
-      return { n: value.n, items: withItem(value.items, operation.item), removed: value.removed };
+      return { ...value, items: withItem(value.items, operation.item) };
     case 'remove':
       return policy === 'lattice-two-phase-set'
-        ? { n: value.n, items: value.items, removed: withItem(value.removed, operation.item) }
-        : { n: value.n, items: without(value.items, operation.item), removed: value.removed };
+        ? { ...value, removed: withItem(value.removed, operation.item) }
+        : { ...value, items: without(value.items, operation.item) };
   }
 }
 

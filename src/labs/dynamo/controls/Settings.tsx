@@ -9,6 +9,7 @@ import { FailureList } from './FailureList.tsx';
 import { LATENCY_CHOICES, latencyChoice, withChoice } from './latencyChoice.ts';
 import { ScriptList } from './ScriptList.tsx';
 import { VariantList } from './VariantList.tsx';
+import { LatticeSettings, VALUE_CHOICES, valueChoice } from './LatticeSettings.tsx';
 
 interface Props {
   config: DynamoConfig;
@@ -145,6 +146,9 @@ export function Settings({ config, seed, now, onChange, onSeed }: Props) {
         />
         <NumberField label="clock skew up to" unit="ms" value={c.cluster.clockSkewMs} min={0} max={1e6} onChange={(clockSkewMs) => edit((x) => ({ ...x, cluster: { ...x.cluster, clockSkewMs } }))} />
         <NumberField label="clock size limit" value={c.versioning.clockThreshold} min={1} max={100} integer onChange={(clockThreshold) => edit((x) => ({ ...x, versioning: { ...x.versioning, clockThreshold } }))} />
+      </Section>
+      <Section title="Lattice values" open={c.lattice.values === 'lattice'} badge={VALUE_CHOICES.find((v) => v.value === valueChoice(c.lattice))?.label}>
+        <LatticeSettings lattice={c.lattice} onChange={(lattice) => edit((x) => ({ ...x, lattice }))} />
       </Section>
       <Section title="Repair">
         <CheckField label="read repair" checked={c.repair.readRepair} onChange={(readRepair) => repair({ readRepair })} />

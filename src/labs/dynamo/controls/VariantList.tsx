@@ -1,5 +1,7 @@
 import { useState } from 'react';
-import type { DynamoConfig, Reconciliation, Strategy, Variant, VariantSettings } from '../../../engines/dynamo/config.ts';
+import type { DynamoConfig, LatticeKind, Reconciliation, Strategy, Variant, VariantSettings } from '../../../engines/dynamo/config.ts';
+import { LATTICE_NAMES } from '../../../engines/dynamo/versioning/lattice/kinds.ts';
+import { VALUE_CHOICES } from './LatticeSettings.tsx';
 
 type Tri<T> = T | 'same';
 const on = (v: Tri<boolean>) => (v === 'same' ? undefined : v);
@@ -20,6 +22,7 @@ export function describeSettings(set: VariantSettings): string {
   if (set.readRepair !== undefined) parts.push(`read repair ${set.readRepair ? 'on' : 'off'}`);
   if (set.hintedHandoff !== undefined) parts.push(`hinted handoff ${set.hintedHandoff ? 'on' : 'off'}`);
   if (set.antiEntropy !== undefined) parts.push(`anti-entropy ${set.antiEntropy ? 'on' : 'off'}`);
+  if (set.values !== undefined) parts.push(set.values === 'vector-clocks' ? 'vector clocks' : `${LATTICE_NAMES[set.values]} lattice`);
   return parts.join(', ') || 'no change';
 }
 
@@ -40,6 +43,7 @@ export function VariantList({ config, onChange }: { config: DynamoConfig; onChan
   const [propagation, setPropagation] = useState<Tri<'all' | 'quorum-only'>>('same');
   const [reconciliation, setReconciliation] = useState<Tri<Reconciliation>>('same');
   const [antiEntropy, setAntiEntropy] = useState<Tri<boolean>>('same');
+  const [values, setValues] = useState<Tri<'vector-clocks' | LatticeKind>>('same');
   const [label, setLabel] = useState('');
   const num = (t: string) => (t.trim() === '' || !Number.isInteger(Number(t)) ? undefined : Number(t));
   const set: VariantSettings = Object.fromEntries(
@@ -53,6 +57,7 @@ export function VariantList({ config, onChange }: { config: DynamoConfig; onChan
       propagation: propagation === 'same' ? undefined : propagation,
       reconciliation: reconciliation === 'same' ? undefined : reconciliation,
       antiEntropy: on(antiEntropy),
+      values: values === 'same' ? undefined : values,
     }).filter(([, v]) => v !== undefined),
   );
   const canAdd = Object.keys(set).length > 0 && config.compare.length < 8;
@@ -114,6 +119,7 @@ export function VariantList({ config, onChange }: { config: DynamoConfig; onChan
           ],
           setReconciliation,
         )}
+        {select('values', values, [{ value: 'same', label: 'same' }, ...VALUE_CHOICES], setValues)}
         {select('anti-entropy', antiEntropy === 'same' ? 'same' : antiEntropy ? 'yes' : 'no', triOptions('on', 'off'), (v) => setAntiEntropy(v === 'same' ? 'same' : v === 'yes'))}
         <label className="dyn-field">
           <span className="dyn-field-label">label</span>

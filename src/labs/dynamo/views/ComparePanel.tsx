@@ -26,6 +26,18 @@ const COLUMNS: { title: string; optional: boolean; value(r: VariantResult): numb
   { title: 'divergent at end', optional: true, value: (r) => r.divergentKeysAtEnd, show: (r) => r.divergentKeysAtEnd.toLocaleString('en-US') },
   { title: 'lost writes', optional: true, value: (r) => r.lostWrites, show: (r) => String(r.lostWrites) },
   { title: 'lost updates', optional: true, value: (r) => r.lostUpdates, show: (r) => String(r.lostUpdates) },
+  {
+    title: 'deletions back',
+    optional: true,
+    value: (r) => r.removals,
+    show: (r) => `${r.resurrected} of ${r.removals}`,
+  },
+  {
+    title: 'threshold reads: mean · timed out',
+    optional: true,
+    value: (r) => r.thresholdReads,
+    show: (r) => (r.thresholdReads === 0 ? '—' : `${formatMs(r.thresholdMeanMs)} · ${r.thresholdTimedOut} of ${r.thresholdReads}`),
+  },
 ];
 
 /** PBS's figure for a run: exact, an upper bound (≤), or none where its assumptions fail. */
@@ -69,6 +81,7 @@ export function ComparePanel({ summary, config, width }: { summary: DynamoSummar
                 <td className="dyn-run-label">
                   <span className="dyn-swatch" style={{ background: PALETTE[i % PALETTE.length] }} />
                   {r.label}
+                  <span className="dyn-run-values">{r.values}</span>
                 </td>
                 {columns.map((c) => (
                   <td key={c.title} className="num">

@@ -1,4 +1,5 @@
 import type { DynamoConfig } from '../../../engines/dynamo/config.ts';
+import { LatticeRows } from './LatticeRows.tsx';
 import type { DynamoResult } from '../../../engines/dynamo/engine.ts';
 import { balance } from '../../../engines/dynamo/ring/loadBalance.ts';
 import { Figure } from '../../../ui/Figure.tsx';
@@ -121,6 +122,7 @@ export function MetricsPanel({ result, config, at, now, width, members }: Props)
               </td>
             </tr>
           )}
+          <LatticeRows s={s} />
           <tr>
             <th>versions per read</th>
             <td className="num">{percent(s.versionsPerRead.shares['1'], 3)}</td>
