@@ -5,7 +5,8 @@ import { inThread, runCompiled, type Executor } from '../src/engines/kernels/bac
 import { maxUlps } from '../src/engines/kernels/backends/compare.ts';
 import { runNaive } from '../src/engines/kernels/backends/naive.ts';
 import { poolExecutor } from '../src/engines/kernels/backends/parallel.ts';
-import type { ProgramInputs } from '../src/engines/kernels/backends/types.ts';
+import type { BackendRun, ProgramInputs } from '../src/engines/kernels/backends/types.ts';
+import { runWasm, wasmPool, type WasmExecutor } from '../src/engines/kernels/backends/wasm.ts';
 import type { RunSizes } from '../src/engines/kernels/backends/sizes.ts';
 import { compile, type Compiled } from '../src/engines/kernels/compile.ts';
 import { makeInputs } from '../src/engines/kernels/inputs/params.ts';
@@ -15,7 +16,7 @@ import { report, type Benchmark } from './harness.ts';
 
 /**
  * `npm run bench -- kernels [--full] [--options N] [--side S] [--iterations K] [--rounds R]`
- * Black-Scholes, the slide's 5x5 blur and a heat stencil: each backend's time against the naive
+ * Black-Scholes (also on the WebAssembly SIMD backend, 1 and 2 workers), the slide's 5x5 blur and a heat stencil: each backend's time against the naive
  * backend and against a hand-written fused JavaScript loop of the same kernel (bench/kernels/
  * hand.ts, the honest baseline); the blur's memory bandwidth against a triad measured in the same
  * run. Quick by default (10^6 options, 1024x1024, 10 iterations); `--full` runs the issue's sizes
@@ -85,39 +86,55 @@ function timedHand(f: () => void): () => Timing {
   };
 }
 
+/** Adds the CPU time of `work` to `cpu.millis`. */
+async function counted(cpu: { millis: number }, work: () => void | Promise<void>): Promise<void> {
+  const start = cpuNow();
+  await work();
+  cpu.millis += cpuNow() - start;
+}
+
 /**
  * `exec` with its loops' CPU time added up in `cpu.millis` (buffer set-up excluded). The count is
  * the process's, so for the parallel backend it is the workers' time added up while the main
  * thread waits: the work the split costs, which the load of other programs does not inflate.
  */
 function cpuCounted(exec: Executor, cpu: { millis: number }): Executor {
-  return {
-    shared: exec.shared,
-    async loop(code, buffers, scalars, n, align) {
-      const start = cpuNow();
-      await exec.loop(code, buffers, scalars, n, align);
-      cpu.millis += cpuNow() - start;
-    },
-  };
+  return { shared: exec.shared, loop: (code, buffers, scalars, n, align) => counted(cpu, () => exec.loop(code, buffers, scalars, n, align)) };
 }
 
+function cpuCountedWasm(exec: WasmExecutor, cpu: { millis: number }): WasmExecutor {
+  return { loop: (kernel, n, align) => counted(cpu, () => exec.loop(kernel, n, align)) };
+}
+
+/** One run of a backend on a case, its loops' CPU time counted. */
+type Runner = (k: Case, cpu: { millis: number }) => Promise<BackendRun>;
+
 /** One compiled run as a contender; `check` sees its outputs. */
-function compiledRun(k: Case, line: string, exec: Executor, check?: (outputs: (Float32Array | Float64Array | number)[]) => void): Contender {
+function compiledRun(k: Case, line: string, runner: Runner, check?: (outputs: (Float32Array | Float64Array | number)[]) => void): Contender {
   return {
     name: line,
     async run() {
       const cpu = { millis: 0 };
-      const run = await runCompiled(k.c, k.inputs, k.sizes, cpuCounted(exec, cpu));
+      const run = await runner(k, cpu);
       check?.(run.outputs);
       return { millis: run.millis, cpuMillis: cpu.millis };
     },
   };
 }
 
-const executors = (pool: ParallelPool): [string, Executor][] => [
-  ['fused (compiled, 1 thread)', inThread],
-  ['parallel, 1 worker', poolExecutor(pool, 1)],
-  ['parallel, 2 workers', poolExecutor(pool, 2)],
+const onJs = (exec: Executor): Runner => (k, cpu) => runCompiled(k.c, k.inputs, k.sizes, cpuCounted(exec, cpu));
+const onWasm = (exec: WasmExecutor): Runner => (k, cpu) => runWasm(k.c, k.inputs, k.sizes, cpuCountedWasm(exec, cpu));
+
+const executors = (pool: ParallelPool): [string, Runner][] => [
+  ['fused (compiled, 1 thread)', onJs(inThread)],
+  ['parallel, 1 worker', onJs(poolExecutor(pool, 1))],
+  ['parallel, 2 workers', onJs(poolExecutor(pool, 2))],
+];
+
+/** The WebAssembly backend (element-wise loops and reductions; stencils stay JavaScript). */
+const wasmExecutors = (pool: ParallelPool): [string, Runner][] => [
+  ['wasm SIMD, 1 worker', onWasm(wasmPool(pool, 1))],
+  ['wasm SIMD, 2 workers', onWasm(wasmPool(pool, 2))],
 ];
 
 /** The compiled backends' lines; `unit` turns ms into what is reported (ms: lower is better). */
@@ -146,7 +163,7 @@ async function blackScholes(pool: ParallelPool, n: number, rounds: number): Prom
   const ulps = new Map<string, number>();
   const contenders: Contender[] = [
     { name: 'hand', run: timedHand(() => handBlackScholes(s!, strike!, r!, v!, t!, put)) },
-    ...executors(pool).map(([name, exec]) => compiledRun(k, name, exec, (outputs) => ulps.set(name, maxUlps(naive.outputs, outputs)))),
+    ...[...executors(pool), ...wasmExecutors(pool)].map(([name, runner]) => compiledRun(k, name, runner, (outputs) => ulps.set(name, maxUlps(naive.outputs, outputs)))),
   ];
   const best = await interleaved(contenders, rounds);
   const hand = best.get('hand')!.millis;
@@ -166,7 +183,7 @@ async function stencil(pool: ParallelPool, name: string, source: string, side: n
   const one = prepare(source, { image, params: { iterations: 1 } });
   const naiveRun = runNaive(one.c.domain, one.inputs, one.sizes);
   const ulps = new Map<string, number>();
-  for (const [line, exec] of executors(pool)) ulps.set(line, maxUlps(naiveRun.outputs, (await runCompiled(one.c, one.inputs, one.sizes, exec)).outputs));
+  for (const [line, runner] of executors(pool)) ulps.set(line, maxUlps(naiveRun.outputs, (await runner(one, { millis: 0 })).outputs));
   const naive = naiveRun.millis * iterations;
   const start = [...k.inputs.arrays.values()][0] as Float32Array;
   const contenders: Contender[] = [
@@ -180,7 +197,7 @@ async function stencil(pool: ParallelPool, name: string, source: string, side: n
         }
       }),
     },
-    ...executors(pool).map(([line, exec]) => compiledRun(k, line, exec)),
+    ...executors(pool).map(([line, runner]) => compiledRun(k, line, runner)),
   ];
   const best = await interleaved(contenders, rounds);
   report({ name: `${name}: naive`, value: naive, unit: 'ms', lowerIsBetter: true, note: `timed on 1 iteration (${naiveRun.millis.toFixed(0)} ms), times ${iterations}; ${(naiveRun.temporaryBytes / 1e9).toFixed(2)} GB of temporaries per iteration` });

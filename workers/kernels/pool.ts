@@ -1,4 +1,5 @@
 import type { ParallelPool } from '../../src/engines/kernels/api.ts';
+import type { WasmKernel } from '../../src/engines/kernels/codegen/wasm/instantiate.ts';
 
 /** What the kernels worker sends a pool worker, and what comes back. */
 export interface PoolTask {
@@ -6,6 +7,8 @@ export interface PoolTask {
   code: string;
   buffers: SharedArrayBuffer[];
   scalars: number[];
+  /** A WebAssembly kernel (module and shared memory) instead of `code`. */
+  wasm?: WasmKernel;
   ranges: [number, number][];
 }
 export type PoolReply = { id: number; ok: true } | { id: number; ok: false; message: string };
@@ -65,7 +68,7 @@ export function createWebWorkerPool(size: number, spawn: () => Worker): Parallel
       return new Promise<void>((resolve, reject) => {
         pending.set(id, { remaining: n, resolve, reject });
         for (let k = 0; k < n; k++) {
-          const task: PoolTask = { id, code: kernel.code, buffers: kernel.buffers, scalars: kernel.scalars, ranges: ranges.filter((_, i) => i % n === k) };
+          const task: PoolTask = { id, code: kernel.code, buffers: kernel.buffers, scalars: kernel.scalars, ...(kernel.wasm ? { wasm: kernel.wasm } : {}), ranges: ranges.filter((_, i) => i % n === k) };
           workers[k]!.postMessage(task);
         }
       });

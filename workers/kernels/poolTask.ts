@@ -1,4 +1,5 @@
 import { instantiateKernel, type Kernel } from '../../src/engines/kernels/codegen/instantiate.ts';
+import { runWasmRange } from '../../src/engines/kernels/codegen/wasm/instantiate.ts';
 import type { PoolReply, PoolTask } from './pool.ts';
 
 /**
@@ -8,6 +9,10 @@ import type { PoolReply, PoolTask } from './pool.ts';
  */
 export function runPoolTask(task: PoolTask, compiled: Map<string, Kernel>): PoolReply {
   try {
+    if (task.wasm) {
+      for (const [lo, hi] of task.ranges) runWasmRange(task.wasm, lo, hi);
+      return { id: task.id, ok: true };
+    }
     let kernel = compiled.get(task.code);
     if (!kernel) {
       kernel = instantiateKernel(task.code);

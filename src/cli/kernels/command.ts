@@ -6,9 +6,9 @@ import { EXIT, parseArgs, UsageError } from '../io.ts';
 import { createThreadPool } from './threadPool.ts';
 
 export const KERNELS_USAGE =
-  'latticework kernels <program.acc> [--backend naive|fused|parallel[,...]] [--size N] [--workers K] [--image WxH] [--builtin NAME] [--param name=value] [--repeats R] [--seed S]';
+  'latticework kernels <program.acc> [--backend naive|fused|parallel|wasm[,...]] [--size N] [--workers K] [--image WxH] [--builtin NAME] [--param name=value] [--repeats R] [--seed S]';
 
-const CLI_BACKENDS: readonly BackendId[] = ['naive', 'fused', 'parallel'];
+const CLI_BACKENDS: readonly BackendId[] = ['naive', 'fused', 'parallel', 'wasm'];
 
 /**
  * `kernels`: compiles and runs one program on the chosen backends. Stdout is deterministic (the
@@ -18,7 +18,7 @@ export async function kernelsCommand(args: string[]): Promise<number> {
   const { options, positional } = parseArgs(args, ['backend', 'size', 'workers', 'image', 'builtin', 'param', 'repeats', 'seed'], []);
   if (positional.length !== 1) throw new UsageError(`usage: ${KERNELS_USAGE}`);
   const backends = (options.get('backend') ?? 'fused').split(',') as BackendId[];
-  for (const b of backends) if (!CLI_BACKENDS.includes(b)) throw new UsageError(`--backend must be naive, fused or parallel (or several, comma-separated), not "${b}"`);
+  for (const b of backends) if (!CLI_BACKENDS.includes(b)) throw new UsageError(`--backend must be naive, fused, parallel or wasm (or several, comma-separated), not "${b}"`);
   const whole = (name: string, fallback: number) => {
     const text = options.get(name);
     const n = text === undefined ? fallback : Number(text);
@@ -47,7 +47,7 @@ export async function kernelsCommand(args: string[]): Promise<number> {
       config.params[name] = Number(value);
     }
   }
-  const pool = backends.includes('parallel') ? createThreadPool(config.workers) : undefined;
+  const pool = backends.includes('parallel') || backends.includes('wasm') ? createThreadPool(config.workers) : undefined;
   try {
     const outcome = await runEngine(createKernelsEngine(pool ? { pool } : {}), { config, seed: whole('seed', 1), budget: { maxSteps: Number.MAX_SAFE_INTEGER, maxMillis: 3_600_000 } });
     if (outcome.status === 'failed') {
@@ -72,8 +72,8 @@ function print(result: KernelsResult): void {
       out.write(`${t.backend}: unavailable (${t.unavailable})\n`);
       continue;
     }
-    out.write(`${t.backend}${t.backend === 'parallel' ? ` (${t.workers} workers)` : ''}: checksum ${t.checksum}, ${t.maxUlpsFromNaive} ulps from naive\n`);
-    process.stderr.write(`${t.backend}${t.backend === 'parallel' ? ` (${t.workers} workers)` : ''}: ${t.millis.toFixed(1)} ms (median of runs), ${(t.temporaryBytes / 1e6).toFixed(1)} MB of temporaries\n`);
+    out.write(`${t.backend}${t.backend === 'parallel' || t.backend === 'wasm' ? ` (${t.workers} workers)` : ''}: checksum ${t.checksum}, ${t.maxUlpsFromNaive} ulps from naive\n`);
+    process.stderr.write(`${t.backend}${t.backend === 'parallel' || t.backend === 'wasm' ? ` (${t.workers} workers)` : ''}: ${t.millis.toFixed(1)} ms (median of runs), ${(t.temporaryBytes / 1e6).toFixed(1)} MB of temporaries\n`);
   }
 }
 

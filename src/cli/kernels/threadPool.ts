@@ -54,7 +54,7 @@ export function createThreadPool(size = Math.max(1, availableParallelism())): Pa
               new Promise<void>((resolve, reject) => {
                 const id = nextId++;
                 pending.set(id, { resolve, reject });
-                pool[k % pool.length]!.postMessage({ id, code: kernel.code, buffers: kernel.buffers, scalars: kernel.scalars, lo, hi });
+                pool[k % pool.length]!.postMessage({ id, code: kernel.code, buffers: kernel.buffers, scalars: kernel.scalars, wasm: kernel.wasm, lo, hi });
               }),
           ),
         );

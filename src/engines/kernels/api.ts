@@ -9,7 +9,9 @@
  * (it throws InputError with line and column).
  */
 
-export type BackendId = 'naive' | 'fused' | 'parallel' | 'webgpu';
+import type { WasmKernel } from './codegen/wasm/instantiate.ts';
+
+export type BackendId = 'naive' | 'fused' | 'parallel' | 'wasm' | 'webgpu';
 
 /**
  * Where a stencil reads outside the image (ParallelAccelerator's runStencil border modes; exact
@@ -152,11 +154,13 @@ export interface KernelsResult {
  * `code` is the body of a function `(buffers, scalars, lo, hi) => void`: turn it into that function
  * with `instantiateKernel(code)` (codegen/instantiate.ts; cache by string) and call it with the
  * SharedArrayBuffers, the scalars and one range [lo, hi). The code makes its own typed views.
+ * A WebAssembly kernel comes as `wasm` instead (a compiled module and the shared memory it runs in):
+ * run it with `runWasmRange(wasm, lo, hi)` (codegen/wasm/instantiate.ts); `code` is then only a label.
  */
 export interface ParallelPool {
   readonly size: number;
   /** Runs `kernel` once per range, ranges spread over the workers; resolves when all are done (a barrier). */
-  run(kernel: { code: string; buffers: SharedArrayBuffer[]; scalars: number[] }, ranges: [number, number][]): Promise<void>;
+  run(kernel: { code: string; buffers: SharedArrayBuffer[]; scalars: number[]; wasm?: WasmKernel }, ranges: [number, number][]): Promise<void>;
   dispose(): void;
 }
 

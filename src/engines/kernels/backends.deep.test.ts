@@ -12,7 +12,9 @@ import { runAll } from './test/backends.ts';
  * agree bit for bit with the naive one on many random programs (element-wise maps, reductions in
  * the middle, comprehensions, `map`, scalar parameters), sizes on both sides of the reduction
  * block, every border mode on odd-sized images from 9x9 (some narrower than their reads reach) with non-linear stencil bodies, and
- * every example the lab ships. WebGPU (float32) is checked in the browser, not here.
+ * every example the lab ships. The WebAssembly backend (in this thread and on 1, 2 and 3 workers)
+ * joins the random 1-D programs (it does not compile stencils). WebGPU (float32) is checked in
+ * the browser, not here.
  */
 
 const pool = createThreadPool(3);
@@ -86,17 +88,18 @@ end`,
 /** Odd sides from the smallest image the lab takes (8 wide: 9 odd), some narrower than the reads' reach. */
 const side = fc.integer({ min: 4, max: 16 }).map((k) => 2 * k + 1);
 
-async function agree(source: string, options: Parameters<typeof runAll>[1], seed: number): Promise<void> {
-  const { naive, fused, parallel } = await runAll(source, { ...options, pool, workerCounts: [1, 2, 3] }, seed);
+async function agree(source: string, options: Parameters<typeof runAll>[1], seed: number, wasm = false): Promise<void> {
+  const run = await runAll(source, { ...options, pool, workerCounts: [1, 2, 3], wasm }, seed);
+  const { naive, fused } = run;
   expect(maxUlps(naive.outputs, fused.outputs)).toBe(0);
-  for (const p of parallel) expect(maxUlps(naive.outputs, p.outputs)).toBe(0);
+  for (const p of [...run.parallel, ...run.wasm]) expect(maxUlps(naive.outputs, p.outputs)).toBe(0);
   expect(checksum(fused.outputs)).toBe(checksum(naive.outputs));
 }
 
 describe('every CPU backend agrees with naive, bit for bit (deep)', () => {
   it('on random programs with maps, reductions, comprehensions and map, at sizes around the reduction block', async () => {
     await fc.assert(
-      fc.asyncProperty(program, size, fc.double({ min: -2, max: 2, noNaN: true }), fc.nat(10_000), async (source, n, k, seed) => agree(source, { size: n, params: { k } }, seed)),
+      fc.asyncProperty(program, size, fc.double({ min: -2, max: 2, noNaN: true }), fc.nat(10_000), async (source, n, k, seed) => agree(source, { size: n, params: { k } }, seed, true)),
       { numRuns: 300 },
     );
   });

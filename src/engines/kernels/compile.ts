@@ -1,6 +1,7 @@
 import type { Compilation } from './api.ts';
 import { generateJs, type JsStep } from './codegen/js.ts';
 import { layout, type Layout } from './codegen/layout.ts';
+import { generateWasm } from './codegen/wasm/parfor.ts';
 import { generateWgsl, type WgslProgram } from './codegen/wgsl.ts';
 import { Lowering } from './check/lower.ts';
 import { domainGraph } from './ir/graph.ts';
@@ -17,6 +18,8 @@ export interface Compiled {
   layout: Layout;
   js: (JsStep | undefined)[];
   wgsl: WgslProgram;
+  /** A WebAssembly module per parfor step (codegen/wasm/). */
+  wasm: (Uint8Array<ArrayBuffer> | undefined)[];
   compilation: Compilation;
 }
 
@@ -36,7 +39,7 @@ export function compile(source: string, lengthOf?: (value: number) => number): C
     notFused: parallel.notFused,
     code: wgsl.listing ? { js: js.listing, wgsl: wgsl.listing } : { js: js.listing },
   };
-  return { domain, parallel, layout: memory, js: js.steps, wgsl, compilation };
+  return { domain, parallel, layout: memory, js: js.steps, wgsl, wasm: generateWasm(parallel, memory), compilation };
 }
 
 /** The compiler's stages for the views, while the user types (throws InputError with line and column). */

@@ -7,6 +7,7 @@ import { runNaive } from './backends/naive.ts';
 import { poolExecutor } from './backends/parallel.ts';
 import { MAX_ELEMENTS, valueElements, type RunSizes } from './backends/sizes.ts';
 import type { Arr, BackendRun, ProgramInputs } from './backends/types.ts';
+import { runWasm, wasmInThread, wasmPool, wasmUnsupported } from './backends/wasm.ts';
 import { runWebgpu } from './backends/webgpu.ts';
 import { makeInputs } from './inputs/params.ts';
 import { FrameRecorder } from './trace/frames.ts';
@@ -14,7 +15,10 @@ import { FrameRecorder } from './trace/frames.ts';
 /** Below this many elements a warm-up run costs little and a cold run would time the JIT. */
 const WARM_ALWAYS_BELOW = 100_000;
 
-const BACKENDS: readonly BackendId[] = ['naive', 'fused', 'parallel', 'webgpu'];
+const BACKENDS: readonly BackendId[] = ['naive', 'fused', 'parallel', 'wasm', 'webgpu'];
+
+/** Backends timed at every worker count of the run (the pool's workers run their loops). */
+const ON_WORKERS: readonly BackendId[] = ['parallel', 'wasm'];
 
 export interface KernelsHost {
   pool?: ParallelPool;
@@ -70,7 +74,7 @@ async function runKernels(config: KernelsConfig, seed: number, ctx: RunContext, 
       lengthOf = valueElements(compiled.domain, runSizes);
     }
     for (const { backend, workers } of plan) {
-      const label = `${backend}${backend === 'parallel' ? `, ${workers} worker${workers > 1 ? 's' : ''}` : ''}, ${n.toLocaleString('en-US')}`;
+      const label = `${backend}${ON_WORKERS.includes(backend) ? `, ${workers} worker${workers > 1 ? 's' : ''}` : ''}, ${n.toLocaleString('en-US')}`;
       const timing = await timeBackend(compiled, inputs, runSizes, backend, workers, config.repeats, n === sizes[0] || n < WARM_ALWAYS_BELOW, host, reference, () => {
         ctx.tick(work(compiled, runSizes));
         ctx.progress({ done: ++done, total, label });
@@ -83,7 +87,7 @@ async function runKernels(config: KernelsConfig, seed: number, ctx: RunContext, 
 }
 
 function runsPlanned(config: KernelsConfig, workerCounts: number[]): { backend: BackendId; workers: number }[] {
-  return config.backends.flatMap((backend): { backend: BackendId; workers: number }[] => (backend === 'parallel' ? workerCounts.map((workers) => ({ backend, workers })) : [{ backend, workers: 1 }]));
+  return config.backends.flatMap((backend): { backend: BackendId; workers: number }[] => (ON_WORKERS.includes(backend) ? workerCounts.map((workers) => ({ backend, workers })) : [{ backend, workers: 1 }]));
 }
 
 async function timeBackend(
@@ -93,7 +97,7 @@ async function timeBackend(
   // The elements the kernels sweep: N for 1-D programs, the image's pixels for stencils on images.
   const vectors = c.domain.params.some((p) => p.kind === 'vector');
   const base = { backend, workers, size: vectors ? sizes.n : sizes.width * sizes.height };
-  const missing = unavailable(backend, workers, host);
+  const missing = unavailable(c, backend, workers, host);
   if (missing) return { ...base, millis: 0, temporaryBytes: 0, checksum: '', maxUlpsFromNaive: 0, unavailable: missing };
   // At the first size (and at every small one, where a cold loop would not reach optimized code
   // before it ends), one untimed warm-up run: a backend's first runs also compile its code (and
@@ -109,9 +113,15 @@ async function timeBackend(
   return { ...base, millis, temporaryBytes: last.temporaryBytes, checksum: checksum(last.outputs), maxUlpsFromNaive: maxUlps(reference.outputs, last.outputs, backend === 'webgpu') };
 }
 
-function unavailable(backend: BackendId, workers: number, host: KernelsHost): string | undefined {
-  if (backend === 'parallel' && !host.pool) return 'no pool of workers was given to the engine';
-  if (backend === 'parallel' && host.pool && workers > host.pool.size) return `the pool has ${host.pool.size} workers, fewer than ${workers}`;
+function unavailable(c: Compiled, backend: BackendId, workers: number, host: KernelsHost): string | undefined {
+  if (backend === 'wasm') {
+    const why = wasmUnsupported(c);
+    if (why) return why;
+    // One worker without a pool: the loops run in the engine's own thread.
+    if (!host.pool && workers === 1) return undefined;
+  }
+  if (ON_WORKERS.includes(backend) && !host.pool) return 'no pool of workers was given to the engine';
+  if (ON_WORKERS.includes(backend) && host.pool && workers > host.pool.size) return `the pool has ${host.pool.size} workers, fewer than ${workers}`;
   if (backend === 'webgpu' && !host.gpu) return host.gpuMissing ?? 'this host has no WebGPU adapter';
   return undefined;
 }
@@ -124,6 +134,8 @@ function runBackend(c: Compiled, inputs: ProgramInputs, sizes: RunSizes, backend
       return runCompiled(c, inputs, sizes, inThread);
     case 'parallel':
       return runCompiled(c, inputs, sizes, poolExecutor(host.pool!, workers));
+    case 'wasm':
+      return runWasm(c, inputs, sizes, host.pool ? wasmPool(host.pool, workers) : wasmInThread);
     case 'webgpu':
       return runWebgpu(c, inputs, sizes, host.gpu!);
   }

@@ -18,6 +18,7 @@ export const BACKENDS: readonly BackendStyle[] = [
   { id: 'naive', name: 'naive', description: 'one pass and one new array per operation, as plain array code runs', color: '#000000', symbol: d3.symbolDiamond },
   { id: 'fused', name: 'fused', description: 'one pass per parfor over typed arrays, no temporaries, one worker', color: '#0072B2', symbol: d3.symbolCircle },
   { id: 'parallel', name: 'parallel', description: 'the fused loops split over workers sharing one SharedArrayBuffer', color: '#D55E00', symbol: d3.symbolSquare },
+  { id: 'wasm', name: 'WASM', description: 'the fused loops as WebAssembly (two elements per f64x2 step) on the same workers and shared memory', color: '#CC79A7', symbol: d3.symbolStar },
   { id: 'webgpu', name: 'WebGPU', description: 'the fused loops as WGSL compute shaders (float32)', color: '#009E73', symbol: d3.symbolTriangle },
 ];
 

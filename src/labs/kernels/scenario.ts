@@ -48,7 +48,7 @@ const image: Schema<ImageRef> = {
   parse: (value, path = '') =>
     typeof value === 'object' && value !== null && Object.hasOwn(value, 'file') ? fileImage.parse(value, path) : builtinImage.parse(value, path),
 };
-const backend = literal('naive', 'fused', 'parallel', 'webgpu');
+const backend = literal('naive', 'fused', 'parallel', 'wasm', 'webgpu');
 const sizes = list(int({ min: 1, max: MAX_SIZE }), { max: 12 });
 
 export const spec: LabScenarioSpec<KernelsScenarioConfig, KernelsView> = {
@@ -58,7 +58,7 @@ export const spec: LabScenarioSpec<KernelsScenarioConfig, KernelsView> = {
     size: int({ min: 1, max: MAX_SIZE }),
     image: optional<ImageRef | undefined>(image, undefined),
     params: optional(record(num({ min: -1e9, max: 1e9 }), { max: 32, key: /^[A-Za-z_]\w*$/ }), {}),
-    backends: list(backend, { min: 1, max: 4 }),
+    backends: list(backend, { min: 1, max: 5 }),
     workers: int({ min: 1, max: 64 }),
     repeats: int({ min: 1, max: 50 }),
     sweep: optional<KernelsScenarioConfig['sweep']>(
@@ -109,7 +109,7 @@ export const defaultScenario: Scenario<KernelsScenarioConfig, KernelsView> = {
     source: BLACK_SCHOLES,
     size: 1_000_000,
     params: {},
-    backends: ['naive', 'fused', 'parallel', 'webgpu'],
+    backends: ['naive', 'fused', 'parallel', 'wasm', 'webgpu'],
     workers: 2,
     repeats: 3,
     sweep: { sizes: [100_000, 1_000_000], workers: [1, 2] },

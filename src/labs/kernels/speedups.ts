@@ -30,13 +30,16 @@ export function speedupOf(t: BackendTiming, naive: Map<number, number>): number 
   return base === undefined || !usable(t) ? undefined : base / t.millis;
 }
 
-/** By array size: one series per backend other than naive; the parallel one at the scenario's worker count. */
+/** The backends whose loops run on the pool's workers (timed at each worker count). */
+export const onWorkers = (b: BackendId): boolean => b === 'parallel' || b === 'wasm';
+
+/** By array size: one series per backend other than naive; parallel and wasm at the scenario's worker count. */
 export function bySize(timings: readonly BackendTiming[], workers: number): SpeedupSeries[] {
   const naive = naiveTimes(timings);
   const out: SpeedupSeries[] = [];
-  for (const backend of ['fused', 'parallel', 'webgpu'] as const) {
+  for (const backend of ['fused', 'parallel', 'wasm', 'webgpu'] as const) {
     const points = timings
-      .filter((t) => t.backend === backend && (backend !== 'parallel' || t.workers === workers))
+      .filter((t) => t.backend === backend && (!onWorkers(backend) || t.workers === workers))
       .flatMap((t) => {
         const s = speedupOf(t, naive);
         return s === undefined ? [] : [{ x: t.size, speedup: s, timing: t }];
@@ -52,17 +55,20 @@ export function bySize(timings: readonly BackendTiming[], workers: number): Spee
  * backend's one-worker speed-up linearly with the workers (or the parallel one's at one worker
  * when fused did not run).
  */
-export function byWorkers(timings: readonly BackendTiming[], size: number): { parallel: SpeedupPoint[]; ideal: [number, number][] } {
+export function byWorkers(timings: readonly BackendTiming[], size: number): { parallel: SpeedupPoint[]; wasm: SpeedupPoint[]; ideal: [number, number][] } {
   const naive = naiveTimes(timings);
-  const parallel = timings
-    .filter((t) => t.backend === 'parallel' && t.size === size)
-    .flatMap((t) => {
-      const s = speedupOf(t, naive);
-      return s === undefined ? [] : [{ x: t.workers, speedup: s, timing: t }];
-    })
-    .sort((a, b) => a.x - b.x);
+  const series = (backend: BackendId) =>
+    timings
+      .filter((t) => t.backend === backend && t.size === size)
+      .flatMap((t) => {
+        const s = speedupOf(t, naive);
+        return s === undefined ? [] : [{ x: t.workers, speedup: s, timing: t }];
+      })
+      .sort((a, b) => a.x - b.x);
+  const parallel = series('parallel');
+  const wasm = series('wasm');
   const fused = timings.find((t) => t.backend === 'fused' && t.size === size && usable(t));
   const base = fused ? speedupOf(fused, naive) : parallel.find((p) => p.x === 1)?.speedup;
-  const counts = [...new Set([1, ...parallel.map((p) => p.x)])].sort((a, b) => a - b);
-  return { parallel, ideal: base === undefined ? [] : counts.map((w) => [w, base * w]) };
+  const counts = [...new Set([1, ...parallel.map((p) => p.x), ...wasm.map((p) => p.x)])].sort((a, b) => a - b);
+  return { parallel, wasm, ideal: base === undefined ? [] : counts.map((w) => [w, base * w]) };
 }

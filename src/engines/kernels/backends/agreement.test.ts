@@ -3,6 +3,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createThreadPool } from '../../../cli/kernels/threadPool.ts';
 import { checksum, maxUlps } from './compare.ts';
 import { BLACK_SCHOLES, BLUR, runAll } from '../test/backends.ts';
+import { compile } from '../compile.ts';
+import { wasmUnsupported } from './wasm.ts';
 
 const pool = createThreadPool(2);
 afterAll(() => pool.dispose());
@@ -31,12 +33,13 @@ const program = fc
   .map(([a, b, red, c]) => `@acc function f(x, y)\n  t1 = x .+ ${a}\n  t2 = y .* ${b}\n  s = ${red}(t2)\n  t3 = x .+ ${c}\n  return t3, s\nend`);
 
 describe('backends agree', () => {
-  it('bit for bit on random programs and inputs, for 1, 2 and 3 workers', async () => {
+  it('bit for bit on random programs and inputs, for 1, 2 and 3 workers, in JavaScript and WebAssembly', async () => {
     await fc.assert(
       fc.asyncProperty(program, fc.integer({ min: 1, max: 9000 }), fc.nat(1000), async (source, size, seed) => {
-        const { naive, fused, parallel } = await runAll(source, { size, pool, workerCounts: [1, 2, 3] }, seed);
+        const { naive, fused, parallel, wasm } = await runAll(source, { size, pool, workerCounts: [1, 2, 3], wasm: true }, seed);
         expect(maxUlps(naive.outputs, fused.outputs)).toBe(0);
-        for (const p of parallel) expect(maxUlps(naive.outputs, p.outputs)).toBe(0);
+        // WebAssembly in this thread, then on 1, 2 and 3 workers: 0 ulps is the stated tolerance (codegen/wasm/math.ts).
+        for (const p of [...parallel, ...wasm]) expect(maxUlps(naive.outputs, p.outputs)).toBe(0);
         expect(checksum(fused.outputs)).toBe(checksum(naive.outputs));
       }),
       { numRuns: 25 },
@@ -44,13 +47,18 @@ describe('backends agree', () => {
   });
 
   it('on the slide\'s Black-Scholes and blur, with the same checksum', async () => {
-    for (const [source, options] of [[BLACK_SCHOLES, { size: 5001 }], [BLUR, { image: { width: 33, height: 21 }, params: { iterations: 3 } }]] as const) {
-      const { naive, fused, parallel } = await runAll(source, { ...options, pool });
-      const sums = [naive, fused, ...parallel].map((r) => checksum(r.outputs));
+    for (const [source, options] of [[BLACK_SCHOLES, { size: 5001, wasm: true }], [BLUR, { image: { width: 33, height: 21 }, params: { iterations: 3 } }]] as const) {
+      const { naive, fused, parallel, wasm } = await runAll(source, { ...options, pool });
+      const sums = [naive, fused, ...parallel, ...wasm].map((r) => checksum(r.outputs));
       expect(new Set(sums).size).toBe(1);
       expect(naive.temporaryBytes).toBeGreaterThan(0);
       expect(fused.temporaryBytes).toBe(0);
     }
+  });
+
+  it('WebAssembly covers element-wise loops and reductions, and says so for a stencil', () => {
+    expect(wasmUnsupported(compile(BLACK_SCHOLES))).toBeUndefined();
+    expect(wasmUnsupported(compile(BLUR))).toMatch(/runStencil runs on the fused, parallel and WebGPU backends/);
   });
 
   it('Black-Scholes matches the formula computed directly', async () => {

@@ -3,15 +3,19 @@ import { inThread, runCompiled } from '../backends/compiled.ts';
 import { runNaive } from '../backends/naive.ts';
 import { poolExecutor } from '../backends/parallel.ts';
 import type { BackendRun } from '../backends/types.ts';
+import { runWasm, wasmInThread, wasmPool } from '../backends/wasm.ts';
 import { compile } from '../compile.ts';
 import { makeInputs } from '../inputs/params.ts';
 
-/** Test support: one program through the naive, fused and (given a pool) parallel backends. */
+/**
+ * Test support: one program through the naive, fused and (given a pool) parallel backends, and
+ * with `wasm` the WebAssembly backend in this thread and (given a pool) on its workers.
+ */
 export async function runAll(
   source: string,
-  options: Partial<KernelsConfig> & { pool?: ParallelPool; workerCounts?: number[] } = {},
+  options: Partial<KernelsConfig> & { pool?: ParallelPool; workerCounts?: number[]; wasm?: boolean } = {},
   seed = 1,
-): Promise<{ naive: BackendRun; fused: BackendRun; parallel: BackendRun[] }> {
+): Promise<{ naive: BackendRun; fused: BackendRun; parallel: BackendRun[]; wasm: BackendRun[] }> {
   const c = compile(source);
   const config: KernelsConfig = { source, size: 100, backends: [], workers: 1, repeats: 1, ...options };
   const { inputs, sizes } = makeInputs(c.domain, config, config.size, seed);
@@ -19,7 +23,12 @@ export async function runAll(
   const fused = await runCompiled(c, inputs, sizes, inThread);
   const parallel: BackendRun[] = [];
   for (const w of options.pool ? (options.workerCounts ?? [2]) : []) parallel.push(await runCompiled(c, inputs, sizes, poolExecutor(options.pool!, w)));
-  return { naive, fused, parallel };
+  const wasm: BackendRun[] = [];
+  if (options.wasm) {
+    wasm.push(await runWasm(c, inputs, sizes, wasmInThread));
+    for (const w of options.pool ? (options.workerCounts ?? [2]) : []) wasm.push(await runWasm(c, inputs, sizes, wasmPool(options.pool!, w)));
+  }
+  return { naive, fused, parallel, wasm };
 }
 
 export const BLACK_SCHOLES = `@acc function blackscholes(sptprice, strike, rate, volatility, time)

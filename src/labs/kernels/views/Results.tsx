@@ -5,6 +5,7 @@ import { formatCount } from '../format.ts';
 import type { KernelsScenarioConfig } from '../scenario.ts';
 import { MemoryChart } from './MemoryChart.tsx';
 import { SpeedupChart } from './SpeedupChart.tsx';
+import { onWorkers } from '../speedups.ts';
 import { mainTimings, TimingTable } from './TimingTable.tsx';
 
 interface Props {
@@ -19,7 +20,7 @@ interface Props {
   compact: boolean;
 }
 
-const ORDER = ['naive', 'fused', 'parallel', 'webgpu'] as const;
+const ORDER = ['naive', 'fused', 'parallel', 'wasm', 'webgpu'] as const;
 
 const show = (v: number) => (Number.isInteger(v) ? String(v) : v.toPrecision(6));
 
@@ -56,7 +57,7 @@ export function Results({ result, config, stale, by, onBy, fontSize, compact }: 
   const image = compilation.params.some((p) => p.kind === 'image');
   const picture = result.trace.images;
   const sizes = new Set(timings.map((t) => t.size)).size;
-  const workerCounts = new Set(timings.filter((t) => t.backend === 'parallel').map((t) => t.workers)).size;
+  const workerCounts = new Set(timings.filter((t) => onWorkers(t.backend)).map((t) => t.workers)).size;
   // The chosen view when it has two points or more to draw, else the other one.
   const chartBy = (by === 'size' ? sizes : workerCounts) >= 2 ? by : sizes >= 2 ? 'size' : 'workers';
   const width = Math.max(280, size.width - 18);

@@ -64,7 +64,7 @@ function Series({ points, color, id, x, y, label, labelY, fontSize }: { points: 
 
 /**
  * Speed-up against naive, on log scales: by array size (each backend) or by worker count (the
- * parallel backend beside the ideal line, the fused speed-up times the workers). Direct labels
+ * parallel and WASM backends beside the ideal line, the fused speed-up times the workers). Direct labels
  * and marker shapes name the lines, so colour is never the only cue.
  */
 export function SpeedupChart({ timings, by, workers, size, width, height, fontSize }: Props) {
@@ -95,9 +95,9 @@ export function SpeedupChart({ timings, by, workers, size, width, height, fontSi
       </Chart>
     );
   }
-  const { parallel, ideal } = byWorkers(timings, size);
-  const counts = [...new Set([1, ...parallel.map((p) => p.x)])].sort((a, b) => a - b);
-  const ratios = [1, ...parallel.map((p) => p.speedup), ...ideal.map(([, v]) => v)];
+  const { parallel, wasm, ideal } = byWorkers(timings, size);
+  const counts = [...new Set([1, ...parallel.map((p) => p.x), ...wasm.map((p) => p.x)])].sort((a, b) => a - b);
+  const ratios = [1, ...parallel.map((p) => p.speedup), ...wasm.map((p) => p.speedup), ...ideal.map(([, v]) => v)];
   const x = d3
     .scaleLinear()
     .domain([Math.min(...counts) - 0.3, Math.max(...counts) + 0.3])
@@ -106,10 +106,10 @@ export function SpeedupChart({ timings, by, workers, size, width, height, fontSi
   const y = d3.scaleLog().domain(ydom).range([h, 0]);
   const idealPath = d3.line<[number, number]>().x((d) => x(d[0])).y((d) => y(d[1]))(ideal) ?? '';
   const lastIdeal = ideal[ideal.length - 1];
-  const lastParallel = parallel[parallel.length - 1];
-  const [idealY, parallelY] = spreadLabels([lastIdeal ? y(lastIdeal[1]) : -1e9, lastParallel ? y(lastParallel.speedup) : -1e9], fontSize * 1.15);
+  const lastY = (points: SpeedupPoint[]) => (points.length ? y(points[points.length - 1]!.speedup) : -1e9);
+  const [idealY, parallelY, wasmY] = spreadLabels([lastIdeal ? y(lastIdeal[1]) : -1e9, lastY(parallel), lastY(wasm)], fontSize * 1.15);
   return (
-    <Chart width={width} height={height} x={x} y={y} xLabel={`workers (parallel backend, ${formatCount(size)} elements)`} yLabel="speed-up over naive (×)" xTicks={counts} xFormat={String} yTicks={ratioTicks(ydom)} yFormat={tickRatio} label="Speed-up over naive by worker count">
+    <Chart width={width} height={height} x={x} y={y} xLabel={`workers (parallel and WASM backends, ${formatCount(size)} elements)`} yLabel="speed-up over naive (×)" xTicks={counts} xFormat={String} yTicks={ratioTicks(ydom)} yFormat={tickRatio} label="Speed-up over naive by worker count">
       <line x1={0} x2={w - labelRoom} y1={y(1)} y2={y(1)} stroke="#000" strokeWidth={1.5} strokeDasharray="2 3" />
       <text x={4} y={y(1) - 6} fontSize={fontSize * 0.9} className="kn-ref-label">
         naive = 1×
@@ -123,6 +123,7 @@ export function SpeedupChart({ timings, by, workers, size, width, height, fontSi
         </g>
       )}
       {parallel.length > 0 && <Series points={parallel} id="parallel" color={backendStyle('parallel').color} label="parallel" labelY={parallelY!} x={x} y={y} fontSize={fontSize} />}
+      {wasm.length > 0 && <Series points={wasm} id="wasm" color={backendStyle('wasm').color} label="WASM" labelY={wasmY!} x={x} y={y} fontSize={fontSize} />}
     </Chart>
   );
 }

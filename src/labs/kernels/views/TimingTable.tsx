@@ -1,7 +1,7 @@
 import type { BackendId, BackendTiming, Compilation } from '../../../engines/kernels/api.ts';
 import { BackendSwatch, backendStyle } from '../backends.tsx';
 import { formatBytes, formatCount, formatMillis, formatRate, formatRatio } from '../format.ts';
-import { naiveTimes, speedupOf } from '../speedups.ts';
+import { naiveTimes, onWorkers, speedupOf } from '../speedups.ts';
 
 interface Props {
   /** The timings at the scenario's size (and, for parallel, its worker count), one per backend. */
@@ -47,7 +47,7 @@ export function TimingTable({ timings, all, compilation, unit }: Props) {
             <tr key={`${t.backend}-${t.workers}`} data-backend={t.backend} data-available={t.unavailable === undefined ? 'yes' : 'no'}>
               <td title={style.description}>
                 <BackendSwatch id={t.backend} /> <strong>{style.name}</strong>
-                {t.backend === 'parallel' && <span className="muted"> ({t.workers} worker{t.workers === 1 ? '' : 's'})</span>}
+                {onWorkers(t.backend) && <span className="muted"> ({t.workers} worker{t.workers === 1 ? '' : 's'})</span>}
               </td>
               {t.unavailable !== undefined ? (
                 <td colSpan={5} className="kn-unavailable">
@@ -77,10 +77,10 @@ export function TimingTable({ timings, all, compilation, unit }: Props) {
   );
 }
 
-/** The timings a table and the memory chart show: the scenario's size, parallel at its worker count, backends in order. */
+/** The timings a table and the memory chart show: the scenario's size, parallel and wasm at its worker count, backends in order. */
 export function mainTimings(all: readonly BackendTiming[], size: number, workers: number, order: readonly BackendId[]): BackendTiming[] {
   return order.flatMap((b) => {
-    const t = all.find((x) => x.backend === b && x.size === size && (b !== 'parallel' || x.workers === workers)) ?? all.find((x) => x.backend === b && x.size === size);
+    const t = all.find((x) => x.backend === b && x.size === size && (!onWorkers(b) || x.workers === workers)) ?? all.find((x) => x.backend === b && x.size === size);
     return t ? [t] : [];
   });
 }
