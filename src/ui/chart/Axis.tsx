@@ -16,16 +16,18 @@ interface BottomAxisProps {
   label?: string;
   /** The label's baseline below the axis line. */
   labelY?: number;
+  /** The tick values' baseline below the axis line. */
+  tickY?: number;
 }
 
 /** A horizontal axis at y = 0 of its group: the line, ticks pointing down with their values, the label under them. */
-export function BottomAxis({ x, ticks, format, from = 0, to, label, labelY = 38 }: BottomAxisProps) {
+export function BottomAxis({ x, ticks, format, from = 0, to, label, labelY = 38, tickY = 18 }: BottomAxisProps) {
   return (
     <g className="chart-x-axis">
       {ticks.map((v) => (
         <g key={`x${v}`} transform={`translate(${x(v)},0)`}>
           <line y2={5} className="chart-axis" />
-          <text y={18} textAnchor="middle" className="chart-tick">
+          <text y={tickY} textAnchor="middle" className="chart-tick">
             {format(v)}
           </text>
         </g>

@@ -4,6 +4,7 @@ import { clientName, nodeColor, nodeName } from '../names.ts';
 import type { ClusterState } from '../timeline.ts';
 import { messageColor } from './messageStyle.ts';
 import { angleOf, ringArcs, type RingBand as Band } from './ringArcs.ts';
+import { nodeLabelSize, rimReach } from './ringLabels.ts';
 
 export interface InFlight {
   from: number;
@@ -56,12 +57,15 @@ export function RingView(props: RingViewProps) {
   const bandWidth = Math.max(10, s * 0.05);
   const members = Array.from({ length: nodes }, (_, i) => i).filter((i) => ring.members.includes(i) || cluster.member[i] || cluster.up[i]);
   const badge = Math.max(10, Math.min(26, s * 0.07, (TAU * s * 0.415) / Math.max(1, members.length) / 2.4));
-  // Node discs and the rank badges on their rims stay inside the drawing, however small the ring.
-  const badgeR = Math.min(s * 0.415, c - badge * 1.3 - 4);
-  const slot = (i: number) => members.indexOf(i);
+  const rankR = Math.max(8, badge * 0.5);
+  const slowed = members.some((i) => cluster.slow[i] !== 1);
+  // Node discs, the rank badges and notes around them stay inside the drawing, however small the ring.
+  const fitRadius = (crowdedRing: boolean) => Math.min(s * 0.415, c - rimReach(badge, rankR, crowdedRing, slowed ? Math.max(11, s * 0.028) : 0) - 2);
   // Many nodes on a small ring: every other disc moves inwards, so neighbours' discs, labels and
   // rank badges cannot collide (with 30 nodes they would on one circle).
-  const crowded = members.length > 1 && (TAU * badgeR) / members.length < badge * 2.9;
+  const crowded = members.length > 1 && (TAU * fitRadius(false)) / members.length < badge * 2.9;
+  const badgeR = fitRadius(crowded);
+  const slot = (i: number) => members.indexOf(i);
   const innerR = Math.max(bandR + bandWidth / 2 + badge + 4, badgeR - badge * 2.6);
   const nodeXY = (i: number): [number, number] => {
     const a = (slot(i) / Math.max(1, members.length)) * TAU - Math.PI / 2;
@@ -72,9 +76,11 @@ export function RingView(props: RingViewProps) {
   const rankXY = (i: number): string => {
     if (!crowded) return `${-badge * 0.95},${-badge * 0.95}`;
     const a = (slot(i) / Math.max(1, members.length)) * TAU - Math.PI / 2;
-    const d = (slot(i) % 2 === 1 ? -1 : 1) * (badge + Math.max(8, badge * 0.5) + 1);
+    const d = (slot(i) % 2 === 1 ? -1 : 1) * (badge + rankR + 1);
     return `${d * Math.cos(a)},${d * Math.sin(a)}`;
   };
+  // The names' type size: as large as fits every disc with no two names touching (ringLabels.ts).
+  const labelSize = nodeLabelSize(members.map((i) => ({ x: nodeXY(i)[0], y: nodeXY(i)[1], text: nodeName(i) })), badge);
   const clientCols = Math.ceil(Math.sqrt(clients));
   const clientGap = Math.min(s * 0.075, (bandR * 1.1) / Math.max(1, clientCols));
   const clientXY = (k: number): [number, number] => {
@@ -217,13 +223,12 @@ export function RingView(props: RingViewProps) {
               {g >= 0 && <circle r={badge + 5} fill="none" stroke={GROUP_COLORS[g % 4]} strokeWidth={4} />}
               <circle r={badge} fill={up ? nodeColor(i, total) : '#e5e7eb'} className="dyn-node-disc" />
               {!up && <path d={`M${-badge * 0.7},${-badge * 0.7}L${badge * 0.7},${badge * 0.7}M${badge * 0.7},${-badge * 0.7}L${-badge * 0.7},${badge * 0.7}`} className="dyn-node-x" />}
-              {/* A two-letter name (past 26 nodes) is narrowed to its disc, at the same type size, so it cannot run into a neighbour's. */}
-              <text textAnchor="middle" dominantBaseline="central" className="dyn-node-label" {...(nodeName(i).length > 1 ? { textLength: badge * 1.6, lengthAdjust: 'spacingAndGlyphs' } : {})}>
+              <text textAnchor="middle" dominantBaseline="central" className="dyn-node-label" style={{ fontSize: labelSize }}>
                 {nodeName(i)}
               </text>
               {r !== undefined && r < n + 2 && (
                 <g transform={`translate(${rankXY(i)})`} className={r < n ? 'dyn-rank home' : 'dyn-rank next'}>
-                  <circle r={Math.max(8, badge * 0.5)} />
+                  <circle r={rankR} />
                   <text textAnchor="middle" dominantBaseline="central">
                     {r + 1}
                   </text>

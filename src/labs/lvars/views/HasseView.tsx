@@ -1,6 +1,7 @@
 import { scaleLinear } from 'd3';
 import { useMemo } from 'react';
 import type { LatticeView } from '../../../engines/lvars/explore/replay.ts';
+import { spreadRow } from '../../../ui/chart/labelLayout.ts';
 import { useElementSize } from '../../../ui/useElementSize.ts';
 
 interface Props {
@@ -23,10 +24,29 @@ interface Placed {
 
 const NODE_H = 28;
 const MAX_LABEL = 26;
-const short = (s: string) => (s.length > MAX_LABEL ? `${s.slice(0, MAX_LABEL - 1)}…` : s);
+/** The fewest characters an element's label is cut to before its rank overflows (its full text is in the node's tooltip). */
+const MIN_LABEL = 5;
+/** A node's box width for a label: 13 px monospace is under 8.2 px a character. */
+const boxWidth = (label: string) => Math.max(34, label.length * 8.2 + 18);
+/** Room beside the refused element for its "✗ refused" mark, on either side (the row is symmetric). */
+const REFUSED_MARK = 80;
+const GAP = 10;
+const short = (s: string, max = MAX_LABEL) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
-/** Ranks by longest chain from below; orders each rank by the mean position of its lower covers. */
-function layout(lattice: LatticeView, width: number, height: number): { nodes: Placed[]; edges: [Placed, Placed][] } {
+/** The longest label length at which a rank's boxes fit the width side by side (never under MIN_LABEL). */
+function labelLimit(labels: readonly string[], room: number, extra: number): number {
+  for (let max = MAX_LABEL; max > MIN_LABEL; max--) {
+    if (labels.reduce((sum, l) => sum + boxWidth(short(l, max)) + GAP, extra) <= room) return max;
+  }
+  return MIN_LABEL;
+}
+
+/**
+ * Ranks by longest chain from below; orders each rank by the mean position of its lower covers;
+ * spaces each rank evenly where its boxes fit, else packs them (spreadRow) after cutting long
+ * labels to the length at which they do, so no two elements' labels can overlap.
+ */
+function layout(lattice: LatticeView, width: number, height: number, rejected: string | undefined): { nodes: Placed[]; edges: [Placed, Placed][] } {
   const { nodes, edges } = lattice.diagram;
   const lowers = nodes.map(() => [] as number[]);
   for (const [lo, up] of edges) lowers[up]!.push(lo);
@@ -41,6 +61,7 @@ function layout(lattice: LatticeView, width: number, height: number): { nodes: P
   const layers: number[][] = Array.from({ length: maxRank + 1 }, () => []);
   nodes.forEach((_, i) => layers[rank[i]!]!.push(i));
   const xs = new Map<number, number>();
+  const labels = new Map<number, string>();
   const y = scaleLinear().domain([0, Math.max(1, maxRank)]).range([height - NODE_H, NODE_H + 18]);
   layers.forEach((layer, r) => {
     if (r > 0) {
@@ -50,15 +71,20 @@ function layout(lattice: LatticeView, width: number, height: number): { nodes: P
       };
       layer.sort((a, b) => bary(a) - bary(b));
     }
-    layer.forEach((i, k) => xs.set(i, ((k + 1) * width) / (layer.length + 1)));
+    const extra = layer.some((i) => nodes[i]!.key === rejected) ? 2 * REFUSED_MARK : 0;
+    const max = labelLimit(layer.map((i) => nodes[i]!.label), width - 8, extra);
+    layer.forEach((i) => labels.set(i, short(nodes[i]!.label, max)));
+    const widths = layer.map((i) => boxWidth(labels.get(i)!) + (nodes[i]!.key === rejected ? 2 * REFUSED_MARK : 0));
+    const even = layer.map((_, k) => ((k + 1) * width) / (layer.length + 1));
+    spreadRow(even, widths, GAP, 4, width - 4).forEach((x, k) => xs.set(layer[k]!, x));
   });
   const placed: Placed[] = nodes.map((n, i) => ({
     key: n.key,
-    label: short(n.label),
+    label: labels.get(i)!,
     top: n.top,
     x: xs.get(i)!,
     y: maxRank === 0 ? height / 2 : y(rank[i]!),
-    w: Math.max(34, short(n.label).length * 8.2 + 18),
+    w: boxWidth(labels.get(i)!),
   }));
   return { nodes: placed, edges: edges.map(([lo, up]) => [placed[lo]!, placed[up]!]) };
 }
@@ -69,7 +95,7 @@ export function HasseView({ lattice, history, frozen, rejected }: Props) {
   const width = Math.max(260, size.width);
   const rows = new Set(lattice.diagram.nodes.map((n) => n.label)).size;
   const height = Math.max(220, Math.min(520, 90 + Math.min(rows, 12) * 34));
-  const { nodes, edges } = useMemo(() => layout(lattice, width, height - 30), [lattice, width, height]);
+  const { nodes, edges } = useMemo(() => layout(lattice, width, height - 30, rejected), [lattice, width, height, rejected]);
   const current = history[history.length - 1];
   const reached = new Set(history);
   const thresholds = new Set(lattice.thresholds);

@@ -1,5 +1,6 @@
 import * as d3 from 'd3';
 import { Chart, inner } from '../../../ui/chart/Chart.tsx';
+import { tickCount } from '../../../ui/chart/format.ts';
 import { Figure } from '../../../ui/Figure.tsx';
 import { useElementSize } from '../../../ui/useElementSize.ts';
 import type { ClauseSeries } from '../replay/clauseDb.ts';
@@ -31,7 +32,7 @@ export function ClauseDbChart({ series, inputClauses, position, height, font }: 
     { label: 'reduction (clauses deleted)', mark: <line y1={-8} y2={8} stroke={ROLE.deleted} strokeWidth={3} /> },
   ];
   const legendH = legendLayout(legend, width - 14, font).height + 12;
-  const { w, h } = inner(width, height - legendH);
+  const { w, h } = inner(width, height - legendH, undefined, font);
   const x = d3.scaleLinear().domain([0, Math.max(1, n - 1)]).range([0, w]);
   const y = d3.scaleLinear().domain([0, Math.max(4, series?.peak ?? 0)]).range([h, 0]).nice();
   const end = Math.min(position, n - 1);
@@ -55,7 +56,7 @@ export function ClauseDbChart({ series, inputClauses, position, height, font }: 
           <svg width={width} height={height} style={{ fontSize: font }} role="img" aria-label="Clause database over the run">
             <SvgLegend items={legend} width={width} fontSize={font} />
             <g transform={`translate(0,${legendH})`}>
-              <Chart width={width} height={height - legendH} x={x} y={y} xLabel="event" yLabel="clauses" cursor={position} label="Clause database">
+              <Chart width={width} height={height - legendH} x={x} y={y} xLabel="event" yLabel="clauses" cursor={position} label="Clause database" font={font} yTicks={y.ticks(tickCount(h, font * 2.5)).filter(Number.isInteger)}>
                 {series.reductions
                   .filter((r) => r.at <= position)
                   .map((r) => (

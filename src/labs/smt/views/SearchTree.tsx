@@ -1,6 +1,7 @@
 import * as d3 from 'd3';
 import { useMemo } from 'react';
 import { Chart, inner } from '../../../ui/chart/Chart.tsx';
+import { tickCount } from '../../../ui/chart/format.ts';
 import { Figure } from '../../../ui/Figure.tsx';
 import { useElementSize } from '../../../ui/useElementSize.ts';
 import type { SearchTree as Tree, TreeNode } from '../replay/tree.ts';
@@ -102,7 +103,7 @@ function NodeLink({ tree, position, name, width, height, font }: { tree: Tree; p
 function LevelsOverTime({ tree, position, width, height, font }: { tree: Tree; position: number; width: number; height: number; font: number }) {
   const n = tree.levels.length;
   const top = legendHeight(width, font);
-  const { w, h } = inner(width, height - top);
+  const { w, h } = inner(width, height - top, undefined, font);
   const x = d3.scaleLinear().domain([0, Math.max(1, n - 1)]).range([0, w]);
   const y = d3.scaleLinear().domain([0, Math.max(1, tree.maxLevel)]).range([h, 0]).nice();
   const end = Math.min(position, n - 1);
@@ -119,7 +120,7 @@ function LevelsOverTime({ tree, position, width, height, font }: { tree: Tree; p
     <svg width={width} height={height} style={{ fontSize: font }} role="img" aria-label="Decision level over the run">
       <SvgLegend items={LEGEND} width={width} fontSize={font} />
       <g transform={`translate(0,${top})`}>
-      <Chart width={width} height={height - top} x={x} y={y} xLabel="event" yLabel="decision level" cursor={position} label="Decision level over the run">
+      <Chart width={width} height={height - top} x={x} y={y} xLabel="event" yLabel="decision level" cursor={position} label="Decision level over the run" font={font} yTicks={y.ticks(tickCount(h, font * 2.5)).filter(Number.isInteger)}>
         {tree.restarts
           .filter((r) => r <= position)
           .map((r) => (
