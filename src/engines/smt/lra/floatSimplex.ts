@@ -209,10 +209,13 @@ const scale = (a: number, b: number) => Math.max(1, Math.abs(a), Math.abs(b));
 /** The double nearest a rational, also when numerator and denominator are beyond a double's range. */
 export function toFloat(q: Q): number {
   const n = q.n < 0n ? -q.n : q.n;
+  if (n < FLOAT_SAFE && q.d < FLOAT_SAFE) return Number(q.n) / Number(q.d);
   const shift = Math.max(0, Math.max(bitLength(n), bitLength(q.d)) - 1000);
   const value = Number(n >> BigInt(shift)) / Number(q.d >> BigInt(shift));
   return q.n < 0n ? -value : value;
 }
+
+const FLOAT_SAFE = 2n ** 1000n;
 
 function bitLength(x: bigint): number {
   return x === 0n ? 0 : x.toString(16).length * 4;
