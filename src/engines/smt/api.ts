@@ -70,7 +70,10 @@ export interface TheoryStats {
   checks: number;
   conflicts: number;
   propagations: number;
+  /** Float and exact simplex pivots together. */
   pivots: number;
+  /** Checks the exact simplex decided: every final check, and any whose float answer exact arithmetic could not confirm. */
+  exactChecks: number;
 }
 
 /** One approach's cost, for the eager-versus-lazy table. */

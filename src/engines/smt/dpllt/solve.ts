@@ -27,8 +27,9 @@ export interface LazyAnswer {
  * Sharing this simplex with the lab's Reluplex (src/engines/solver/reluplex.ts, tableau.ts)
  * would help neither: Reluplex's tableau is floating point with outward rounding and ReLU-aware
  * pivoting rules (it repairs ReLU pairs inside the simplex, which is the point of the paper),
- * while this one is exact BigInt arithmetic over delta-rationals driven by a SAT solver's
- * bound assertions. What they share is the idea (Dutertre & de Moura's bounded simplex), and
+ * while this one pivots on delta pairs of doubles as a guess that exact BigInt arithmetic over
+ * delta-rationals confirms (lra/farkas.ts, lra/simplex.ts), driven by a SAT solver's bound
+ * assertions. What they share is the idea (Dutertre & de Moura's bounded simplex), and
  * the export in relu/ lets both solve the same query.
  */
 export function solveLazy(script: Script, enc: Encoding, mode: SatMode, options: SmtOptions, rec: Recorder, hooks: SearchHooks): LazyAnswer {

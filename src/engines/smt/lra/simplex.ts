@@ -1,10 +1,18 @@
+import { floatPair } from './floatSimplex.ts';
 import { DQ, Q } from './rational.ts';
 
-/** A bound and the literal (or branch) that asserted it, for explanations. */
+/** A bound and the literal (or branch) that asserted it, for explanations; fr + fk·δ is its value in doubles (for the float simplex). */
 export interface Bound {
   value: DQ;
   lit: number;
+  fr: number;
+  fk: number;
 }
+
+const bound = (value: DQ, lit: number): Bound => {
+  const [fr, fk] = floatPair(value);
+  return { value, lit, fr, fk };
+};
 
 interface Undo {
   v: number;
@@ -85,7 +93,7 @@ export class Simplex {
     const l = this.lower[x];
     if (l && value.cmp(l.value) < 0) return [lit, l.lit];
     this.undoStack.push({ v: x, upper: true, old: u ?? null });
-    this.upper[x] = { value, lit };
+    this.upper[x] = bound(value, lit);
     if (this.rowOf[x]! < 0 && this.values[x]!.cmp(value) > 0) this.update(x, value);
     return null;
   }
@@ -97,7 +105,7 @@ export class Simplex {
     const u = this.upper[x];
     if (u && value.cmp(u.value) > 0) return [lit, u.lit];
     this.undoStack.push({ v: x, upper: false, old: l ?? null });
-    this.lower[x] = { value, lit };
+    this.lower[x] = bound(value, lit);
     if (this.rowOf[x]! < 0 && this.values[x]!.cmp(value) < 0) this.update(x, value);
     return null;
   }

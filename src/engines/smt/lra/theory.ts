@@ -3,6 +3,8 @@ import type { Atom } from '../encode/atoms.ts';
 import type { Recorder } from '../sat/recorder.ts';
 import { toDimacs } from '../sat/recorder.ts';
 import type { Theory, TheoryAnswer } from '../sat/theory.ts';
+import { certifyConflict } from './farkas.ts';
+import { FloatSimplex, type SlackRow } from './floatSimplex.ts';
 import { DQ, Q } from './rational.ts';
 import { Simplex } from './simplex.ts';
 
@@ -18,10 +20,20 @@ interface AtomRef {
  * simplex as the trail grows; every check pivots to feasibility or returns the row's bounds as a
  * conflict clause. Theory propagation: an asserted bound on P decides every other atom on P
  * it implies (x ≤ 2 makes x ≤ 5 true and x > 3 false), each with a two-literal explanation.
+ *
+ * Each check runs first on a float simplex (lra/floatSimplex.ts), whose pivots cost microseconds
+ * where exact ones on the exported networks' rationals cost milliseconds. Its answers are only
+ * used once exact arithmetic agrees: a float conflict is reported when its Farkas combination
+ * refutes the bounds in rationals (lra/farkas.ts); a float "feasible" lets the search go on (no
+ * conflict claimed, which is always sound) except at the final check, where the exact simplex
+ * must agree and provides the model. Whenever the float answer cannot be confirmed, the exact
+ * simplex decides, and the float one restarts from the slack basis.
  */
 export class LraTheory implements Theory {
   readonly simplex = new Simplex();
-  readonly stats: TheoryStats = { checks: 0, conflicts: 0, propagations: 0, pivots: 0 };
+  readonly float: FloatSimplex;
+  private readonly rows = new Map<number, SlackRow>();
+  readonly stats: TheoryStats = { checks: 0, conflicts: 0, propagations: 0, pivots: 0, exactChecks: 0 };
   /** Simplex variable names: the reals, then one slack per polynomial with more than one term. */
   readonly names: string[];
   readonly slacks: { name: string; poly: string }[] = [];
@@ -47,7 +59,9 @@ export class LraTheory implements Theory {
       else {
         let s = slackOf.get(atom.poly);
         if (s === undefined) {
-          s = this.simplex.addRow(atom.coeffs.map(([name, a]) => [column.get(name)!, a]));
+          const terms = atom.coeffs.map(([name, a]) => [column.get(name)!, a] as [number, Q]);
+          s = this.simplex.addRow(terms);
+          this.rows.set(s, { slack: s, terms });
           slackOf.set(atom.poly, s);
           const name = `s${this.slacks.length + 1}`;
           this.names.push(name);
@@ -61,6 +75,7 @@ export class LraTheory implements Theory {
       list.push(ref);
       this.onVar.set(x, list);
     }
+    this.float = new FloatSimplex(this.simplex.values.length, [...this.rows.values()]);
   }
 
   check(trail: Int32Array, trailSize: number, final: boolean): TheoryAnswer {
@@ -79,12 +94,27 @@ export class LraTheory implements Theory {
     }
     if (touched.size === 0 && !final) return {};
     this.stats.checks++;
-    const before = this.simplex.pivots;
-    const conflict = this.simplex.check(this.spend);
-    this.stats.pivots = this.simplex.pivots;
-    this.rec.push({ kind: 'theory-check', ok: !conflict, pivots: this.simplex.pivots - before });
+    const before = this.stats.pivots;
+    const conflict = this.feasibility(final);
+    this.stats.pivots = this.simplex.pivots + this.float.pivots;
+    this.rec.push({ kind: 'theory-check', ok: !conflict, pivots: this.stats.pivots - before });
     if (conflict) return this.conflict(conflict);
     return this.propagate ? { propagations: this.implied(touched) } : {};
+  }
+
+  /** The bounds' verdict: null when consistent (exactly, at a final check), else a conflict's bound literals, exact either way. */
+  private feasibility(final: boolean): number[] | null {
+    const { lower, upper } = this.simplex;
+    const f = this.float;
+    const answer = f.check(lower, upper, 20 * (f.rowCount + f.vars) + 100, this.spend);
+    if (answer.kind === 'feasible' && !final) return null;
+    if (answer.kind === 'conflict') {
+      const lits = certifyConflict(this.rows, f.multipliers(answer.basic, this.rows), lower, upper);
+      if (lits) return lits;
+    }
+    if (answer.kind !== 'feasible') f.reset();
+    this.stats.exactChecks++;
+    return this.simplex.check(this.spend);
   }
 
   backtrack(trailSize: number): void {
