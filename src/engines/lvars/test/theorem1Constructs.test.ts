@@ -110,4 +110,16 @@ describe('Theorem 1 with frozen thresholds, event sets, pair handlers, futures a
     // Racing freezes and frozen thresholds never reached do occur: the theorem is exercised.
     expect(errorsSeen).toBeGreaterThan(1);
   });
+
+  it('each library construct at least once, whatever the random runs drew: the three explorers agree', async () => {
+    const threads: [string, string[]][] = [
+      ['fork', ['modify(mm, 0, newEmptySet, fn(x) { insert(0, x); });', 'bumpAt(c, 1, 1);']],
+      ['future', ['let _ = getMemo(memo, 1);', 'putAt(a, 2, 2);']],
+    ];
+    for (const handler of ['product', 'callbacks', 'cancel']) {
+      const { naive } = await exploreThreeWays(source({ threads, handler }, false));
+      expect(values(naive)).toHaveLength(1);
+    }
+  });
 });
+
