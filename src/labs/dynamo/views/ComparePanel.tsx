@@ -86,7 +86,7 @@ export function ComparePanel({ summary, config, width }: { summary: DynamoSummar
                 <td className="dyn-run-label">
                   <span className="dyn-swatch" style={{ background: PALETTE[i % PALETTE.length] }} />
                   {r.label}
-                  <span className="dyn-run-values">{valuesName(r.values)}</span>
+                  {valuesName(r.values) !== r.label && <span className="dyn-run-values">{valuesName(r.values)}</span>}
                 </td>
                 {columns.map((c) => (
                   <td key={c.title} className="num">
