@@ -1,5 +1,6 @@
 import * as d3 from 'd3';
-import type { DynamoConfig } from '../../../engines/dynamo/config.ts';
+import type { DynamoConfig, LatticeKind } from '../../../engines/dynamo/config.ts';
+import { LATTICE_NAMES } from '../../../engines/dynamo/versioning/lattice/kinds.ts';
 import type { DynamoSummary, VariantResult } from '../../../engines/dynamo/measure/summary.ts';
 import { variantResult } from '../../../engines/dynamo/measure/summary.ts';
 import { Figure } from '../../../ui/Figure.tsx';
@@ -10,21 +11,10 @@ import type { LegendItem } from '../../../ui/chart/Legend.tsx';
 
 const PALETTE = ['#1f4fb8', '#d9730d', '#178a45', '#7b3fe4', '#b42318', '#0e8a80', '#9a5b13', '#be185d', '#3d4451'];
 
+// What the values do (siblings, lost updates, deletions) comes right after availability: it is what a value-type comparison is about.
 const COLUMNS: { title: string; optional: boolean; value(r: VariantResult): number; show(r: VariantResult): string }[] = [
   { title: 'availability', optional: false, value: (r) => r.availability, show: (r) => percent(r.availability, 2) },
-  { title: 'read mean · p99.9', optional: false, value: (r) => r.readLatencyMs.mean, show: (r) => `${formatMs(r.readLatencyMs.mean)} · ${formatMs(r.readLatencyMs.p999)}` },
-  { title: 'write mean · p99.9', optional: false, value: (r) => r.writeLatencyMs.mean, show: (r) => `${formatMs(r.writeLatencyMs.mean)} · ${formatMs(r.writeLatencyMs.p999)}` },
-  {
-    title: 'stale reads (PBS)',
-    optional: true,
-    value: (r) => r.staleShare + (r.missProbability ?? 0),
-    show: (r) => `${percent(r.staleShare, 2)} (${predicted(r)})`,
-  },
   { title: 'reads with siblings', optional: true, value: (r) => r.multiVersionReadShare, show: (r) => percent(r.multiVersionReadShare, 2) },
-  { title: 'hints', optional: true, value: (r) => r.hintsStored, show: (r) => r.hintsStored.toLocaleString('en-US') },
-  { title: 'keys moved', optional: true, value: (r) => r.keysMoved, show: (r) => r.keysMoved.toLocaleString('en-US') },
-  { title: 'divergent at end', optional: true, value: (r) => r.divergentKeysAtEnd, show: (r) => r.divergentKeysAtEnd.toLocaleString('en-US') },
-  { title: 'lost writes', optional: true, value: (r) => r.lostWrites, show: (r) => String(r.lostWrites) },
   { title: 'lost updates', optional: true, value: (r) => r.lostUpdates, show: (r) => String(r.lostUpdates) },
   {
     title: 'deletions back',
@@ -38,7 +28,22 @@ const COLUMNS: { title: string; optional: boolean; value(r: VariantResult): numb
     value: (r) => r.thresholdReads,
     show: (r) => (r.thresholdReads === 0 ? '—' : `${formatMs(r.thresholdMeanMs)} · ${r.thresholdTimedOut} of ${r.thresholdReads}`),
   },
+  { title: 'read mean · p99.9', optional: false, value: (r) => r.readLatencyMs.mean, show: (r) => `${formatMs(r.readLatencyMs.mean)} · ${formatMs(r.readLatencyMs.p999)}` },
+  { title: 'write mean · p99.9', optional: false, value: (r) => r.writeLatencyMs.mean, show: (r) => `${formatMs(r.writeLatencyMs.mean)} · ${formatMs(r.writeLatencyMs.p999)}` },
+  {
+    title: 'stale reads (PBS)',
+    optional: true,
+    value: (r) => r.staleShare + (r.missProbability ?? 0),
+    show: (r) => `${percent(r.staleShare, 2)} (${predicted(r)})`,
+  },
+  { title: 'hints', optional: true, value: (r) => r.hintsStored, show: (r) => r.hintsStored.toLocaleString('en-US') },
+  { title: 'keys moved', optional: true, value: (r) => r.keysMoved, show: (r) => r.keysMoved.toLocaleString('en-US') },
+  { title: 'divergent at end', optional: true, value: (r) => r.divergentKeysAtEnd, show: (r) => r.divergentKeysAtEnd.toLocaleString('en-US') },
+  { title: 'lost writes', optional: true, value: (r) => r.lostWrites, show: (r) => String(r.lostWrites) },
 ];
+
+/** A run's value type in words: vector clocks, or the lattice's name. */
+const valuesName = (v: string): string => (v in LATTICE_NAMES ? `${LATTICE_NAMES[v as LatticeKind]} lattice` : v);
 
 /** PBS's figure for a run: exact, an upper bound (≤), or none where its assumptions fail. */
 function predicted(r: VariantResult): string {
@@ -81,7 +86,7 @@ export function ComparePanel({ summary, config, width }: { summary: DynamoSummar
                 <td className="dyn-run-label">
                   <span className="dyn-swatch" style={{ background: PALETTE[i % PALETTE.length] }} />
                   {r.label}
-                  <span className="dyn-run-values">{r.values}</span>
+                  {valuesName(r.values) !== r.label && <span className="dyn-run-values">{valuesName(r.values)}</span>}
                 </td>
                 {columns.map((c) => (
                   <td key={c.title} className="num">

@@ -21,7 +21,9 @@ export function LatticeRows({ s }: { s: DynamoSummary }) {
         <tr>
           <th>deletions undone</th>
           <td className="num">{n(lost.resurrected)}</td>
-          <td>of {n(lost.removals)} items whose last acknowledged write removed them, back in the cart at the end</td>
+          <td>
+            of {n(lost.removals)} item{lost.removals === 1 ? '' : 's'} whose last acknowledged write removed {lost.removals === 1 ? 'it' : 'them'}, back in the cart at the end
+          </td>
         </tr>
       )}
       {lost.counter && (
