@@ -20,6 +20,12 @@ describe('generated code never contains program text', () => {
         const code = `${c.compilation.code.js}\n${c.compilation.code.wgsl ?? ''}`;
         for (const name of [p!, q!, t!, u!]) expect(code).not.toContain(name);
         expect(code).not.toContain('Ωnote');
+        // The WebAssembly modules' only names are their imports and export.
+        for (const bytes of c.wasm.filter((m) => m !== undefined)) {
+          const names = new TextDecoder('latin1').decode(bytes).match(/[A-Za-z_]{3,}/g) ?? [];
+          expect(new Set(names.filter((w) => /^[a-z]+$/.test(w) && ['env', 'pow', 'memory', 'run'].includes(w)))).toEqual(new Set(['env', 'pow', 'memory', 'run']));
+          for (const name of [p!, q!, t!, u!, 'note']) expect(new TextDecoder('latin1').decode(bytes)).not.toContain(name);
+        }
       }),
       { numRuns: 100 },
     );

@@ -9,11 +9,11 @@ import { makeInputs } from '../inputs/params.ts';
 
 /**
  * Test support: one program through the naive, fused and (given a pool) parallel backends, and
- * with `wasm` the WebAssembly backend in this thread and (given a pool) on its workers.
+ * with `wasm` the WebAssembly backend in this thread and (given a pool) on these worker counts.
  */
 export async function runAll(
   source: string,
-  options: Partial<KernelsConfig> & { pool?: ParallelPool; workerCounts?: number[]; wasm?: boolean } = {},
+  options: Partial<KernelsConfig> & { pool?: ParallelPool; workerCounts?: number[]; wasm?: readonly number[] } = {},
   seed = 1,
 ): Promise<{ naive: BackendRun; fused: BackendRun; parallel: BackendRun[]; wasm: BackendRun[] }> {
   const c = compile(source);
@@ -26,7 +26,7 @@ export async function runAll(
   const wasm: BackendRun[] = [];
   if (options.wasm) {
     wasm.push(await runWasm(c, inputs, sizes, wasmInThread));
-    for (const w of options.pool ? (options.workerCounts ?? [2]) : []) wasm.push(await runWasm(c, inputs, sizes, wasmPool(options.pool!, w)));
+    for (const w of options.pool ? options.wasm : []) wasm.push(await runWasm(c, inputs, sizes, wasmPool(options.pool!, w)));
   }
   return { naive, fused, parallel, wasm };
 }
