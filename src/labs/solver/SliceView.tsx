@@ -126,6 +126,7 @@ export function SliceView({ request, model, spec, counterexample, settings, onCh
       title="Input space"
       exportName="solver-input-space"
       className="solver-slice"
+      figureKey={[...model.outputNames.map((name, i) => ({ label: name, fill: OUTPUT_COLORS[i % OUTPUT_COLORS.length]! })), { label: 'property box', fill: 'none', stroke: '#16191d', dashed: true }]}
       actions={
         <span className="slice-controls">
           {axisSelect('x', settings.x, settings.y, (v) => onChange({ ...settings, x: v }))}
@@ -174,18 +175,6 @@ export function SliceView({ request, model, spec, counterexample, settings, onCh
       <div ref={box} className="solver-figure-box" data-testid="input-slice" data-ready={result ? 'yes' : 'no'}>
         <svg ref={svgRef} width={width} height={height} role="img" aria-label="Input-space slice coloured by advisory" />
       </div>
-      <ul className="solver-legend">
-        {model.outputNames.map((name, i) => (
-          <li key={i}>
-            <span className="swatch" style={{ background: OUTPUT_COLORS[i % OUTPUT_COLORS.length] }} />
-            {name}
-          </li>
-        ))}
-        <li>
-          <span className="swatch swatch-box" />
-          property box
-        </li>
-      </ul>
     </Figure>
   );
 }
