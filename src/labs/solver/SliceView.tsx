@@ -141,7 +141,7 @@ export function SliceView({ request, model, spec, counterexample, settings, onCh
       <p className="solver-caption">
         The smallest output (the advisory) at each point
         {n > 2 ? (settings.fixed.length === 0 ? (counterexample ? ', the other inputs as at the counterexample' : ', the other inputs at the box centre') : ', the other inputs as set') : ''}.{' '}
-        {run.state.status === 'running' ? 'Computing…' : ''}
+        {run.state.status === 'running' ? computing(run.state.progress) : ''}
       </p>
       {n > 2 && frame && (
         <div className="slice-fixed" aria-label="Other inputs">
@@ -177,6 +177,12 @@ export function SliceView({ request, model, spec, counterexample, settings, onCh
       </div>
     </Figure>
   );
+}
+
+/** What the caption says while the slice is computed: the rows done, once the worker has loaded the network. */
+function computing(progress: { done: number; total?: number } | undefined): string {
+  if (!progress?.total) return 'Computing… (loading the network)';
+  return `Computing… ${progress.done} of ${progress.total} rows (${Math.round((100 * progress.done) / progress.total)}%).`;
 }
 
 export function formatValue(v: number): string {
