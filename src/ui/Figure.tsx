@@ -1,4 +1,5 @@
 import { useContext, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import { KeyList, type KeyItem } from './chart/figureKey.tsx';
 import { download, serializeSvg, svgToPng } from './exportSvg.ts';
 import { errorMessage } from '../errors.ts';
 import { FigureZoomContext } from './present/presentContext.ts';
@@ -10,11 +11,13 @@ interface FigureProps {
   /** Extra controls shown in the caption bar, before the export buttons. */
   actions?: ReactNode;
   className?: string;
+  /** The figure's key: listed under it, and drawn into its exported SVG and PNG. */
+  figureKey?: readonly KeyItem[];
   children: ReactNode;
 }
 
-/** A titled frame around one d3 view, with SVG and PNG export of the first <svg> inside. */
-export function Figure({ title, exportName, actions, className, children }: FigureProps) {
+/** A titled frame around one d3 view, with SVG and PNG export of the first <svg> inside (and its key, if it has one). */
+export function Figure({ title, exportName, actions, className, figureKey, children }: FigureProps) {
   const body = useRef<HTMLDivElement>(null);
   const [problem, setProblem] = useState<string>();
   const zoom = useContext(FigureZoomContext);
@@ -26,7 +29,7 @@ export function Figure({ title, exportName, actions, className, children }: Figu
       return;
     }
     try {
-      const { text, width, height } = serializeSvg(svg);
+      const { text, width, height } = serializeSvg(svg, '#ffffff', figureKey);
       const blob = format === 'svg' ? new Blob([text], { type: 'image/svg+xml' }) : await svgToPng(text, width, height);
       download(blob, `${exportName}.${format}`);
       setProblem(undefined);
@@ -56,6 +59,7 @@ export function Figure({ title, exportName, actions, className, children }: Figu
       )}
       <div className={zoom > 1 ? 'figure-body zoomed' : 'figure-body'} ref={body} style={zoom > 1 ? ({ zoom, '--zoom': zoom } as CSSProperties) : undefined}>
         {children}
+        {figureKey && <KeyList items={figureKey} label={`Key to ${title}`} />}
       </div>
     </figure>
   );

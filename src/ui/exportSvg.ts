@@ -3,6 +3,10 @@
  * outside the page) or a PNG, and downloads either.
  */
 
+import { appendKey, type KeyItem } from './chart/figureKey.tsx';
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
 /** Presentation properties copied from the computed style of every element. */
 const STYLE_PROPS = [
   'fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-opacity', 'stroke-dasharray', 'stroke-linecap',
@@ -11,10 +15,14 @@ const STYLE_PROPS = [
   'marker-start', 'paint-order',
 ] as const;
 
-export function serializeSvg(svg: SVGSVGElement, background = '#ffffff'): { text: string; width: number; height: number } {
+/**
+ * The SVG document of a live view, styles inlined; with a `key`, the figure's key is drawn in rows
+ * under the drawing (the drawing nests in a taller document), so the file stands alone.
+ */
+export function serializeSvg(svg: SVGSVGElement, background = '#ffffff', key: readonly KeyItem[] = []): { text: string; width: number; height: number } {
   const box = svg.getBoundingClientRect();
   const width = Math.max(1, Math.round(box.width));
-  const height = Math.max(1, Math.round(box.height));
+  const drawn = Math.max(1, Math.round(box.height));
   const clone = svg.cloneNode(true) as SVGSVGElement;
   const sources = [svg, ...svg.querySelectorAll('*')];
   const targets = [clone, ...clone.querySelectorAll('*')];
@@ -26,17 +34,23 @@ export function serializeSvg(svg: SVGSVGElement, background = '#ffffff'): { text
     target.setAttribute('style', inline);
     target.removeAttribute('class');
   });
-  clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-  clone.setAttribute('xmlns:xlink', 'http://www.w3.org/1999/xlink');
   clone.setAttribute('width', String(width));
-  clone.setAttribute('height', String(height));
-  if (!clone.getAttribute('viewBox')) clone.setAttribute('viewBox', `0 0 ${width} ${height}`);
-  const bg = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+  clone.setAttribute('height', String(drawn));
+  if (!clone.getAttribute('viewBox')) clone.setAttribute('viewBox', `0 0 ${width} ${drawn}`);
+  const doc = key.length ? document.createElementNS(SVG_NS, 'svg') : clone;
+  if (doc !== clone) doc.append(clone);
+  const height = drawn + appendKey(doc, key, width, drawn);
+  doc.setAttribute('xmlns', SVG_NS);
+  doc.setAttribute('xmlns:xlink', 'http://www.w3.org/1999/xlink');
+  doc.setAttribute('width', String(width));
+  doc.setAttribute('height', String(height));
+  if (doc !== clone) doc.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  const bg = document.createElementNS(SVG_NS, 'rect');
   bg.setAttribute('width', '100%');
   bg.setAttribute('height', '100%');
   bg.setAttribute('fill', background);
-  clone.insertBefore(bg, clone.firstChild);
-  const text = `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(clone)}`;
+  doc.insertBefore(bg, doc.firstChild);
+  const text = `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(doc)}`;
   return { text, width, height };
 }
 

@@ -2,6 +2,7 @@ import * as d3 from 'd3';
 import { useEffect, useRef } from 'react';
 import { Phase, type DetailData } from '../../engines/solver/trace/details.ts';
 import type { SolverSummary } from '../../engines/solver/result.ts';
+import type { KeyItem } from '../../ui/chart/figureKey.tsx';
 import { Figure } from '../../ui/Figure.tsx';
 import { useElementSize } from '../../ui/useElementSize.ts';
 import { PHASE_COLORS } from './colors.ts';
@@ -22,6 +23,13 @@ const PHASE_NAMES: Record<number, string> = {
   [Phase.splitActive]: 'active (split)',
   [Phase.splitInactive]: 'inactive (split)',
 };
+
+const PHASE_KEY: KeyItem[] = [
+  { label: 'active', fill: PHASE_COLORS.active },
+  { label: 'inactive', fill: PHASE_COLORS.inactive },
+  { label: 'undecided', fill: PHASE_COLORS.undecided },
+  { label: 'fixed by a split', fill: '#ffffff', stroke: '#16191d' },
+];
 
 const phaseFill = (p: number) => (p === Phase.active || p === Phase.splitActive ? PHASE_COLORS.active : p === Phase.inactive || p === Phase.splitInactive ? PHASE_COLORS.inactive : PHASE_COLORS.undecided);
 
@@ -87,7 +95,7 @@ export function NetworkView({ summary, details, node, namer, height = 300 }: Net
     return c;
   })();
   return (
-    <Figure title="Network phases" exportName="solver-network" className="solver-network">
+    <Figure title="Network phases" exportName="solver-network" className="solver-network" figureKey={PHASE_KEY}>
       <p className="solver-caption">
         {!summary
           ? 'The ReLU phases at the selected node appear here.'
@@ -102,24 +110,6 @@ export function NetworkView({ summary, details, node, namer, height = 300 }: Net
       <div ref={box} className="solver-figure-box">
         <svg ref={svgRef} width={width} height={height} role="img" aria-label="Network phases at the selected node" />
       </div>
-      <ul className="solver-legend">
-        <li>
-          <span className="swatch" style={{ background: PHASE_COLORS.active }} />
-          active
-        </li>
-        <li>
-          <span className="swatch" style={{ background: PHASE_COLORS.inactive }} />
-          inactive
-        </li>
-        <li>
-          <span className="swatch" style={{ background: PHASE_COLORS.undecided }} />
-          undecided
-        </li>
-        <li>
-          <span className="swatch swatch-outline" />
-          fixed by a split
-        </li>
-      </ul>
     </Figure>
   );
 }

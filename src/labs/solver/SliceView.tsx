@@ -126,6 +126,7 @@ export function SliceView({ request, model, spec, counterexample, settings, onCh
       title="Input space"
       exportName="solver-input-space"
       className="solver-slice"
+      figureKey={[...model.outputNames.map((name, i) => ({ label: name, fill: OUTPUT_COLORS[i % OUTPUT_COLORS.length]! })), { label: 'property box', fill: 'none', stroke: '#16191d', dashed: true }]}
       actions={
         <span className="slice-controls">
           {axisSelect('x', settings.x, settings.y, (v) => onChange({ ...settings, x: v }))}
@@ -140,7 +141,7 @@ export function SliceView({ request, model, spec, counterexample, settings, onCh
       <p className="solver-caption">
         The smallest output (the advisory) at each point
         {n > 2 ? (settings.fixed.length === 0 ? (counterexample ? ', the other inputs as at the counterexample' : ', the other inputs at the box centre') : ', the other inputs as set') : ''}.{' '}
-        {run.state.status === 'running' ? 'Computing…' : ''}
+        {run.state.status === 'running' ? computing(run.state.progress) : ''}
       </p>
       {n > 2 && frame && (
         <div className="slice-fixed" aria-label="Other inputs">
@@ -174,20 +175,14 @@ export function SliceView({ request, model, spec, counterexample, settings, onCh
       <div ref={box} className="solver-figure-box" data-testid="input-slice" data-ready={result ? 'yes' : 'no'}>
         <svg ref={svgRef} width={width} height={height} role="img" aria-label="Input-space slice coloured by advisory" />
       </div>
-      <ul className="solver-legend">
-        {model.outputNames.map((name, i) => (
-          <li key={i}>
-            <span className="swatch" style={{ background: OUTPUT_COLORS[i % OUTPUT_COLORS.length] }} />
-            {name}
-          </li>
-        ))}
-        <li>
-          <span className="swatch swatch-box" />
-          property box
-        </li>
-      </ul>
     </Figure>
   );
+}
+
+/** What the caption says while the slice is computed: the rows done, once the worker has loaded the network. */
+function computing(progress: { done: number; total?: number } | undefined): string {
+  if (!progress?.total) return 'Computing… (loading the network)';
+  return `Computing… ${progress.done} of ${progress.total} rows (${Math.round((100 * progress.done) / progress.total)}%).`;
 }
 
 export function formatValue(v: number): string {

@@ -4,7 +4,8 @@ import type { TreeData } from '../../engines/solver/trace/tree.ts';
 import { Fate } from '../../engines/solver/trace/tree.ts';
 import { Figure } from '../../ui/Figure.tsx';
 import { useElementSize } from '../../ui/useElementSize.ts';
-import { MarkIcon, shapePath } from '../../ui/chart/palette.tsx';
+import type { KeyItem } from '../../ui/chart/figureKey.tsx';
+import { shapePath } from '../../ui/chart/palette.tsx';
 import { FATE_COLORS, fateCategory } from './colors.ts';
 import type { Namer } from './naming.ts';
 import { FATE_NAMES } from './naming.ts';
@@ -24,7 +25,11 @@ interface TreeViewProps {
   height?: number;
 }
 
-const LEGEND = [Fate.open, Fate.split, Fate.verified, Fate.infeasible, Fate.counterexample, Fate.spurious, Fate.stopped];
+const FATE_KEY: KeyItem[] = [Fate.open, Fate.split, Fate.verified, Fate.infeasible, Fate.counterexample, Fate.spurious, Fate.stopped].map((f) => ({
+  label: FATE_NAMES[f] ?? '',
+  fill: fateCategory(f).color,
+  shape: fateCategory(f).shape,
+}));
 const MARGIN = { top: 16, right: 16, bottom: 12, left: 56 };
 
 /** The search tree: each node a split, coloured by its fate, depth downwards; click a node to inspect it. */
@@ -121,19 +126,22 @@ export function TreeView({ tree, position, live, selected, onSelect, namer, layo
         })
         .on('click', (_e, n) => onSelectRef.current(n.id));
       cells.append('title').text((n) => title(n.id));
+      // The fate's shape in every closed cell wide enough to hold it: the icicle's second cue besides colour.
+      const mark = Math.min(14, placed.rowHeight * 0.6);
+      g.append('g')
+        .attr('class', 'icicle-marks')
+        .selectAll('path')
+        .data(mark >= 6 ? placed.nodes.filter((n) => n.fate !== Fate.split && n.fate !== Fate.open && n.width >= mark + 4) : [])
+        .join('path')
+        .attr('transform', (n) => `translate(${n.x + n.width / 2},${n.y + n.height / 2})`)
+        .attr('d', (n) => shapePath(fateCategory(n.fate).shape, mark))
+        .attr('fill', (n) => fateCategory(n.fate).color)
+        .attr('stroke', '#ffffff')
+        .attr('stroke-width', 1.2)
+        .style('pointer-events', 'none');
     }
   }, [placed, tree, selected, namer, innerH, innerW, live, position]);
 
-  const legend = (
-    <ul className="solver-legend" aria-label="Node colours">
-      {LEGEND.map((f) => (
-        <li key={f}>
-          <MarkIcon category={fateCategory(f)} size={14} />
-          {FATE_NAMES[f]}
-        </li>
-      ))}
-    </ul>
-  );
   const actions = (
     <select aria-label="Tree layout" value={layout} onChange={(e) => onLayout(e.target.value as 'auto' | 'tree' | 'icicle')} className="quiet-select">
       <option value="auto">auto layout</option>
@@ -142,7 +150,7 @@ export function TreeView({ tree, position, live, selected, onSelect, namer, layo
     </select>
   );
   return (
-    <Figure title="Search tree" exportName="solver-search-tree" actions={actions} className="solver-tree">
+    <Figure title="Search tree" exportName="solver-search-tree" actions={actions} className="solver-tree" figureKey={FATE_KEY}>
       <p className="solver-caption" aria-live="polite">
         {caption}
       </p>
@@ -153,7 +161,6 @@ export function TreeView({ tree, position, live, selected, onSelect, namer, layo
           <p className="solver-empty">Each node will be a split: of the input box (modern procedures) or of a ReLU's phase (Reluplex).</p>
         )}
       </div>
-      {legend}
     </Figure>
   );
 }

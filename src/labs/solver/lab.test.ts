@@ -39,14 +39,19 @@ describe('solver lab', () => {
     expect(early.visible).toBe(countVisible(tree, 20));
     expect(early.visible).toBeLessThan(tree.count);
     const icicle = layoutTree(tree, Infinity, 800, 400, 'icicle');
-    // Children sit inside their parent's span.
+    // Children sit inside their parent's span (a sliver under a pixel wide is drawn one pixel wide, at its pixel column).
     const at = new Map(icicle.nodes.map((n) => [n.id, n]));
     for (const n of icicle.nodes) {
       const p = at.get(tree.parent[n.id]!);
       if (!p) continue;
-      expect(n.x).toBeGreaterThanOrEqual(p.x - 1e-9);
-      expect(n.x + n.width).toBeLessThanOrEqual(p.x + p.width + 1e-6);
+      expect(n.x).toBeGreaterThanOrEqual(Math.floor(p.x) - 1e-9);
+      expect(n.x + n.width).toBeLessThanOrEqual(p.x + p.width + 1 + 1e-6);
     }
+    // Every depth the search reached has a row, however narrow its nodes.
+    let deepest = 0;
+    for (let i = 0; i < tree.count; i++) deepest = Math.max(deepest, tree.depth[i]!);
+    expect(icicle.maxDepth).toBe(deepest);
+    expect(new Set(icicle.nodes.map((n) => n.depth)).size).toBe(deepest + 1);
   });
 
   it('frames the input-space slice on the property box, through the counterexample', () => {

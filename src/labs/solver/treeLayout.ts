@@ -73,16 +73,31 @@ function nodeLink(tree: TreeData, position: number, width: number, height: numbe
   return { kind: 'tree', nodes, links, maxDepth, rowHeight, visible };
 }
 
+/** Which fate a pixel of merged slivers shows: what the audience looks for first. */
+const SLIVER_PRIORITY: Record<number, number> = {
+  [Fate.counterexample]: 6,
+  [Fate.spurious]: 5,
+  [Fate.stopped]: 4,
+  [Fate.open]: 3,
+  [Fate.infeasible]: 2,
+  [Fate.verified]: 1,
+  [Fate.split]: 0,
+};
+
 function icicle(tree: TreeData, position: number, width: number, height: number, visible: number): Layout {
-  // Rows only as deep as something wide enough to draw: deeper slivers would leave empty rows.
+  // Every depth the search reached gets a row (a bisection at depth 16 is 1/65,536 of the width):
+  // nodes narrower than a pixel are drawn as one-pixel slivers, one per pixel column and row,
+  // showing the fate that matters most among the nodes that fall there.
   const rootShare = tree.count > 0 ? tree.share[0]! : 1;
   const scale = width / (rootShare || 1);
   let maxDepth = 0;
-  for (let i = 0; i < tree.count; i++) if (visibleAt(tree, i, position) && tree.share[i]! * scale >= 0.5) maxDepth = Math.max(maxDepth, tree.depth[i]!);
+  for (let i = 0; i < tree.count; i++) if (visibleAt(tree, i, position)) maxDepth = Math.max(maxDepth, tree.depth[i]!);
   const rowHeight = height / (maxDepth + 1);
   const x0 = new Float64Array(tree.count);
   const next = new Float64Array(tree.count);
   const nodes: PlacedNode[] = [];
+  const slivers = new Map<number, PlacedNode>();
+  const columns = Math.ceil(width) + 1;
   for (let i = 0; i < tree.count; i++) {
     if (!visibleAt(tree, i, position)) continue;
     const p = tree.parent[i]!;
@@ -92,9 +107,15 @@ function icicle(tree: TreeData, position: number, width: number, height: number,
     }
     next[i] = x0[i]!;
     const w = tree.share[i]! * scale;
-    // Slivers narrower than a pixel would only smudge: their parent's colour stands for them.
-    if (w < 0.5) continue;
-    nodes.push({ id: i, x: x0[i]!, y: tree.depth[i]! * rowHeight, width: w, height: rowHeight, fate: fateAt(tree, i, position), depth: tree.depth[i]! });
+    const node: PlacedNode = { id: i, x: x0[i]!, y: tree.depth[i]! * rowHeight, width: w, height: rowHeight, fate: fateAt(tree, i, position), depth: tree.depth[i]! };
+    if (w >= 1) {
+      nodes.push(node);
+      continue;
+    }
+    const column = Math.min(Math.floor(x0[i]!), Math.max(0, Math.ceil(width) - 1));
+    const key = node.depth * columns + column;
+    const there = slivers.get(key);
+    if (!there || SLIVER_PRIORITY[node.fate]! > SLIVER_PRIORITY[there.fate]!) slivers.set(key, { ...node, x: column, width: 1 });
   }
-  return { kind: 'icicle', nodes, links: [], maxDepth, rowHeight, visible };
+  return { kind: 'icicle', nodes: [...nodes, ...slivers.values()], links: [], maxDepth, rowHeight, visible };
 }
