@@ -8,7 +8,7 @@ import type { BlockCode, Env } from './code.ts';
 import { eventsAt, handlerThreadId, newEvents, quiescent, type HandlerCell } from './handlerPools.ts';
 import { LocalLoop, Mode, resume, runLocal, threadAt, threadCalling, type MachineHost, type Pending, type Thread } from './machine.ts';
 import { LangError } from './prims.ts';
-import { BOT, makeMap, makeSet, mapGet, tuple, UNIT, type Closure, type Handle, type MapValue, type SetValue, type Tuple, type Value } from './values.ts';
+import { BOT, makeMap, makeSet, mapGet, setSize, tuple, UNIT, type Closure, type Handle, type MapValue, type SetValue, type Tuple, type Value } from './values.ts';
 
 // Why one file of about 500 lines: the store (World) and one scheduler step over it (Draft)
 // share the copy-on-write representation of configurations, which no other module may touch;
@@ -212,7 +212,7 @@ export class World {
       case 'waitSize': {
         // Size is monotone in the set order, so "at least n elements" is a threshold that stays met.
         const { state } = c.lvars.get((p.args[0] as Handle).id)!;
-        return !isTop(state) && (state as SetValue).items.length >= (p.args[1] as number) ? UNIT : undefined;
+        return !isTop(state) && setSize(state as SetValue) >= (p.args[1] as number) ? UNIT : undefined;
       }
       case 'getFst':
       case 'getSnd': {
