@@ -2,7 +2,7 @@ import { createRunContext } from '../src/engines/runContext.ts';
 import { engine, type ExploreSettings, type ExploreSummary, type LvarsResult } from '../src/engines/lvars/index.ts';
 import { measure, measureAsync, report, timeAsync, type Benchmark } from './harness.ts';
 
-const SETTINGS: ExploreSettings = { mode: 'exhaustive', reduction: true, por: false, maxStates: 5_000_000, schedules: 1, maxDepth: 100_000, localLimit: 100_000_000 };
+const SETTINGS: ExploreSettings = { mode: 'exhaustive', reduction: true, por: false, dpor: false, maxStates: 5_000_000, schedules: 1, maxDepth: 100_000, localLimit: 100_000_000 };
 
 async function explore(program: string, settings: Partial<ExploreSettings> = {}): Promise<ExploreSummary> {
   const r: LvarsResult = await engine.run({ program, explore: { ...SETTINGS, ...settings } }, 1, createRunContext({ maxSteps: 1e13, maxMillis: 600_000 }));

@@ -6,8 +6,8 @@ import { errorKinds, explore, values } from './run.ts';
 /**
  * POPL'14 Theorem 1 on random programs that use the constructs of the model added in issue 14:
  * thresholds on frozen states, event sets (bottom included), handlers on pairs, futures and
- * `let par`. Each program is explored naively, with state caching and with caching plus sleep
- * sets: the three agree (caching on the schedule counts too), and never give two values.
+ * `let par`. Each program is explored naively, with state caching, with caching plus sleep
+ * sets and with source-set DPOR: the four agree (caching on the schedule counts too), and never give two values.
  */
 
 const write = fc.oneof(
@@ -52,23 +52,28 @@ function source(p: { threads: [string, string[]][]; handler: string }, withFreez
   return lines.join('\n');
 }
 
-/** Naive, with state caching, with caching and sleep sets; the caching counts must be the naive walk's. */
-async function exploreThreeWays(program: string) {
+/**
+ * Naive, with state caching, with caching and sleep sets, with DPOR; the caching counts must be the
+ * naive walk's, and DPOR must find exactly the naive walk's outcomes.
+ */
+async function exploreFourWays(program: string) {
   const naive = await explore(program, { reduction: false, maxStates: 200_000 });
   const cached = await explore(program, { maxStates: 200_000 });
   const por = await explore(program, { por: true, maxStates: 200_000 });
+  const dpor = await explore(program, { dpor: true, maxStates: 200_000 });
   expect(naive.exhaustive, program).toBe(true);
   expect(new Map(cached.outcomes.map((o) => [o.text, o.count]))).toEqual(new Map(naive.outcomes.map((o) => [o.text, o.count])));
   expect(values(por)).toEqual(values(naive));
+  expect(dpor.outcomes.map((o) => o.key).sort(), program).toEqual(naive.outcomes.map((o) => o.key).sort());
   return { naive, cached, por };
 }
 
 describe('Theorem 1 with frozen thresholds, event sets, pair handlers and futures', () => {
-  it('without freeze: one outcome, and the three explorers agree', async () => {
+  it('without freeze: one outcome, and the four explorers agree', async () => {
     await fc.assert(
       fc.asyncProperty(programArb(false), async (p) => {
         const program = source(p, false);
-        const { naive, cached, por } = await exploreThreeWays(program);
+        const { naive, cached, por } = await exploreFourWays(program);
         expect(naive.outcomes.length, `${program}\n${JSON.stringify(naive.outcomes)}`).toBe(1);
         expect(por.states).toBeLessThanOrEqual(cached.states);
         expect(naive.level.level).toBe('Det');
@@ -77,12 +82,12 @@ describe('Theorem 1 with frozen thresholds, event sets, pair handlers and future
     );
   });
 
-  it('with freeze and frozen thresholds: never two values, and the three explorers agree', async () => {
+  it('with freeze and frozen thresholds: never two values, and the four explorers agree', async () => {
     let errorsSeen = 0;
     await fc.assert(
       fc.asyncProperty(programArb(true), async (p) => {
         const program = source(p, true);
-        const { naive, por } = await exploreThreeWays(program);
+        const { naive, por } = await exploreFourWays(program);
         expect(values(naive).length, `${program}\n${JSON.stringify(naive.outcomes)}`).toBeLessThanOrEqual(1);
         expect([...new Set(errorKinds(por))]).toEqual([...new Set(errorKinds(naive))]);
         if (naive.outcomes.some((o) => o.kind === 'error')) errorsSeen++;
