@@ -33,6 +33,11 @@ describe('source-set DPOR', () => {
     expect(dpor.outcomes.map((o) => o.text).sort()).toEqual(['1', '2', '3']);
   });
 
+  it('threads of the initial configuration race with main: a freeze in main and a put in a fork, both orders', async () => {
+    const dpor = await explore('let m = new(MaxNat); fork { put(m, 1); } freeze(m)', { dpor: true });
+    expect(keys(dpor)).toEqual(['e:put-after-freeze:m', 'v:1']);
+  });
+
   it('a failing put ends the program: the other threads are still tried before it', async () => {
     // The conflict on x stops everything; the race between freeze(y) and put(y, 5) must still be found.
     const p = 'let x = newIVar(); let y = new(MaxNat); fork { put(x, 1); } fork { put(x, 2); } fork { let _ = freeze(y); } fork { put(y, 5); } 0';

@@ -119,7 +119,8 @@ export async function exploreDpor(world: World, options: ExploreOptions, ctx: Ru
     for (const j of racesOf(world, events, e, threadClock)) reverse(j, e);
     const clocks = new Map(f.clocks).set(thread, e.clock);
     // Threads this step created (forks, handler invocations) start after it.
-    for (const t of child.threads) if (!clocks.has(t.id)) clocks.set(t.id, e.clock);
+    const existed = new Set(f.config.threads.map((t) => t.id));
+    for (const t of child.threads) if (!existed.has(t.id)) clocks.set(t.id, e.clock);
     const here = footprint(f.config, thread);
     const sleep = new Set([...f.sleep].filter((u) => independent(footprint(f.config, u), here)));
     events.push(e);
