@@ -74,7 +74,7 @@ const op = fc.oneof(
 
 const programArb = fc.record({
   threads: fc.array(fc.tuple(fc.boolean(), fc.array(op, { minLength: 1, maxLength: 3 })), { minLength: 1, maxLength: 3 }),
-  main: fc.array(op, { maxLength: 2 }),
+  main: fc.array(op, { minLength: 1, maxLength: 2 }),
 });
 
 function source(p: { threads: [boolean, string[]][]; main: string[] }): string {
@@ -104,7 +104,7 @@ describe('Theorem 1 for the reduction: DPOR finds exactly the outcomes of the na
         expect(keys(dpor), program).toEqual(keys(naive));
         expect(dpor.transitions, program).toBeLessThanOrEqual(naive.transitions);
       }),
-      { numRuns: runs(15, 200), seed: 1402 },
+      { numRuns: runs(20, 200), seed: 1402 },
     );
   });
 });
