@@ -2,7 +2,7 @@ import { createRunContext } from '../src/engines/runContext.ts';
 import { engine, type ExploreSettings, type ExploreSummary, type LvarsResult } from '../src/engines/lvars/index.ts';
 import { measure, measureAsync, report, timeAsync, type Benchmark } from './harness.ts';
 
-const SETTINGS: ExploreSettings = { mode: 'exhaustive', reduction: true, por: false, maxStates: 5_000_000, schedules: 1, maxDepth: 100_000, localLimit: 100_000_000 };
+const SETTINGS: ExploreSettings = { mode: 'exhaustive', reduction: true, por: false, dpor: false, maxStates: 5_000_000, schedules: 1, maxDepth: 100_000, localLimit: 100_000_000 };
 
 async function explore(program: string, settings: Partial<ExploreSettings> = {}): Promise<ExploreSummary> {
   const r: LvarsResult = await engine.run({ program, explore: { ...SETTINGS, ...settings } }, 1, createRunContext({ maxSteps: 1e13, maxMillis: 600_000 }));
@@ -33,7 +33,8 @@ function nativeFib(n: number): number {
 
 /**
  * The LVars engine: how fast the interpreter reduces (against the same computation in native
- * JavaScript, measured in the same run), and what state caching saves on the traversal example.
+ * JavaScript, measured in the same run), and what state caching, sleep sets and DPOR save on the
+ * traversal examples and on many independent LVars.
  */
 const bench: Benchmark = {
   name: 'lvars',
@@ -65,18 +66,34 @@ const bench: Benchmark = {
       const naive = await timeAsync(() => explore(program, { reduction: false }));
       const sleep = await timeAsync(() => explore(program, { reduction: false, por: true }));
       const both = await timeAsync(() => explore(program, { por: true }));
+      const dpor = await timeAsync(() => explore(program, { dpor: true }));
       if (reduced.value.schedules !== naive.value.schedules || reduced.value.verdict !== naive.value.verdict)
         throw new Error(`${name}: the reduction changed the answer (${reduced.value.schedules} vs ${naive.value.schedules} schedules)`);
-      for (const r of [sleep, both])
+      for (const r of [sleep, both, dpor])
         if (JSON.stringify(r.value.outcomes.map((o) => o.text)) !== JSON.stringify(naive.value.outcomes.map((o) => o.text))) throw new Error(`${name}: partial-order reduction changed the outcomes`);
       console.log(`  traversal, ${name}: ${reduced.value.schedules.toLocaleString('en-US')} schedules, verdict ${reduced.value.verdict}`);
       const none = { name: 'no reduction', value: naive.value.states };
       report({ name: '  configurations, state caching', value: reduced.value.states, unit: 'states', baseline: none, lowerIsBetter: true });
       report({ name: '  configurations, sleep sets (no caching)', value: sleep.value.states, unit: 'states', baseline: none, lowerIsBetter: true });
+      report({ name: '  configurations, DPOR (source sets + sleep sets)', value: dpor.value.states, unit: 'states', baseline: { name: 'caching + sleep sets', value: both.value.states }, lowerIsBetter: true });
       report({ name: '  steps taken, caching + sleep sets', value: both.value.transitions, unit: 'steps', baseline: { name: 'caching alone', value: reduced.value.transitions }, lowerIsBetter: true });
+      report({ name: '  steps taken, DPOR', value: dpor.value.transitions, unit: 'steps', baseline: { name: 'caching + sleep sets', value: both.value.transitions }, lowerIsBetter: true });
       const slow = { name: 'no reduction', value: naive.millis };
       report({ name: '  time, state caching', value: reduced.millis, unit: 'ms', baseline: slow, lowerIsBetter: true });
       report({ name: '  time, caching + sleep sets', value: both.millis, unit: 'ms', baseline: slow, lowerIsBetter: true });
+      report({ name: '  time, DPOR', value: dpor.millis, unit: 'ms', baseline: slow, lowerIsBetter: true });
+    }
+
+    // Many independent LVars: n threads, each putting 3 times into its own LVar. Every
+    // interleaving ends in the same configuration, but caching still visits all 4^n of them.
+    for (const n of [4, 6, 8]) {
+      const program = `${Array.from({ length: n }, (_, i) => `let v${i} = new(MaxNat); fork { put(v${i}, 1); put(v${i}, 2); put(v${i}, 3); }`).join(' ')} 0`;
+      const cached = await timeAsync(() => explore(program, { por: true }));
+      const dpor = await timeAsync(() => explore(program, { dpor: true }));
+      if (JSON.stringify(dpor.value.outcomes.map((o) => o.key)) !== JSON.stringify(cached.value.outcomes.map((o) => o.key))) throw new Error(`${n} LVars: DPOR changed the outcomes`);
+      console.log(`  ${n} threads, ${n} independent LVars, 3 puts each`);
+      report({ name: '  configurations, DPOR', value: dpor.value.states, unit: 'states', baseline: { name: 'caching + sleep sets', value: cached.value.states }, lowerIsBetter: true });
+      report({ name: '  time, DPOR', value: dpor.millis, unit: 'ms', baseline: { name: 'caching + sleep sets', value: cached.millis }, lowerIsBetter: true });
     }
   },
 };

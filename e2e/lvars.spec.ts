@@ -5,7 +5,7 @@ test.describe('LVars lab', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await openApp(page, '/#example=lvars/traversal');
     await expect(page.getByTestId('verdict')).toHaveText('Deterministic');
-    await expect(page.getByText('The space was exhausted.')).toBeVisible();
+    await expect(page.getByText('Every outcome was found.')).toBeVisible();
     await expect(page.getByRole('region', { name: 'Outcomes' })).toContainText('{1, 2, 3, 4}');
     await expect(page.getByTestId('level')).toHaveText('Par QuasiDet');
 
@@ -99,6 +99,21 @@ test.describe('LVars lab', () => {
     await openApp(page, '/#example=lvars/parity');
     await expect(page.getByTestId('verdict')).toHaveText('Always fails');
     await expect(page.getByTestId('verdict-detail')).toContainText(/conflicting put on line \d+/);
+  });
+
+  test('DPOR is chosen beside caching, and shows its configurations, steps and pruned counts', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await openApp(page, '/#example=lvars/traversal');
+    await page.getByLabel('reduction').selectOption('dpor');
+    await expect(page.getByRole('button', { name: 'Explore', exact: true })).toBeEnabled();
+    await page.getByRole('button', { name: 'Explore', exact: true }).click();
+    await expect(page.getByText(/by DPOR \(source sets \+ sleep sets\)/)).toBeVisible();
+    await expect(page.getByTestId('explore-counts')).toHaveText(/^[\d,]+ configurations, [\d,]+ steps, [\d,]+ pruned$/);
+    await expect(page.getByTestId('verdict')).toHaveText('Deterministic');
+    for (const [w, h] of [[1280, 720], [1920, 1080]] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      await page.screenshot({ path: `test-results/lvars-dpor-${w}.png` });
+    }
   });
 
   test('parallel let, and a future that holds a closure', async ({ page }) => {

@@ -1,5 +1,6 @@
 import { InputError, type Engine, type RunContext } from '../contract.ts';
 import { analyze, worldOf, type Analysis, type Level } from './analysis/analyze.ts';
+import { exploreDpor } from './explore/dpor.ts';
 import { exploreExhaustive, exploreRandom, type Exploration } from './explore/explore.ts';
 import { explainVerdict, failuresOf, type FailureSummary } from './explore/outcome.ts';
 import { replay, type Replay } from './explore/replay.ts';
@@ -13,6 +14,11 @@ export interface ExploreSettings {
   reduction: boolean;
   /** Partial-order reduction (sleep sets): one schedule per class of equivalent interleavings. */
   por: boolean;
+  /**
+   * Dynamic partial-order reduction (source sets and sleep sets, POPL'14): stateless, so state
+   * caching and plain sleep sets do not apply; one schedule per class of equivalent interleavings.
+   */
+  dpor: boolean;
   maxStates: number;
   /** Random mode: how many schedules. */
   schedules: number;
@@ -48,6 +54,7 @@ export interface ExploreSummary extends Omit<Exploration, 'graph'> {
   reduction: boolean;
   /** Counts are of explored schedules (one per equivalence class), not of all schedules. */
   por: boolean;
+  dpor: boolean;
   level: Level;
   laws: LawReport[];
   /** Interpreter reductions performed (all threads, all schedules). */
@@ -101,10 +108,11 @@ export const engine: Engine<LvarsInput, LvarsResult> = {
       return { kind: 'replay', summary: { task: 'replay', frames: trace.frames.length, schedule: trace.schedule, ending: trace.ending, problem: trace.problem }, trace };
     }
     const options = { ...settings, sleepSets: settings.por, seed, graphLimit: 400 };
-    const { graph, ...found } = await (settings.mode === 'exhaustive' ? exploreExhaustive(world, options, ctx) : exploreRandom(world, options, ctx));
+    const explorer = settings.mode === 'random' ? exploreRandom : settings.dpor ? exploreDpor : exploreExhaustive;
+    const { graph, ...found } = await explorer(world, options, ctx);
     return {
       kind: 'explore',
-      summary: { task: 'explore', ...found, ...verdictDetail(found), mode: settings.mode, reduction: settings.reduction, por: settings.por, level: analysis.level, laws: analysis.laws, steps },
+      summary: { task: 'explore', ...found, ...verdictDetail(found), mode: settings.mode, reduction: settings.reduction, por: settings.por, dpor: settings.dpor, level: analysis.level, laws: analysis.laws, steps },
       trace: { graph },
     };
   },

@@ -43,7 +43,7 @@ describe('the explorer', () => {
     );
   });
 
-  it('partial-order reduction finds every outcome the naive walk finds, exploring fewer configurations', async () => {
+  it('partial-order reduction (sleep sets, and DPOR) finds every outcome the naive walk finds, exploring fewer configurations', async () => {
     const op = fc.oneof(
       fc.nat(3).map((n) => `insert(${n}, s);`),
       fc.nat(2).map((n) => `put(x, ${n});`),
@@ -63,6 +63,8 @@ describe('the explorer', () => {
         const naive = await explore(p, { reduction: false, maxDepth: 200 });
         const por = await explore(p, { reduction: true, por: true, maxDepth: 200 });
         const cached = await explore(p, { reduction: true, maxDepth: 200 });
+        const dpor = await explore(p, { dpor: true, maxDepth: 200 });
+        expect(dpor.outcomes.map((o) => o.key).sort(), p).toEqual(naive.outcomes.map((o) => o.key).sort());
         expect(values(por), p).toEqual(values(naive));
         expect([...new Set(errorKinds(por))], p).toEqual([...new Set(errorKinds(naive))]);
         expect(por.outcomes.some((o) => o.kind === 'diverges')).toBe(naive.outcomes.some((o) => o.kind === 'diverges'));

@@ -2,7 +2,8 @@ import { BudgetExceeded, type RunContext } from '../../contract.ts';
 import type { Config, World } from '../runtime/world.ts';
 import { footprint, independent, type Footprint } from './independence.ts';
 import { Keyer } from './keyer.ts';
-import { describeEnding, endingKey, endingOf, verdictOf, type Ending, type OutcomeSummary, type Verdict } from './outcome.ts';
+import { endingOf, Outcomes, verdictOf, type Ending, type OutcomeSummary, type Verdict } from './outcome.ts';
+import { Yielder } from './yielder.ts';
 import { mulberry32 } from '../../random.ts';
 
 export interface ExploreOptions {
@@ -15,6 +16,8 @@ export interface ExploreOptions {
    * the counts are of explored schedules, not of all of them.
    */
   sleepSets: boolean;
+  /** Source-set DPOR (./dpor.ts): stateless, so `reduction` and `sleepSets` do not apply. */
+  dpor: boolean;
   maxStates: number;
   /** Random mode: how many schedules to sample. */
   schedules: number;
@@ -37,6 +40,11 @@ export interface Exploration {
   /** Configurations visited. */
   states: number;
   transitions: number;
+  /**
+   * Subtrees not explored because an equivalent one was: steps into a configuration already
+   * explored (state caching), steps asleep (sleep sets), steps outside the backtrack sets (DPOR).
+   */
+  pruned: number;
   /** Complete schedules covered (exhaustive) or sampled (random). */
   schedules: number;
   exhaustive: boolean;
@@ -97,23 +105,6 @@ class ScheduleHash {
   }
 }
 
-class Outcomes {
-  readonly list: OutcomeSummary[] = [];
-  private readonly index = new Map<string, number>();
-
-  /** The outcome's index; the first time it is seen, `witness` becomes its witness. */
-  add(e: Ending, witness: () => string[]): number {
-    const key = endingKey(e);
-    let i = this.index.get(key);
-    if (i === undefined) {
-      i = this.list.length;
-      this.index.set(key, i);
-      this.list.push({ ...describeEnding(e), count: 0, witness: witness() });
-    }
-    return i;
-  }
-}
-
 type Counts = Map<number, number>;
 const addInto = (into: Counts, from: Counts) => from.forEach((n, o) => into.set(o, (into.get(o) ?? 0) + n));
 
@@ -129,9 +120,6 @@ interface Frame {
   footprints: Map<string, Footprint>;
 }
 
-/** Lets the worker's event loop run (progress, a debugger, a crash) without slowing the search. */
-const YIELD_EVERY_MS = 100;
-const yieldNow = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * Every schedule, depth first. With `reduction`, a configuration seen before is not explored
@@ -154,6 +142,7 @@ export async function exploreExhaustive(world: World, options: ExploreOptions, c
   let keepGraph = true;
   let states = 0;
   let transitions = 0;
+  let pruned = 0;
   let stoppedBy: Exploration['stoppedBy'];
   const stack: Frame[] = [];
   const path: string[] = [];
@@ -183,7 +172,10 @@ export async function exploreExhaustive(world: World, options: ExploreOptions, c
         return new Map([[o, 1]]);
       }
       const before = slept.get(id);
-      if (!options.sleepSets || !before || [...before].every((t) => sleep.has(t))) return finished[id];
+      if (!options.sleepSets || !before || [...before].every((t) => sleep.has(t))) {
+        pruned++;
+        return finished[id];
+      }
       // Seen before with a larger sleep set: the steps asleep then but awake now still need taking.
       slept.set(id, new Set([...before].filter((t) => sleep.has(t))));
       awake = (t) => before.has(t) && !sleep.has(t);
@@ -199,6 +191,7 @@ export async function exploreExhaustive(world: World, options: ExploreOptions, c
       finished[id] = counts;
       return counts;
     }
+    pruned += enabled.length - choices.length;
     if (choices.length === 0) return finished[id] ?? new Map();
     onStack.add(id);
     const footprints = new Map<string, Footprint>();
@@ -210,12 +203,9 @@ export async function exploreExhaustive(world: World, options: ExploreOptions, c
   try {
     const root = enter(world.initial(), 0, undefined, undefined, new Set());
     const rootCounts = root ?? new Map<number, number>();
-    let lastYield = ctx.elapsed();
+    const yielder = new Yielder(ctx);
     while (stack.length > 0) {
-      if (ctx.elapsed() - lastYield > YIELD_EVERY_MS) {
-        await yieldNow();
-        lastYield = ctx.elapsed();
-      }
+      await yielder.maybe();
       const f = stack[stack.length - 1]!;
       if (f.next < f.choices.length) {
         const thread = f.choices[f.next++]!;
@@ -256,17 +246,20 @@ export async function exploreExhaustive(world: World, options: ExploreOptions, c
     stoppedBy = e.budget === 'steps' ? 'steps' : 'time';
   }
   const total = stoppedBy ? partialCounts(stack, finished) : (finished[0] ?? new Map());
+  return exhaustiveResult(outcomes, total, { states, transitions, pruned }, stoppedBy, keepGraph ? graph : undefined);
+}
+
+/** What an exhaustive search (with or without reductions) found: `total` counts the schedules per outcome. */
+export function exhaustiveResult(
+  outcomes: Outcomes,
+  total: Counts,
+  work: Pick<Exploration, 'states' | 'transitions' | 'pruned'>,
+  stoppedBy: Exploration['stoppedBy'],
+  graph: StateGraph | undefined,
+): Exploration {
   for (const [o, n] of total) outcomes.list[o]!.count = n;
-  return {
-    verdict: verdictOf(outcomes.list),
-    outcomes: outcomes.list,
-    states,
-    transitions,
-    schedules: [...total.values()].reduce((a, b) => a + b, 0),
-    exhaustive: stoppedBy === undefined,
-    stoppedBy,
-    graph: keepGraph ? graph : undefined,
-  };
+  const schedules = [...total.values()].reduce((a, b) => a + b, 0);
+  return { verdict: verdictOf(outcomes.list), outcomes: outcomes.list, ...work, schedules, exhaustive: stoppedBy === undefined, stoppedBy, graph };
 }
 
 /** When stopped early: what the frames on the stack have counted so far. */
@@ -284,17 +277,14 @@ export async function exploreRandom(world: World, options: ExploreOptions, ctx: 
   let states = 0;
   let sampled = 0;
   let stoppedBy: Exploration['stoppedBy'];
-  let lastYield = ctx.elapsed();
+  const yielder = new Yielder(ctx);
   const distinct = new Set<number>();
   const space = new Log10Mean();
   try {
     // Inside the try: a program can spend the whole budget before its first scheduling point.
     const initial = world.initial();
     for (; sampled < options.schedules; sampled++) {
-      if (ctx.elapsed() - lastYield > YIELD_EVERY_MS) {
-        await yieldNow();
-        lastYield = ctx.elapsed();
-      }
+      await yielder.maybe();
       let config = initial;
       const path: string[] = [];
       const hash = new ScheduleHash();
@@ -328,5 +318,5 @@ export async function exploreRandom(world: World, options: ExploreOptions, ctx: 
   }
   for (const [o, n] of counts) outcomes.list[o]!.count = n;
   const sampling = space.count > 0 ? { distinct: distinct.size, log10Space: space.value() } : undefined;
-  return { verdict: verdictOf(outcomes.list), outcomes: outcomes.list, states, transitions: states, schedules: sampled, exhaustive: false, stoppedBy, graph: undefined, ...(sampling ? { sampling } : {}) };
+  return { verdict: verdictOf(outcomes.list), outcomes: outcomes.list, states, transitions: states, pruned: 0, schedules: sampled, exhaustive: false, stoppedBy, graph: undefined, ...(sampling ? { sampling } : {}) };
 }

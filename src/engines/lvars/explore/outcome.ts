@@ -9,6 +9,8 @@ export type Ending =
   | { kind: 'diverges'; message: string; budget: boolean };
 
 export interface OutcomeSummary {
+  /** Identifies the outcome whichever schedule or explorer found it (an error by its kind and LVar, not its message). */
+  key: string;
   kind: 'value' | 'error' | 'diverges';
   /** The value, or the error's message. */
   text: string;
@@ -125,4 +127,22 @@ export function verdictOf(outcomes: readonly OutcomeSummary[]): Verdict {
 export function endingOf(world: World, config: Config): Ending {
   const o = world.outcome(config);
   return o.kind === 'value' ? { kind: 'value', value: o.value } : { kind: 'error', failure: o.failure };
+}
+
+/** The outcomes found so far, each once, with the first schedule that reached it as its witness. */
+export class Outcomes {
+  readonly list: OutcomeSummary[] = [];
+  private readonly index = new Map<string, number>();
+
+  /** The outcome's index; the first time it is seen, `witness` becomes its witness. */
+  add(e: Ending, witness: () => string[]): number {
+    const key = endingKey(e);
+    let i = this.index.get(key);
+    if (i === undefined) {
+      i = this.list.length;
+      this.index.set(key, i);
+      this.list.push({ key, ...describeEnding(e), count: 0, witness: witness() });
+    }
+    return i;
+  }
 }

@@ -1,4 +1,5 @@
 import type { Env, FnCode } from './code.ts';
+import { TreeSet } from './treeSet.ts';
 
 /**
  * Runtime values. Integers, booleans and strings are JavaScript primitives; everything else is an
@@ -115,11 +116,20 @@ export function makeSet(items: readonly Value[]): SetValue {
   return { tag: 'set', items: out };
 }
 
+/** Sets at least this large grow as a `TreeSet`. */
+const TREE_FROM = 32;
+
+/** The number of elements, without building a tree set's array. */
+export const setSize = (s: SetValue): number => (s instanceof TreeSet ? s.size : s.items.length);
+
 export function setUnion(a: SetValue, b: SetValue): SetValue {
   if (b.items.length === 0) return a;
-  if (a.items.length === 0) return b;
+  if (setSize(a) === 0) return b;
   if (b.items.length === 1) {
-    // One element (insert, the common case): a binary search and one copy, not a merge.
+    // One element (insert, the common case): past a few dozen elements the set becomes a
+    // persistent tree, so a put copies one root-to-leaf path, not the whole set.
+    if (a instanceof TreeSet) return a.insert(b.items[0]!, compareValues);
+    if (a.items.length >= TREE_FROM) return TreeSet.of(a.items).insert(b.items[0]!, compareValues);
     const i = search(a.items, b.items[0]!);
     if (i >= 0) return a;
     const items = a.items.slice();

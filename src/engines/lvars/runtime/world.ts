@@ -8,7 +8,7 @@ import type { BlockCode, Env } from './code.ts';
 import { eventsAt, handlerThreadId, newEvents, quiescent, type HandlerCell } from './handlerPools.ts';
 import { ALLOC_SPEC, enterCall, LocalLoop, Mode, resume, runLocal, threadAt, threadCalling, threadPoised, type MachineHost, type Pending, type Thread } from './machine.ts';
 import { LangError } from './prims.ts';
-import { BOT, makeMap, makeSet, mapGet, show, tuple, UNIT, valueKey, type Builtin, type Closure, type Handle, type List, type MapValue, type SetValue, type Tuple, type Value } from './values.ts';
+import { BOT, makeMap, makeSet, mapGet, setSize, show, tuple, UNIT, valueKey, type Builtin, type Closure, type Handle, type List, type MapValue, type SetValue, type Tuple, type Value } from './values.ts';
 
 // Why one file of about 500 lines: the store (World) and one scheduler step over it (Draft)
 // share the copy-on-write representation of configurations, which no other module may touch;
@@ -229,7 +229,7 @@ export class World {
       case 'waitSize': {
         // Size is monotone in the set order, so "at least n elements" is a threshold that stays met.
         const { state } = c.lvars.get((p.args[0] as Handle).id)!;
-        return !isTop(state) && (state as SetValue).items.length >= (p.args[1] as number) ? UNIT : undefined;
+        return !isTop(state) && setSize(state as SetValue) >= (p.args[1] as number) ? UNIT : undefined;
       }
       case 'getFst':
       case 'getSnd': {

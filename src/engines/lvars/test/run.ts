@@ -2,7 +2,7 @@ import { createRunContext } from '../../runContext.ts';
 import { engine, type ExploreSettings, type ExploreSummary, type LvarsResult, type LvarsTask } from '../index.ts';
 import type { Exploration } from '../explore/explore.ts';
 
-export const SETTINGS: ExploreSettings = { mode: 'exhaustive', reduction: true, por: false, maxStates: 500_000, schedules: 200, maxDepth: 2_000, localLimit: 2_000_000 };
+export const SETTINGS: ExploreSettings = { mode: 'exhaustive', reduction: true, por: false, dpor: false, maxStates: 500_000, schedules: 200, maxDepth: 2_000, localLimit: 2_000_000 };
 
 /** Runs the engine exactly as the worker and the CLI do. */
 export async function runTask(program: string, task: LvarsTask, settings: Partial<ExploreSettings> = {}, seed = 1): Promise<LvarsResult> {

@@ -7,8 +7,9 @@ import { errorKinds, explore, values } from './run.ts';
  * POPL'14 Theorem 1 on random programs that use the constructs of the model added in issue 14:
  * thresholds on frozen states, event sets (bottom included), handlers on pairs, futures and
  * `let par`, and the library's operations (arrays, modify, memo tables, cartesianProd,
- * withCallbacksThenFreeze, read-only cancellation). Each program is explored naively, with state caching and with caching plus sleep
- * sets: the three agree (caching on the schedule counts too), and never give two values.
+ * withCallbacksThenFreeze, read-only cancellation). Each program is explored naively, with state
+ * caching, with caching plus sleep sets and with source-set DPOR: the four agree (caching on the
+ * schedule counts too), and never give two values.
  */
 
 const write = fc.oneof(
@@ -70,23 +71,28 @@ function source(p: { threads: [string, string[]][]; handler: string }, withFreez
   return lines.join('\n');
 }
 
-/** Naive, with state caching, with caching and sleep sets; the caching counts must be the naive walk's. */
-async function exploreThreeWays(program: string) {
+/**
+ * Naive, with state caching, with caching and sleep sets, with DPOR; the caching counts must be the
+ * naive walk's, and DPOR must find exactly the naive walk's outcomes.
+ */
+async function exploreFourWays(program: string) {
   const naive = await explore(program, { reduction: false, maxStates: 200_000 });
   const cached = await explore(program, { maxStates: 200_000 });
   const por = await explore(program, { por: true, maxStates: 200_000 });
+  const dpor = await explore(program, { dpor: true, maxStates: 200_000 });
   expect(naive.exhaustive, program).toBe(true);
   expect(new Map(cached.outcomes.map((o) => [o.text, o.count]))).toEqual(new Map(naive.outcomes.map((o) => [o.text, o.count])));
   expect(values(por)).toEqual(values(naive));
+  expect(dpor.outcomes.map((o) => o.key).sort(), program).toEqual(naive.outcomes.map((o) => o.key).sort());
   return { naive, cached, por };
 }
 
 describe('Theorem 1 with frozen thresholds, event sets, pair handlers, futures and the library', () => {
-  it('without freeze: one outcome, and the three explorers agree', async () => {
+  it('without freeze: one outcome, and the four explorers agree', async () => {
     await fc.assert(
       fc.asyncProperty(programArb(false), async (p) => {
         const program = source(p, false);
-        const { naive, cached, por } = await exploreThreeWays(program);
+        const { naive, cached, por } = await exploreFourWays(program);
         expect(naive.outcomes.length, `${program}\n${JSON.stringify(naive.outcomes)}`).toBe(1);
         expect(por.states).toBeLessThanOrEqual(cached.states);
         expect(naive.level.level).toBe(p.handler === 'callbacks' ? 'QuasiDet' : 'Det');
@@ -95,12 +101,12 @@ describe('Theorem 1 with frozen thresholds, event sets, pair handlers, futures a
     );
   });
 
-  it('with freeze and frozen thresholds: never two values, and the three explorers agree', async () => {
+  it('with freeze and frozen thresholds: never two values, and the four explorers agree', async () => {
     let errorsSeen = 0;
     await fc.assert(
       fc.asyncProperty(programArb(true), async (p) => {
         const program = source(p, true);
-        const { naive, por } = await exploreThreeWays(program);
+        const { naive, por } = await exploreFourWays(program);
         expect(values(naive).length, `${program}\n${JSON.stringify(naive.outcomes)}`).toBeLessThanOrEqual(1);
         expect([...new Set(errorKinds(por))]).toEqual([...new Set(errorKinds(naive))]);
         if (naive.outcomes.some((o) => o.kind === 'error')) errorsSeen++;
@@ -111,13 +117,13 @@ describe('Theorem 1 with frozen thresholds, event sets, pair handlers, futures a
     expect(errorsSeen).toBeGreaterThan(1);
   });
 
-  it('each library construct at least once, whatever the random runs drew: the three explorers agree', async () => {
+  it('each library construct at least once, whatever the random runs drew: the four explorers agree', async () => {
     const threads: [string, string[]][] = [
       ['fork', ['modify(mm, 0, newEmptySet, fn(x) { insert(0, x); });', 'bumpAt(c, 1, 1);']],
       ['future', ['let _ = getMemo(memo, 1);', 'putAt(a, 2, 2);']],
     ];
     for (const handler of ['product', 'callbacks', 'cancel']) {
-      const { naive } = await exploreThreeWays(source({ threads, handler }, false));
+      const { naive } = await exploreFourWays(source({ threads, handler }, false));
       expect(values(naive)).toHaveLength(1);
     }
   });

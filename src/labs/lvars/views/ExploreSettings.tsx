@@ -8,6 +8,31 @@ interface Props {
   disabled: boolean;
 }
 
+type Reduction = 'none' | 'caching' | 'caching+sleep' | 'sleep' | 'dpor';
+
+/** The explorers of exhaustive mode, as the settings that select them. */
+const REDUCTIONS: Record<Reduction, { label: string; title: string; settings: Pick<Settings, 'reduction' | 'por' | 'dpor'> }> = {
+  none: { label: 'none (every schedule)', title: 'Walk every schedule, one by one.', settings: { reduction: false, por: false, dpor: false } },
+  caching: {
+    label: 'state caching',
+    title: 'Explore each configuration once, however it was reached: the schedules it stands for are counted, not re-run.',
+    settings: { reduction: true, por: false, dpor: false },
+  },
+  'caching+sleep': {
+    label: 'caching + sleep sets',
+    title: 'Sleep sets on top of caching: of schedules that differ only in the order of independent steps (two puts to one LVar, two reads), explore one. Counts are of representative schedules.',
+    settings: { reduction: true, por: true, dpor: false },
+  },
+  sleep: { label: 'sleep sets', title: 'Sleep sets without caching.', settings: { reduction: false, por: true, dpor: false } },
+  dpor: {
+    label: 'DPOR (source sets)',
+    title: 'Dynamic partial-order reduction (Abdulla et al., POPL’14): follows one schedule, finds its races, and backtracks only where reversing a race can matter. Reduces configurations where caching cannot (many independent LVars). Counts are of representative schedules.',
+    settings: { reduction: false, por: false, dpor: true },
+  },
+};
+
+const reductionOf = (s: Settings): Reduction => (s.dpor ? 'dpor' : s.reduction ? (s.por ? 'caching+sleep' : 'caching') : s.por ? 'sleep' : 'none');
+
 /** How to explore: every schedule (with or without state caching) or random ones from a seed. */
 export function ExploreSettings({ settings, seed, onChange, onSeed, disabled }: Props) {
   const set = <K extends keyof Settings>(key: K, value: Settings[K]) => onChange({ ...settings, [key]: value });
@@ -22,14 +47,16 @@ export function ExploreSettings({ settings, seed, onChange, onSeed, disabled }: 
         </select>
       </label>
       {settings.mode === 'exhaustive' ? (
-        <>
-          <label title="Explore each configuration once, however it was reached: the schedules it stands for are counted, not re-run.">
-            <input type="checkbox" checked={settings.reduction} onChange={(e) => set('reduction', e.target.checked)} /> state caching
-          </label>
-          <label title="Sleep sets: of schedules that differ only in the order of independent steps (two puts to one LVar, two reads), explore one. Every outcome is still found; counts are of representative schedules.">
-            <input type="checkbox" checked={settings.por} onChange={(e) => set('por', e.target.checked)} /> partial-order reduction
-          </label>
-        </>
+        <label title={REDUCTIONS[reductionOf(settings)].title}>
+          reduction{' '}
+          <select aria-label="reduction" value={reductionOf(settings)} onChange={(e) => onChange({ ...settings, ...REDUCTIONS[e.target.value as Reduction].settings })}>
+            {(Object.keys(REDUCTIONS) as Reduction[]).map((r) => (
+              <option key={r} value={r}>
+                {REDUCTIONS[r].label}
+              </option>
+            ))}
+          </select>
+        </label>
       ) : (
         <>
           <label>

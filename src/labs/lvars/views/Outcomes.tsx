@@ -12,6 +12,12 @@ const VERDICT = {
   inconclusive: { badge: 'badge-warn', text: 'No verdict', explain: 'no complete run within the budget: no schedule ran to its end' },
 } as const;
 
+/** Sleep sets and DPOR count the schedules they explored, not all schedules. */
+const representative = (s: ExploreSummary) => s.dpor || s.por;
+
+const explorerName = (s: ExploreSummary) =>
+  s.dpor ? 'by DPOR (source sets + sleep sets)' : s.reduction ? (s.por ? 'with state caching and sleep sets' : 'with state caching') : s.por ? 'with sleep sets' : 'with no reduction';
+
 const fmt = (n: number) => (n >= 1e15 ? n.toExponential(2) : Math.round(n).toLocaleString('en-US'));
 
 /** The verdict over what was explored, and every outcome with its count and a witness to replay. */
@@ -28,17 +34,11 @@ export function Outcomes({ summary, selected, onReplay }: { summary: ExploreSumm
       </div>
       <VerdictDetail summary={summary} />
       <p className="lv-coverage">
-        {summary.mode === 'exhaustive' && summary.por ? (
+        {summary.mode === 'exhaustive' ? (
           <>
-            {fmt(summary.schedules)} representative schedule{summary.schedules === 1 ? '' : 's'} (one per class of equivalent interleavings), {fmt(summary.states)} configurations, {fmt(summary.transitions)} steps
-            {summary.reduction ? ', with state caching and partial-order reduction' : ', with partial-order reduction'}.{' '}
+            {representative(summary) ? `${fmt(summary.schedules)} representative schedule${summary.schedules === 1 ? '' : 's'} (at least one per class of equivalent interleavings)` : `${fmt(summary.schedules)} schedule${summary.schedules === 1 ? '' : 's'}`}
+            , <span data-testid="explore-counts">{fmt(summary.states)} configurations, {fmt(summary.transitions)} steps, {fmt(summary.pruned)} pruned</span>, {explorerName(summary)}.{' '}
             {summary.exhaustive ? <strong>Every outcome was found.</strong> : <strong className="warn">Stopped early ({summary.stoppedBy === 'states' ? 'state limit' : summary.stoppedBy === 'time' ? 'time budget' : 'step budget'}): not every schedule was explored.</strong>}
-          </>
-        ) : summary.mode === 'exhaustive' ? (
-          <>
-            {fmt(summary.schedules)} schedule{summary.schedules === 1 ? '' : 's'} covered by exploring {fmt(summary.states)} configurations
-            {summary.reduction ? ' (state caching on)' : ' (no reduction)'}.{' '}
-            {summary.exhaustive ? <strong>The space was exhausted.</strong> : <strong className="warn">Stopped early ({summary.stoppedBy === 'states' ? 'state limit' : summary.stoppedBy === 'time' ? 'time budget' : 'step budget'}): not every schedule was explored.</strong>}
           </>
         ) : (
           <>

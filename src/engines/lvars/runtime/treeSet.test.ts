@@ -1,0 +1,33 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { TreeSet } from './treeSet.ts';
+import { compareValues, makeSet, setSize, setUnion, valueKey, type SetValue } from './values.ts';
+
+describe('the persistent tree set', () => {
+  it('inserting one element at a time gives the sorted set, and every earlier version is unchanged', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -500, max: 500 }), { maxLength: 400 }), (xs) => {
+        let s: SetValue = { tag: 'set', items: [] };
+        const versions: [SetValue, string][] = [];
+        for (const x of xs) {
+          s = setUnion(s, { tag: 'set', items: [x] });
+          versions.push([s, valueKey(makeSet([...s.items]))]);
+        }
+        expect(s.items).toEqual(makeSet(xs).items);
+        expect(setSize(s)).toBe(new Set(xs).size);
+        for (const [v, key] of versions) expect(valueKey(makeSet([...v.items]))).toBe(key);
+      }),
+      { numRuns: 60, seed: 14 },
+    );
+  });
+
+  it('a large set grows as a tree, and inserting an element already present returns the same set', () => {
+    const big = TreeSet.of(Array.from({ length: 5000 }, (_, i) => 2 * i));
+    const grown = big.insert(7, compareValues);
+    expect(grown).toBeInstanceOf(TreeSet);
+    expect(grown.size).toBe(5001);
+    expect(grown.items.slice(0, 6)).toEqual([0, 2, 4, 6, 7, 8]);
+    expect(grown.insert(7, compareValues)).toBe(grown);
+    expect(big.items.length).toBe(5000);
+  });
+});

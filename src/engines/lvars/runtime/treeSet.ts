@@ -1,0 +1,127 @@
+import type { SetValue, Value } from './values.ts';
+
+/**
+ * A persistent sorted set: a B+ tree whose nodes are never changed once built, so inserting
+ * copies only the path from the root to one leaf (O(B log_B n) pointers, B = 32) and the old set
+ * stays valid, sharing every other node with the new one. A set LVar that grows by one element per
+ * put (the common case: `insert`) thus costs a few small copies per step, not a copy of the whole
+ * set. It is a `SetValue`: `items`, the sorted array every other operation reads, is built on
+ * first use and kept.
+ */
+
+const MAX = 32;
+
+type Compare = (a: Value, b: Value) => number;
+
+interface Leaf {
+  readonly leaf: true;
+  readonly items: readonly Value[];
+}
+interface Branch {
+  readonly leaf: false;
+  /** The least element under each child. */
+  readonly mins: readonly Value[];
+  readonly children: readonly Node[];
+}
+type Node = Leaf | Branch;
+
+export class TreeSet implements SetValue {
+  readonly tag = 'set' as const;
+  private flat: readonly Value[] | undefined;
+
+  private constructor(
+    private readonly root: Node,
+    readonly size: number,
+  ) {}
+
+  /** A tree holding `items` (sorted, no duplicates). */
+  static of(items: readonly Value[]): TreeSet {
+    let level: Node[] = [];
+    for (let i = 0; i < items.length; i += MAX / 2) level.push({ leaf: true, items: items.slice(i, i + MAX / 2) });
+    while (level.length > 1) {
+      const up: Node[] = [];
+      for (let i = 0; i < level.length; i += MAX / 2) {
+        const children = level.slice(i, i + MAX / 2);
+        up.push({ leaf: false, mins: children.map(least), children });
+      }
+      level = up;
+    }
+    const set = new TreeSet(level[0] ?? { leaf: true, items: [] }, items.length);
+    set.flat = items;
+    return set;
+  }
+
+  get items(): readonly Value[] {
+    if (this.flat === undefined) {
+      const out: Value[] = [];
+      collect(this.root, out);
+      this.flat = out;
+    }
+    return this.flat;
+  }
+
+  /** The set with `v` added; this set itself when `v` is already in it. */
+  insert(v: Value, compare: Compare): TreeSet {
+    const grown = insertInto(this.root, v, compare);
+    if (!grown) return this;
+    const root: Node = grown.length === 1 ? grown[0]! : { leaf: false, mins: grown.map(least), children: grown };
+    return new TreeSet(root, this.size + 1);
+  }
+}
+
+const least = (n: Node): Value => (n.leaf ? n.items[0]! : n.mins[0]!);
+
+function collect(n: Node, out: Value[]): void {
+  if (n.leaf) for (const v of n.items) out.push(v);
+  else for (const c of n.children) collect(c, out);
+}
+
+/** The index of `v` in `items`, or -(the index where it would go) - 1. */
+function locate(items: readonly Value[], v: Value, compare: Compare): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const c = compare(items[mid]!, v);
+    if (c === 0) return mid;
+    if (c < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return -lo - 1;
+}
+
+/** Splits an overfull array in two halves. */
+const halves = <T>(xs: T[]): [T[], T[]] => [xs.slice(0, xs.length >> 1), xs.slice(xs.length >> 1)];
+
+/** Path copying: the node with `v` inserted, as one node or two (a split); undefined if `v` was there. */
+function insertInto(n: Node, v: Value, compare: Compare): Node[] | undefined {
+  if (n.leaf) {
+    const at = locate(n.items, v, compare);
+    if (at >= 0) return undefined;
+    const items = n.items.slice();
+    items.splice(-at - 1, 0, v);
+    if (items.length <= MAX) return [{ leaf: true, items }];
+    return halves(items).map((half): Leaf => ({ leaf: true, items: half }));
+  }
+  const at = locate(n.mins, v, compare);
+  if (at >= 0) return undefined;
+  // The child whose range holds v: the last one whose least element is below it (or the first).
+  const i = Math.max(0, -at - 2);
+  const replaced = insertInto(n.children[i]!, v, compare);
+  if (!replaced) return undefined;
+  const children = n.children.slice();
+  const mins = n.mins.slice();
+  children[i] = replaced[0]!;
+  mins[i] = least(replaced[0]!);
+  if (replaced.length === 2) {
+    children.splice(i + 1, 0, replaced[1]!);
+    mins.splice(i + 1, 0, least(replaced[1]!));
+  }
+  if (children.length <= MAX) return [{ leaf: false, mins, children }];
+  const [c1, c2] = halves(children);
+  const [m1, m2] = halves(mins);
+  return [
+    { leaf: false, mins: m1, children: c1 },
+    { leaf: false, mins: m2, children: c2 },
+  ];
+}
