@@ -7,13 +7,20 @@ import { defineConfig } from '@playwright/test';
 const port = Number(process.env.E2E_PORT ?? 4317);
 export const e2eDist = process.env.E2E_DIST ?? 'dist-e2e';
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/**
+ * `npm test` runs the end-to-end tests without the tag @deep; `npm run test:deep`
+ * (LATTICEWORK_DEEP=1) runs only those: the exhaustive sweeps (every example at both projector
+ * sizes, every step of every tour, every Dynamo example), of which `npm test` keeps a sample.
+ */
+const deep = process.env.LATTICEWORK_DEEP === '1';
 
 export default defineConfig({
   testDir: 'e2e',
   globalSetup: './e2e/ensureChromium.ts',
+  ...(deep ? { grep: /@deep/ } : { grepInvert: /@deep/ }),
   // Nets for a hang, not budgets: engines are bounded in steps, and at load 20 on two cores the
-  // slowest example (three 30-node Dynamo simulations) took 66 s to show its metrics.
-  timeout: 180_000,
+  // slowest example (three 30-node Dynamo simulations, a deep test) took over 3 minutes.
+  timeout: deep ? 600_000 : 180_000,
   expect: { timeout: 45_000 },
   fullyParallel: false,
   workers: 1,

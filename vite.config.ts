@@ -22,6 +22,11 @@ export default defineConfig({
     // Long cross-checks (*.deep.test.ts) run only under `npm run test:deep`.
     exclude: process.env.LATTICEWORK_DEEP ? configDefaults.exclude : [...configDefaults.exclude, '**/*.deep.test.ts'],
     environment: 'node',
+    // One module registry per worker process, not one per test file: the engines are pure and
+    // the tests leave no global state behind (mocks and fake timers are restored), so a second
+    // file importing an engine reuses it instead of loading and compiling it again. Measured: half
+    // the suite's CPU time (146 s to 71 s, user + system, for 96 files).
+    isolate: false,
     // A net for a test that hangs, not a budget: work is bounded in steps, and each test of
     // `npm test` takes well under 5 s on an idle 2-core machine, but ten times longer on one with
     // twenty busy processes (measured: 25 s); the long cross-checks of `npm run test:deep`

@@ -24,7 +24,9 @@ export { expect };
 /** Opens the app fresh (empty storage unless `keepStorage`) and waits for the lab to render. */
 export async function openApp(page: Page, path = '/', { keepStorage = false } = {}): Promise<void> {
   if (!keepStorage) {
-    await page.goto('/');
+    // Any page of the app's origin reaches its storage: an empty one, served by the test, not a boot of the app.
+    await page.route('/__clear-storage', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>clear</title><link rel="icon" href="data:,">' }));
+    await page.goto('/__clear-storage');
     await page.evaluate(() => localStorage.clear());
     // A change of the fragment alone would not reload the page: leave it first, so `path` boots the app.
     await page.goto('about:blank');

@@ -4,8 +4,8 @@ import { expect, openApp, test } from './fixtures.ts';
 import { legibility } from './legibility.ts';
 
 /**
- * Presentation mode on the screens it is for: every example of every lab, at 1280×720 (a typical
- * projector) and 1920×1080, fits one screen (no page scroll) with no visible text clipped, drawn
+ * Presentation mode on the screens it is for: every example of every lab (`npm run test:deep`; `npm
+ * test` opens each lab's first), at 1280×720 (a typical projector) and 1920×1080, fits one screen (no page scroll) with no visible text clipped, drawn
  * over other text, or under the type floor (e2e/legibility.ts). Each lab's other panes (keys 1–9)
  * are checked on its first example (the solver's and SAT/SMT's after a run). Fast on purpose: the
  * page stays in presentation mode and examples open by their link (a fragment change, no reload);
@@ -39,37 +39,48 @@ async function expectLegible(page: Page, what: string): Promise<void> {
   expect.soft(r.overlaps, `${what}: overlapping text`).toEqual([]);
 }
 
+/** Presentation mode at one size: the labs' examples (all, or each lab's first), and each lab's panes on its first. */
+async function sweep(page: Page, width: number, height: number, every: boolean): Promise<void> {
+  await page.setViewportSize({ width, height });
+  await openApp(page);
+  await page.keyboard.press('p');
+  await expect(page.locator('.present-bar')).toBeVisible();
+  for (const lab of LABS) {
+    for (const [i, { id }] of (every ? examples(lab) : examples(lab).slice(0, 1)).entries()) {
+      await openExample(page, lab, id);
+      await expectLegible(page, `${lab}/${id} at ${width}`);
+      if (i > 0) continue;
+      if (lab === 'solver' || lab === 'smt') {
+        // Their examples open without running: run the first (a small one) so its panes show a search.
+        await page.locator('.run-panel button.primary').first().click();
+        await page.locator('.run-panel button.danger').first().waitFor({ state: 'hidden', timeout: 30_000 });
+        await expectLegible(page, `${lab}/${id} after its run at ${width}`);
+      }
+      const panes = page.locator('.present-panes button');
+      const count = await panes.count();
+      for (let k = 1; k <= count; k++) {
+        await page.keyboard.press(String(k));
+        await expect(panes.nth(k - 1)).toHaveAttribute('aria-pressed', 'true');
+        await page.waitForTimeout(150);
+        await expectLegible(page, `${lab}/${id} pane ${k} at ${width}`);
+      }
+      await page.keyboard.press('1');
+    }
+  }
+}
+
+// `npm test`: each lab's first example and its panes, at both sizes; `npm run test:deep`: every example.
 for (const [width, height] of [
   [1280, 720],
   [1920, 1080],
 ] as const) {
-  test(`presentation mode fits ${width}×${height} legibly for every example of every lab`, async ({ page }) => {
+  test(`presentation mode fits ${width}×${height} legibly for each lab's first example and its panes`, async ({ page }) => {
     test.setTimeout(240_000);
-    await page.setViewportSize({ width, height });
-    await openApp(page);
-    await page.keyboard.press('p');
-    await expect(page.locator('.present-bar')).toBeVisible();
-    for (const lab of LABS) {
-      for (const [i, { id }] of examples(lab).entries()) {
-        await openExample(page, lab, id);
-        await expectLegible(page, `${lab}/${id} at ${width}`);
-        if (i > 0) continue;
-        if (lab === 'solver' || lab === 'smt') {
-          // Their examples open without running: run the first (a small one) so its panes show a search.
-          await page.locator('.run-panel button.primary').first().click();
-          await page.locator('.run-panel button.danger').first().waitFor({ state: 'hidden', timeout: 30_000 });
-          await expectLegible(page, `${lab}/${id} after its run at ${width}`);
-        }
-        const panes = page.locator('.present-panes button');
-        const count = await panes.count();
-        for (let k = 1; k <= count; k++) {
-          await page.keyboard.press(String(k));
-          await expect(panes.nth(k - 1)).toHaveAttribute('aria-pressed', 'true');
-          await page.waitForTimeout(150);
-          await expectLegible(page, `${lab}/${id} pane ${k} at ${width}`);
-        }
-        await page.keyboard.press('1');
-      }
-    }
+    await sweep(page, width, height, false);
+  });
+
+  test(`presentation mode fits ${width}×${height} legibly for every example of every lab`, { tag: '@deep' }, async ({ page }) => {
+    test.setTimeout(480_000);
+    await sweep(page, width, height, true);
   });
 }

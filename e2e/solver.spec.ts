@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sharedDataDir } from '../src/testing/sharedData.ts';
@@ -74,7 +74,7 @@ test.describe('solver', () => {
 
   test('a malformed network file is refused with its line and column; a dropped file opens', async ({ page }) => {
     await openApp(page, '/#example=solver/mini-acas-far');
-    const bad = join(tmpdir(), 'broken.nnet');
+    const bad = join(mkdtempSync(join(tmpdir(), 'latticework-e2e-')), 'broken.nnet');
     writeFileSync(bad, '// broken\n2,2,1,3,\n2,3,1,\n0,\n-1,-1,\n1,one,\n');
     await page.getByTestId('network-file').setInputFiles(bad);
     await expect(page.getByRole('alert').filter({ hasText: 'broken.nnet cannot be opened' })).toContainText('line 6, column 3: expected a number, found "one"');

@@ -1,23 +1,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from './main.ts';
+import { describe, expect, it } from 'vitest';
+import { cliInProcess as cli } from '../testing/cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'latticework-run-'));
-
-/** Runs the CLI in this process and returns its exit code and what it printed. */
-async function cli(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  const status = await main(args);
-  vi.restoreAllMocks();
-  return { status, stdout, stderr };
-}
-
-afterEach(() => vi.restoreAllMocks());
 
 describe('latticework run', () => {
   it('prints the same bytes for the same scenario and seed (wall-clock time only with --timings)', async () => {

@@ -1,12 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { cliProcess } from '../testing/cli.ts';
 import { sharedDataDir } from '../testing/sharedData.ts';
 
-const cli = fileURLToPath(new URL('./latticework.mjs', import.meta.url));
 const net = (a: number, b: number) => join(sharedDataDir(), 'acasxu', `ACASXU_run2a_${a}_${b}_batch_2000.nnet`);
 const dir = mkdtempSync(join(tmpdir(), 'latticework-verify-'));
 const declarations = [0, 1, 2, 3, 4].map((i) => `(declare-const X_${i} Real)`).join('\n') + '\n' + [0, 1, 2, 3, 4].map((j) => `(declare-const Y_${j} Real)`).join('\n');
@@ -19,7 +17,11 @@ writeFileSync(prop1, `${declarations}\n${box}\n(assert (>= Y_0 3.991125645861615
 writeFileSync(prop2, `${declarations}\n${box}\n(assert (>= Y_0 Y_1))\n(assert (>= Y_0 Y_2))\n(assert (>= Y_0 Y_3))\n(assert (>= Y_0 Y_4))\n`);
 writeFileSync(broken, `${declarations}\n(assert (<= X_0 0.6)\n`);
 
-const verify = (...args: string[]) => spawnSync(process.execPath, [cli, 'verify', ...args], { encoding: 'utf8' });
+/**
+ * Each run is its own process, as VNN-COMP runs it: the time limit counts from the process's start
+ * and a watchdog thread ends the process at it, so these cannot run inside the test runner.
+ */
+const verify = (...args: string[]) => cliProcess('verify', ...args);
 
 describe('latticework verify (VNN-COMP convention)', () => {
   it('prints holds on the first line for property 1 on N(1,1)', () => {
