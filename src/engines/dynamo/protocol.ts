@@ -18,6 +18,7 @@ import { MSG } from './sim/messages.ts';
 import { onTransfer, onTransferAck } from './membership/rebalance.ts';
 import { onGet, onPut, onRepair } from './replication/replica.ts';
 import type { Protocol } from './concerns.ts';
+import { onFlush, onFlushed } from './service/serve.ts';
 
 /** Dynamo: which module handles which event and which message. */
 export const dynamoProtocol: Protocol = {
@@ -33,6 +34,8 @@ export const dynamoProtocol: Protocol = {
   onFailure,
   onSample,
   onShutdown,
+  onFlush,
+  onFlushed,
   onNodeMessage(sim, node, from, msg) {
     switch (msg.type) {
       case MSG.request:

@@ -14,4 +14,9 @@ export const EV = {
   shutdown: 11,
   suspect: 12,
   forwardRetry: 13,
+  /** A node finishes serving a replica operation (service/). */
+  serviced: 14,
+  /** A node's writer thread takes the object buffer (§6.1), and its write to storage is done. */
+  flush: 15,
+  flushed: 16,
 } as const;

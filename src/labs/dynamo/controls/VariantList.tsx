@@ -20,6 +20,8 @@ export function describeSettings(set: VariantSettings): string {
   if (set.readRepair !== undefined) parts.push(`read repair ${set.readRepair ? 'on' : 'off'}`);
   if (set.hintedHandoff !== undefined) parts.push(`hinted handoff ${set.hintedHandoff ? 'on' : 'off'}`);
   if (set.antiEntropy !== undefined) parts.push(`anti-entropy ${set.antiEntropy ? 'on' : 'off'}`);
+  if (set.queueing !== undefined) parts.push(`node queueing ${set.queueing ? 'on' : 'off'}`);
+  if (set.bufferedWrites !== undefined) parts.push(set.bufferedWrites ? 'buffered writes' : 'durable writes');
   return parts.join(', ') || 'no change';
 }
 
@@ -40,6 +42,7 @@ export function VariantList({ config, onChange }: { config: DynamoConfig; onChan
   const [propagation, setPropagation] = useState<Tri<'all' | 'quorum-only'>>('same');
   const [reconciliation, setReconciliation] = useState<Tri<Reconciliation>>('same');
   const [antiEntropy, setAntiEntropy] = useState<Tri<boolean>>('same');
+  const [bufferedWrites, setBufferedWrites] = useState<Tri<boolean>>('same');
   const [label, setLabel] = useState('');
   const num = (t: string) => (t.trim() === '' || !Number.isInteger(Number(t)) ? undefined : Number(t));
   const set: VariantSettings = Object.fromEntries(
@@ -53,6 +56,7 @@ export function VariantList({ config, onChange }: { config: DynamoConfig; onChan
       propagation: propagation === 'same' ? undefined : propagation,
       reconciliation: reconciliation === 'same' ? undefined : reconciliation,
       antiEntropy: on(antiEntropy),
+      bufferedWrites: on(bufferedWrites),
     }).filter(([, v]) => v !== undefined),
   );
   const canAdd = Object.keys(set).length > 0 && config.compare.length < 8;
@@ -115,6 +119,7 @@ export function VariantList({ config, onChange }: { config: DynamoConfig; onChan
           setReconciliation,
         )}
         {select('anti-entropy', antiEntropy === 'same' ? 'same' : antiEntropy ? 'yes' : 'no', triOptions('on', 'off'), (v) => setAntiEntropy(v === 'same' ? 'same' : v === 'yes'))}
+        {select('writes', bufferedWrites === 'same' ? 'same' : bufferedWrites ? 'yes' : 'no', triOptions('buffered', 'durable'), (v) => setBufferedWrites(v === 'same' ? 'same' : v === 'yes'))}
         <label className="dyn-field">
           <span className="dyn-field-label">label</span>
           <input type="text" value={label} maxLength={60} placeholder={describeSettings(set)} onChange={(e) => setLabel(e.target.value)} style={{ width: '10rem' }} />
