@@ -5,6 +5,9 @@ import type { TraceRecorder } from './measure/traceRecorder.ts';
 import type { Membership } from './membership/membership.ts';
 import type { Request } from './replication/request.ts';
 import type { NodeStore } from './replication/storage.ts';
+import type { NodeService } from './service/nodeService.ts';
+import type { ObjectBuffer } from './service/objectBuffer.ts';
+import type { FlushJob } from './service/serve.ts';
 import type { Ring } from './ring/ring.ts';
 import type { EventQueue } from './sim/eventQueue.ts';
 import type { Message, MessageType } from './sim/messages.ts';
@@ -45,6 +48,12 @@ export interface Wire extends Agenda {
   /** A message to send now, from the pool. */
   message(type: MessageType, req?: number, key?: number): Message;
   send(from: number, to: number, msg: Message): void;
+}
+
+/** Node queueing and object buffers (service/): null and empty buffers when service is off. */
+export interface Serving extends Wire {
+  readonly service: NodeService | null;
+  readonly buffers: readonly ObjectBuffer[];
 }
 
 /** The nodes' lives: running or not, in the cluster or not, their epochs, views and timers. */
@@ -140,6 +149,9 @@ export interface Counters {
   /** Last-write-wins choices among siblings, and those where the winner was written earlier in real time. */
   lwwChoices: number;
   lwwEarlierWins: number;
+  /** Buffered writes (§6.1): writer-thread flushes, and buffered versions lost in crashes. */
+  flushes: number;
+  bufferedLost: number;
 }
 
 export interface AppliedFailure {
@@ -172,7 +184,7 @@ export interface Observation {
 }
 
 /** All of it: what the coordinator, which touches every concern, works with. */
-export type Cluster = Wire & Nodes & Routing & Replicas & Requests & Observation;
+export type Cluster = Wire & Nodes & Routing & Replicas & Requests & Observation & Serving;
 
 /** The event handlers the protocol modules provide (protocol.ts wires them in). */
 export interface Protocol {
@@ -192,4 +204,6 @@ export interface Protocol {
   onFailure(sim: Cluster, index: number): void;
   onSample(sim: Cluster, bucket: number): void;
   onShutdown(sim: Cluster, node: number): void;
+  onFlush(sim: Cluster, node: number): void;
+  onFlushed(sim: Cluster, node: number, epoch: number, job: FlushJob): void;
 }

@@ -12,6 +12,8 @@ export interface DynamoConfig {
   /** A request that has not succeeded this long after the client sent it has failed. */
   timeoutMs: number;
   latency: LatencyConfig;
+  /** Per-node service time and queueing, buffered writes (SOSP'07 §6, §6.1). */
+  service: ServiceConfig;
   versioning: VersioningConfig;
   /** Replica values as lattice elements merged by join (WoDet'14), and threshold reads. */
   lattice: LatticeConfig;
@@ -74,6 +76,26 @@ export interface CoordinationConfig {
    * was lost, or its target is down) avoids that target and forwards to the next replica.
    */
   forwardTimeoutMs: number;
+}
+
+/**
+ * A node's capacity to serve (SOSP'07 §6): each node serves replica operations (a get or a put
+ * reaching its storage engine, its own as coordinator included) one at a time, first come first
+ * served; an operation waits while the node is busy. Off, a node answers at once.
+ */
+export interface ServiceConfig {
+  enabled: boolean;
+  /** Time one operation keeps a node of capacity 1 busy (a node of capacity c takes 1/c of it). */
+  time: Distribution;
+  /**
+   * §6.1: a write lands in an in-memory object buffer (taking `bufferMs`) and a writer thread
+   * flushes the buffer to storage every `flushIntervalMs`; reads look in the buffer first. Of the
+   * N replicas of a write, the coordinator asks one for a durable write. A crash loses what
+   * the buffer held.
+   */
+  bufferedWrites: boolean;
+  flushIntervalMs: number;
+  bufferMs: number;
 }
 
 /** One-way delays per message class (the WARS model of PBS); unset classes use `default`. */
@@ -158,6 +180,11 @@ export interface WorkloadConfig {
   readFraction: number;
   /** Generated operations per simulated second (a Poisson process). */
   ratePerSecond: number;
+  /**
+   * A daily cycle of load (Figure 4): the rate is ratePerSecond × (1 + amplitude · sin(2πt / periodMs)),
+   * a non-homogeneous Poisson process; amplitude 0 keeps the rate constant.
+   */
+  diurnal: { amplitude: number; periodMs: number };
   /** Number of generated operations (0 for a scripted workload only). */
   requests: number;
   /**
@@ -222,6 +249,9 @@ export interface VariantSettings {
   antiEntropy?: boolean;
   /** The value type: vector clocks with siblings, or a lattice merged by join (the base's `lattice.source` for `user`). */
   values?: 'vector-clocks' | LatticeKind;
+  /** Node queueing (service.enabled) and buffered writes (service.bufferedWrites). */
+  queueing?: boolean;
+  bufferedWrites?: boolean;
 }
 
 export interface Variant {
@@ -256,6 +286,7 @@ export function applyVariant(base: DynamoConfig, v: VariantSettings): DynamoConf
       hintedHandoff: pick(v.hintedHandoff, base.repair.hintedHandoff),
       antiEntropy: pick(v.antiEntropy, base.repair.antiEntropy),
     },
+    service: { ...base.service, enabled: pick(v.queueing, base.service.enabled), bufferedWrites: pick(v.bufferedWrites, base.service.bufferedWrites) },
     compare: [],
   };
 }

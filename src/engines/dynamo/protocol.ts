@@ -19,6 +19,7 @@ import { onTransfer, onTransferAck } from './membership/rebalance.ts';
 import { onGet, onPut, onRepair } from './replication/replica.ts';
 import { onThresholdPoll } from './replication/thresholdRead.ts';
 import type { Protocol } from './concerns.ts';
+import { onFlush, onFlushed } from './service/serve.ts';
 
 /** Dynamo: which module handles which event and which message. */
 export const dynamoProtocol: Protocol = {
@@ -35,6 +36,8 @@ export const dynamoProtocol: Protocol = {
   onFailure,
   onSample,
   onShutdown,
+  onFlush,
+  onFlushed,
   onNodeMessage(sim, node, from, msg) {
     switch (msg.type) {
       case MSG.request:

@@ -22,6 +22,9 @@ import { replicatedLattice, writeKind } from './versioning/lattice/index.ts';
 import type { ReplicatedLattice } from './versioning/lattice/replicated.ts';
 import { latticeMerge, SIBLINGS, type VersionMerge } from './versioning/lattice/join.ts';
 import { ThresholdReads } from './measure/thresholdReads.ts';
+import { NodeService } from './service/nodeService.ts';
+import { ObjectBuffer } from './service/objectBuffer.ts';
+import { inMemory, jobDuration, needsService, type FlushJob } from './service/serve.ts';
 
 /** Time buckets of the metric series the views replay. */
 export const BUCKETS = 200;
@@ -100,7 +103,12 @@ export class Simulation implements Cluster {
     forwardRetries: 0,
     lwwChoices: 0,
     lwwEarlierWins: 0,
+    flushes: 0,
+    bufferedLost: 0,
   };
+  /** Node queueing (cfg.service), or null when nodes answer at once. */
+  readonly service: NodeService | null;
+  readonly buffers: ObjectBuffer[];
   readonly sampleDivergence: boolean;
   opsStarted = 0;
   private upCache: number[] | undefined;
@@ -145,6 +153,8 @@ export class Simulation implements Cluster {
     this.clients = Array.from({ length: this.C }, () => ({ context: new Map(), counter: 0, busy: new Set(), waiting: new Map() }));
     this.metrics = new Metrics(BUCKETS, this.endTime, this.M, visibilityEdges(cfg));
     this.trace = new TraceRecorder(cfg.trace.maxEvents);
+    this.service = cfg.service.enabled ? new NodeService(cfg.service, this.M, BUCKETS, this.metrics.bucketMs, simRandom(seed, STREAM.service)) : null;
+    this.buffers = Array.from({ length: this.M }, () => new ObjectBuffer());
     this.sampleDivergence = cfg.workload.keys * cfg.quorum.n <= DIVERGENCE_SAMPLE_LIMIT;
     this.clockOffset = new Float64Array(this.M + this.C);
     const skew = cfg.cluster.clockSkewMs;
@@ -222,6 +232,15 @@ export class Simulation implements Cluster {
         case EV.thresholdPoll:
           p.onThresholdPoll(this, a);
           break;
+        case EV.serviced:
+          this.serviced(a, q.b, q.payload as Message);
+          break;
+        case EV.flush:
+          if (this.timerLive(a, q.b)) p.onFlush(this, a);
+          break;
+        case EV.flushed:
+          p.onFlushed(this, a, q.b, q.payload as FlushJob);
+          break;
         case EV.suspect:
           this.membership.suspect(a, q.b, this.now);
           this.counters.suspicions++;
@@ -244,6 +263,8 @@ export class Simulation implements Cluster {
     this.queue.push(this.now + rng.next() * membership.gossipIntervalMs, EV.gossip, node, e, null);
     if (repair.hintedHandoff) this.queue.push(this.now + rng.next() * repair.handoffIntervalMs, EV.handoff, node, e, null);
     if (repair.antiEntropy) this.queue.push(this.now + rng.next() * repair.antiEntropyIntervalMs, EV.antiEntropy, node, e, null);
+    const svc = this.cfg.service;
+    if (svc.enabled && svc.bufferedWrites) this.queue.push(this.now + rng.next() * svc.flushIntervalMs, EV.flush, node, e, null);
   }
 
   /** Schedules the next tick of a periodic timer of the current epoch. */
@@ -258,6 +279,11 @@ export class Simulation implements Cluster {
 
   /** Sends a message over the network; it may be dropped now or on arrival. */
   send(from: number, to: number, msg: Message): void {
+    if (from === to) {
+      // A node's message to itself (its own replica, under node queueing) never crosses the network.
+      this.queue.push(this.now, EV.message, from, to, msg);
+      return;
+    }
     this.counters.messages++;
     this.metrics.messages[this.metrics.bucket(this.now)]!++;
     const net = this.network;
@@ -276,8 +302,11 @@ export class Simulation implements Cluster {
     if (to < this.M) {
       if (this.up[to] === 0 || !net.reachable(from, to)) this.lose(from, to, msg, this.now);
       else {
-        if (from < this.M) this.membership.heardFrom(to, from, this.now);
-        this.trace.record(this.now, msg.sent, REC.message, msg.type, from, to, msg.key, msg.req, 0, 0);
+        if (from !== to) {
+          if (from < this.M) this.membership.heardFrom(to, from, this.now);
+          this.trace.record(this.now, msg.sent, REC.message, msg.type, from, to, msg.key, msg.req, 0, 0);
+        }
+        if (this.service && needsService(msg.type)) return this.enqueue(from, to, msg);
         this.protocol.onNodeMessage(this, to, from, msg);
       }
     } else if (!net.reachable(from, to)) {
@@ -286,6 +315,24 @@ export class Simulation implements Cluster {
       this.trace.record(this.now, msg.sent, REC.message, msg.type, from, to, msg.key, msg.req, 0, 0);
       this.protocol.onClientMessage(this, to - this.M, from, msg);
     }
+    this.messagePool.give(msg);
+  }
+
+  /** A replica operation joins its node's queue; it is handled when its service ends. */
+  private enqueue(from: number, to: number, msg: Message): void {
+    const memory = inMemory(this, to, msg);
+    const duration = jobDuration(this, to, memory);
+    msg.arrived = this.now;
+    // Served from memory: no wait for the storage engine (begun < 0 marks it).
+    msg.begun = memory ? -1 : this.service!.admit(to, this.now, duration);
+    msg.nodeEpoch = this.epoch[to]!;
+    this.queue.push((memory ? this.now : msg.begun) + duration, EV.serviced, from, to, msg);
+  }
+
+  /** Service of a replica operation ends: the node handles it, unless it crashed meanwhile. */
+  private serviced(from: number, to: number, msg: Message): void {
+    if (msg.begun >= 0) this.service!.record(to, msg.arrived, msg.begun, this.now);
+    if (this.up[to] === 1 && this.epoch[to] === msg.nodeEpoch) this.protocol.onNodeMessage(this, to, from, msg);
     this.messagePool.give(msg);
   }
 
@@ -394,6 +441,11 @@ export class Simulation implements Cluster {
 
   /** Marks a node up or down (or in or out of the cluster). */
   setUp(node: number, up: boolean): void {
+    if (!up && this.up[node] === 1) {
+      // Going down loses what only memory held: the node's queue and its object buffer (§6.1).
+      this.service?.crash(node, this.now);
+      this.counters.bufferedLost += this.buffers[node]!.lose();
+    }
     this.up[node] = up ? 1 : 0;
     this.upCache = undefined;
   }

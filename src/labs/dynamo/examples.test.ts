@@ -91,6 +91,26 @@ describe('the built-in Dynamo examples', () => {
     expect(s.variants[0]!.lostWrites).toBe(0);
   });
 
+  it('latency over the day (Figure 4): the 99.9th percentile is far above the mean and follows the load', async () => {
+    const { summary: s } = await run(await example('latency-over-the-day'));
+    const windows = s.latencyOverTime.filter((w) => w.read.count > 20);
+    const busiest = windows.reduce((a, b) => (b.read.count > a.read.count ? b : a));
+    const quietest = windows.reduce((a, b) => (b.read.count < a.read.count ? b : a));
+    for (const op of ['read', 'write'] as const) {
+      expect(s.latencyMs[op].p999Ms).toBeGreaterThan(5 * s.latencyMs[op].meanMs);
+      expect(busiest[op].p999Ms).toBeGreaterThan(2 * quietest[op].p999Ms);
+      expect(busiest[op].meanMs).toBeGreaterThan(quietest[op].meanMs);
+    }
+  });
+
+  it('buffered writes (Figure 5): the 99.9th percentile of writes drops several-fold against durable writes', async () => {
+    const { summary: s } = await run(await example('buffered-writes'));
+    const durable = s.variants[0]!;
+    expect(s.queueing.buffered.flushes).toBeGreaterThan(0);
+    expect(s.latencyMs.write.p999Ms * 3).toBeLessThan(durable.writeLatencyMs.p999);
+    expect(s.replicas.durability.lost).toBe(0);
+  });
+
   // Three 30-node simulations: the slowest example, checked by `npm run test:deep`.
   it.runIf(DEEP)('partitioning: strategy 3 balances load best, in the simulation and in Figure 8', async () => {
     const { summary: s } = await run(await example('partitioning'));

@@ -86,6 +86,16 @@ const configSchema = object({
     read: optional(nullable(distribution), null),
     response: optional(nullable(distribution), null),
   }),
+  service: optional(
+    object({
+      enabled: bool(),
+      time: distribution,
+      bufferedWrites: optional(bool(), false),
+      flushIntervalMs: optional(positiveMs(1e6), 100),
+      bufferMs: optional(ms(1e4), 0.05),
+    }),
+    defaultConfig().service,
+  ),
   versioning: object({ reconciliation, versions: optional(literal('vector-clocks', 'timestamps'), 'vector-clocks'), clockThreshold: int({ min: 1, max: 100 }) }),
   lattice: optional(
     object({
@@ -117,6 +127,7 @@ const configSchema = object({
     }),
     readFraction: num({ min: 0, max: 1 }),
     ratePerSecond: num({ min: 0, max: 1e7 }),
+    diurnal: optional(object({ amplitude: num({ min: 0, max: 1 }), periodMs: positiveMs() }), defaultConfig().workload.diurnal),
     requests: int({ min: 0, max: 5_000_000 }),
     writersPerKey: int({ min: 1, max: 1000 }),
     closedLoop: optional(bool(), false),
@@ -160,6 +171,8 @@ const configSchema = object({
           hintedHandoff: maybe(bool()),
           antiEntropy: maybe(bool()),
           values: maybe(literal('vector-clocks', ...LATTICE_KINDS)),
+          queueing: maybe(bool()),
+          bufferedWrites: maybe(bool()),
         }),
       }),
       { max: 8 },

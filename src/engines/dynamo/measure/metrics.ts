@@ -153,10 +153,23 @@ export class Metrics {
     const lat: number[] = [];
     const want = (write ? WRITE : 0) | OK;
     for (let i = 0; i < this.n; i++) if ((this.flags[i]! & (WRITE | OK)) === want) lat.push(this.endAt[i]! - this.startAt[i]!);
-    const sorted = Float64Array.from(lat).sort();
-    const rank = (p: number) => (sorted.length === 0 ? NaN : sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!);
-    const mean = sorted.length === 0 ? NaN : sorted.reduce((s, x) => s + x, 0) / sorted.length;
-    return { count: sorted.length, meanMs: mean, p50Ms: rank(0.5), p99Ms: rank(0.99), p999Ms: rank(0.999), maxMs: rank(1) };
+    return latencyStatsOf(lat);
+  }
+
+  /**
+   * Figure 4's curves: the mean and 99.9th percentile of successful requests' latency in each of
+   * `windows` equal slices of [0, horizon), by start time, reads and writes apart. Exact.
+   */
+  latencyOverTime(windows: number, horizonMs: number): LatencyWindow[] {
+    const width = horizonMs / windows;
+    const lat: number[][][] = Array.from({ length: windows }, () => [[], []]);
+    for (let i = 0; i < this.n; i++) {
+      const f = this.flags[i]!;
+      if (!(f & OK) || f & PROBE) continue;
+      const w = Math.min(windows - 1, Math.floor(this.startAt[i]! / width));
+      lat[w]![f & WRITE ? 1 : 0]!.push(this.endAt[i]! - this.startAt[i]!);
+    }
+    return lat.map(([reads, writes], w) => ({ fromMs: w * width, toMs: (w + 1) * width, read: latencyStatsOf(reads!), write: latencyStatsOf(writes!) }));
   }
 
   /** Requests and successes: overall, reads, writes. */
@@ -228,6 +241,21 @@ export interface Rate {
   requests: number;
   succeeded: number;
   availability: number;
+}
+
+export interface LatencyWindow {
+  fromMs: number;
+  toMs: number;
+  read: LatencyStats;
+  write: LatencyStats;
+}
+
+/** Mean and percentiles (nearest rank) of a set of latencies. */
+function latencyStatsOf(lat: number[]): LatencyStats {
+  const sorted = Float64Array.from(lat).sort();
+  const rank = (p: number) => (sorted.length === 0 ? NaN : sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!);
+  const mean = sorted.length === 0 ? NaN : sorted.reduce((s, x) => s + x, 0) / sorted.length;
+  return { count: sorted.length, meanMs: mean, p50Ms: rank(0.5), p99Ms: rank(0.99), p999Ms: rank(0.999), maxMs: rank(1) };
 }
 
 export interface LatencyStats {

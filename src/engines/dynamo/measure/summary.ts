@@ -1,7 +1,8 @@
 import { auditDurability, divergentKeys, type Durability } from './audit.ts';
 import type { Reconciliation, Strategy, VariantSettings } from '../config.ts';
 import { balance } from '../ring/loadBalance.ts';
-import type { LatencyStats, Metrics, Rate } from './metrics.ts';
+import type { LatencyStats, LatencyWindow, Metrics, Rate } from './metrics.ts';
+import { queueing, type QueueingSummary } from './queueing.ts';
 import { compareStrategies, figure8, type Figure8, type StrategyBalance } from '../ring/partitioning.ts';
 import type { Simulation } from '../simulation.ts';
 import { COMMIT_DEPTH } from './staleness.ts';
@@ -25,6 +26,10 @@ export interface DynamoSummary {
   simulated: { durationMs: number; events: number; operations: number; requests: number; messages: number; droppedMessages: number };
   availability: { overall: number; reads: Rate; writes: Rate };
   latencyMs: { read: LatencyStats; write: LatencyStats };
+  /** Mean and 99.9th percentile in slices of the time operations arrive (Figure 4). */
+  latencyOverTime: LatencyWindow[];
+  /** Node service and queueing (§6), buffered writes (§6.1). */
+  queueing: QueueingSummary;
   /** Successful reads by the number of versions returned (SOSP'07 §6.3). */
   versionsPerRead: { counts: Record<'1' | '2' | '3' | '4+', number>; shares: Record<'1' | '2' | '3' | '4+', number> };
   staleness: {
@@ -87,7 +92,12 @@ export interface VariantResult {
   thresholdReads: number;
   thresholdTimedOut: number;
   thresholdMeanMs: number;
+  /** Buffered writes (§6.1): versions lost from object buffers in crashes. */
+  lostFromBuffers: number;
 }
+
+/** Slices of the run for latency over time (Figure 4 plots one per half hour of a day: 48). */
+const LATENCY_WINDOWS = 48;
 
 const share = (x: number, total: number) => (total === 0 ? 0 : x / total);
 
@@ -118,6 +128,8 @@ export function summarize(sim: Simulation, withPartitioning: boolean, seed: numb
     },
     availability: { overall: avail.overall, reads: avail.reads, writes: avail.writes },
     latencyMs: { read: m.latencyStats(false), write: m.latencyStats(true) },
+    latencyOverTime: m.latencyOverTime(LATENCY_WINDOWS, Math.max(1e-6, sim.workload.lastTime)),
+    queueing: queueing(sim),
     versionsPerRead: versionsPerRead(m),
     staleness: staleness(sim, seed),
     load: load(sim),
@@ -249,5 +261,6 @@ export function variantResult(label: string, set: VariantSettings, s: DynamoSumm
     thresholdReads: s.lattice?.thresholdReads.issued ?? 0,
     thresholdTimedOut: s.lattice?.thresholdReads.timedOut ?? 0,
     thresholdMeanMs: s.lattice?.thresholdReads.latencyMs.mean ?? NaN,
+    lostFromBuffers: s.queueing.buffered.lostFromBuffers,
   };
 }

@@ -196,9 +196,12 @@ function coordinate(sim: Cluster, req: Request, e: number): void {
   if (!req.write) for (let i = 0; i < req.targets.length; i++) req.replies.push(NO_VERSIONS);
   sim.queue.push(sim.now + cfg.timeoutMs, EV.coordinatorTimeout, req.id, 0, null);
   let local = -1;
+  // Under node queueing the coordinator's own replica waits in its queue like any other: it gets a message too.
+  const queued = cfg.service.enabled;
+  const durable = req.write ? durableReplica(sim, req) : -1;
   for (let i = 0; i < req.targets.length; i++) {
     const t = req.targets[i]!;
-    if (t === e) {
+    if (t === e && !queued) {
       local = i;
       continue;
     }
@@ -206,6 +209,7 @@ function coordinate(sim: Cluster, req: Request, e: number): void {
     if (req.write) {
       m.versions = req.merged;
       m.hint = req.hints[i]!;
+      m.durable = i === durable;
     }
     sim.send(e, t, m);
   }
@@ -219,6 +223,12 @@ function coordinate(sim: Cluster, req: Request, e: number): void {
       answered(sim, req, local, sim.stores[e]!.read(req.key));
     }
   }
+}
+
+/** Buffered writes (§6.1): the coordinator picks one of the write's replicas to write durably (-1: every one does). */
+function durableReplica(sim: Cluster, req: Request): number {
+  const svc = sim.cfg.service;
+  return svc.enabled && svc.bufferedWrites ? sim.rngProtocol.int(req.targets.length) : -1;
 }
 
 /** A put-ack or get-reply reaches the coordinator. */

@@ -1,5 +1,6 @@
 import { MSG, type Message } from '../sim/messages.ts';
-import type { Observation, Replicas, Wire } from '../concerns.ts';
+import type { Agenda, Observation, Replicas, Serving, Wire } from '../concerns.ts';
+import { mergeSiblings } from '../versioning/versions.ts';
 import { FLAG, REC, STORE_CAUSE } from '../measure/traceRecorder.ts';
 import type { Version } from '../versioning/versions.ts';
 
@@ -22,23 +23,35 @@ export function storeVersion(sim: ReplicaSim, node: number, key: number, v: Vers
   return changed;
 }
 
+/** Whether a put goes to the node's object buffer rather than to storage (§6.1): not the durable one, not a hint. */
+export function buffersPut(sim: Agenda, node: number, msg: Message): boolean {
+  const svc = sim.cfg.service;
+  return svc.enabled && svc.bufferedWrites && !msg.durable && !(msg.hint >= 0 && msg.hint !== node);
+}
+
 /** Counts one replica operation served by `node`. */
 export function served(sim: ReplicaSim, node: number): void {
   sim.metrics.load[node * sim.metrics.buckets + sim.metrics.bucket(sim.now)]!++;
 }
 
-/** A replica receives a put: it stores the version (or keeps it as a hint) and acknowledges. */
-export function onPut(sim: ReplicaSim, node: number, from: number, msg: Message): void {
+/**
+ * A replica receives a put: it stores the version (or keeps it as a hint), or with buffered
+ * writes puts it in its object buffer (§6.1), and acknowledges.
+ */
+export function onPut(sim: ReplicaSim & Serving, node: number, from: number, msg: Message): void {
   served(sim, node);
-  storeVersion(sim, node, msg.key, msg.versions![0]!, msg.hint, STORE_CAUSE.put, from);
+  if (buffersPut(sim, node, msg)) sim.buffers[node]!.put(msg.key, msg.versions![0]!);
+  else storeVersion(sim, node, msg.key, msg.versions![0]!, msg.hint, STORE_CAUSE.put, from);
   sim.send(node, from, sim.message(MSG.putAck, msg.req, msg.key));
 }
 
-/** A replica receives a get: it answers with every version it holds, hinted ones included. */
-export function onGet(sim: ReplicaSim, node: number, from: number, msg: Message): void {
+/** A replica receives a get: it answers with every version it holds, hinted and buffered ones included. */
+export function onGet(sim: ReplicaSim & Serving, node: number, from: number, msg: Message): void {
   served(sim, node);
   const reply = sim.message(MSG.getReply, msg.req, msg.key);
-  reply.versions = sim.stores[node]!.read(msg.key);
+  const stored = sim.stores[node]!.read(msg.key);
+  const buffer = sim.buffers[node]!;
+  reply.versions = buffer.has(msg.key) ? mergeSiblings(stored, buffer.read(msg.key)) : stored;
   sim.send(node, from, reply);
 }
 

@@ -16,4 +16,9 @@ export const EV = {
   forwardRetry: 13,
   /** A threshold read polls again (lattice values). */
   thresholdPoll: 14,
+  /** A node finishes serving a replica operation (service/). */
+  serviced: 15,
+  /** A node's writer thread takes the object buffer (§6.1), and its write to storage is done. */
+  flush: 16,
+  flushed: 17,
 } as const;

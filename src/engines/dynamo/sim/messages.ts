@@ -77,6 +77,12 @@ export interface Message {
   range: number;
   tree: MerkleTree | null;
   leaves: number[] | null;
+  /** Buffered writes (§6.1): this replica is the one that writes durably. */
+  durable: boolean;
+  /** Node queueing (service/): when it reached its node, when service began, the node's epoch then. */
+  arrived: number;
+  begun: number;
+  nodeEpoch: number;
 }
 
 /**
@@ -89,7 +95,7 @@ export class MessagePool {
 
   take(type: MessageType, sent: number, req = -1, key = -1): Message {
     const m = this.free.pop();
-    if (!m) return { type, req, key, sent, versions: null, hint: -1, ok: true, batch: null, table: null, ages: null, ring: -1, range: -1, tree: null, leaves: null };
+    if (!m) return { type, req, key, sent, versions: null, hint: -1, ok: true, batch: null, table: null, ages: null, ring: -1, range: -1, tree: null, leaves: null, durable: false, arrived: 0, begun: 0, nodeEpoch: 0 };
     m.type = type;
     m.req = req;
     m.key = key;
@@ -108,6 +114,7 @@ export class MessagePool {
     m.range = -1;
     m.tree = null;
     m.leaves = null;
+    m.durable = false;
     this.free.push(m);
   }
 }

@@ -13,4 +13,4 @@ export function simRandom(seed: number, stream = 0): Random {
 }
 
 /** The independent streams of one run. */
-export const STREAM = { ring: 1, workload: 2, network: 3, protocol: 4, theory: 5, clocks: 6 } as const;
+export const STREAM = { ring: 1, workload: 2, network: 3, protocol: 4, theory: 5, clocks: 6, service: 7 } as const;

@@ -56,6 +56,26 @@ function sampleKey(cdf: Float64Array | null, keys: number, rng: Random): number 
   return Math.min(bisectRight(cdf, u), keys - 1);
 }
 
+/** The request rate at time t (per second): constant, or following the daily cycle. */
+export function rateAt(w: Pick<WorkloadConfig, 'ratePerSecond' | 'diurnal'>, t: number): number {
+  return w.ratePerSecond * (1 + w.diurnal.amplitude * Math.sin((2 * Math.PI * t) / w.diurnal.periodMs));
+}
+
+/**
+ * The next arrival after t. With a daily cycle, candidates come at the peak rate and each is kept
+ * with probability rate(t) / peak (thinning, Lewis and Shedler 1979): a Poisson process whose
+ * rate follows the cycle. Without one, the draws are those of the constant-rate process.
+ */
+function nextArrival(t: number, w: WorkloadConfig, rng: Random): number {
+  const a = w.diurnal.amplitude;
+  if (a <= 0) return t - Math.log(rng.nextOpen()) * (1000 / w.ratePerSecond);
+  const peak = w.ratePerSecond * (1 + a);
+  for (;;) {
+    t -= Math.log(rng.nextOpen()) * (1000 / peak);
+    if (rng.next() * peak < rateAt(w, t)) return t;
+  }
+}
+
 /**
  * `waitShare`: the fraction of generated reads that are threshold reads (`wait` with item −1: wait
  * for the key's latest acknowledged write). Drawn only when positive, so other runs keep their streams.
@@ -78,7 +98,7 @@ export function generateWorkload(w: WorkloadConfig, writes: WriteKind, rng: Rand
   let t = 0;
   let g = 0;
   let s = 0;
-  let nextGenerated = w.requests > 0 ? -Math.log(rng.nextOpen()) * (1000 / w.ratePerSecond) : Infinity;
+  let nextGenerated = w.requests > 0 ? nextArrival(0, w, rng) : Infinity;
   for (let i = 0; i < count; i++) {
     const takeScript = s < script.length && (g >= w.requests || script[s]!.s.at <= nextGenerated);
     if (takeScript) {
@@ -94,7 +114,7 @@ export function generateWorkload(w: WorkloadConfig, writes: WriteKind, rng: Rand
     }
     t = nextGenerated;
     g++;
-    nextGenerated = g < w.requests ? t - Math.log(rng.nextOpen()) * (1000 / w.ratePerSecond) : Infinity;
+    nextGenerated = g < w.requests ? nextArrival(t, w, rng) : Infinity;
     const key = sampleKey(cdf, w.keys, rng);
     const read = rng.next() < w.readFraction;
     const writer = rng.int(w.writersPerKey);

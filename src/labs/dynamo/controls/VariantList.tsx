@@ -23,6 +23,8 @@ export function describeSettings(set: VariantSettings): string {
   if (set.hintedHandoff !== undefined) parts.push(`hinted handoff ${set.hintedHandoff ? 'on' : 'off'}`);
   if (set.antiEntropy !== undefined) parts.push(`anti-entropy ${set.antiEntropy ? 'on' : 'off'}`);
   if (set.values !== undefined) parts.push(set.values === 'vector-clocks' ? 'vector clocks' : `${LATTICE_NAMES[set.values]} lattice`);
+  if (set.queueing !== undefined) parts.push(`node queueing ${set.queueing ? 'on' : 'off'}`);
+  if (set.bufferedWrites !== undefined) parts.push(set.bufferedWrites ? 'buffered writes' : 'durable writes');
   return parts.join(', ') || 'no change';
 }
 
@@ -44,6 +46,7 @@ export function VariantList({ config, onChange }: { config: DynamoConfig; onChan
   const [reconciliation, setReconciliation] = useState<Tri<Reconciliation>>('same');
   const [antiEntropy, setAntiEntropy] = useState<Tri<boolean>>('same');
   const [values, setValues] = useState<Tri<'vector-clocks' | LatticeKind>>('same');
+  const [bufferedWrites, setBufferedWrites] = useState<Tri<boolean>>('same');
   const [label, setLabel] = useState('');
   const num = (t: string) => (t.trim() === '' || !Number.isInteger(Number(t)) ? undefined : Number(t));
   const set: VariantSettings = Object.fromEntries(
@@ -58,6 +61,7 @@ export function VariantList({ config, onChange }: { config: DynamoConfig; onChan
       reconciliation: reconciliation === 'same' ? undefined : reconciliation,
       antiEntropy: on(antiEntropy),
       values: values === 'same' ? undefined : values,
+      bufferedWrites: on(bufferedWrites),
     }).filter(([, v]) => v !== undefined),
   );
   const canAdd = Object.keys(set).length > 0 && config.compare.length < 8;
@@ -121,6 +125,7 @@ export function VariantList({ config, onChange }: { config: DynamoConfig; onChan
         )}
         {select('values', values, [{ value: 'same', label: 'same' }, ...VALUE_CHOICES], setValues)}
         {select('anti-entropy', antiEntropy === 'same' ? 'same' : antiEntropy ? 'yes' : 'no', triOptions('on', 'off'), (v) => setAntiEntropy(v === 'same' ? 'same' : v === 'yes'))}
+        {select('writes', bufferedWrites === 'same' ? 'same' : bufferedWrites ? 'yes' : 'no', triOptions('buffered', 'durable'), (v) => setBufferedWrites(v === 'same' ? 'same' : v === 'yes'))}
         <label className="dyn-field">
           <span className="dyn-field-label">label</span>
           <input type="text" value={label} maxLength={60} placeholder={describeSettings(set)} onChange={(e) => setLabel(e.target.value)} style={{ width: '10rem' }} />
