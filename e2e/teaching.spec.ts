@@ -143,7 +143,8 @@ test.describe('teaching', () => {
     await presenter.keyboard.press('ArrowLeft');
     await expectStep(page, 1, 8);
 
-    // The handout as one SVG: the caption, the numbers and the lab's figures.
+    // The handout as one SVG: the caption, the numbers and the lab's figures (once the run has drawn them).
+    await expect(page.locator('main.lab')).toContainText('Threads');
     await page.getByText('Handout', { exact: true }).click();
     const handout = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Download SVG' }).click();
