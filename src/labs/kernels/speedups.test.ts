@@ -39,7 +39,8 @@ describe('speed-ups against naive', () => {
   });
 
   it('by workers: the parallel backend, and the ideal line scaling fused linearly', () => {
-    const { parallel, ideal } = byWorkers(timings, 10_000);
+    const arraySize = 10_000; // the timings' array length (elements), not a time
+    const { parallel, ideal } = byWorkers(timings, arraySize);
     expect(parallel.map((p) => [p.x, Number(p.speedup.toFixed(3))])).toEqual([
       [1, 4.444],
       [2, 8],
