@@ -116,7 +116,7 @@ export class World {
 
   initial(rec?: Recorder): Config {
     const empty: Config = { threads: [], lvars: new Map(), handlers: [], pools: new Map(), refs: new Map(), futures: new Map(), result: undefined, failure: undefined };
-    const draft = new Draft(this, empty, rec);
+    const draft = new Draft(this, empty, rec, true);
     draft.spawn(threadAt(MAIN, this.main, null, null, this.main.loc));
     return draft.run(undefined);
   }
@@ -130,7 +130,23 @@ export class World {
   }
 
   step(c: Config, id: string, rec?: Recorder): Config {
-    return new Draft(this, c, rec).run(id);
+    return new Draft(this, c, rec, false).run(id);
+  }
+
+  /**
+   * A copy of `c` that `advance` may change in place: its threads, and the store's maps, are its
+   * own (the LVars' states, environments and continuations are immutable and stay shared).
+   */
+  own(c: Config): Config {
+    return { ...c, threads: c.threads.map((t) => ({ ...t })), lvars: new Map(c.lvars), handlers: [...c.handlers], pools: new Map(c.pools), refs: new Map(c.refs), futures: new Map(c.futures) };
+  }
+
+  /**
+   * `step` for a walk that never comes back (random schedules): `c`, which must come from `own` or
+   * an earlier `advance`, is used up, its threads and maps changed in place rather than copied.
+   */
+  advance(c: Config, id: string): Config {
+    return new Draft(this, c, undefined, true).run(id);
   }
 
   /** For a terminal configuration: the value, or the error, it ends in. */
@@ -265,7 +281,8 @@ export class World {
 
 /**
  * One scheduler step in progress: copy-on-write maps, and a queue of threads that must run to
- * their first shared operation (forked ones, handler invocations) before the step is over.
+ * their first shared operation (forked ones, handler invocations) before the step is over. In
+ * place (`World.advance`), the base's threads and maps are the draft's own from the start.
  */
 class Draft implements MachineHost {
   /** The base's threads (sorted by id), copied: a step changes one or two of them in place. */
@@ -285,9 +302,20 @@ class Draft implements MachineHost {
     private readonly world: World,
     private readonly base: Config,
     private readonly rec: Recorder | undefined,
+    private readonly inPlace: boolean,
   ) {
-    this.threads = base.threads.slice();
     this.result = base.result;
+    if (!inPlace) {
+      this.threads = base.threads.slice();
+      return;
+    }
+    // The base is the caller's to give up (see World.own): its mutable parts are taken over.
+    this.threads = base.threads as Thread[];
+    this.ownLvars = base.lvars as Map<string, LVarCell>;
+    this.ownHandlers = base.handlers as HandlerCell[];
+    this.ownPools = base.pools as Map<string, NamedCell>;
+    this.ownRefs = base.refs as Map<string, NamedCell & { value: Value }>;
+    this.ownFutures = base.futures as Map<string, Value | undefined>;
   }
 
   private get lvars(): ReadonlyMap<string, LVarCell> {
@@ -363,7 +391,7 @@ class Draft implements MachineHost {
   perform(id: string): void {
     this.performing = id;
     const at = this.indexOf(id);
-    const t = { ...this.threads[at]! };
+    const t = this.inPlace ? this.threads[at]! : { ...this.threads[at]! };
     this.threads[at] = t;
     const p = t.pending!;
     let result: Value = UNIT;
