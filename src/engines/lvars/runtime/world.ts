@@ -73,10 +73,16 @@ export interface WorldOptions {
 export const MAIN = 'main';
 
 /** The LVar at index args[1] of the array args[0], if the index is inside it. */
-function arrayCell(lvars: ReadonlyMap<string, LVarCell>, p: Pending): LVarCell | undefined {
+export function arrayCell(lvars: ReadonlyMap<string, LVarCell>, p: Pending): LVarCell | undefined {
   const items = (p.args[0] as List).items;
   const i = p.args[1] as number;
   return Number.isInteger(i) && i >= 0 && i < items.length ? lvars.get((items[i] as Handle).id) : undefined;
+}
+
+/** getAt's and waitAt's thresholds on an array's LVar: filled (an IVar), or at least n (a counter). */
+export function arrayThresholdMet(cell: LVarCell, p: Pending): boolean {
+  const s = cell.state;
+  return p.op === 'getAt' ? s !== BOT && !isTop(s) : isTop(s) || (s as number) >= (p.args[2] as number);
 }
 
 const byId = (a: Thread, b: Thread) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -222,9 +228,7 @@ export class World {
       case 'waitAt': {
         // An index outside the array is not waited on: the step reports it.
         const cell = arrayCell(c.lvars, p);
-        if (!cell) return true;
-        const s = cell.state;
-        return p.op === 'getAt' ? s !== BOT && !isTop(s) : isTop(s) || (s as number) >= (p.args[2] as number);
+        return !cell || arrayThresholdMet(cell, p);
       }
       default:
         return true;
@@ -256,6 +260,12 @@ export class World {
       case 'waitElem': {
         const { lattice, state } = c.lvars.get((p.args[1] as Handle).id)!;
         return lattice.leq(makeSet([p.args[0]!]), state) ? UNIT : undefined;
+      }
+      case 'getAt':
+      case 'waitAt': {
+        const cell = arrayCell(c.lvars, p);
+        if (!cell || !arrayThresholdMet(cell, p)) return undefined;
+        return p.op === 'getAt' ? (cell.state as Value) : UNIT;
       }
       case 'getKey':
       case 'waitKey': {
