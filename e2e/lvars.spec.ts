@@ -89,6 +89,22 @@ test.describe('LVars lab', () => {
     await expect(scheduler).toContainText('The same outcome the explorer found for every schedule.');
   });
 
+  test("withCallbacksThenFreeze's second phase is labelled as the wait for quiescence it is", async ({ page }) => {
+    await openApp(page, '/#example=lvars/library-products');
+    await expect(page.getByTestId('verdict')).toHaveText('Deterministic');
+    await page.getByRole('button', { name: 'Be the scheduler' }).click();
+    const scheduler = page.getByRole('group', { name: 'You are the scheduler' });
+    const waiting = scheduler.getByRole('button', { name: /withCallbacksThenFreeze\(sizes, fn, fn\) \(waiting for quiescence\)/ });
+    // Main's call registers the callbacks and starts the action; once they have all run, main may freeze.
+    for (let i = 0; i < 60 && (await waiting.count()) === 0; i++) {
+      const choices = scheduler.locator('.lv-choices button');
+      if ((await choices.count()) === 0) await page.waitForTimeout(100);
+      else await choices.last().click();
+    }
+    await expect(waiting).toBeVisible();
+    await page.screenshot({ path: 'test-results/lvars-waiting-for-quiescence.png' });
+  });
+
   test('a lawless lattice is flagged, and the explorer shows what goes wrong', async ({ page }) => {
     await openApp(page, '/#example=lvars/bad-lattice');
     await expect(page.getByRole('list', { name: 'Lattice laws' })).toContainText('join(1, 2) = 1 but join(2, 1) = 2');

@@ -285,7 +285,7 @@ export async function exploreRandom(world: World, options: ExploreOptions, ctx: 
     const initial = world.initial();
     for (; sampled < options.schedules; sampled++) {
       await yielder.maybe();
-      let config = initial;
+      let config = world.own(initial);
       const path: string[] = [];
       const hash = new ScheduleHash();
       let log10Product = 0;
@@ -294,7 +294,7 @@ export async function exploreRandom(world: World, options: ExploreOptions, ctx: 
         const thread = choices[Math.floor(random() * choices.length)]!;
         if (choices.length > 1) log10Product += Math.log10(choices.length);
         ctx.tick();
-        config = world.step(config, thread);
+        config = world.advance(config, thread);
         path.push(thread);
         hash.add(thread);
         states++;

@@ -2,7 +2,7 @@ import { stateKey } from '../lattice/lattice.ts';
 import { Mode } from '../runtime/machine.ts';
 import { valueKey, type Handle } from '../runtime/values.ts';
 import type { Config, LVarCell, World } from '../runtime/world.ts';
-import { footprint, type Footprint } from './independence.ts';
+import { footprint, reads, sameChange, type Footprint } from './independence.ts';
 
 /**
  * The events of one execution and their happens-before order, for dynamic partial-order reduction
@@ -83,9 +83,9 @@ export function dependent(world: World, earlier: Event, later: Event): boolean {
     for (const y of b.accesses) {
       if (x.loc !== y.loc) continue;
       if (x.mode === 'write' || y.mode === 'write') return true;
-      if (y.mode === 'read') {
-        if (x.mode !== 'read' && !getMovesBefore(world, earlier, later, x.loc)) return true;
-      } else if (x.mode !== 'read' && x.mode !== y.mode) return true;
+      if (reads(y)) {
+        if (!reads(x) && !getMovesBefore(world, earlier, later, x.loc)) return true;
+      } else if (!reads(x) && !sameChange(x, y)) return true;
     }
   return false;
 }

@@ -48,6 +48,16 @@ describe('replay', () => {
     expect(rules.indexOf('E-Freeze-Init')).toBeLessThan(rules.indexOf('E-Freeze-Final'));
   });
 
+  it("labels withCallbacksThenFreeze's wait for quiescence, with the program's arguments only", async () => {
+    const program = 'let q = newFromList([0]); let (_, frozen) = withCallbacksThenFreeze(q, fn(x) { if x < 2 { insert(x + 1, q); } }, fn() { insert(5, q); 0 }); frozen';
+    const r = (await runTask(program, { kind: 'replay', schedule: ['main'], finish: false })).trace as Replay;
+    const main = r.frames[r.frames.length - 1]!.threads.find((t) => t.id === 'main')!;
+    expect(main.op).toBe('withCallbacksThenFreeze(q, fn, fn) (waiting for quiescence)');
+    expect(main.status).toBe('blocked');
+    const first = r.frames[0]!.threads.find((t) => t.id === 'main')!;
+    expect(first.op).toBe('withCallbacksThenFreeze(q, fn, fn)');
+  });
+
   it('says why a schedule cannot be followed, and stops there', async () => {
     const r = await replay(['main', 'main.1'], false);
     expect(r.problem).toMatch(/thread main cannot move/);

@@ -1,3 +1,4 @@
+import { BUILTINS } from '../builtins.ts';
 import { hasse, type HasseDiagram } from '../lattice/hasse.ts';
 import { stateKey, showState, type Lattice, type State } from '../lattice/lattice.ts';
 import { Mode, type Pending } from '../runtime/machine.ts';
@@ -147,11 +148,16 @@ function labels(c: Config): (id: string) => string {
   return (id) => c.lvars.get(id)?.label ?? c.pools.get(id)?.label ?? c.refs.get(id)?.label ?? id;
 }
 
-/** A shared operation as text, with LVars by name: put(seen, {3}). */
+/**
+ * A shared operation as text, with LVars by name: put(seen, {3}). freezeAfter and
+ * withCallbacksThenFreeze in their second phase (E-Freeze-Final waits on their handlers' pool) say
+ * so, and show the program's arguments only (not the action's future the first phase added).
+ */
 export function describe(c: Config, p: Pending): string {
   const name = p.op.replace(/\/\d$/, '');
-  const phase = p.op.startsWith('freezeAfter') && p.finalPool ? ' (waiting for quiescence)' : '';
-  return `${name}(${p.args.map((a) => (typeof a === 'object' && a.tag === 'closure' ? 'fn' : show(a, labels(c)))).join(', ')})${phase}`;
+  const phase = p.finalPool !== undefined ? ' (waiting for quiescence)' : '';
+  const args = p.args.slice(0, BUILTINS.get(p.op)?.arity ?? p.args.length);
+  return `${name}(${args.map((a) => (typeof a === 'object' && a.tag === 'closure' ? 'fn' : show(a, labels(c)))).join(', ')})${phase}`;
 }
 
 /** What one LVar went through in a replay: the states it was in, the thresholds read, the puts refused. */

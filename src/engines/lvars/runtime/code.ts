@@ -25,7 +25,11 @@ export type Code =
   | { op: Op.And | Op.Or; cid: number; left: Code; right: Code; loc: Loc }
   | { op: Op.If; cid: number; cond: Code; then: BlockCode; else: BlockCode | null; loc: Loc }
   | { op: Op.Lambda; cid: number; fn: FnCode; loc: Loc }
-  | { op: Op.Call; cid: number; callee: Code; args: Code[]; loc: Loc; bindName: string | undefined }
+  /**
+   * `atomic`: the callee is a constant and every argument a constant or a variable (an atomic
+   * expression, as in A-normal form), so the call evaluates its operands in one transition.
+   */
+  | { op: Op.Call; cid: number; callee: Code; args: Code[]; loc: Loc; bindName: string | undefined; atomic: boolean }
   | { op: Op.Index; cid: number; target: Code; index: Code; loc: Loc }
   | { op: Op.New; cid: number; spec: LatticeSpec; loc: Loc; bindName: string | undefined }
   /** A `fork` expression: the block runs in a new thread; the value is its future. */
@@ -58,6 +62,9 @@ export interface FnCode {
   body: BlockCode;
   loc: Loc;
 }
+
+/** A constant or a variable: evaluating it takes no machine transition of its own. */
+export const isAtomic = (c: Code): c is Extract<Code, { op: Op.Const | Op.Local }> => c.op === Op.Const || c.op === Op.Local;
 
 /** How many slots a pattern binds. */
 export function slotCount(p: PatCode): number {

@@ -1,7 +1,7 @@
 import { builtinFor } from '../builtins.ts';
 import { specFromExpr } from '../lattice/spec.ts';
 import type { Block, Expr, Pattern, Program, Stmt } from '../syntax/ast.ts';
-import { Op, type BlockCode, type Code, type FnCode, type PatCode, type StmtCode } from './code.ts';
+import { isAtomic, Op, type BlockCode, type Code, type FnCode, type PatCode, type StmtCode } from './code.ts';
 import { BOT, UNIT, type Builtin, type Closure, type Value } from './values.ts';
 
 export interface CompiledLattice {
@@ -94,7 +94,8 @@ export function compile(program: Program): Compiled {
         const isBuiltin = e.callee.k === 'var' && !lookup(e.callee.name, frames) && !globals.has(e.callee.name);
         const b = isBuiltin && e.callee.k === 'var' ? builtinFor(e.callee.name, e.args.length) : undefined;
         const callee = b ? constant(builtinValue(b.name), e.callee.loc) : expr(e.callee, frames);
-        return { op: Op.Call, cid, callee, args: e.args.map((a) => expr(a, frames)), loc, bindName };
+        const args = e.args.map((a) => expr(a, frames));
+        return { op: Op.Call, cid, callee, args, loc, bindName, atomic: callee.op === Op.Const && args.every(isAtomic) };
       }
       case 'index':
         return { op: Op.Index, cid, target: expr(e.target, frames), index: expr(e.index, frames), loc };

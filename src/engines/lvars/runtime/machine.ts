@@ -199,16 +199,21 @@ function exec(t: Thread, block: BlockCode, index: number, env: Env | null): void
   t.env = env;
 }
 
+/** The value of a constant or a variable. */
+function atom(c: Code, env: Env | null): Value {
+  if (c.op === Op.Const) return c.value;
+  const local = c as Extract<Code, { op: Op.Local }>;
+  let e = env!;
+  for (let d = local.depth; d > 0; d--) e = e.parent!;
+  return e.vals[local.index]!;
+}
+
 function evalStep(t: Thread, c: Code, host: MachineHost): void {
   const env = t.env;
   switch (c.op) {
     case Op.Const:
-      return ret(t, c.value);
-    case Op.Local: {
-      let e = env!;
-      for (let d = c.depth; d > 0; d--) e = e.parent!;
-      return ret(t, e.vals[c.index]!);
-    }
+    case Op.Local:
+      return ret(t, atom(c, env));
     case Op.Tuple:
     case Op.List:
     case Op.Set:
@@ -230,6 +235,7 @@ function evalStep(t: Thread, c: Code, host: MachineHost): void {
     case Op.Lambda:
       return ret(t, { tag: 'closure', code: c.fn, env });
     case Op.Call:
+      if (c.atomic) return apply(t, (c.callee as Extract<Code, { op: Op.Const }>).value, c.args.map((a) => atom(a, env)), c, host);
       return evalIn(t, c.callee, env, { t: K.Callee, node: c, env, next: t.kont });
     case Op.Index:
       return evalIn(t, c.target, env, { t: K.IndexT, node: c, env, next: t.kont });

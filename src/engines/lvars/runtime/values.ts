@@ -44,6 +44,8 @@ const rankOf = (v: Value): number => RANK[typeof v === 'object' ? v.tag : typeof
 /** A total order on values: numbers numerically, strings by code point, composites lexicographically. */
 export function compareValues(a: Value, b: Value): number {
   if (a === b) return 0;
+  // Numbers with numbers first: set elements and map keys are most often numbers.
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
   const ra = rankOf(a);
   const rb = rankOf(b);
   if (ra !== rb) return ra - rb;

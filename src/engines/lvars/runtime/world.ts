@@ -73,10 +73,16 @@ export interface WorldOptions {
 export const MAIN = 'main';
 
 /** The LVar at index args[1] of the array args[0], if the index is inside it. */
-function arrayCell(lvars: ReadonlyMap<string, LVarCell>, p: Pending): LVarCell | undefined {
+export function arrayCell(lvars: ReadonlyMap<string, LVarCell>, p: Pending): LVarCell | undefined {
   const items = (p.args[0] as List).items;
   const i = p.args[1] as number;
   return Number.isInteger(i) && i >= 0 && i < items.length ? lvars.get((items[i] as Handle).id) : undefined;
+}
+
+/** getAt's and waitAt's thresholds on an array's LVar: filled (an IVar), or at least n (a counter). */
+export function arrayThresholdMet(cell: LVarCell, p: Pending): boolean {
+  const s = cell.state;
+  return p.op === 'getAt' ? s !== BOT && !isTop(s) : isTop(s) || (s as number) >= (p.args[2] as number);
 }
 
 const byId = (a: Thread, b: Thread) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -116,7 +122,7 @@ export class World {
 
   initial(rec?: Recorder): Config {
     const empty: Config = { threads: [], lvars: new Map(), handlers: [], pools: new Map(), refs: new Map(), futures: new Map(), result: undefined, failure: undefined };
-    const draft = new Draft(this, empty, rec);
+    const draft = new Draft(this, empty, rec, true);
     draft.spawn(threadAt(MAIN, this.main, null, null, this.main.loc));
     return draft.run(undefined);
   }
@@ -130,7 +136,23 @@ export class World {
   }
 
   step(c: Config, id: string, rec?: Recorder): Config {
-    return new Draft(this, c, rec).run(id);
+    return new Draft(this, c, rec, false).run(id);
+  }
+
+  /**
+   * A copy of `c` that `advance` may change in place: its threads, and the store's maps, are its
+   * own (the LVars' states, environments and continuations are immutable and stay shared).
+   */
+  own(c: Config): Config {
+    return { ...c, threads: c.threads.map((t) => ({ ...t })), lvars: new Map(c.lvars), handlers: [...c.handlers], pools: new Map(c.pools), refs: new Map(c.refs), futures: new Map(c.futures) };
+  }
+
+  /**
+   * `step` for a walk that never comes back (random schedules): `c`, which must come from `own` or
+   * an earlier `advance`, is used up, its threads and maps changed in place rather than copied.
+   */
+  advance(c: Config, id: string): Config {
+    return new Draft(this, c, undefined, true).run(id);
   }
 
   /** For a terminal configuration: the value, or the error, it ends in. */
@@ -206,9 +228,7 @@ export class World {
       case 'waitAt': {
         // An index outside the array is not waited on: the step reports it.
         const cell = arrayCell(c.lvars, p);
-        if (!cell) return true;
-        const s = cell.state;
-        return p.op === 'getAt' ? s !== BOT && !isTop(s) : isTop(s) || (s as number) >= (p.args[2] as number);
+        return !cell || arrayThresholdMet(cell, p);
       }
       default:
         return true;
@@ -241,6 +261,12 @@ export class World {
         const { lattice, state } = c.lvars.get((p.args[1] as Handle).id)!;
         return lattice.leq(makeSet([p.args[0]!]), state) ? UNIT : undefined;
       }
+      case 'getAt':
+      case 'waitAt': {
+        const cell = arrayCell(c.lvars, p);
+        if (!cell || !arrayThresholdMet(cell, p)) return undefined;
+        return p.op === 'getAt' ? (cell.state as Value) : UNIT;
+      }
       case 'getKey':
       case 'waitKey': {
         const { state } = c.lvars.get((p.args[0] as Handle).id)!;
@@ -265,7 +291,8 @@ export class World {
 
 /**
  * One scheduler step in progress: copy-on-write maps, and a queue of threads that must run to
- * their first shared operation (forked ones, handler invocations) before the step is over.
+ * their first shared operation (forked ones, handler invocations) before the step is over. In
+ * place (`World.advance`), the base's threads and maps are the draft's own from the start.
  */
 class Draft implements MachineHost {
   /** The base's threads (sorted by id), copied: a step changes one or two of them in place. */
@@ -285,9 +312,20 @@ class Draft implements MachineHost {
     private readonly world: World,
     private readonly base: Config,
     private readonly rec: Recorder | undefined,
+    private readonly inPlace: boolean,
   ) {
-    this.threads = base.threads.slice();
     this.result = base.result;
+    if (!inPlace) {
+      this.threads = base.threads.slice();
+      return;
+    }
+    // The base is the caller's to give up (see World.own): its mutable parts are taken over.
+    this.threads = base.threads as Thread[];
+    this.ownLvars = base.lvars as Map<string, LVarCell>;
+    this.ownHandlers = base.handlers as HandlerCell[];
+    this.ownPools = base.pools as Map<string, NamedCell>;
+    this.ownRefs = base.refs as Map<string, NamedCell & { value: Value }>;
+    this.ownFutures = base.futures as Map<string, Value | undefined>;
   }
 
   private get lvars(): ReadonlyMap<string, LVarCell> {
@@ -363,7 +401,7 @@ class Draft implements MachineHost {
   perform(id: string): void {
     this.performing = id;
     const at = this.indexOf(id);
-    const t = { ...this.threads[at]! };
+    const t = this.inPlace ? this.threads[at]! : { ...this.threads[at]! };
     this.threads[at] = t;
     const p = t.pending!;
     let result: Value = UNIT;

@@ -23,6 +23,15 @@ const write = fc.oneof(
   fc.nat(1).map((n) => `modify(mm, ${n}, newEmptySet, fn(x) { insert(${n}, x); });`),
   fc.nat(1).map((n) => `let _ = getMemo(memo, ${n});`),
 );
+/**
+ * Writes that may conflict (kept out of the one-outcome property): a second value for an IVar of
+ * the array, and a putKey racing modify's create-on-demand on the same key. They test the
+ * independence of the library's updates: commuting with their own kind only.
+ */
+const racyWrite = fc.oneof(
+  fc.nat(2).map((n) => `putAt(a, ${n}, ${2 - n});`),
+  fc.nat(1).map((n) => `putKey(mm, ${n}, newEmptySet());`),
+);
 const read = (withFreeze: boolean) =>
   fc.oneof(
     fc.nat(3).map((n) => `let _ = get(m, {${n}}, {});`),
@@ -31,7 +40,8 @@ const read = (withFreeze: boolean) =>
     fc.nat(2).map((n) => `let _ = getAt(a, ${n});`),
     ...(withFreeze ? [fc.nat(3).map((n) => `let _ = get(m, {}, {${n}});`), fc.constant('let _ = freeze(m);')] : []),
   );
-const thread = (withFreeze: boolean) => fc.array(fc.oneof({ arbitrary: write, weight: 3 }, { arbitrary: read(withFreeze), weight: 1 }), { minLength: 1, maxLength: 2 });
+const thread = (withFreeze: boolean) =>
+  fc.array(fc.oneof({ arbitrary: write, weight: 3 }, { arbitrary: read(withFreeze), weight: 1 }, ...(withFreeze ? [{ arbitrary: racyWrite, weight: 1 }] : [])), { minLength: 1, maxLength: 2 });
 const shape = fc.constantFrom('fork', 'future', 'par');
 
 const programArb = (withFreeze: boolean) =>
