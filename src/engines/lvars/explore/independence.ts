@@ -79,6 +79,8 @@ export function footprint(c: Config, thread: string): Footprint {
       return of(onLVar(lvar(0), 'update'), onLVar(lvar(1), 'read'));
     case 'modify':
       return of(onLVar(lvar(0), 'update', `modify:${(p.args[2] as Builtin).name}`));
+    // get/3's answer carries a frozen bit, yet a freeze cannot change it: once a threshold of T is
+    // met, no element of F can be frozen (T and F are checked pairwise incompatible, POPL'14 §4).
     case 'get/1':
     case 'get/2':
     case 'get/3':
