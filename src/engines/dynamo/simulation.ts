@@ -4,7 +4,7 @@ import { EventQueue } from './sim/eventQueue.ts';
 import { keyPosition } from './ring/hash.ts';
 import { Membership } from './membership/membership.ts';
 import { latencyClass, MessagePool, type Message, type MessageType } from './sim/messages.ts';
-import { Metrics } from './measure/metrics.ts';
+import { LATENCY_WINDOWS, Metrics } from './measure/metrics.ts';
 import { Network } from './sim/network.ts';
 import { simRandom, STREAM, type Random } from './sim/random.ts';
 import type { Request } from './replication/request.ts';
@@ -151,7 +151,7 @@ export class Simulation implements Cluster {
     this.membership = new Membership(this.M, this.C, cfg.membership.failureTimeoutMs, cfg.membership.retryMs);
     this.network = new Network(this.M, this.C, cfg.latency, this.rngNetwork);
     this.clients = Array.from({ length: this.C }, () => ({ context: new Map(), counter: 0, busy: new Set(), waiting: new Map() }));
-    this.metrics = new Metrics(BUCKETS, this.endTime, this.M, visibilityEdges(cfg));
+    this.metrics = new Metrics(BUCKETS, this.endTime, this.M, visibilityEdges(cfg), LATENCY_WINDOWS, this.workload.lastTime);
     this.trace = new TraceRecorder(cfg.trace.maxEvents);
     this.service = cfg.service.enabled ? new NodeService(cfg.service, this.M, BUCKETS, this.metrics.bucketMs, simRandom(seed, STREAM.service)) : null;
     this.buffers = Array.from({ length: this.M }, () => new ObjectBuffer());
