@@ -30,8 +30,9 @@ test.describe('Dynamo number fields', () => {
     await expect(tokens).toHaveAttribute('aria-invalid', 'false');
     await expect(tokens).not.toHaveAccessibleDescription(/./);
     await expect(nodes).toHaveAccessibleDescription('');
+    // S's own cap is 1,000 nodes; at T = 256 the ring's joint limit is the one that binds.
     await nodes.fill('300');
-    await expect(nodes).toHaveAccessibleDescription('at most 256');
+    await expect(nodes).toHaveAccessibleDescription('at most 256: the ring holds at most 65,536 tokens (S × T), and T = 256');
     await nodes.fill('200');
     await tokens.fill('500');
     await expect(tokens).toHaveAccessibleDescription(/^at most 327: the ring holds/);

@@ -13,7 +13,8 @@ import type { EventQueue } from './sim/eventQueue.ts';
 import type { Message, MessageType } from './sim/messages.ts';
 import type { Network } from './sim/network.ts';
 import type { Random } from './sim/random.ts';
-import type { Workload } from './sim/workload.ts';
+import type { Workload } from './sim/operations.ts';
+import type { AckedWrites } from './measure/ackedWrites.ts';
 import type { Value } from './versioning/values.ts';
 import type { VectorClock } from './versioning/vectorClock.ts';
 import type { ReplicatedLattice } from './versioning/lattice/replicated.ts';
@@ -170,12 +171,8 @@ export interface Observation {
   readonly counters: Counters;
   /** The observer's log of committed writes (staleness baseline). */
   readonly commits: CommitLog;
-  /** Every committed write, in order: its key and clock (the durability audit). */
-  readonly ackedKeys: number[];
-  readonly ackedClocks: VectorClock[];
-  /** Per committed write, its version id, and the item it added to a cart or -1 (the lost-update audit). */
-  readonly ackedIds: number[];
-  readonly ackedItems: number[];
+  /** The committed writes, for the durability and lost-update audits (bounded: measure/ackedWrites.ts). */
+  readonly acked: AckedWrites;
   readonly applied: AppliedFailure[];
   /** Threshold reads in flight and their outcomes (lattice values). */
   readonly thresholdReads: ThresholdReads;

@@ -297,6 +297,13 @@ function latticeOfVariant(base: LatticeConfig, values: VariantSettings['values']
 }
 
 /** Nodes that exist at some point of the run: the initial ones plus one per `add`. */
+/**
+ * The largest cluster and the longest run a scenario may ask for. Within them the joint limits
+ * still hold: the ring's size (ring/ringSize.ts) and the work estimate (sim/workEstimate.ts).
+ */
+export const MAX_NODES = 1000;
+export const MAX_REQUESTS = 10_000_000;
+
 export const totalNodes = (c: DynamoConfig): number => c.cluster.nodes + c.failures.filter((f) => f.kind === 'add').length;
 
 /**

@@ -4,20 +4,20 @@ import { EventQueue } from './sim/eventQueue.ts';
 import { keyPosition } from './ring/hash.ts';
 import { Membership } from './membership/membership.ts';
 import { latencyClass, MessagePool, type Message, type MessageType } from './sim/messages.ts';
-import { Metrics } from './measure/metrics.ts';
+import { LATENCY_WINDOWS, Metrics } from './measure/metrics.ts';
 import { Network } from './sim/network.ts';
 import { simRandom, STREAM, type Random } from './sim/random.ts';
 import type { Request } from './replication/request.ts';
 import { initialRing, preferenceLength } from './ring/initialRing.ts';
 import { keyRanges, preferenceList, rangeOf, type Ring } from './ring/ring.ts';
 import { CommitLog } from './measure/staleness.ts';
+import { AckedWrites } from './measure/ackedWrites.ts';
 import { NodeStore } from './replication/storage.ts';
 import { FLAG, REC, TraceRecorder } from './measure/traceRecorder.ts';
-import type { VectorClock } from './versioning/vectorClock.ts';
 import type { AppliedFailure, ClientState, Cluster, Counters, Protocol } from './concerns.ts';
 import { EV } from './sim/events.ts';
 import { visibilityEdges } from './measure/visibility.ts';
-import { generateWorkload, type Workload } from './sim/workload.ts';
+import { Workload } from './sim/operations.ts';
 import { replicatedLattice, writeKind } from './versioning/lattice/index.ts';
 import type { ReplicatedLattice } from './versioning/lattice/replicated.ts';
 import { latticeMerge, SIBLINGS, type VersionMerge } from './versioning/lattice/join.ts';
@@ -71,10 +71,7 @@ export class Simulation implements Cluster {
   private nextVersion = 1;
   readonly clients: ClientState[];
   readonly commits: CommitLog;
-  readonly ackedKeys: number[] = [];
-  readonly ackedClocks: VectorClock[] = [];
-  readonly ackedItems: number[] = [];
-  readonly ackedIds: number[] = [];
+  readonly acked: AckedWrites;
   /** Each endpoint's clock offset (cluster.clockSkewMs). */
   private readonly clockOffset: Float64Array;
   readonly metrics: Metrics;
@@ -126,11 +123,12 @@ export class Simulation implements Cluster {
     this.rngProtocol = simRandom(seed, STREAM.protocol);
     this.rngRing = simRandom(seed, STREAM.ring);
     this.commits = new CommitLog(cfg.workload.keys);
+    this.acked = new AckedWrites(cfg.workload.keys);
     this.lattice = replicatedLattice(cfg.lattice);
     this.merge = this.lattice ? latticeMerge(this.lattice) : SIBLINGS;
     this.thresholdReads = new ThresholdReads();
     const waitShare = this.lattice ? cfg.lattice.thresholdReads.share : 0;
-    this.workload = generateWorkload(cfg.workload, writeKind(this.lattice, cfg.versioning.reconciliation), simRandom(seed, STREAM.workload), waitShare);
+    this.workload = new Workload(cfg.workload, writeKind(this.lattice, cfg.versioning.reconciliation), () => simRandom(seed, STREAM.workload), waitShare);
     const lastFailure = cfg.failures.reduce((t, f) => Math.max(t, f.at), 0);
     this.endTime = Math.max(this.workload.lastTime, lastFailure) + cfg.workload.settleMs + cfg.timeoutMs;
 
@@ -151,7 +149,7 @@ export class Simulation implements Cluster {
     this.membership = new Membership(this.M, this.C, cfg.membership.failureTimeoutMs, cfg.membership.retryMs);
     this.network = new Network(this.M, this.C, cfg.latency, this.rngNetwork);
     this.clients = Array.from({ length: this.C }, () => ({ context: new Map(), counter: 0, busy: new Set(), waiting: new Map() }));
-    this.metrics = new Metrics(BUCKETS, this.endTime, this.M, visibilityEdges(cfg));
+    this.metrics = new Metrics(BUCKETS, this.endTime, this.M, visibilityEdges(cfg), LATENCY_WINDOWS, this.workload.lastTime);
     this.trace = new TraceRecorder(cfg.trace.maxEvents);
     this.service = cfg.service.enabled ? new NodeService(cfg.service, this.M, BUCKETS, this.metrics.bucketMs, simRandom(seed, STREAM.service)) : null;
     this.buffers = Array.from({ length: this.M }, () => new ObjectBuffer());
@@ -172,7 +170,7 @@ export class Simulation implements Cluster {
   run(ctx: RunContext, progress: (done: number) => void): void {
     const q = this.queue;
     const cfg = this.cfg;
-    if (this.workload.count > 0) q.push(this.workload.time[0]!, EV.operation, 0, 0, null);
+    if (this.workload.count > 0) q.push(this.workload.time(0), EV.operation, 0, 0, null);
     cfg.failures.forEach((f, i) => q.push(f.at, EV.failure, i, 0, null));
     for (let n = 0; n < cfg.cluster.nodes; n++) this.startTimers(n);
     if (cfg.coordination.mode === 'client')
@@ -192,7 +190,7 @@ export class Simulation implements Cluster {
           break;
         case EV.operation:
           this.opsStarted++;
-          if (a + 1 < this.workload.count) q.push(this.workload.time[a + 1]!, EV.operation, a + 1, 0, null);
+          if (a + 1 < this.workload.count) q.push(this.workload.time(a + 1), EV.operation, a + 1, 0, null);
           p.onOperation(this, a);
           if ((a & 0x3fff) === 0) progress(this.opsStarted);
           break;

@@ -1,4 +1,4 @@
-import { configProblem, type DynamoConfig } from '../../engines/dynamo/config.ts';
+import { configProblem, MAX_NODES, MAX_REQUESTS, type DynamoConfig } from '../../engines/dynamo/config.ts';
 import { defaultConfig, defaultLattice } from '../../engines/dynamo/defaults.ts';
 import { LATTICE_KINDS } from '../../engines/dynamo/versioning/lattice/kinds.ts';
 import type { Distribution } from '../../engines/dynamo/sim/latency.ts';
@@ -68,12 +68,12 @@ const latticeKind = literal(...LATTICE_KINDS);
 
 const configSchema = object({
   cluster: object({
-    nodes: int({ min: 1, max: 256 }),
-    capacity: optional(list(num({ min: 0.1, max: 16 }), { max: 256 }), []),
+    nodes: int({ min: 1, max: MAX_NODES }),
+    capacity: optional(list(num({ min: 0.1, max: 16 }), { max: MAX_NODES }), []),
     strategy: literal(1, 2, 3),
     tokensPerNode: int({ min: 1, max: 1024 }),
     partitions: int({ min: 1, max: 65536 }),
-    seeds: int({ min: 0, max: 256 }),
+    seeds: int({ min: 0, max: MAX_NODES }),
     clockSkewMs: optional(ms(1e6), 0),
   }),
   quorum: object({ n: small, r: small, w: small, sloppy: bool(), propagation: literal('all', 'quorum-only') }),
@@ -128,7 +128,7 @@ const configSchema = object({
     readFraction: num({ min: 0, max: 1 }),
     ratePerSecond: num({ min: 0, max: 1e7 }),
     diurnal: optional(object({ amplitude: num({ min: 0, max: 1 }), periodMs: positiveMs() }), defaultConfig().workload.diurnal),
-    requests: int({ min: 0, max: 5_000_000 }),
+    requests: int({ min: 0, max: MAX_REQUESTS }),
     writersPerKey: int({ min: 1, max: 1000 }),
     closedLoop: optional(bool(), false),
     writeMode: literal('blind', 'read-modify-write'),

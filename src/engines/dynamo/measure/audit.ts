@@ -31,6 +31,8 @@ export function divergentKeys(sim: AuditSim): number {
 export interface Durability {
   /** Writes that reached W replicas (the coordinator acknowledged them). */
   acknowledged: number;
+  /** Those the audit examined, which the counts below are of: all up to AUDITED_WRITES, an evenly spaced sample past it (ackedWrites.ts). */
+  audited: number;
   /** Acknowledged writes reflected on all N home replicas of the latest ring. */
   fullyReplicated: number;
   /** Reflected on at least one home replica. */
@@ -53,10 +55,11 @@ export interface Durability {
 export function auditDurability(sim: AuditSim): Durability {
   const v = sim.latestRing;
   const w = sim.cfg.quorum.w;
-  const out: Durability = { acknowledged: sim.ackedKeys.length, fullyReplicated: 0, onHomeReplica: 0, belowW: 0, onlyInHints: 0, misplaced: 0, lost: 0 };
-  for (let i = 0; i < sim.ackedKeys.length; i++) {
-    const key = sim.ackedKeys[i]!;
-    const clock = sim.ackedClocks[i]!;
+  const acked = sim.acked;
+  const out: Durability = { acknowledged: acked.count, audited: acked.length, fullyReplicated: 0, onHomeReplica: 0, belowW: 0, onlyInHints: 0, misplaced: 0, lost: 0 };
+  for (let i = 0; i < acked.length; i++) {
+    const key = acked.keys[i]!;
+    const clock = acked.clocks[i]!;
     const homes = sim.homes(v, key);
     let holders = 0;
     for (const h of homes) if (covers(sim.stores[h]!.get(key), clock)) holders++;

@@ -18,9 +18,10 @@ export interface LostUpdates {
   resurrected: number;
   /**
    * Counters (lattice values): acknowledged increments and decrements, those the final merged
-   * state does not reflect (lost), and the counter's final value against the net acknowledged count.
+   * state does not reflect (lost, among the `audited` ones: measure/ackedWrites.ts), and the
+   * counter's final value against the net acknowledged count.
    */
-  counter: { acknowledged: number; lost: number; finalValue: number; expected: number } | null;
+  counter: { acknowledged: number; audited: number; lost: number; finalValue: number; expected: number } | null;
   /** Last-write-wins choices among siblings, and those that kept a write made earlier in real time (clock skew). */
   lwwChoices: number;
   lwwEarlierWins: number;
@@ -47,18 +48,7 @@ export function lostUpdates(sim: AuditSim): LostUpdates {
     lwwEarlierWins: sim.counters.lwwEarlierWins,
   };
   if (!(sim.lattice ? sim.lattice.holdsItems : holdsItems(policy))) return out;
-  // The last acknowledged write of each (key, item): true for an add, false for a removal.
-  const last = new Map<number, Map<number, boolean>>();
-  for (let i = 0; i < sim.ackedKeys.length; i++) {
-    const code = sim.ackedItems[i]!;
-    if (code === -1) continue;
-    const key = sim.ackedKeys[i]!;
-    let items = last.get(key);
-    if (!items) last.set(key, (items = new Map()));
-    if (code >= 0) items.set(code, true);
-    else items.set(-2 - code, false);
-  }
-  for (const [key, items] of last) {
+  for (const [key, items] of sim.acked.lastOfItem) {
     const cart = new Set(visibleItems(policy, finalValue(sim, key)));
     for (const [item, added] of items) {
       if (!added) {
@@ -94,19 +84,22 @@ function finalValue(sim: AuditSim, key: number): Value {
 function counterAudit(sim: AuditSim): LostUpdates['counter'] {
   const lat = sim.lattice;
   if (!lat || (lat.kind !== 'g-counter' && lat.kind !== 'pn-counter')) return null;
+  const acked = sim.acked;
   const finals = new Map<number, Siblings>();
   let lost = 0;
-  let expected = 0;
-  for (let i = 0; i < sim.ackedKeys.length; i++) {
-    const key = sim.ackedKeys[i]!;
-    let versions = finals.get(key);
-    if (!versions) finals.set(key, (versions = kept(sim, key)));
-    expected += sim.ackedItems[i] === DECREMENT ? -1 : 1;
-    if (!covers(versions, sim.ackedClocks[i]!)) lost++;
+  for (let i = 0; i < acked.length; i++) {
+    if (!covers(finalOf(sim, finals, acked.keys[i]!), acked.clocks[i]!)) lost++;
   }
   let finalValue = 0;
-  for (const versions of finals.values()) finalValue += versions[0]?.value.n ?? 0;
-  return { acknowledged: sim.ackedKeys.length, lost, finalValue, expected };
+  for (let key = 0; key < acked.written.length; key++) if (acked.written[key] === 1) finalValue += finalOf(sim, finals, key)[0]?.value.n ?? 0;
+  return { acknowledged: acked.count, audited: acked.length, lost, finalValue, expected: acked.net };
+}
+
+/** The key's merged final versions, computed once per key. */
+function finalOf(sim: AuditSim, finals: Map<number, Siblings>, key: number): Siblings {
+  let versions = finals.get(key);
+  if (!versions) finals.set(key, (versions = kept(sim, key)));
+  return versions;
 }
 
 /** How the commit log records a counter's decrement (replication/coordinator.ts `ackedItem`). */
@@ -118,13 +111,14 @@ export const DECREMENT = -(2 ** 30);
  * one; with timestamps under clock skew, an earlier write with a faster clock overwrites it.
  */
 function overwritten(sim: AuditSim): number {
+  const acked = sim.acked;
   const latestKept = new Map<number, number>();
   let count = 0;
-  for (let i = 0; i < sim.ackedKeys.length; i++) {
-    const key = sim.ackedKeys[i]!;
+  for (let i = 0; i < acked.length; i++) {
+    const key = acked.keys[i]!;
     let latest = latestKept.get(key);
     if (latest === undefined) latestKept.set(key, (latest = kept(sim, key).reduce((m, v) => Math.max(m, v.id), 0)));
-    if (sim.ackedIds[i]! > latest) count++;
+    if (acked.ids[i]! > latest) count++;
   }
   return count;
 }

@@ -1,4 +1,5 @@
 import { COMMIT_DEPTH } from './staleness.ts';
+import { QuantileSketch } from './quantileSketch.ts';
 
 /** Latency histogram bins for the views: 16 per decade from 0.1 ms to 10 s. */
 export const LATENCY_BINS = 80;
@@ -8,26 +9,38 @@ export const latencyBin = (ms: number): number =>
   Math.min(LATENCY_BINS - 1, Math.max(0, Math.floor(LATENCY_BINS_PER_DECADE * Math.log10(Math.max(ms, 1e-9) / LATENCY_BIN_BASE_MS))));
 export const latencyBinEdge = (i: number): number => LATENCY_BIN_BASE_MS * Math.pow(10, i / LATENCY_BINS_PER_DECADE);
 
-/** Request flags. */
-const WRITE = 1;
-const OK = 2;
-const PROBE = 4;
+/** Latencies of successful requests the sketches keep exactly, reads and writes together; past it they all compress (quantileSketch.ts). */
+export const EXACT_LATENCIES = 65_536;
+
+/** Slices of the run for latency over time (Figure 4 plots one per half hour of a day: 48). */
+export const LATENCY_WINDOWS = 48;
 
 /**
- * What the run measures. Per request, in growable typed arrays (the summary's exact percentiles
- * and rates come from these, over the whole run); and per time bucket, bounded, for the views:
- * they sum the buckets up to the player's time, so every plot follows the player.
+ * What the run measures, in memory independent of the run's length. Over the whole run:
+ * counts, and latency sketches (exact while the run is small, within RELATIVE_ERROR after) per
+ * slice of arrival time (Figure 4) and kind; per time bucket, bounded, for the views: they sum
+ * the buckets up to the player's time, so every plot follows the player.
  */
 export class Metrics {
   private n = 0;
-  private startAt = new Float64Array(1024);
-  private endAt = new Float64Array(1024);
-  private flags = new Uint8Array(1024);
-  private versionCount = new Uint8Array(1024);
-  /** 255: staleness not measured (a write, a failed read, or a key never written). */
-  private ageOf = new Uint8Array(1024);
-  private history = new Uint8Array(1024);
-  private since = new Float32Array(1024);
+  private reads = 0;
+  private readsOk = 0;
+  private writes = 0;
+  private writesOk = 0;
+  private probeCount = 0;
+  /** Successful reads returning 1, 2, 3, 4+ versions. */
+  private readonly versionCounts = [0, 0, 0, 0];
+  /** [k − 1]: measured reads whose key had at least k commits, and those within k versions. */
+  private readonly kReads = new Array<number>(COMMIT_DEPTH).fill(0);
+  private readonly kWithin = new Array<number>(COMMIT_DEPTH).fill(0);
+  /** Measured reads per time-after-commit bin, and the fresh ones. */
+  private readonly visAll: number[];
+  private readonly visFreshAll: number[];
+  /** [window][0 read, 1 write] latency of successful non-probe requests, by start time; probes apart. */
+  private readonly windows: QuantileSketch[][];
+  private readonly probeLatency = new QuantileSketch();
+  private readonly windowMs: number;
+  private latencies = 0;
 
   readonly bucketMs: number;
   /** [readOk, readFailed, writeOk, writeFailed] per bucket of completion. */
@@ -67,7 +80,14 @@ export class Metrics {
     readonly nodes: number,
     /** Left edges of the time-after-commit bins (ms), ascending; the last bin is open. */
     readonly visEdges: Float64Array,
+    /** Figure 4's slices of arrival time: how many, over [0, latencyHorizonMs). */
+    readonly latencyWindows: number,
+    latencyHorizonMs: number,
   ) {
+    this.visAll = new Array<number>(visEdges.length).fill(0);
+    this.visFreshAll = new Array<number>(visEdges.length).fill(0);
+    this.windows = Array.from({ length: latencyWindows }, () => [new QuantileSketch(), new QuantileSketch()]);
+    this.windowMs = Math.max(1e-6, latencyHorizonMs) / latencyWindows;
     this.bucketMs = Math.max(1e-6, horizonMs / buckets);
     const B = buckets;
     this.outcomes = new Uint32Array(B * 4);
@@ -102,27 +122,54 @@ export class Metrics {
    * `history` is the number of writes the key had committed when a read started.
    */
   finish(start: number, end: number, write: boolean, ok: boolean, probe: boolean, versions: number, age: number, history: number, since: number): void {
-    if (this.n === this.startAt.length) this.grow();
-    const i = this.n++;
-    this.startAt[i] = start;
-    this.endAt[i] = end;
-    this.flags[i] = (write ? WRITE : 0) | (ok ? OK : 0) | (probe ? PROBE : 0);
-    this.versionCount[i] = Math.min(255, versions);
-    this.ageOf[i] = age < 0 ? 255 : age;
+    this.n++;
+    if (write) {
+      this.writes++;
+      if (ok) this.writesOk++;
+    } else {
+      this.reads++;
+      if (ok) this.readsOk++;
+    }
+    if (probe) this.probeCount++;
     const h = Math.min(COMMIT_DEPTH, history);
-    this.history[i] = h;
-    this.since[i] = since;
+    if (age >= 0) this.measured(age, h, since);
     const b = this.bucket(end);
     this.outcomes[b * 4 + (write ? 2 : 0) + (ok ? 0 : 1)]!++;
     if (!ok) return;
+    this.latency(start, end - start, write, probe);
     this.latencyHist[((write ? 1 : 0) * this.buckets + b) * LATENCY_BINS + latencyBin(end - start)]!++;
     if (write) return;
-    this.versionsHist[b * 4 + Math.min(3, Math.max(1, versions) - 1)]!++;
+    const v = Math.min(3, Math.max(1, Math.min(255, versions)) - 1);
+    this.versionCounts[v]!++;
+    this.versionsHist[b * 4 + v]!++;
     if (age < 0) return;
     this.ageHist[(b * COMMIT_DEPTH + h - 1) * (COMMIT_DEPTH + 1) + Math.min(COMMIT_DEPTH, age)]!++;
-    const v = this.visBin(since);
-    this.visReads[b * this.visEdges.length + v]!++;
-    if (age === 0) this.visFresh[b * this.visEdges.length + v]!++;
+    const t = this.visBin(since);
+    this.visReads[b * this.visEdges.length + t]!++;
+    if (age === 0) this.visFresh[b * this.visEdges.length + t]!++;
+  }
+
+  /** A read measured against the commit log: k-staleness and t-visibility over the whole run. */
+  private measured(age: number, history: number, since: number): void {
+    for (let k = 1; k <= history; k++) {
+      this.kReads[k - 1]!++;
+      if (age < k) this.kWithin[k - 1]!++;
+    }
+    // Time since the commit, kept at single precision as the per-request record always was.
+    const t = this.visBin(Math.fround(since));
+    this.visAll[t]!++;
+    if (age === 0) this.visFreshAll[t]!++;
+  }
+
+  /** A successful request's latency, in its slice of arrival time (probes apart). */
+  private latency(start: number, ms: number, write: boolean, probe: boolean): void {
+    if (probe) this.probeLatency.add(ms);
+    else this.windows[Math.min(this.latencyWindows - 1, Math.max(0, Math.floor(start / this.windowMs)))]![write ? 1 : 0]!.add(ms);
+    // Past the exact budget every sketch compresses at once, so the run's memory stays bounded.
+    if (++this.latencies === EXACT_LATENCIES + 1) {
+      this.probeLatency.compress();
+      for (const w of this.windows) for (const s of w) s.compress();
+    }
   }
 
   private visBin(t: number): number {
@@ -132,78 +179,38 @@ export class Metrics {
     return i;
   }
 
-  private grow(): void {
-    const size = this.startAt.length * 2;
-    const widen = <T extends Float64Array | Float32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
-      const b = make(size);
-      b.set(a);
-      return b;
-    };
-    this.startAt = widen(this.startAt, (n) => new Float64Array(n));
-    this.endAt = widen(this.endAt, (n) => new Float64Array(n));
-    this.flags = widen(this.flags, (n) => new Uint8Array(n));
-    this.versionCount = widen(this.versionCount, (n) => new Uint8Array(n));
-    this.ageOf = widen(this.ageOf, (n) => new Uint8Array(n));
-    this.history = widen(this.history, (n) => new Uint8Array(n));
-    this.since = widen(this.since, (n) => new Float32Array(n));
-  }
-
-  /** Exact latency statistics over successful requests of one kind. */
+  /** Latency statistics over successful requests of one kind: exact up to EXACT_LATENCIES in the run, within RELATIVE_ERROR past it. */
   latencyStats(write: boolean): LatencyStats {
-    const lat: number[] = [];
-    const want = (write ? WRITE : 0) | OK;
-    for (let i = 0; i < this.n; i++) if ((this.flags[i]! & (WRITE | OK)) === want) lat.push(this.endAt[i]! - this.startAt[i]!);
-    return latencyStatsOf(lat);
+    const all = new QuantileSketch();
+    for (const w of this.windows) all.merge(w[write ? 1 : 0]!, EXACT_LATENCIES);
+    if (!write) all.merge(this.probeLatency, EXACT_LATENCIES);
+    return all.stats();
   }
 
   /**
-   * Figure 4's curves: the mean and 99.9th percentile of successful requests' latency in each of
-   * `windows` equal slices of [0, horizon), by start time, reads and writes apart. Exact.
+   * Figure 4's curves: the mean and 99.9th percentile of successful requests' latency in each
+   * slice of arrival time, reads and writes apart (probes left out).
    */
-  latencyOverTime(windows: number, horizonMs: number): LatencyWindow[] {
-    const width = horizonMs / windows;
-    const lat: number[][][] = Array.from({ length: windows }, () => [[], []]);
-    for (let i = 0; i < this.n; i++) {
-      const f = this.flags[i]!;
-      if (!(f & OK) || f & PROBE) continue;
-      const w = Math.min(windows - 1, Math.floor(this.startAt[i]! / width));
-      lat[w]![f & WRITE ? 1 : 0]!.push(this.endAt[i]! - this.startAt[i]!);
-    }
-    return lat.map(([reads, writes], w) => ({ fromMs: w * width, toMs: (w + 1) * width, read: latencyStatsOf(reads!), write: latencyStatsOf(writes!) }));
+  latencyOverTime(): LatencyWindow[] {
+    const width = this.windowMs;
+    return this.windows.map(([reads, writes], w) => ({ fromMs: w * width, toMs: (w + 1) * width, read: reads!.stats(), write: writes!.stats() }));
   }
 
   /** Requests and successes: overall, reads, writes. */
   availability(): { requests: number; succeeded: number; reads: Rate; writes: Rate; overall: number } {
-    let r = 0;
-    let rOk = 0;
-    let w = 0;
-    let wOk = 0;
-    for (let i = 0; i < this.n; i++) {
-      const f = this.flags[i]!;
-      if (f & WRITE) {
-        w++;
-        if (f & OK) wOk++;
-      } else {
-        r++;
-        if (f & OK) rOk++;
-      }
-    }
     const rate = (ok: number, all: number): Rate => ({ requests: all, succeeded: ok, availability: all === 0 ? NaN : ok / all });
-    return { requests: this.n, succeeded: rOk + wOk, reads: rate(rOk, r), writes: rate(wOk, w), overall: this.n === 0 ? NaN : (rOk + wOk) / this.n };
+    const ok = this.readsOk + this.writesOk;
+    return { requests: this.n, succeeded: ok, reads: rate(this.readsOk, this.reads), writes: rate(this.writesOk, this.writes), overall: this.n === 0 ? NaN : ok / this.n };
   }
 
   /** Staleness probes issued (PBS-style reads a fixed time after a commit). */
   probes(): number {
-    let count = 0;
-    for (let i = 0; i < this.n; i++) if (this.flags[i]! & PROBE) count++;
-    return count;
+    return this.probeCount;
   }
 
   /** Versions returned by successful reads: counts of 1, 2, 3, 4+. */
   versionsPerRead(): number[] {
-    const out = [0, 0, 0, 0];
-    for (let i = 0; i < this.n; i++) if ((this.flags[i]! & (WRITE | OK)) === OK) out[Math.min(3, Math.max(1, this.versionCount[i]!) - 1)]!++;
-    return out;
+    return [...this.versionCounts];
   }
 
   /**
@@ -211,29 +218,12 @@ export class Metrics {
    * committed writes, how many returned one of the latest k.
    */
   withinK(): { k: number; reads: number; within: number }[] {
-    const out = Array.from({ length: COMMIT_DEPTH }, (_, i) => ({ k: i + 1, reads: 0, within: 0 }));
-    for (let i = 0; i < this.n; i++) {
-      if (this.ageOf[i] === 255) continue;
-      const age = this.ageOf[i]!;
-      for (let k = 1; k <= this.history[i]!; k++) {
-        out[k - 1]!.reads++;
-        if (age < k) out[k - 1]!.within++;
-      }
-    }
-    return out;
+    return this.kReads.map((reads, i) => ({ k: i + 1, reads, within: this.kWithin[i]! }));
   }
 
   /** Measured reads per time-after-commit bin, and how many were fresh. */
   visibility(): { reads: number[]; fresh: number[] } {
-    const reads = new Array<number>(this.visEdges.length).fill(0);
-    const fresh = new Array<number>(this.visEdges.length).fill(0);
-    for (let i = 0; i < this.n; i++) {
-      if (this.ageOf[i] === 255) continue;
-      const v = this.visBin(this.since[i]!);
-      reads[v]!++;
-      if (this.ageOf[i] === 0) fresh[v]!++;
-    }
-    return { reads, fresh };
+    return { reads: [...this.visAll], fresh: [...this.visFreshAll] };
   }
 }
 
@@ -248,14 +238,6 @@ export interface LatencyWindow {
   toMs: number;
   read: LatencyStats;
   write: LatencyStats;
-}
-
-/** Mean and percentiles (nearest rank) of a set of latencies. */
-function latencyStatsOf(lat: number[]): LatencyStats {
-  const sorted = Float64Array.from(lat).sort();
-  const rank = (p: number) => (sorted.length === 0 ? NaN : sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!);
-  const mean = sorted.length === 0 ? NaN : sorted.reduce((s, x) => s + x, 0) / sorted.length;
-  return { count: sorted.length, meanMs: mean, p50Ms: rank(0.5), p99Ms: rank(0.99), p999Ms: rank(0.999), maxMs: rank(1) };
 }
 
 export interface LatencyStats {

@@ -96,9 +96,6 @@ export interface VariantResult {
   lostFromBuffers: number;
 }
 
-/** Slices of the run for latency over time (Figure 4 plots one per half hour of a day: 48). */
-const LATENCY_WINDOWS = 48;
-
 const share = (x: number, total: number) => (total === 0 ? 0 : x / total);
 
 export function summarize(sim: Simulation, withPartitioning: boolean, seed: number): DynamoSummary {
@@ -128,7 +125,7 @@ export function summarize(sim: Simulation, withPartitioning: boolean, seed: numb
     },
     availability: { overall: avail.overall, reads: avail.reads, writes: avail.writes },
     latencyMs: { read: m.latencyStats(false), write: m.latencyStats(true) },
-    latencyOverTime: m.latencyOverTime(LATENCY_WINDOWS, Math.max(1e-6, sim.workload.lastTime)),
+    latencyOverTime: m.latencyOverTime(),
     queueing: queueing(sim),
     versionsPerRead: versionsPerRead(m),
     staleness: staleness(sim, seed),

@@ -22,21 +22,24 @@ import { DECREMENT } from '../measure/lostUpdates.ts';
 /** A workload operation arrives: it starts now, or waits for its client's lane (clientLanes.ts). */
 export function onOperation(sim: Cluster, index: number): void {
   const w = sim.workload;
-  const lane = laneOf(sim.cfg, w.op[index] !== OP.get && w.op[index] !== OP.wait, w.key[index]!);
-  if (enterLane(sim, w.client[index]!, lane, index)) startOperation(sim, index, lane);
+  const op = w.op(index);
+  const lane = laneOf(sim.cfg, op !== OP.get && op !== OP.wait, w.key(index));
+  if (enterLane(sim, w.client(index), lane, index)) startOperation(sim, index, lane);
 }
 
 /** An operation starts: a get, a blind write, or the get of a read-modify-write. */
 function startOperation(sim: Cluster, index: number, lane: number): void {
   const w = sim.workload;
-  const key = w.key[index]!;
-  const client = w.client[index]!;
-  const code = w.op[index]!;
-  const pick = w.pick[index]!;
+  const key = w.key(index);
+  const client = w.client(index);
+  const code = w.op(index);
+  const pick = w.pick(index);
+  const item = w.item(index);
+  w.started(index);
   if (code === OP.get) return startRequest(sim, client, false, key, null, pick, EMPTY_CLOCK, EMPTY_VALUE, false, lane);
-  if (code === OP.wait) return startWait(sim, client, key, w.item[index]!, lane);
+  if (code === OP.wait) return startWait(sim, client, key, item, lane);
   const operation: Operation =
-    code === OP.put ? { op: 'put', n: 0 } : code === OP.add ? { op: 'add', item: w.item[index]! } : { op: 'remove', item: w.item[index]! };
+    code === OP.put ? { op: 'put', n: 0 } : code === OP.add ? { op: 'add', item } : { op: 'remove', item };
   const { cfg } = sim;
   if (cfg.workload.writeMode === 'blind') {
     // A blind write (a put, or a cart's add or remove) continues from what this client last wrote to the key.
@@ -272,10 +275,7 @@ function commit(sim: Cluster, req: Request): void {
   const v = req.version!;
   sim.commits.commit(req.key, v.clock, sim.now);
   if (sim.lattice) sim.thresholdReads.acked(req.key, v.value.element);
-  sim.ackedKeys.push(req.key);
-  sim.ackedClocks.push(v.clock);
-  sim.ackedItems.push(ackedItem(req.operation));
-  sim.ackedIds.push(v.id);
+  sim.acked.add(req.key, v.clock, v.id, ackedItem(req.operation));
   sim.trace.record(sim.now, sim.now, REC.commit, OP.put, req.coordinator, -1, req.key, v.id, 0, 0);
   const probes = sim.cfg.workload.probeDelaysMs;
   for (let i = 0; i < probes.length; i++) sim.queue.push(sim.now + probes[i]!, EV.probe, req.key, (req.client + 1) % sim.C, null);

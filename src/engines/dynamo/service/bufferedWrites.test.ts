@@ -5,7 +5,7 @@ import { defaultConfig } from '../defaults.ts';
 import { summarize } from '../measure/summary.ts';
 import { dynamoProtocol } from '../protocol.ts';
 import { Simulation } from '../simulation.ts';
-import { generateWorkload } from '../sim/workload.ts';
+import { Workload } from '../sim/operations.ts';
 import { simRandom } from '../sim/random.ts';
 
 const run = (cfg: DynamoConfig, seed = 3) => {
@@ -49,11 +49,11 @@ describe('buffered writes (SOSP’07 §6.1)', () => {
 describe('a daily cycle of load (Figure 4)', () => {
   it('the generated rate follows 1 + a·sin(2πt/P): the busy half-period gets (1 + 2a/π) / (1 − 2a/π) times the quiet one', () => {
     const w = { ...defaultConfig().workload, requests: 40_000, ratePerSecond: 1000, diurnal: { amplitude: 0.6, periodMs: 10_000 } };
-    const load = generateWorkload(w, 'register', simRandom(9, 2));
+    const load = new Workload(w, 'register', () => simRandom(9, 2));
     let busy = 0;
     let quiet = 0;
     for (let i = 0; i < load.count; i++) {
-      if ((load.time[i]! % 10_000) < 5000) busy++;
+      if ((load.time(i) % 10_000) < 5000) busy++;
       else quiet++;
     }
     const expected = (1 + (2 * 0.6) / Math.PI) / (1 - (2 * 0.6) / Math.PI);

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../defaults.ts';
 import { simRandom } from './random.ts';
-import { generateWorkload, OP, popularityWeights } from './workload.ts';
+import { Workload } from './operations.ts';
+import { OP, popularityWeights } from './workload.ts';
 
 describe('workloads', () => {
   it('Zipf popularity: key frequencies match the weights', () => {
     const w = { ...defaultConfig().workload, keys: 50, requests: 100000, popularity: { kind: 'zipf' as const, exponent: 1 } };
-    const load = generateWorkload(w, 'register', simRandom(3, 2));
+    const load = new Workload(w, 'register', () => simRandom(3, 2));
     const counts = new Array<number>(50).fill(0);
-    for (let i = 0; i < load.count; i++) counts[load.key[i]!]!++;
+    for (let i = 0; i < load.count; i++) counts[load.key(i)]!++;
     const weights = popularityWeights(w.popularity, 50);
     for (const k of [0, 1, 5, 49]) {
       const p = weights[k]!;
@@ -18,13 +19,13 @@ describe('workloads', () => {
 
   it('a Poisson process: times ascend at the configured rate; a key is written only by its writers', () => {
     const w = { ...defaultConfig().workload, requests: 20000, ratePerSecond: 500, clients: 6, writersPerKey: 2 };
-    const load = generateWorkload(w, 'register', simRandom(4, 2));
-    for (let i = 1; i < load.count; i++) expect(load.time[i]!).toBeGreaterThanOrEqual(load.time[i - 1]!);
+    const load = new Workload(w, 'register', () => simRandom(4, 2));
+    for (let i = 1; i < load.count; i++) expect(load.time(i)).toBeGreaterThanOrEqual(load.time(i - 1));
     expect(load.lastTime / 1000).toBeGreaterThan((20000 / 500) * 0.97);
     expect(load.lastTime / 1000).toBeLessThan((20000 / 500) * 1.03);
     for (let i = 0; i < load.count; i++) {
-      if (load.op[i] === OP.get) continue;
-      const offset = (load.client[i]! - load.key[i]! + 6 * 1000) % 6;
+      if (load.op(i) === OP.get) continue;
+      const offset = (load.client(i) - load.key(i) + 6 * 1000) % 6;
       expect(offset).toBeLessThan(2);
     }
   });
@@ -39,11 +40,26 @@ describe('workloads', () => {
         { at: 0, client: 0, key: 0, op: 'get' as const, item: 0 },
       ],
     };
-    const load = generateWorkload(w, 'items', simRandom(1, 2));
+    const load = new Workload(w, 'items', () => simRandom(1, 2));
     expect(load.count).toBe(5);
-    expect(load.time[0]).toBe(0);
-    expect(Array.from(load.time).every((t, i) => i === 0 || t >= load.time[i - 1]!)).toBe(true);
-    const added = Array.from(load.time).indexOf(5000);
-    expect([load.op[added], load.item[added], load.client[added]]).toEqual([OP.add, 2, 1]);
+    const times = Array.from({ length: load.count }, (_, i) => load.time(i));
+    expect(times[0]).toBe(0);
+    expect(times.every((t, i) => i === 0 || t >= times[i - 1]!)).toBe(true);
+    const added = times.indexOf(5000);
+    expect([load.op(added), load.item(added), load.client(added)]).toEqual([OP.add, 2, 1]);
+  });
+});
+
+describe('the window of operations', () => {
+  it('draws the same operations as a fresh stream and lets go of those that started', () => {
+    const w = { ...defaultConfig().workload, requests: 20_000, ratePerSecond: 1000 };
+    const run = new Workload(w, 'register', () => simRandom(7, 2));
+    const fresh = new Workload(w, 'register', () => simRandom(7, 2));
+    for (let i = 0; i < run.count; i++) {
+      expect([run.time(i), run.key(i), run.client(i), run.op(i)]).toEqual([fresh.time(i), fresh.key(i), fresh.client(i), fresh.op(i)]);
+      run.started(i);
+    }
+    expect(run.lastTime).toBe(fresh.time(fresh.count - 1));
+    expect(() => run.key(0)).toThrow(/read after it started/);
   });
 });

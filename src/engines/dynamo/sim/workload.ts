@@ -1,4 +1,4 @@
-import type { Popularity, WorkloadConfig } from '../config.ts';
+import type { Popularity, ScriptedOperation, WorkloadConfig } from '../config.ts';
 import { bisectRight } from '../../bisect.ts';
 import type { Random } from './random.ts';
 
@@ -12,24 +12,6 @@ export const OP_NAMES = ['get', 'put', 'add', 'remove', 'wait'] as const;
 
 /** What generated writes are: register puts, cart adds and removes, or a counter's increments (put) and decrements (remove). */
 export type WriteKind = 'register' | 'items' | 'counter';
-
-/**
- * The operations of a run, generated before it starts from their own random stream, so that
- * every variant of a scenario serves exactly the same requests at the same times.
- */
-export interface Workload {
-  count: number;
-  time: Float64Array;
-  key: Int32Array;
-  client: Int32Array;
-  op: Uint8Array;
-  /** The item of a scripted add or remove; -1 lets the client pick (using `pick`). */
-  item: Int32Array;
-  /** A uniform draw in [0, 1) the client uses for choices made at run time (which item to remove). */
-  pick: Float32Array;
-  /** Time of the last operation. */
-  lastTime: number;
-}
 
 /** Cumulative popularity of keys by rank: key 0 is the most popular under Zipf. */
 export function popularityCdf(p: Popularity, keys: number): Float64Array | null {
@@ -77,62 +59,76 @@ function nextArrival(t: number, w: WorkloadConfig, rng: Random): number {
 }
 
 /**
- * `waitShare`: the fraction of generated reads that are threshold reads (`wait` with item −1: wait
- * for the key's latest acknowledged write). Drawn only when positive, so other runs keep their streams.
+ * The operations of a run, one after another, from their own random stream, so that every
+ * variant of a scenario serves exactly the same requests at the same times. Generated scripted
+ * and random operations merge in time order. After `next`, the fields hold the operation drawn.
+ * `waitShare`: the fraction of generated reads that are threshold reads (`wait` with item −1:
+ * wait for the key's latest acknowledged write), drawn only when positive, so other runs keep
+ * their streams.
  */
-export function generateWorkload(w: WorkloadConfig, writes: WriteKind, rng: Random, waitShare = 0): Workload {
-  const script = w.script.map((s, i) => ({ s, i })).sort((a, b) => a.s.at - b.s.at || a.i - b.i);
-  const count = w.requests + script.length;
-  const out: Workload = {
-    count,
-    time: new Float64Array(count),
-    key: new Int32Array(count),
-    client: new Int32Array(count),
-    op: new Uint8Array(count),
-    item: new Int32Array(count).fill(-1),
-    pick: new Float32Array(count),
-    lastTime: 0,
-  };
-  const cdf = popularityCdf(w.popularity, w.keys);
-  const items = writes === 'items';
-  let t = 0;
-  let g = 0;
-  let s = 0;
-  let nextGenerated = w.requests > 0 ? nextArrival(0, w, rng) : Infinity;
-  for (let i = 0; i < count; i++) {
-    const takeScript = s < script.length && (g >= w.requests || script[s]!.s.at <= nextGenerated);
-    if (takeScript) {
-      const op = script[s++]!.s;
-      t = op.at;
-      out.time[i] = t;
-      out.key[i] = op.key;
-      out.client[i] = op.client;
-      out.op[i] = OP[op.op];
-      out.item[i] = op.op === 'add' || op.op === 'remove' || op.op === 'wait' ? op.item : -1;
-      out.pick[i] = 0;
-      continue;
-    }
-    t = nextGenerated;
-    g++;
-    nextGenerated = g < w.requests ? nextArrival(t, w, rng) : Infinity;
-    const key = sampleKey(cdf, w.keys, rng);
+export class WorkloadGenerator {
+  readonly count: number;
+  time = 0;
+  key = 0;
+  client = 0;
+  op: OpCode = OP.get;
+  /** The item of a scripted add or remove; -1 lets the client pick (using `pick`). */
+  item = -1;
+  /** A uniform draw in [0, 1) the client uses for choices made at run time (which item to remove). */
+  pick = 0;
+  private readonly script: ScriptedOperation[];
+  private readonly cdf: Float64Array | null;
+  private generated = 0;
+  private scripted = 0;
+  private nextGenerated: number;
+
+  constructor(
+    private readonly w: WorkloadConfig,
+    private readonly writes: WriteKind,
+    private readonly rng: Random,
+    private readonly waitShare = 0,
+  ) {
+    this.script = w.script.map((s, i) => ({ s, i })).sort((a, b) => a.s.at - b.s.at || a.i - b.i).map((x) => x.s);
+    this.count = w.requests + this.script.length;
+    this.cdf = popularityCdf(w.popularity, w.keys);
+    this.nextGenerated = w.requests > 0 ? nextArrival(0, w, rng) : Infinity;
+  }
+
+  /** Draws the next operation into the fields. */
+  next(): void {
+    const { w, script } = this;
+    if (this.scripted < script.length && (this.generated >= w.requests || script[this.scripted]!.at <= this.nextGenerated)) return this.takeScripted(script[this.scripted++]!);
+    const rng = this.rng;
+    const t = this.nextGenerated;
+    this.generated++;
+    this.nextGenerated = this.generated < w.requests ? nextArrival(t, w, rng) : Infinity;
+    const key = sampleKey(this.cdf, w.keys, rng);
     const read = rng.next() < w.readFraction;
     const writer = rng.int(w.writersPerKey);
     const reader = rng.int(w.clients);
     const remove = rng.next() < w.removeFraction;
     const item = rng.int(Math.max(1, w.items));
-    out.time[i] = t;
-    out.key[i] = key;
-    out.pick[i] = rng.next();
+    const items = this.writes === 'items';
+    this.time = t;
+    this.key = key;
+    this.pick = rng.next();
     if (read) {
-      out.op[i] = waitShare > 0 && rng.next() < waitShare ? OP.wait : OP.get;
-      out.client[i] = reader;
+      this.op = this.waitShare > 0 && rng.next() < this.waitShare ? OP.wait : OP.get;
+      this.client = reader;
+      this.item = -1;
     } else {
-      out.client[i] = (key + writer) % w.clients;
-      out.op[i] = items ? (remove ? OP.remove : OP.add) : writes === 'counter' && remove ? OP.remove : OP.put;
-      out.item[i] = items && !remove ? item : -1;
+      this.client = (key + writer) % w.clients;
+      this.op = items ? (remove ? OP.remove : OP.add) : this.writes === 'counter' && remove ? OP.remove : OP.put;
+      this.item = items && !remove ? item : -1;
     }
   }
-  out.lastTime = t;
-  return out;
+
+  private takeScripted(op: ScriptedOperation): void {
+    this.time = op.at;
+    this.key = op.key;
+    this.client = op.client;
+    this.op = OP[op.op];
+    this.item = op.op === 'add' || op.op === 'remove' || op.op === 'wait' ? op.item : -1;
+    this.pick = 0;
+  }
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { DynamoConfig, Reconciliation, Strategy } from '../../../engines/dynamo/config.ts';
+import { MAX_NODES, MAX_REQUESTS, type DynamoConfig, type Reconciliation, type Strategy } from '../../../engines/dynamo/config.ts';
 import { describeDistribution, mean, type Distribution } from '../../../engines/dynamo/sim/latency.ts';
 import { largestWithin, MAX_RING_ENTRIES, MAX_RING_TOKENS, ringTableEntries, ringTokens } from '../../../engines/dynamo/ring/ringSize.ts';
 import { formatMs } from '../names.ts';
@@ -101,7 +101,7 @@ export function Settings({ config, seed, now, onChange, onSeed }: Props) {
       <Section title="Ring" open badge={`${c.cluster.nodes} nodes, strategy ${c.cluster.strategy}`}>
         <div className="dyn-row">
           <NumberField label="nodes S" value={c.cluster.nodes} min={1} max={ring.nodes} maxReason={ring.nodesReason} integer onChange={(nodes) => cluster({ nodes })} width="4.5rem" />
-          <NumberField label="seed nodes" value={c.cluster.seeds} min={0} max={256} integer onChange={(seeds) => cluster({ seeds })} width="4rem" />
+          <NumberField label="seed nodes" value={c.cluster.seeds} min={0} max={MAX_NODES} integer onChange={(seeds) => cluster({ seeds })} width="4rem" />
         </div>
         <SelectField
           label="partitioning"
@@ -206,7 +206,7 @@ export function Settings({ config, seed, now, onChange, onSeed }: Props) {
       </Section>
       <Section title="Workload" badge={`${c.workload.requests.toLocaleString('en-US')} ops${c.workload.script.length ? ` + ${c.workload.script.length} scripted` : ''}`}>
         <div className="dyn-row">
-          <NumberField label="operations" value={c.workload.requests} min={0} max={5_000_000} integer onChange={(requests) => workload({ requests })} width="6.5rem" />
+          <NumberField label="operations" value={c.workload.requests} min={0} max={MAX_REQUESTS} integer onChange={(requests) => workload({ requests })} width="6.5rem" />
           <NumberField label="per second" value={c.workload.ratePerSecond} min={0} max={1e7} onChange={(ratePerSecond) => workload({ ratePerSecond })} width="5.5rem" />
         </div>
         <div className="dyn-row">
@@ -274,7 +274,6 @@ export function Settings({ config, seed, now, onChange, onSeed }: Props) {
   );
 }
 
-const NODES_MAX = 256;
 const TOKENS_MAX = 1024;
 const PARTITIONS_MAX = 65536;
 
@@ -297,9 +296,9 @@ function ringLimits(c: DynamoConfig): RingLimits {
   const partitions = c.cluster.strategy === 1 ? PARTITIONS_MAX : Math.max(1, largestWithin(PARTITIONS_MAX, (q) => tables({ partitions: q })));
   const partitionsReason =
     partitions < PARTITIONS_MAX ? `the ring’s preference tables hold at most ${MAX_RING_ENTRIES.toLocaleString('en-US')} entries (Q × N’s list length × ring versions)` : undefined;
-  if (c.cluster.strategy === 3) return { nodes: NODES_MAX, tokens: TOKENS_MAX, partitions, partitionsReason };
+  if (c.cluster.strategy === 3) return { nodes: MAX_NODES, tokens: TOKENS_MAX, partitions, partitionsReason };
   const fits = (cluster: Partial<DynamoConfig['cluster']>) => ringTokens({ ...c, cluster: { ...c.cluster, ...cluster } }) <= MAX_RING_TOKENS;
-  const nodes = Math.max(1, largestWithin(NODES_MAX, (n) => fits({ nodes: n })));
+  const nodes = Math.max(1, largestWithin(MAX_NODES, (n) => fits({ nodes: n })));
   const tokens = Math.max(1, largestWithin(TOKENS_MAX, (t) => fits({ tokensPerNode: t })));
   const why = `the ring holds at most ${MAX_RING_TOKENS.toLocaleString('en-US')} tokens (S × T)`;
   return {
@@ -307,7 +306,7 @@ function ringLimits(c: DynamoConfig): RingLimits {
     tokens,
     partitions,
     partitionsReason,
-    nodesReason: nodes < NODES_MAX ? `${why}, and T = ${c.cluster.tokensPerNode}` : undefined,
+    nodesReason: nodes < MAX_NODES ? `${why}, and T = ${c.cluster.tokensPerNode}` : undefined,
     tokensReason: tokens < TOKENS_MAX ? `${why}, and S = ${c.cluster.nodes}` : undefined,
   };
 }

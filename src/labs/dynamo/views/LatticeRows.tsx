@@ -31,7 +31,8 @@ export function LatticeRows({ s }: { s: DynamoSummary }) {
           <th>counter</th>
           <td className="num">{n(lost.counter.finalValue)}</td>
           <td>
-            at the end, summed over keys; {n(lost.counter.expected)} by the acknowledged updates, {n(lost.counter.lost)} of {n(lost.counter.acknowledged)} of them not reflected
+            at the end, summed over keys; {n(lost.counter.expected)} by the acknowledged updates, {n(lost.counter.lost)} of {n(lost.counter.audited)}
+            {lost.counter.audited < lost.counter.acknowledged ? ' audited' : ''} of them not reflected
           </td>
         </tr>
       )}

@@ -161,7 +161,9 @@ export function MetricsPanel({ result, config, at, now, width, members }: Props)
             <th>replicas at the end</th>
             <td className="num">{s.replicas.divergentKeysAtEnd.toLocaleString('en-US')}</td>
             <td>
-              keys whose replicas differ; of {s.replicas.durability.acknowledged.toLocaleString('en-US')} acknowledged writes, {s.replicas.durability.fullyReplicated.toLocaleString('en-US')} on all N replicas, {s.replicas.durability.belowW} on fewer than W, {s.replicas.durability.lost} lost
+              keys whose replicas differ; of {s.replicas.durability.acknowledged.toLocaleString('en-US')} acknowledged writes
+              {s.replicas.durability.audited < s.replicas.durability.acknowledged && ` (an evenly spaced ${s.replicas.durability.audited.toLocaleString('en-US')} audited)`},{' '}
+              {s.replicas.durability.fullyReplicated.toLocaleString('en-US')} on all N replicas, {s.replicas.durability.belowW} on fewer than W, {s.replicas.durability.lost} lost
             </td>
           </tr>
           <tr>
