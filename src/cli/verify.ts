@@ -6,8 +6,7 @@ import type { SolverResult } from '../engines/solver/result.ts';
 import { runEngine } from '../engines/runEngine.ts';
 import { EXIT, parseArgs, positiveNumber, UsageError } from './io.ts';
 import { startWatchdog } from './watchdog.ts';
-
-export const VERIFY_USAGE = 'latticework verify <network.nnet|.onnx> <property.vnnlib> [--timeout SECONDS] [--strategy auto|bab|symbolic|interval|reluplex] [--units network|original] [--seed N] [--json]';
+import { VERIFY_USAGE } from './usage.ts';
 
 const STRATEGIES: readonly Strategy[] = ['auto', 'bab', 'symbolic', 'interval', 'reluplex'];
 
