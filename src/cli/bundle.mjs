@@ -5,11 +5,12 @@
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { threadId } from 'node:worker_threads';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** The bundle's entry points: the command, and the scripts its worker threads run. */
-export const CLI_ENTRIES = { main: 'src/cli/main.ts', threadWorker: 'src/cli/kernels/threadWorker.ts' };
+export const CLI_ENTRIES = { main: 'src/cli/main.ts', threadWorker: 'src/cli/kernels/threadWorker.ts', solverThread: 'src/cli/solverThread.ts' };
 
 /** Where bundles live: LATTICEWORK_CLI_CACHE, else node_modules/.cache (never committed). */
 export const defaultCache = () => process.env.LATTICEWORK_CLI_CACHE ?? join(ROOT, 'node_modules', '.cache', 'latticework-cli');
@@ -85,7 +86,7 @@ async function removeOldBuilds(cache, current) {
 async function build(cache, entries) {
   const { build: esbuild } = await import('esbuild');
   const builtAt = Date.now();
-  const dir = `build-${Date.now().toString(36)}-${process.pid}-${process.hrtime.bigint().toString(36)}`;
+  const dir = `build-${Date.now().toString(36)}-${process.pid}-${threadId}-${process.hrtime.bigint().toString(36)}`;
   await mkdir(join(cache, dir), { recursive: true });
   const result = await esbuild({
     absWorkingDir: ROOT,
@@ -105,7 +106,7 @@ async function build(cache, entries) {
   const files = [...Object.keys(result.metafile.inputs), LOADER];
   const prints = await Promise.all(files.map((f) => fingerprint(f, builtAt)));
   const manifest = { dir, entries, inputs: Object.fromEntries(files.map((f, i) => [f, prints[i]])) };
-  const temp = join(cache, `${MANIFEST}.${process.pid}.tmp`);
+  const temp = join(cache, `${MANIFEST}.${dir}.tmp`);
   await writeFile(temp, JSON.stringify(manifest));
   await rename(temp, join(cache, MANIFEST));
   await removeOldBuilds(cache, dir);
