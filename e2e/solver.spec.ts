@@ -44,6 +44,15 @@ test.describe('solver', () => {
     await expect(page.getByTestId('verdict')).toContainText('Advisory at the counterexample');
   });
 
+  test('two workers share the input-splitting search in the browser and give the same verdict', async ({ page }) => {
+    await openApp(page, '/#example=solver/mini-acas-mid');
+    await page.getByRole('spinbutton', { name: 'workers' }).fill('2');
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await expect(page.getByTestId('verdict')).toHaveAttribute('data-verdict', 'violated');
+    await expect(page.getByTestId('verdict')).toContainText('2 workers shared the search');
+    await expect(page.getByRole('table', { name: 'Counterexample' })).toContainText('rho (ft)');
+  });
+
   test('an ACAS Xu network from a file: property 1 holds, and the search tree grows live', async ({ page }) => {
     await openApp(page, '/#example=solver/acasxu-n11-p1');
     await expect(page.getByRole('alert').filter({ hasText: 'which a link cannot carry' })).toBeVisible();

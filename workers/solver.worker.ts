@@ -1,4 +1,6 @@
 import { exposeEngine } from '../src/bridge/expose.ts';
-import { engine } from '../src/engines/solver/engine.ts';
+import { createSolverEngine } from '../src/engines/solver/engine.ts';
+import { spawnSolverWebWorker } from './solver/pool.ts';
 
-exposeEngine(engine);
+// A config's `workers` > 1 runs input splitting over that many Web Workers spawned from here.
+exposeEngine(createSolverEngine(spawnSolverWebWorker));

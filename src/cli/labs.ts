@@ -1,4 +1,3 @@
-import { access } from 'node:fs/promises';
 import type { Budget, Engine, EngineResult, Progress } from '../engines/contract.ts';
 import { runEngine, type RunOutcome } from '../engines/runEngine.ts';
 import { validateScenario, type Decoded } from '../scenario/codec.ts';
@@ -20,14 +19,18 @@ export function defineCliLab<C, V, R extends EngineResult>(spec: LabScenarioSpec
   };
 }
 
-/** Loads src/labs/<lab>/cli.ts, or returns undefined when that lab is not built. */
-export async function loadCliLab(lab: LabId): Promise<CliLab | undefined> {
-  const url = new URL(`../labs/${lab}/cli.ts`, import.meta.url);
-  try {
-    await access(url);
-  } catch {
-    return undefined;
-  }
-  const mod = (await import(url.href)) as { cliLab: CliLab };
-  return mod.cliLab;
+/**
+ * Each lab's src/labs/<lab>/cli.ts, imported when a scenario of that lab runs (so `latticework
+ * examples` loads no engine). Static imports, so the CLI's bundle (bundle.mjs) contains them.
+ */
+const CLI_LABS: Record<LabId, () => Promise<{ cliLab: CliLab }>> = {
+  lvars: () => import('../labs/lvars/cli.ts'),
+  dynamo: () => import('../labs/dynamo/cli.ts'),
+  solver: () => import('../labs/solver/cli.ts'),
+  smt: () => import('../labs/smt/cli.ts'),
+  kernels: () => import('../labs/kernels/cli.ts'),
+};
+
+export async function loadCliLab(lab: LabId): Promise<CliLab> {
+  return (await CLI_LABS[lab]()).cliLab;
 }

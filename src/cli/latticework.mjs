@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// The `latticework` command. The engines are TypeScript; tsx compiles them on load, so the CLI
-// runs exactly the code the web workers run.
-import { register } from 'tsx/esm/api';
+// The `latticework` command. The engines are TypeScript; bundle.mjs compiles them with esbuild
+// into a cached bundle (rebuilt when a source changes), so the CLI runs exactly the code the web
+// workers run without compiling it on every call.
+import { bundledEntry } from './bundle.mjs';
 
-register();
-const { main } = await import('./main.ts');
+const { main } = await import(await bundledEntry('main'));
 process.exitCode = await main(process.argv.slice(2));

@@ -1,9 +1,6 @@
 import { readExampleIndex } from './examples.ts';
 import { EXIT, UsageError } from './io.ts';
-import { KERNELS_USAGE, kernelsCommand } from './kernels/command.ts';
-import { RUN_USAGE, runCommand } from './run.ts';
-import { SAT_USAGE, SMT_USAGE, satCommand, smtCommand } from './sat.ts';
-import { VERIFY_USAGE, verifyCommand } from './verify.ts';
+import { KERNELS_USAGE, RUN_USAGE, SAT_USAGE, SMT_USAGE, VERIFY_USAGE } from './usage.ts';
 import { errorMessage } from '../errors.ts';
 
 const HELP = `latticework: run Latticework scenarios from the command line
@@ -27,14 +24,19 @@ async function examplesCommand(args: string[]): Promise<number> {
   return EXIT.ok;
 }
 
-/** Commands by name; each lab's extra commands register here. */
-const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
-  run: runCommand,
-  verify: verifyCommand,
-  kernels: kernelsCommand,
-  sat: satCommand,
-  smt: smtCommand,
-  examples: examplesCommand,
+type Command = (args: string[]) => Promise<number>;
+
+/**
+ * Commands by name, each imported when called (a call loads only its own engine: start-up is
+ * paid on every instance of a benchmark); each lab's extra commands register here.
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  run: async () => (await import('./run.ts')).runCommand,
+  verify: async () => (await import('./verify.ts')).verifyCommand,
+  kernels: async () => (await import('./kernels/command.ts')).kernelsCommand,
+  sat: async () => (await import('./sat.ts')).satCommand,
+  smt: async () => (await import('./sat.ts')).smtCommand,
+  examples: async () => examplesCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {
@@ -46,7 +48,7 @@ export async function main(argv: string[]): Promise<number> {
   const command = COMMANDS[name];
   try {
     if (!command) throw new UsageError(`unknown command "${name}"; try \`latticework help\``);
-    return await command(rest);
+    return await (await command())(rest);
   } catch (e) {
     if (e instanceof UsageError) {
       process.stderr.write(`latticework: ${e.message.split('\n')[0]}\n`);

@@ -4,9 +4,7 @@ import type { Scenario } from '../scenario/types.ts';
 import { findExample, readExample } from './examples.ts';
 import { EXIT, parseArgs, positiveNumber, readTextFile, toJson, UsageError } from './io.ts';
 import { loadCliLab } from './labs.ts';
-
-export const RUN_USAGE = `latticework run <scenario.json | share link> [--timeout SECONDS] [--steps N] [--trace] [--timings]
-latticework run --example NAME [...]`;
+import { RUN_USAGE } from './usage.ts';
 
 /** `run`: one scenario through its lab's engine; the result's summary (and trace on request) as JSON. */
 export async function runCommand(args: string[]): Promise<number> {
@@ -19,7 +17,6 @@ export async function runCommand(args: string[]): Promise<number> {
   const decoded = example ? await readExample(await findExample(example)) : await readScenario(positional[0]!);
   if (!decoded.ok) throw new UsageError(decoded.error.message);
   const lab = await loadCliLab(decoded.value.lab);
-  if (!lab) throw new UsageError(`the ${decoded.value.lab} lab is not available in this version of Latticework`);
   const checked = lab.validate(decoded.value);
   if (!checked.ok) throw new UsageError(checked.error.message);
   const scenario = checked.value;

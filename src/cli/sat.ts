@@ -2,9 +2,7 @@ import { runEngine } from '../engines/runEngine.ts';
 import { DEFAULT_OPTIONS, type InputKind, type RestartPolicy, type SmtConfig, type SmtSummary, type TheoryMode } from '../engines/smt/api.ts';
 import { engine } from '../engines/smt/engine.ts';
 import { EXIT, parseArgs, positiveNumber, readTextFile, UsageError } from './io.ts';
-
-export const SAT_USAGE = 'latticework sat <file.cnf> [--mode cdcl|dpll] [--restarts luby|glucose|none] [--timeout SECONDS]';
-export const SMT_USAGE = 'latticework smt <file.smt2> [--theory lazy|eager] [--mode cdcl|dpll] [--timeout SECONDS]';
+import { SAT_USAGE, SMT_USAGE } from './usage.ts';
 
 /** The SAT competition's exit codes. */
 const SAT_EXIT = { sat: 10, unsat: 20, unknown: 0 } as const;

@@ -1,15 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import type { SolverRequest, Strategy } from '../engines/solver/config.ts';
-import { engine } from '../engines/solver/engine.ts';
+import { MAX_WORKERS, type SolverRequest, type Strategy } from '../engines/solver/config.ts';
+import { createSolverEngine } from '../engines/solver/engine.ts';
 import type { SolverResult } from '../engines/solver/result.ts';
 import { runEngine } from '../engines/runEngine.ts';
 import { EXIT, parseArgs, positiveNumber, UsageError } from './io.ts';
+import { spawnSolverThread } from './solverPool.ts';
 import { startWatchdog } from './watchdog.ts';
-
-export const VERIFY_USAGE = 'latticework verify <network.nnet|.onnx> <property.vnnlib> [--timeout SECONDS] [--strategy auto|bab|symbolic|interval|reluplex] [--units network|original] [--seed N] [--json]';
+import { VERIFY_USAGE } from './usage.ts';
 
 const STRATEGIES: readonly Strategy[] = ['auto', 'bab', 'symbolic', 'interval', 'reluplex'];
+
+/** Worker threads for `--workers N`. */
+const engine = createSolverEngine(spawnSolverThread);
 
 /**
  * `verify`, following the VNN-COMP convention: the first line of output is `holds`, `violated` or
@@ -22,7 +25,7 @@ const STRATEGIES: readonly Strategy[] = ['auto', 'bab', 'symbolic', 'interval', 
  * not answered by then.
  */
 export async function verifyCommand(args: string[]): Promise<number> {
-  const { options, flags, positional } = parseArgs(args, ['timeout', 'strategy', 'units', 'seed'], ['json']);
+  const { options, flags, positional } = parseArgs(args, ['timeout', 'strategy', 'units', 'seed', 'workers'], ['json']);
   if (positional.length !== 2) throw new UsageError(`usage: ${VERIFY_USAGE}`);
   const [networkPath, propertyPath] = positional as [string, string];
   const timeout = positiveNumber(options.get('timeout'), 'timeout') ?? 116;
@@ -32,11 +35,13 @@ export async function verifyCommand(args: string[]): Promise<number> {
   if (units !== 'network' && units !== 'original') throw new UsageError('--units must be network or original');
   const seed = Number(options.get('seed') ?? 1);
   if (!Number.isInteger(seed) || seed < 0) throw new UsageError('--seed must be a whole number');
+  const workers = Number(options.get('workers') ?? 1);
+  if (!Number.isInteger(workers) || workers < 1 || workers > MAX_WORKERS) throw new UsageError(`--workers must be a whole number from 1 to ${MAX_WORKERS}`);
 
   const deadlineMs = timeout * 1000;
   const watchdog = startWatchdog(deadlineMs - WATCHDOG_MARGIN_MS);
   try {
-    return await verifyWithin(networkPath, propertyPath, { timeout, strategy, units, seed, json: flags.has('json'), deadlineMs }, watchdog.claim);
+    return await verifyWithin(networkPath, propertyPath, { timeout, strategy, units, seed, workers, json: flags.has('json'), deadlineMs }, watchdog.claim);
   } finally {
     watchdog.dispose();
   }
@@ -51,12 +56,13 @@ interface VerifyOptions {
   strategy: Strategy;
   units: 'network' | 'original';
   seed: number;
+  workers: number;
   json: boolean;
   deadlineMs: number;
 }
 
 async function verifyWithin(networkPath: string, propertyPath: string, o: VerifyOptions, claim: () => boolean): Promise<number> {
-  const { strategy, units, seed } = o;
+  const { strategy, units, seed, workers } = o;
   const format = extname(networkPath).toLowerCase() === '.onnx' ? 'onnx' : 'nnet';
   const bytes = await read(networkPath);
   const property = new TextDecoder().decode(await read(propertyPath));
@@ -70,6 +76,7 @@ async function verifyWithin(networkPath: string, propertyPath: string, o: Verify
     attack: true,
     splitThreshold: 5,
     tightening: 'symbolic',
+    workers,
   };
   const outcome = await runEngine(engine, { config: request, seed, budget: { maxSteps: Number.MAX_SAFE_INTEGER, maxMillis: o.timeout * 1000 + 5_000 } });
   // The watchdog printed `timeout` already (and is ending the process).
@@ -92,7 +99,7 @@ async function verifyWithin(networkPath: string, propertyPath: string, o: Verify
     process.stdout.write(`(${lines.join('\n ')})\n`);
   }
   const s = summary.stats;
-  process.stderr.write(`${summary.explanation} ${s.nodes} nodes, ${s.splits} splits, maximum depth ${s.maxDepth}${strategy === 'reluplex' ? `, ${s.pivots} pivots` : ''}, ${(outcome.elapsedMs / 1000).toFixed(2)} s.\n`);
+  process.stderr.write(`${summary.explanation} ${s.nodes} nodes, ${s.splits} splits, maximum depth ${s.maxDepth}${strategy === 'reluplex' ? `, ${s.pivots} pivots` : ''}${summary.workers ? ` (per worker: ${summary.workers.map((w) => w.nodes).join(', ')})` : ''}, ${(outcome.elapsedMs / 1000).toFixed(2)} s.\n`);
   return EXIT.ok;
 }
 

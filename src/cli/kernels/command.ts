@@ -4,9 +4,7 @@ import { createKernelsEngine } from '../../engines/kernels/engine.ts';
 import { runEngine } from '../../engines/runEngine.ts';
 import { EXIT, parseArgs, UsageError } from '../io.ts';
 import { createThreadPool } from './threadPool.ts';
-
-export const KERNELS_USAGE =
-  'latticework kernels <program.acc> [--backend naive|fused|parallel|wasm[,...]] [--size N] [--workers K] [--image WxH] [--builtin NAME] [--param name=value] [--repeats R] [--seed S]';
+import { KERNELS_USAGE } from '../usage.ts';
 
 const CLI_BACKENDS: readonly BackendId[] = ['naive', 'fused', 'parallel', 'wasm'];
 

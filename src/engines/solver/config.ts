@@ -17,6 +17,9 @@ export type NetworkRef =
  */
 export type Strategy = 'reluplex' | 'symbolic' | 'interval' | 'bab' | 'auto';
 
+/** The most workers a parallel search takes (search/parallel/pool.ts). */
+export const MAX_WORKERS = 16;
+
 /** The most inputs for which `auto` splits the input box (ACAS Xu has 5; MNIST 784). */
 export const AUTO_INPUT_LIMIT = 16;
 
@@ -34,6 +37,11 @@ export interface SolverConfig {
   splitThreshold: number;
   /** Reluplex: bound tightening on the network's equations only, or also symbolic propagation at each split. */
   tightening: 'interval' | 'symbolic';
+  /**
+   * Input splitting: how many workers share the search (search/parallel/pool.ts); 1 when absent.
+   * The verdict is the same for any number; node counts and the recorded tree are not.
+   */
+  workers?: number;
 }
 
 /** A run request: the config, plus the bytes of a network that is a file reference. */

@@ -30,6 +30,18 @@ export interface SolverSummary {
   stats: SearchStats;
   /** Budget checks made; a replay of a run that ran out of time stops at the same one. */
   checkpoints: number;
+  /**
+   * A parallel search's workers (search/parallel/pool.ts), in order: boxes each bounded, and open
+   * boxes each gave to the pool and took from it. The verdict does not depend on the schedule;
+   * these counts, the other stats and which counterexample is found do.
+   */
+  workers?: WorkerReport[];
+}
+
+export interface WorkerReport {
+  nodes: number;
+  given: number;
+  taken: number;
 }
 
 /** The variables of the Reluplex encoding, so the step log can name them. */

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { SolverConfig, Strategy } from '../../engines/solver/config.ts';
+import { MAX_WORKERS, type SolverConfig, type Strategy } from '../../engines/solver/config.ts';
 
 interface SettingsPanelProps {
   config: SolverConfig;
@@ -20,6 +20,7 @@ const STRATEGIES: { id: Strategy; label: string }[] = [
 /** How to verify: the procedure, its options, the time budget, the seed; and the Verify button. */
 export function SettingsPanel({ config, seed, onConfig, onSeed, run }: SettingsPanelProps) {
   const reluplex = config.strategy === 'reluplex';
+  const inputSplitting = config.strategy === 'symbolic' || config.strategy === 'interval';
   return (
     <section className="panel solver-panel" aria-label="Solver settings">
       <h3>Solver</h3>
@@ -42,6 +43,12 @@ export function SettingsPanel({ config, seed, onConfig, onSeed, run }: SettingsP
           seed
           <input type="number" min={0} value={seed} onChange={(e) => onSeed(Math.max(0, Math.floor(Number(e.target.value) || 0)))} />
         </label>
+        {inputSplitting && (
+          <label title="Workers sharing the input-splitting search, an idle one taking half of a busy one's open boxes: the same verdict, other node counts and tree">
+            workers
+            <input type="number" min={1} max={MAX_WORKERS} value={config.workers ?? 1} onChange={(e) => onConfig({ workers: Math.min(MAX_WORKERS, Math.max(1, Math.floor(Number(e.target.value) || 1))) })} />
+          </label>
+        )}
         {reluplex ? (
           <>
             <label title="How often one broken ReLU pair is repaired before the solver splits on it (the paper uses 5)">

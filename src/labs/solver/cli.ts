@@ -1,5 +1,7 @@
 import { defineCliLab } from '../../cli/labs.ts';
-import { engine } from '../../engines/solver/engine.ts';
+import { spawnSolverThread } from '../../cli/solverPool.ts';
+import { createSolverEngine } from '../../engines/solver/engine.ts';
 import { spec } from './scenario.ts';
 
-export const cliLab = defineCliLab(spec, engine);
+/** A scenario's `workers` > 1 runs input splitting over that many worker threads. */
+export const cliLab = defineCliLab(spec, createSolverEngine(spawnSolverThread));

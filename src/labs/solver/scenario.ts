@@ -1,4 +1,4 @@
-import type { NetworkRef, SolverConfig } from '../../engines/solver/config.ts';
+import { MAX_WORKERS, type NetworkRef, type SolverConfig } from '../../engines/solver/config.ts';
 import { bool, int, list, literal, num, object, optional, str, variant, type Schema } from '../../scenario/schema.ts';
 import type { LabScenarioSpec, Scenario } from '../../scenario/types.ts';
 
@@ -70,6 +70,7 @@ export const spec: LabScenarioSpec<SolverConfig, SolverView> = {
     attack: optional(bool(), true),
     splitThreshold: optional(int({ min: 1, max: 1000 }), 5),
     tightening: optional(literal('interval', 'symbolic'), 'symbolic'),
+    workers: optional(int({ min: 1, max: MAX_WORKERS }), 1),
   }),
   view: object({
     ran: optional(bool(), false),

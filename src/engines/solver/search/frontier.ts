@@ -45,6 +45,19 @@ export class Frontier<T> {
     return top.item;
   }
 
+  /**
+   * Work stealing: removes every second item in priority order and returns them, so the thief and
+   * this frontier each keep a share of the best boxes. (A sorted array is a heap.)
+   */
+  takeHalf(): T[] {
+    const sorted = this.items.sort((x, y) => (this.less(x, y) ? -1 : 1));
+    const given = sorted.filter((_, i) => i % 2 === 1).map((e) => e.item);
+    const kept = sorted.filter((_, i) => i % 2 === 0);
+    this.items.length = 0;
+    this.items.push(...kept);
+    return given;
+  }
+
   /** Every item still open, in no particular order. */
   *[Symbol.iterator](): IterableIterator<T> {
     for (const e of this.items) yield e.item;

@@ -14,6 +14,7 @@ import { attack, Falsifier } from './falsification.ts';
 import { Frontier } from './frontier.ts';
 import { SplitSearch } from './splitSearch.ts';
 import { IntervalGradient } from './gradient.ts';
+import type { Leaf, WorkSharing } from './parallel/leaf.ts';
 
 /**
  * Branch and bound over the input domain (the "modern" strategy: ReluVal/Neurify-style input
@@ -35,6 +36,8 @@ export interface InputSplitOptions {
 }
 
 interface Domain {
+  /** The case of the unsafe region the box belongs to. */
+  ci: number;
   lo: Float64Array;
   hi: Float64Array;
   parent: NetworkBounds | undefined;
@@ -63,6 +66,9 @@ const FRONTIER_WITH_BOUNDS = 20_000;
 /** The smallest width worth splitting, relative to the case's width in that dimension. */
 const MIN_RELATIVE_WIDTH = 2 ** -40;
 
+/** The options the engine runs input splitting with (the bounds are the strategy's). */
+export const inputSplitOptions = (bounds: InputSplitOptions['bounds'], attack: boolean): InputSplitOptions => ({ bounds, attack, restarts: 32, maxDepth: 400 });
+
 export function searchInputSplitting(env: SearchEnv, options: InputSplitOptions): SearchResult {
   return new InputSplitting(env, options).run();
 }
@@ -76,7 +82,7 @@ interface Bounded {
 }
 
 /** The search's state across cases: the bound propagators, the falsifier, the tree's bookkeeping. */
-class InputSplitting extends SplitSearch {
+export class InputSplitting extends SplitSearch {
   private readonly net: Network;
   private readonly symbolic: SymbolicPropagator;
   private readonly back: BackSubstitution;
@@ -90,6 +96,8 @@ class InputSplitting extends SplitSearch {
   private readonly lambda: Float64Array;
   /** Per case and constraint: the input coefficients of the linear function its bound minimised. */
   private readonly coeffs: Float64Array[][];
+  /** Per case: the width of its box in each input (the floor of splitting is relative to it). */
+  private readonly rootWidths: Float64Array[];
 
   constructor(
     env: SearchEnv,
@@ -109,6 +117,7 @@ class InputSplitting extends SplitSearch {
     this.deepPoly = new DeepPoly(net, this.back);
     this.lambda = new Float64Array(Math.max(1, ...problem.cases.map((c) => c.constraints.length)));
     this.coeffs = problem.cases.map((c) => c.constraints.map(() => new Float64Array(net.inputSize)));
+    this.rootWidths = problem.cases.map((c) => Float64Array.from(c.hi, (h, i) => h - c.lo[i]!));
   }
 
   run(): SearchResult {
@@ -134,27 +143,61 @@ class InputSplitting extends SplitSearch {
     return undefined;
   }
 
+  /**
+   * A worker's part of a parallel search (parallel/pool.ts): the open boxes it was given, best
+   * first, handing half of its open boxes to the pool whenever an idle worker wants work. The
+   * result is this worker's so far: `holds` means every box it was given closed.
+   */
+  searchLeaves(leaves: Leaf[], sharing: WorkSharing, attackFirst: boolean): SearchResult {
+    const { env, options, caseNodes, falsifier } = this;
+    if (attackFirst && options.attack) {
+      const found = this.falsifyAll(options.restarts, true);
+      if (found) return found;
+    }
+    const frontier = new Frontier<Domain>();
+    for (const l of leaves) {
+      const c = env.problem.cases[l.caseIndex]!;
+      const node = env.tree.add(caseNodes[l.caseIndex]!, NodeKind.input, -1, 0, 0, l.share, env.events.next);
+      const centreViolation = Number.isNaN(l.centreViolation) ? falsifier.violation(Float64Array.from(l.lo, (x, i) => x + (l.hi[i]! - x) / 2), c) : l.centreViolation;
+      const { caseIndex: ci, lo, hi, depth, share, refine } = l;
+      frontier.push({ ci, lo, hi, parent: undefined, node, anchor: node >= 0 ? node : caseNodes[ci]!, share, depth, refine, centreViolation }, centreViolation);
+    }
+    return this.searchFrontier(frontier, sharing) ?? this.settle();
+  }
+
   /** Best first over one case's boxes; a result only if a counterexample was found. */
   private searchCase(ci: number): SearchResult | undefined {
-    const { env, options, stats, falsifier, caseNodes } = this;
-    const { tree, events } = env;
+    const { env, falsifier, caseNodes } = this;
     const cases = env.problem.cases.length;
     const c = env.problem.cases[ci]!;
     const caseNode = caseNodes[ci]!;
-    const rootWidth = Float64Array.from(c.hi, (h, i) => h - c.lo[i]!);
     // Best first: the open box whose sample points came nearest to a counterexample is bounded next.
     const frontier = new Frontier<Domain>();
     const caseCentre = Float64Array.from(c.lo, (l, i) => l + (c.hi[i]! - l) / 2);
-    frontier.push({ lo: c.lo.slice(), hi: c.hi.slice(), parent: undefined, node: caseNode, anchor: caseNode, share: 1 / cases, depth: 0, refine: false, centreViolation: falsifier.violation(caseCentre, c) }, 0);
+    frontier.push({ ci, lo: c.lo.slice(), hi: c.hi.slice(), parent: undefined, node: caseNode, anchor: caseNode, share: 1 / cases, depth: 0, refine: false, centreViolation: falsifier.violation(caseCentre, c) }, 0);
+    const found = this.searchFrontier(frontier);
+    if (this.stopped) {
+      for (let rest = ci + 1; rest < cases; rest++) {
+        env.tree.decide(caseNodes[rest]!, caseNodes[rest]!, Fate.stopped, env.events.next, 1 / cases);
+        this.openLeaves++;
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Best first over open boxes until none is left, the budget ends or a counterexample is found
+   * (the only result). With `sharing`, an idle worker of a pool takes every second open box.
+   */
+  private searchFrontier(frontier: Frontier<Domain>, sharing?: WorkSharing): SearchResult | undefined {
+    const { env, options, stats } = this;
+    const { tree, events } = env;
+    const cases = env.problem.cases.length;
     while (frontier.size > 0) {
       this.stopped = env.stop();
       if (this.stopped) {
         for (const d of frontier) {
           tree.decide(d.node, d.anchor, Fate.stopped, events.next, d.share);
-          this.openLeaves++;
-        }
-        for (let rest = ci + 1; rest < cases; rest++) {
-          tree.decide(caseNodes[rest]!, caseNodes[rest]!, Fate.stopped, events.next, 1 / cases);
           this.openLeaves++;
         }
         return undefined;
@@ -164,11 +207,17 @@ class InputSplitting extends SplitSearch {
         const found = this.falsifyAll(Math.max(8, Math.ceil(options.restarts / cases)), false);
         if (found) return found;
       }
+      if (sharing?.wanted()) sharing.give(frontier.takeHalf().map((d) => this.toLeaf(d)));
       const d = frontier.pop()!;
-      const found = this.visit(d, c, ci, rootWidth, frontier);
+      const found = this.visit(d, env.problem.cases[d.ci]!, d.ci, this.rootWidths[d.ci]!, frontier);
       if (found) return found;
     }
     return undefined;
+  }
+
+  /** An open box handed to another worker: its node here stays open (the thief's tree carries on). */
+  private toLeaf(d: Domain): Leaf {
+    return { caseIndex: d.ci, lo: d.lo, hi: d.hi, depth: d.depth, share: d.share, refine: d.refine, centreViolation: d.centreViolation };
   }
 
   /** Bounds one box and closes, falsifies or bisects it. */
@@ -332,7 +381,7 @@ class InputSplitting extends SplitSearch {
       const node = tree.add(d.node, NodeKind.input, dim, side, mid, share, events.next);
       // Keeping each open box's parent bounds tightens its children; past a limit, memory wins.
       const parent = frontier.size < FRONTIER_WITH_BOUNDS ? bounds : undefined;
-      frontier.push({ lo, hi, parent, node, anchor: node >= 0 ? node : d.anchor, share, depth: d.depth + 1, refine: refined, centreViolation: priority }, priority);
+      frontier.push({ ci: d.ci, lo, hi, parent, node, anchor: node >= 0 ? node : d.anchor, share, depth: d.depth + 1, refine: refined, centreViolation: priority }, priority);
     }
   }
 }

@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { spawnSolverThread } from '../../../../cli/solverPool.ts';
+import { runs } from '../../../../testing/depth.ts';
+import { sharedDataDir } from '../../../../testing/sharedData.ts';
+import { createRunContext } from '../../../runContext.ts';
+import type { SolverRequest } from '../../config.ts';
+import { createSolverEngine } from '../../engine.ts';
+import { acasNetworkFile, acasProperty } from '../../formats/acas.ts';
+import { generateNetwork } from '../../model/generate.ts';
+import { evaluate } from '../../model/network.ts';
+
+const pooled = createSolverEngine(spawnSolverThread);
+
+/** One run with `workers` workers, within a step budget (never a time budget). */
+async function verdictWith(workers: number, request: SolverRequest, maxSteps: number) {
+  const { summary } = await pooled.run({ ...request, workers }, 1, createRunContext({ maxSteps, maxMillis: 1e9 }));
+  return summary;
+}
+
+/**
+ * A random ReLU network on a 3-input box and one output constraint whose bound is the median of
+ * the outputs sampled at the box's corners and centre, so both answers occur.
+ */
+function randomRequest(seed: number, hidden: number[], lo: number[], width: number): SolverRequest {
+  const spec = { preset: 'random' as const, seed, hidden, activation: 'relu' as const, inputs: 3, outputs: 2 };
+  const { network } = generateNetwork(spec);
+  const hi = lo.map((v) => v + width);
+  const corners = Array.from({ length: 9 }, (_, k) => (k === 8 ? lo.map((v, i) => (v + hi[i]!) / 2) : lo.map((v, i) => ((k >> i) & 1 ? hi[i]! : v))));
+  const margins = corners.map((x) => evaluate(network, x)).map((y) => y[0]! - y[1]!).sort((a, b) => a - b);
+  const declarations = [0, 1, 2].map((i) => `(declare-const X_${i} Real)`).concat([0, 1].map((j) => `(declare-const Y_${j} Real)`));
+  const box = lo.map((v, i) => `(assert (>= X_${i} ${v}))\n(assert (<= X_${i} ${hi[i]}))`);
+  const property = [...declarations, ...box, `(assert (<= (+ Y_0 (* -1 Y_1)) ${margins[4]}))`].join('\n');
+  return { network: { kind: 'generated', spec }, property, units: 'network', strategy: 'symbolic', timeoutSeconds: 1e6, attack: true, splitThreshold: 5, tightening: 'symbolic' };
+}
+
+describe('parallel input splitting (work stealing over worker threads)', () => {
+  it('gives the verdict of one worker with two and three, on random small networks', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: 1e6 }),
+        fc.array(fc.integer({ min: 3, max: 8 }), { minLength: 1, maxLength: 2 }),
+        fc.array(fc.integer({ min: -8, max: 4 }).map((v) => v / 8), { minLength: 3, maxLength: 3 }),
+        fc.integer({ min: 1, max: 16 }).map((v) => v / 8),
+        async (seed, hidden, lo, width) => {
+          const request = randomRequest(seed, hidden, lo, width);
+          const one = await verdictWith(1, request, 200_000);
+          expect(one.verdict).not.toBe('unknown');
+          for (const workers of [2, 3]) {
+            const many = await verdictWith(workers, request, 200_000);
+            expect(many.verdict, `${workers} workers`).toBe(one.verdict);
+            expect(many.workers).toHaveLength(workers);
+            expect(many.workers!.reduce((sum, w) => sum + w.nodes, 0)).toBe(many.stats.nodes);
+            if (many.verdict === 'holds') expect(many.stats.covered).toBeCloseTo(1, 9);
+          }
+        },
+      ),
+      { numRuns: runs(3, 30), seed: 16 },
+    );
+  });
+
+  it('gives the published ACAS Xu answers with two and three workers (property 1 on N(1,1) holds, 2 on N(2,1) is violated)', async () => {
+    for (const [property, a, b, published] of [[1, 1, 1, 'holds'], [2, 2, 1, 'violated']] as const) {
+      const file = acasNetworkFile(a, b);
+      const request: SolverRequest = {
+        network: { kind: 'file', name: file, format: 'nnet', sha256: '0'.repeat(64), size: 0 },
+        networkData: { text: readFileSync(join(sharedDataDir(), 'acasxu', file), 'utf8') },
+        property: acasProperty(property).text,
+        units: 'original',
+        strategy: 'symbolic',
+        timeoutSeconds: 1e6,
+        attack: true,
+        splitThreshold: 5,
+        tightening: 'symbolic',
+      };
+      for (const workers of [2, 3]) {
+        const summary = await verdictWith(workers, request, 100_000);
+        expect(summary.verdict, `property ${property}, ${workers} workers`).toBe(published);
+        if (published === 'violated') expect(summary.counterexample?.margin).toBeGreaterThanOrEqual(0);
+      }
+    }
+  });
+});
