@@ -37,7 +37,13 @@ async function runEnded(page: Page, lab: (typeof LABS)[number], what: string): P
   const shown = page.locator('main.lab:not([data-left])');
   await shown.locator(`${ENDED[lab]}, .run-panel[data-status="failed"]`).first().waitFor({ timeout: 400_000 });
   await expect(shown.locator('.run-panel[data-status="running"]')).toHaveCount(0, { timeout: 400_000 });
-  expect.soft(await shown.locator('.run-panel[data-status="failed"]').count(), `${what}: its run did not fail`).toBe(0);
+  const failed = shown.locator('.run-panel[data-status="failed"]');
+  if ((await failed.count()) === 0) return;
+  const why = (await failed.first().locator('.run-error').textContent()) ?? '';
+  // A run stopped by its wall-clock budget says how busy the machine was, not what the page does:
+  // noted, not failed (tests never depend on the machine's speed). Any other failure is a defect.
+  if (/did not stop within/.test(why)) test.info().annotations.push({ type: 'stopped by its time budget', description: what });
+  else expect.soft(why, `${what}: its run did not fail`).toBe('');
 }
 
 async function openExample(page: Page, lab: (typeof LABS)[number], id: string, what: string): Promise<void> {
@@ -110,3 +116,33 @@ for (const [width, height] of [
     await sweep(page, width, height, true);
   });
 }
+
+/**
+ * Normal mode at 1280×720, one example per lab (Dynamo's with its Compare table): the page may
+ * scroll, but no text is cut by its box or drawn over other text.
+ */
+const NORMAL: { lab: (typeof LABS)[number]; id: string }[] = [
+  { lab: 'lvars', id: examples('lvars')[0]!.id },
+  { lab: 'dynamo', id: 'lattice-merge' },
+  { lab: 'solver', id: examples('solver')[0]!.id },
+  { lab: 'smt', id: examples('smt')[0]!.id },
+  { lab: 'kernels', id: examples('kernels')[0]!.id },
+];
+
+test('normal mode at 1280×720 cuts no text and draws none over other text, one example per lab', async ({ page }) => {
+  test.setTimeout(420_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openApp(page);
+  for (const { lab, id } of NORMAL) {
+    const what = `${lab}/${id} in normal mode at 1280`;
+    await openExample(page, lab, id, what);
+    let r = await legibility(page, { scrolls: true });
+    for (let tries = 0; tries < 6 && (r.clipped.length || r.overlaps.length); tries++) {
+      await page.waitForTimeout(250);
+      r = await legibility(page, { scrolls: true });
+    }
+    expect.soft(r.texts, `${what}: some text is shown`).toBeGreaterThan(5);
+    expect.soft(r.clipped, `${what}: clipped text`).toEqual([]);
+    expect.soft(r.overlaps, `${what}: overlapping text`).toEqual([]);
+  }
+});

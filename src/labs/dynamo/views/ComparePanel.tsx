@@ -69,34 +69,7 @@ export function ComparePanel({ summary, config, width }: { summary: DynamoSummar
   return (
     <div className="dyn-compare">
       <div className="dyn-table-scroll">
-        <table className="data dyn-compare-table">
-          <thead>
-            <tr>
-              <th>run</th>
-              {columns.map((c) => (
-                <th key={c.title} className="num">
-                  {c.title}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {runs.map((r, i) => (
-              <tr key={r.label}>
-                <td className="dyn-run-label">
-                  <MarkIcon category={seriesStyle(i)} size={14} />
-                  {r.label}
-                  {valuesName(r.values) !== r.label && <span className="dyn-run-values">{valuesName(r.values)}</span>}
-                </td>
-                {columns.map((c) => (
-                  <td key={c.title} className="num">
-                    <CellParts text={c.show(r)} />
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        {width < RUN_COLUMN + columns.length * MEASURE_COLUMN ? <RunsAcross runs={runs} columns={columns} /> : <RunsDown runs={runs} columns={columns} />}
       </div>
       <Figure title="Latency: mean and 99.9th percentile" exportName="dynamo-compare-latency">
         <LatencyBars runs={runs} width={w} height={h} />
@@ -105,6 +78,85 @@ export function ComparePanel({ summary, config, width }: { summary: DynamoSummar
         {probes ? <VisibilityLines runs={runs} width={w} height={h} /> : <StaleBars runs={runs} width={w} height={h} />}
       </Figure>
     </div>
+  );
+}
+
+/** About how wide the table's columns need to be (px): the run's name, and one measure. */
+const RUN_COLUMN = 150;
+const MEASURE_COLUMN = 95;
+
+type Column = (typeof COLUMNS)[number];
+
+/** A run's name with its mark (the same colour and shape as in the charts below) and its value type. */
+function RunName({ run, i }: { run: VariantResult; i: number }) {
+  return (
+    <>
+      <MarkIcon category={seriesStyle(i)} size={14} />
+      {run.label}
+      {valuesName(run.values) !== run.label && <span className="dyn-run-values">{valuesName(run.values)}</span>}
+    </>
+  );
+}
+
+/** A row per run, a column per measure: for a pane wide enough for every measure. */
+function RunsDown({ runs, columns }: { runs: VariantResult[]; columns: Column[] }) {
+  return (
+    <table className="data dyn-compare-table">
+      <thead>
+        <tr>
+          <th>run</th>
+          {columns.map((c) => (
+            <th key={c.title} className="num">
+              {c.title}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {runs.map((r, i) => (
+          <tr key={r.label}>
+            <td className="dyn-run-label">
+              <RunName run={r} i={i} />
+            </td>
+            {columns.map((c) => (
+              <td key={c.title} className="num">
+                <CellParts text={c.show(r)} />
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** A column per run, a row per measure: a narrow pane (the settings beside it) still shows every measure uncut. */
+function RunsAcross({ runs, columns }: { runs: VariantResult[]; columns: Column[] }) {
+  return (
+    <table className="data dyn-compare-table">
+      <thead>
+        <tr>
+          <th>measure</th>
+          {runs.map((r, i) => (
+            <th key={r.label} className="dyn-run-label">
+              <RunName run={r} i={i} />
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {columns.map((c) => (
+          <tr key={c.title}>
+            <th scope="row">{c.title}</th>
+            {runs.map((r) => (
+              <td key={r.label} className="num">
+                <CellParts text={c.show(r)} />
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
