@@ -139,6 +139,32 @@ test.describe('Dynamo lab', () => {
     await expect(page.getByRole('button', { name: 'Run again' })).toBeVisible({ timeout: 90_000 });
   });
 
+  test('an exported figure carries its key: runs and message families by colour and by shape', async ({ page }) => {
+    await openExample(page, 'lattice-merge');
+    await ranOnOpen(page);
+    /** Exports a figure and reads its SVG in the page: its text, and the fills of its palette marks (shapes drawn in the key or on the marks). */
+    const exported = async (title: RegExp) => {
+      const figure = page.getByRole('figure', { name: title });
+      const [download] = await Promise.all([page.waitForEvent('download'), figure.getByRole('button', { name: 'SVG' }).click()]);
+      const svg = await readFile((await download.path())!, 'utf8');
+      return page.evaluate((text) => {
+        const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+        const marks = [...doc.querySelectorAll('path')].filter((p) => /^M/.test(p.getAttribute('d') ?? '') && p.getAttribute('fill') && p.getAttribute('fill') !== 'none');
+        return { error: doc.querySelector('parsererror')?.textContent ?? null, text: doc.documentElement.textContent ?? '', fills: new Set(marks.map((p) => p.getAttribute('fill')!.toLowerCase())).size };
+      }, svg);
+    };
+    await page.getByRole('tab', { name: /^Compare/ }).click();
+    const latency = await exported(/^Latency: mean and 99\.9th percentile/);
+    expect(latency.error).toBeNull();
+    for (const run of ['this scenario', '2P-set lattice', 'OR-set lattice']) expect(latency.text).toContain(run);
+    // One mark per run in the key (and on each bar), each in its run's colour.
+    expect(latency.fills).toBeGreaterThanOrEqual(3);
+    await page.getByRole('tab', { name: /^Messages/ }).click();
+    const messages = await exported(/^Messages up to/);
+    expect(messages.error).toBeNull();
+    for (const family of ['client request / reply', 'put / ack', 'get / reply', 'read repair']) expect(messages.text).toContain(family);
+  });
+
   test('the ring and the plots export as SVG; the keyboard steps the replay and every view follows', async ({ page }) => {
     await openExample(page, 'shopping-cart');
     // Run again: the same example gives the same replay (checked at its end below).

@@ -14,10 +14,11 @@ export interface Legibility {
   texts: number;
 }
 
-/** Runs in the page: no imports, no closures over test code. */
-function measure(floor: number): Legibility {
+/** Runs in the page: no imports, no closures over test code. `scrolls`: the page may scroll (normal mode), so text below the fold is not cut. */
+function measure({ floor, scrolls: pageScrolls }: { floor: number; scrolls: boolean }): Legibility {
+  const root = document.scrollingElement ?? document.documentElement;
   const vw = innerWidth;
-  const vh = innerHeight;
+  const vh = pageScrolls ? Math.max(innerHeight, root.scrollHeight) : innerHeight;
   type Box = { left: number; top: number; right: number; bottom: number };
   const label = (el: Element, text: string) => `${text.trim().slice(0, 40)} <${el.tagName.toLowerCase()}${el.getAttribute('class') ? `.${String(el.getAttribute('class')).split(' ')[0]}` : ''}>`;
   const visible = (el: Element): boolean => {
@@ -64,7 +65,12 @@ function measure(floor: number): Legibility {
 
   const small: string[] = [];
   const clipped: string[] = [];
-  const boxes: { box: Box; what: string; owner: Element }[] = [];
+  const boxes: { box: Box; what: string; owner: Element; floats: boolean }[] = [];
+  /** Whether an element floats over the page as it scrolls (a sticky player, a fixed bar): by design over what scrolls under it. */
+  const floating = (el: Element): boolean => {
+    for (let e: Element | null = el; e; e = e.parentElement) if (/sticky|fixed/.test(getComputedStyle(e).position)) return true;
+    return false;
+  };
   const tolerance = 1.5;
 
   const consider = (owner: Element, text: string, rects: Box[]) => {
@@ -86,7 +92,10 @@ function measure(floor: number): Legibility {
         if (s.whiteSpace !== 'pre' && (r.left < clip.left - tolerance || r.right > clip.right + tolerance) && !owner.closest('.monaco-editor')) clipped.push(what);
       }
       shown = true;
-      boxes.push({ box: r, what, owner });
+      // Only the part on screen can be drawn over other text: a line half scrolled out of a
+      // panel is hidden past the panel's edge, not over what lies beyond it.
+      const seen = { left: Math.max(r.left, clip.left), top: Math.max(r.top, clip.top), right: Math.min(r.right, clip.right), bottom: Math.min(r.bottom, clip.bottom) };
+      if (seen.right > seen.left && seen.bottom > seen.top) boxes.push({ box: seen, what, owner, floats: pageScrolls && floating(owner) });
     }
     if (shown) {
       const size = renderedSize(owner);
@@ -123,7 +132,7 @@ function measure(floor: number): Legibility {
     for (let j = i + 1; j < boxes.length; j++) {
       const b = boxes[j]!;
       if (b.box.left >= a.box.right - tolerance) break;
-      if (a.owner === b.owner) continue;
+      if (a.owner === b.owner || a.floats !== b.floats) continue;
       const w = Math.min(a.box.right, b.box.right) - Math.max(a.box.left, b.box.left);
       const h = Math.min(a.box.bottom, b.box.bottom) - Math.max(a.box.top, b.box.top);
       const lower = Math.min(a.box.bottom - a.box.top, b.box.bottom - b.box.top);
@@ -131,14 +140,15 @@ function measure(floor: number): Legibility {
       if (w > tolerance && h > lower / 3) overlaps.push(`${a.what} × ${b.what}`);
     }
   }
-  const root = document.scrollingElement ?? document.documentElement;
-  return { scroll: { width: root.scrollWidth - vw, height: root.scrollHeight - vh }, small, clipped, overlaps, texts: boxes.length };
+  return { scroll: { width: root.scrollWidth - vw, height: root.scrollHeight - innerHeight }, small, clipped, overlaps, texts: boxes.length };
 }
 
 /** The type-size floor for projected text: 20 px on a 1920-wide screen, in proportion elsewhere. */
 export const floorFor = (width: number) => (20 * width) / 1920;
 
-export async function legibility(page: Page): Promise<Legibility> {
+/** Measures the page; `scrolls` for a page allowed to scroll (normal mode: measured from its top, the whole length counted as on screen). */
+export async function legibility(page: Page, { scrolls = false } = {}): Promise<Legibility> {
   const width = page.viewportSize()?.width ?? 1280;
-  return page.evaluate(measure, floorFor(width));
+  if (scrolls) await page.evaluate(() => scrollTo(0, 0));
+  return page.evaluate(measure, { floor: floorFor(width), scrolls });
 }

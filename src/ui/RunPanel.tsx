@@ -32,7 +32,8 @@ export function RunPanel<R>({ state, onRun, onCancel, runLabel = 'Run', blockedB
   const fraction = total && total > 0 ? Math.min(1, progress.done / total) : undefined;
 
   return (
-    <div className="run-panel" aria-label="Run">
+    // data-status (idle, running, done, failed) is the page's signal that a run ended, for tests and tours.
+    <div className="run-panel" aria-label="Run" data-status={state.status}>
       {running ? (
         <button type="button" className="danger" onClick={onCancel}>
           Cancel

@@ -17,6 +17,7 @@ import { useFailureInjection } from './useFailureInjection.ts';
 import { useRingPreview } from './useRingPreview.ts';
 import { Kpis } from './views/Kpis.tsx';
 import { RingFigure } from './views/RingFigure.tsx';
+import { RING_MIN } from './views/RingView.tsx';
 import { DynamoTabs, TAB_TITLES, TabBody } from './views/TabPanel.tsx';
 
 const RECONCILIATION_NAMES: Record<DynamoConfig['versioning']['reconciliation'], string> = {
@@ -93,7 +94,8 @@ function View({ scenario, onChange, mode }: LabViewProps<DynamoConfig, DynamoVie
       label: TAB_TITLES[tab],
       smallestText: 10.5,
       render: ({ width, height, zoom }) => {
-        const ring = Math.max(220, Math.floor(Math.min(height / zoom - 70, (width * 0.4) / zoom)));
+        // Never under the ring's own smallest size: a box narrower than the drawing would shrink its text under the floor.
+        const ring = Math.max(RING_MIN, Math.floor(Math.min(height / zoom - 70, (width * 0.4) / zoom)));
         return (
           <div className="dyn-present-stage">
             <div className="dyn-stage-ring" style={{ width: ring * zoom + 40 }}>

@@ -1,4 +1,5 @@
 import * as d3 from 'd3';
+import { OKABE_ITO } from '../../ui/chart/palette.tsx';
 import { formatClock, type VectorClock } from '../../engines/dynamo/versioning/vectorClock.ts';
 
 /** Node names as in the paper's figures: A, B, C, … Z, AA, AB, … */
@@ -25,12 +26,18 @@ export const itemName = (i: number): string => ITEMS[i] ?? `item ${i}`;
 /** A clock in the paper's notation, naming nodes and (for client-coordinated writes) clients. */
 export const clockText = (c: VectorClock, nodes: number): string => formatClock(c, (e) => endpointName(e, nodes));
 
-/** A colour per node, distinct for small rings (Tableau 10, then 20), evenly spread hues beyond. */
+/**
+ * A colour per node: Okabe–Ito's for rings of up to seven (black left out: the name is drawn on
+ * the disc), Tableau 20 up to twenty, evenly spread hues beyond. The node's name on its disc is the
+ * cue that does not rest on colour.
+ */
 export function nodeColor(i: number, total: number): string {
-  if (total <= 10) return d3.schemeTableau10[i % 10]!;
+  if (total <= NODE_COLORS.length) return NODE_COLORS[i]!;
   if (total <= 20) return TABLEAU20[i % 20]!;
   return d3.interpolateSinebow((i * 0.618034) % 1);
 }
+
+const NODE_COLORS = Object.values(OKABE_ITO).filter((c) => c !== OKABE_ITO.black);
 
 const TABLEAU20 = [
   '#4e79a7', '#a0cbe8', '#f28e2b', '#ffbe7d', '#59a14f', '#8cd17d', '#b6992d', '#f1ce63', '#499894', '#86bcb6',

@@ -1,5 +1,6 @@
 import * as d3 from 'd3';
 import type { BackendId } from '../../engines/kernels/api.ts';
+import { OKABE_ITO } from '../../ui/chart/palette.tsx';
 
 /**
  * How each backend is drawn everywhere in the lab: an Okabe-Ito colour (safe for the common
@@ -15,11 +16,11 @@ export interface BackendStyle {
 }
 
 export const BACKENDS: readonly BackendStyle[] = [
-  { id: 'naive', name: 'naive', description: 'one pass and one new array per operation, as plain array code runs', color: '#000000', symbol: d3.symbolDiamond },
-  { id: 'fused', name: 'fused', description: 'one pass per parfor over typed arrays, no temporaries, one worker', color: '#0072B2', symbol: d3.symbolCircle },
-  { id: 'parallel', name: 'parallel', description: 'the fused loops split over workers sharing one SharedArrayBuffer', color: '#D55E00', symbol: d3.symbolSquare },
-  { id: 'wasm', name: 'WASM', description: 'the fused loops as WebAssembly (two elements per f64x2 step) on the same workers and shared memory', color: '#CC79A7', symbol: d3.symbolStar },
-  { id: 'webgpu', name: 'WebGPU', description: 'the fused loops as WGSL compute shaders (float32)', color: '#009E73', symbol: d3.symbolTriangle },
+  { id: 'naive', name: 'naive', description: 'one pass and one new array per operation, as plain array code runs', color: OKABE_ITO.black, symbol: d3.symbolDiamond },
+  { id: 'fused', name: 'fused', description: 'one pass per parfor over typed arrays, no temporaries, one worker', color: OKABE_ITO.blue, symbol: d3.symbolCircle },
+  { id: 'parallel', name: 'parallel', description: 'the fused loops split over workers sharing one SharedArrayBuffer', color: OKABE_ITO.vermillion, symbol: d3.symbolSquare },
+  { id: 'wasm', name: 'WASM', description: 'the fused loops as WebAssembly (two elements per f64x2 step) on the same workers and shared memory', color: OKABE_ITO.reddishPurple, symbol: d3.symbolStar },
+  { id: 'webgpu', name: 'WebGPU', description: 'the fused loops as WGSL compute shaders (float32)', color: OKABE_ITO.bluishGreen, symbol: d3.symbolTriangle },
 ];
 
 export const backendStyle = (id: BackendId): BackendStyle => BACKENDS.find((b) => b.id === id)!;

@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { useEngine } from '../../bridge/useEngine.ts';
 import type { SolverConfig, SolverRequest } from '../../engines/solver/config.ts';
 import type { SolverResult } from '../../engines/solver/result.ts';
-import { OKABE_ITO } from './views/palette.ts';
+import { OKABE_ITO } from '../../ui/chart/palette.tsx';
 import type { ContrastColumn } from './views/ContrastView.tsx';
 
 const spawnSolver = () => new Worker(new URL('../../../workers/solver.worker.ts', import.meta.url), { type: 'module', name: 'solver' });
@@ -38,7 +38,7 @@ export function useReluplex() {
         ],
         elapsedMs: outcome.elapsedMs,
         pattern: 'dots',
-        color: OKABE_ITO.green,
+        color: OKABE_ITO.bluishGreen,
       });
     },
     [start],

@@ -29,7 +29,7 @@ export function PropertyPanel({ text, units, canUseOriginal, markers, onText, on
           </option>
           {ACAS_PROPERTIES.map((p) => (
             <option key={p.id} value={p.id}>
-              ACAS Xu φ{p.id}: {p.holds}
+              φ{p.id}: {p.holds}
             </option>
           ))}
         </select>

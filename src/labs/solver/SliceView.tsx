@@ -1,4 +1,5 @@
 import * as d3 from 'd3';
+import { regionLabels } from './sliceLabels.ts';
 import { useEffect, useMemo, useRef } from 'react';
 import { useEngine } from '../../bridge/useEngine.ts';
 import type { SolverRequest } from '../../engines/solver/config.ts';
@@ -76,6 +77,16 @@ export function SliceView({ request, model, spec, counterexample, settings, onCh
         }
         context.putImageData(image, 0, 0);
         g.append('image').attr('href', canvas.toDataURL()).attr('width', innerW).attr('height', innerH).attr('preserveAspectRatio', 'none').style('image-rendering', 'pixelated');
+        // Each region also carries its output's name: the colours are not the only cue.
+        for (const l of regionLabels(advisory, RESOLUTION)) {
+          g.append('text')
+            .attr('class', 'slice-region-label')
+            .attr('x', ((l.col + 0.5) / RESOLUTION) * innerW)
+            .attr('y', ((l.row + 0.5) / RESOLUTION) * innerH)
+            .attr('text-anchor', 'middle')
+            .attr('dominant-baseline', 'central')
+            .text(model.outputNames[l.output] ?? `y${l.output}`);
+        }
       }
     }
     g.append('g').attr('class', 'slice-axis').attr('transform', `translate(0,${innerH})`).call(d3.axisBottom(x).ticks(6, '~s'));

@@ -27,11 +27,15 @@ export const FATE_SHAPES: Record<number, Shape> = {
 
 export const fateCategory = (fate: number): Category => ({ color: FATE_COLORS[fate] ?? '#cccccc', shape: FATE_SHAPES[fate] ?? 'circle' });
 
+/** A ReLU's phase: Okabe–Ito's orange and blue (apart in lightness too), undecided a pale grey. */
 export const PHASE_COLORS = {
-  active: '#e8772e',
-  inactive: '#4a5a8a',
+  active: OKABE_ITO.orange,
+  inactive: OKABE_ITO.blue,
   undecided: '#eef0f3',
 };
 
-/** One colour per output (advisory) in the input-space view; COC is the calm grey-green. */
-export const OUTPUT_COLORS = ['#cfe3d6', '#8fb8e8', '#f2b38f', '#3d6fb8', '#c4502a', '#a08bc4', '#d8c35a', '#6cb7a8'];
+/**
+ * One colour per output (advisory) in the input-space view, Okabe–Ito's without black (a region
+ * must not hide the marks drawn over it); each region is also labelled with its output's name.
+ */
+export const OUTPUT_COLORS = [OKABE_ITO.skyBlue, OKABE_ITO.orange, OKABE_ITO.bluishGreen, OKABE_ITO.yellow, OKABE_ITO.reddishPurple, OKABE_ITO.blue, OKABE_ITO.vermillion];

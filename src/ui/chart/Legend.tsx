@@ -1,11 +1,18 @@
+import { Mark, type Shape } from './palette.tsx';
 import { flowLegend } from './wrap.ts';
 
-/** One entry of a chart's key: a line (dashed or not) or a filled box, in a colour, with its label. */
+/**
+ * One entry of a chart's key: a line (dashed or not) or a filled box, in a colour, with its label;
+ * a categorical series also shows its second cue (palette.tsx): its mark's shape, its line's dash.
+ */
 export interface LegendItem {
   label: string;
   color: string;
   dashed?: boolean;
+  /** A dash pattern of its own (palette's DASHES), for a line among several. */
+  dash?: string;
   box?: boolean;
+  shape?: Shape;
 }
 
 export const LEGEND_FONT = 12;
@@ -32,8 +39,9 @@ export function Legend({ items, width }: { items: readonly LegendItem[]; width: 
           {it.box ? (
             <rect y={-5} width={SWATCH - 4} height={10} fill={it.color} />
           ) : (
-            <line x2={SWATCH - 4} stroke={it.color} strokeWidth={2.5} strokeDasharray={it.dashed ? '6 3' : undefined} />
+            <line x2={SWATCH - 4} stroke={it.color} strokeWidth={2.5} strokeDasharray={it.dash || (it.dashed ? '6 3' : undefined)} />
           )}
+          {it.shape && <Mark category={{ color: it.color, shape: it.shape }} x={(SWATCH - 4) / 2} y={0} />}
           <text x={SWATCH + LEGEND_FONT * 0.4 - 4} dominantBaseline="central" fontSize={LEGEND_FONT}>
             {it.label}
           </text>

@@ -46,12 +46,33 @@ export const CATEGORIES: readonly Category[] = [
   { color: OKABE_ITO.black, shape: 'circle' },
 ];
 
-export const category = (i: number): Category => CATEGORIES[((i % CATEGORIES.length) + CATEGORIES.length) % CATEGORIES.length]!;
+const cycle = <T,>(list: readonly T[], i: number): T => list[((i % list.length) + list.length) % list.length]!;
+
+export const category = (i: number): Category => cycle(CATEGORIES, i);
+
+/** Dash patterns for lines told apart without colour, in order ('' is a solid line). */
+export const DASHES = ['', '7 3', '2 3', '9 3 2 3', '4 4', '1 5', '12 4', '5 2 1 2'] as const;
+
+/** A categorical series: a colour, a mark's shape and a line's dash, all three differing from one series to the next. */
+export interface SeriesStyle extends Category {
+  dash: string;
+}
+
+export const seriesStyle = (i: number): SeriesStyle => ({ ...category(i), dash: cycle(DASHES, i) });
 
 /** The SVG path of a shape centred on the origin, about `diameter` px across. */
 export function shapePath(shape: Shape, diameter: number): string {
   // d3 sizes symbols by area; a circle of this diameter has area π d² / 4.
   return symbol(SYMBOLS[shape], (Math.PI * diameter * diameter) / 4)() ?? '';
+}
+
+/** A category's mark in an SVG drawing, centred on (x, y): the second cue beside its colour. */
+export function Mark({ category: c, x, y, size = 9, title }: { category: Category; x: number; y: number; size?: number; title?: string }) {
+  return (
+    <path d={shapePath(c.shape, size)} transform={`translate(${x},${y})`} fill={c.color} stroke="#16191d" strokeWidth={0.8} className="chart-mark">
+      {title && <title>{title}</title>}
+    </path>
+  );
 }
 
 /** A category's mark as an inline icon for HTML (tables, legends). */

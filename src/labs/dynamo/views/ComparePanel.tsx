@@ -8,8 +8,8 @@ import { percent } from '../../../ui/chart/format.ts';
 import { formatMs } from '../names.ts';
 import { Chart, inner } from '../../../ui/chart/Chart.tsx';
 import type { LegendItem } from '../../../ui/chart/Legend.tsx';
+import { Mark, MarkIcon, OKABE_ITO, seriesStyle } from '../../../ui/chart/palette.tsx';
 
-const PALETTE = ['#1f4fb8', '#d9730d', '#178a45', '#7b3fe4', '#b42318', '#0e8a80', '#9a5b13', '#be185d', '#3d4451'];
 
 // What the values do (siblings, lost updates, deletions) comes right after availability: it is what a value-type comparison is about.
 const COLUMNS: { title: string; optional: boolean; value(r: VariantResult): number; show(r: VariantResult): string }[] = [
@@ -69,34 +69,7 @@ export function ComparePanel({ summary, config, width }: { summary: DynamoSummar
   return (
     <div className="dyn-compare">
       <div className="dyn-table-scroll">
-        <table className="data dyn-compare-table">
-          <thead>
-            <tr>
-              <th>run</th>
-              {columns.map((c) => (
-                <th key={c.title} className="num">
-                  {c.title}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {runs.map((r, i) => (
-              <tr key={r.label}>
-                <td className="dyn-run-label">
-                  <span className="dyn-swatch" style={{ background: PALETTE[i % PALETTE.length] }} />
-                  {r.label}
-                  {valuesName(r.values) !== r.label && <span className="dyn-run-values">{valuesName(r.values)}</span>}
-                </td>
-                {columns.map((c) => (
-                  <td key={c.title} className="num">
-                    {c.show(r)}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        {width < RUN_COLUMN + columns.length * MEASURE_COLUMN ? <RunsAcross runs={runs} columns={columns} /> : <RunsDown runs={runs} columns={columns} />}
       </div>
       <Figure title="Latency: mean and 99.9th percentile" exportName="dynamo-compare-latency">
         <LatencyBars runs={runs} width={w} height={h} />
@@ -108,8 +81,101 @@ export function ComparePanel({ summary, config, width }: { summary: DynamoSummar
   );
 }
 
+/** About how wide the table's columns need to be (px): the run's name, and one measure. */
+const RUN_COLUMN = 150;
+const MEASURE_COLUMN = 95;
+
+type Column = (typeof COLUMNS)[number];
+
+/** A run's name with its mark (the same colour and shape as in the charts below) and its value type. */
+function RunName({ run, i }: { run: VariantResult; i: number }) {
+  return (
+    <>
+      <MarkIcon category={seriesStyle(i)} size={14} />
+      {run.label}
+      {valuesName(run.values) !== run.label && <span className="dyn-run-values">{valuesName(run.values)}</span>}
+    </>
+  );
+}
+
+/** A row per run, a column per measure: for a pane wide enough for every measure. */
+function RunsDown({ runs, columns }: { runs: VariantResult[]; columns: Column[] }) {
+  return (
+    <table className="data dyn-compare-table">
+      <thead>
+        <tr>
+          <th>run</th>
+          {columns.map((c) => (
+            <th key={c.title} className="num">
+              {c.title}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {runs.map((r, i) => (
+          <tr key={r.label}>
+            <td className="dyn-run-label">
+              <RunName run={r} i={i} />
+            </td>
+            {columns.map((c) => (
+              <td key={c.title} className="num">
+                <CellParts text={c.show(r)} />
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** A column per run, a row per measure: a narrow pane (the settings beside it) still shows every measure uncut. */
+function RunsAcross({ runs, columns }: { runs: VariantResult[]; columns: Column[] }) {
+  return (
+    <table className="data dyn-compare-table">
+      <thead>
+        <tr>
+          <th>measure</th>
+          {runs.map((r, i) => (
+            <th key={r.label} className="dyn-run-label">
+              <RunName run={r} i={i} />
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {columns.map((c) => (
+          <tr key={c.title}>
+            <th scope="row">{c.title}</th>
+            {runs.map((r) => (
+              <td key={r.label} className="num">
+                <CellParts text={c.show(r)} />
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/**
+ * A cell's value in parts that break between them, never inside: "6.8 ms · 12 ms" and
+ * "14.29% (no theory)" take two lines where the table would otherwise pass the pane's width.
+ */
+function CellParts({ text }: { text: string }) {
+  const parts = text.split(/ (?=· |\()/);
+  return parts.map((p, i) => (
+    <span key={i} className="dyn-cell-part">
+      {i > 0 ? ' ' : ''}
+      {p}
+    </span>
+  ));
+}
+
 function LatencyBars({ runs, width, height }: { runs: VariantResult[]; width: number; height: number }) {
-  const legend: LegendItem[] = runs.map((r, i) => ({ label: r.label, color: PALETTE[i % PALETTE.length]!, box: true }));
+  const legend: LegendItem[] = runs.map((r, i) => ({ label: r.label, color: seriesStyle(i).color, shape: seriesStyle(i).shape, box: true }));
   const { w, h } = inner(width, height, legend);
   const groups = ['read mean', 'read p99.9', 'write mean', 'write p99.9'];
   const value = (r: VariantResult, g: number) => [r.readLatencyMs.mean, r.readLatencyMs.p999, r.writeLatencyMs.mean, r.writeLatencyMs.p999][g]!;
@@ -124,9 +190,12 @@ function LatencyBars({ runs, width, height }: { runs: VariantResult[]; width: nu
           const v = value(r, g);
           if (!Number.isFinite(v)) return null;
           return (
-            <rect key={`${g}-${i}`} x={x(g) + (w / groups.length) * 0.1 + i * bw} width={bw * 0.9} y={y(v)} height={h - y(v)} fill={PALETTE[i % PALETTE.length]}>
-              <title>{`${r.label}: ${groups[g]} ${formatMs(v)}`}</title>
-            </rect>
+            <g key={`${g}-${i}`}>
+              <rect x={x(g) + (w / groups.length) * 0.1 + i * bw} width={bw * 0.9} y={y(v)} height={h - y(v)} fill={seriesStyle(i).color}>
+                <title>{`${r.label}: ${groups[g]} ${formatMs(v)}`}</title>
+              </rect>
+              <Mark category={seriesStyle(i)} x={x(g) + (w / groups.length) * 0.1 + i * bw + bw * 0.45} y={y(v) - 7} />
+            </g>
           );
         }),
       )}
@@ -135,7 +204,7 @@ function LatencyBars({ runs, width, height }: { runs: VariantResult[]; width: nu
 }
 
 function StaleBars({ runs, width, height }: { runs: VariantResult[]; width: number; height: number }) {
-  const legend: LegendItem[] = [{ label: 'PBS, where its assumptions hold', color: '#b42318', dashed: true }];
+  const legend: LegendItem[] = [{ label: 'PBS, where its assumptions hold', color: OKABE_ITO.vermillion, dashed: true }];
   const { w, h } = inner(width, height, legend);
   const x = d3.scaleLinear().domain([0, runs.length]).range([0, w]);
   const y = d3.scaleLinear().domain([0, Math.max(0.05, ...runs.map((r) => Math.max(r.staleShare, r.missProbability ?? 0)))]).nice().range([h, 0]);
@@ -144,9 +213,10 @@ function StaleBars({ runs, width, height }: { runs: VariantResult[]; width: numb
     <Chart width={width} height={height} x={x} y={y} xLabel="" yLabel="stale reads" xTicks={runs.map((_, i) => i + 0.5)} xFormat={(v) => runs[Math.floor(v)]?.label ?? ''} yFormat={(v) => percent(v, 0)} label="Stale reads per run" legend={legend}>
       {runs.map((r, i) => (
         <g key={r.label}>
-          <rect x={x(i + 0.5) - bw / 2} width={bw} y={y(r.staleShare)} height={h - y(r.staleShare)} fill={PALETTE[i % PALETTE.length]}>
+          <rect x={x(i + 0.5) - bw / 2} width={bw} y={y(r.staleShare)} height={h - y(r.staleShare)} fill={seriesStyle(i).color}>
             <title>{`${r.label}: ${percent(r.staleShare, 2)} stale; PBS: ${predicted(r)}`}</title>
           </rect>
+          <Mark category={seriesStyle(i)} x={x(i + 0.5)} y={y(r.staleShare) - 7} />
           {r.missProbability !== null && (
             <line x1={x(i + 0.5) - bw / 2 - 6} x2={x(i + 0.5) + bw / 2 + 6} y1={y(r.missProbability)} y2={y(r.missProbability)} className="dyn-theory" />
           )}
@@ -157,7 +227,7 @@ function StaleBars({ runs, width, height }: { runs: VariantResult[]; width: numb
 }
 
 function VisibilityLines({ runs, width, height }: { runs: VariantResult[]; width: number; height: number }) {
-  const legend: LegendItem[] = runs.map((r, i) => ({ label: r.label, color: PALETTE[i % PALETTE.length]! }));
+  const legend: LegendItem[] = runs.map((r, i) => ({ label: r.label, color: seriesStyle(i).color, shape: seriesStyle(i).shape, dash: seriesStyle(i).dash }));
   const { w, h } = inner(width, height, legend);
   const maxX = Math.max(1, ...runs.flatMap((r) => r.tVisibility.map((p) => p.fromMs)));
   const lowest = Math.min(1, ...runs.flatMap((r) => r.tVisibility.filter((p) => p.reads > 0).map((p) => p.consistent)));
@@ -170,11 +240,9 @@ function VisibilityLines({ runs, width, height }: { runs: VariantResult[]; width
         const pts = r.tVisibility.filter((p) => p.reads > 0);
         return (
           <g key={r.label}>
-            <path d={d3.line<(typeof pts)[number]>().x((p) => x(p.fromMs)).y((p) => y(p.consistent))(pts) ?? ''} fill="none" stroke={PALETTE[i % PALETTE.length]} strokeWidth={2.5} />
+            <path d={d3.line<(typeof pts)[number]>().x((p) => x(p.fromMs)).y((p) => y(p.consistent))(pts) ?? ''} fill="none" stroke={seriesStyle(i).color} strokeWidth={2.5} strokeDasharray={seriesStyle(i).dash || undefined} />
             {pts.map((p) => (
-              <circle key={p.fromMs} cx={x(p.fromMs)} cy={y(p.consistent)} r={3.5} fill={PALETTE[i % PALETTE.length]}>
-                <title>{`${r.label}: ${percent(p.consistent, 2)} at ${p.fromMs} ms (${p.reads} reads)`}</title>
-              </circle>
+              <Mark key={p.fromMs} category={seriesStyle(i)} x={x(p.fromMs)} y={y(p.consistent)} title={`${r.label}: ${percent(p.consistent, 2)} at ${p.fromMs} ms (${p.reads} reads)`} />
             ))}
           </g>
         );

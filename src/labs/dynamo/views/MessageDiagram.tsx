@@ -6,7 +6,8 @@ import { FLAG, REC } from '../../../engines/dynamo/measure/traceRecorder.ts';
 import { OP_NAMES } from '../../../engines/dynamo/sim/workload.ts';
 import { endpointName, formatMs, keyName } from '../names.ts';
 import { clusterAt, timeAt } from '../timeline.ts';
-import { FAMILIES, isBackground, messageColor } from './messageStyle.ts';
+import { FAMILIES, familyOf, isBackground, messageColor } from './messageStyle.ts';
+import { Mark } from '../../../ui/chart/palette.tsx';
 import { BottomAxis } from '../../../ui/chart/Axis.tsx';
 import { tickCount } from '../../../ui/chart/format.ts';
 import { messageWindow } from './messageWindow.ts';
@@ -78,7 +79,8 @@ export function MessageDiagram({ trace, config, position, width, selectedKey, ba
   const laneH = Math.max(16, Math.min(36, 460 / Math.max(1, lanes.length)));
   const left = 44;
   const right = 14;
-  const top = 8;
+  // Room above the lanes for the cursor's label.
+  const top = 24;
   const height = top + lanes.length * laneH + 46;
   const xEnd = Math.max(left + 50, width - right);
   const x = d3.scaleLinear().domain([t0, t1]).range([left, xEnd]);
@@ -138,6 +140,13 @@ export function MessageDiagram({ trace, config, position, width, selectedKey, ba
           <title>{`${endpointName(b.lane, M)} is down`}</title>
         </rect>
       ))}
+      {downBands
+        .filter((b) => x(b.to) - x(b.from) > 44)
+        .map((b, k) => (
+          <text key={k} x={x(b.from) + 4} y={y(b.lane)} dominantBaseline="central" className="dyn-down-label">
+            {`${endpointName(b.lane, M)} down`}
+          </text>
+        ))}
       {arrows.map((a) => {
         const x1 = x(a.sent);
         const y1 = y(a.from);
@@ -145,12 +154,13 @@ export function MessageDiagram({ trace, config, position, width, selectedKey, ba
         const x2 = x1 + (x(a.time) - x1) * end;
         const y2 = y1 + (y(a.to) - y1) * end;
         const color = messageColor(a.type);
-        const fam = FAMILIES.find((f) => (f.types as readonly number[]).includes(a.type))!;
+        const fam = familyOf(a.type);
         const faint = selectedKey >= 0 && a.key >= 0 && !highlight(a.key);
         return (
           <g key={a.i} opacity={faint ? 0.35 : 1}>
             <title>{`${MESSAGE_NAMES[a.type]} ${endpointName(a.from, M)} → ${endpointName(a.to, M)}${a.key >= 0 ? ` (${keyName(a.key)})` : ''}: sent ${formatMs(a.sent)}, ${a.dropped ? 'lost' : 'delivered'} ${formatMs(a.time)}`}</title>
             <line x1={x1} y1={y1} x2={x2} y2={y2} stroke={color} strokeWidth={highlight(a.key) ? 2.2 : 1.4} strokeDasharray={a.inFlight ? '4 3' : undefined} markerEnd={a.dropped || a.inFlight ? undefined : `url(#dyn-arrow-${fam.id})`} />
+            <Mark category={fam} x={(x1 + x2) / 2} y={(y1 + y2) / 2} size={7} />
             {a.dropped && !a.inFlight && <path d={`M${x2 - 5},${y2 - 5}L${x2 + 5},${y2 + 5}M${x2 + 5},${y2 - 5}L${x2 - 5},${y2 + 5}`} className="dyn-lost" />}
           </g>
         );
@@ -184,12 +194,17 @@ export function MessageDiagram({ trace, config, position, width, selectedKey, ba
       {cursorAfter ? (
         <g className="dyn-cursor-later">
           <line x1={xEnd} x2={xEnd} y1={top - 4} y2={top + lanes.length * laneH} className="chart-cursor" strokeDasharray="2 4" />
-          <text x={xEnd - 4} y={top + 8} textAnchor="end" className="chart-tick">
+          <text x={xEnd} y={top - 10} textAnchor="end" className="chart-tick">
             {`player at ${formatMs(now)} →`}
           </text>
         </g>
       ) : (
-        <line x1={x(now)} x2={x(now)} y1={top - 4} y2={top + lanes.length * laneH} className="chart-cursor" />
+        <g className="dyn-cursor">
+          <line x1={x(now)} x2={x(now)} y1={top - 4} y2={top + lanes.length * laneH} className="chart-cursor" />
+          <text x={x(now)} y={top - 10} textAnchor={x(now) > xEnd - 60 ? 'end' : x(now) < left + 60 ? 'start' : 'middle'} className="chart-tick">
+            {`now ${formatMs(now)}`}
+          </text>
+        </g>
       )}
       <g transform={`translate(0,${top + lanes.length * laneH + 6})`}>
         <BottomAxis x={x} ticks={ticks} format={tick} from={left} to={xEnd} label="simulated time (the cursor is the player’s position)" labelY={36} />

@@ -4,7 +4,7 @@ import type { DynamoResult } from '../../../engines/dynamo/engine.ts';
 import { balance } from '../../../engines/dynamo/ring/loadBalance.ts';
 import { Figure } from '../../../ui/Figure.tsx';
 import { percent } from '../../../ui/chart/format.ts';
-import { formatMs } from '../names.ts';
+import { formatMs, nodeName } from '../names.ts';
 import type { MetricsAt } from '../seriesAt.ts';
 import { describeFailure } from '../timeline.ts';
 import type { StalenessTheory } from '../../../engines/dynamo/measure/theory.ts';
@@ -21,22 +21,22 @@ interface Props {
 
 /** Failure periods to shade on time plots: from each crash to its recovery, each partition to its heal. */
 function failureBands(result: DynamoResult, config: DynamoConfig) {
-  const bands: { from: number; to: number; label: string }[] = [];
-  const open = new Map<string, { from: number; label: string }>();
+  const bands: { from: number; to: number; label: string; short: string }[] = [];
+  const open = new Map<string, { from: number; label: string; short: string }>();
   for (const f of result.trace.failures) {
     const spec = config.failures[f.index];
     if (!spec) continue;
     const id = spec.kind === 'crash' || spec.kind === 'recover' ? `node${spec.node}` : spec.kind === 'partition' || spec.kind === 'heal' ? 'partition' : '';
     if (!id) continue;
     if (spec.kind === 'crash' || spec.kind === 'partition') {
-      if (!open.has(id)) open.set(id, { from: f.at, label: describeFailure(spec, result.trace.nodes) });
+      if (!open.has(id)) open.set(id, { from: f.at, label: describeFailure(spec, result.trace.nodes), short: spec.kind === 'crash' ? `${nodeName(spec.node)} down` : 'partitioned' });
     } else {
       const o = open.get(id);
-      if (o) bands.push({ from: o.from, to: f.at, label: o.label });
+      if (o) bands.push({ from: o.from, to: f.at, label: o.label, short: o.short });
       open.delete(id);
     }
   }
-  for (const o of open.values()) bands.push({ from: o.from, to: result.trace.endTime, label: o.label });
+  for (const o of open.values()) bands.push({ from: o.from, to: result.trace.endTime, label: o.label, short: o.short });
   return bands;
 }
 

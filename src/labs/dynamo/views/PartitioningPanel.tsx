@@ -5,8 +5,10 @@ import { Figure } from '../../../ui/Figure.tsx';
 import { percent } from '../../../ui/chart/format.ts';
 import { Chart, inner } from '../../../ui/chart/Chart.tsx';
 import type { LegendItem } from '../../../ui/chart/Legend.tsx';
+import { Mark, MarkIcon, seriesStyle, type SeriesStyle } from '../../../ui/chart/palette.tsx';
 
-const COLORS: Record<Strategy, string> = { 1: '#d9730d', 2: '#7b3fe4', 3: '#178a45' };
+/** Each strategy's colour, mark and dash (the palette's series), in the chart, its key and the table. */
+const LOOK: Record<Strategy, SeriesStyle> = { 1: seriesStyle(1), 2: seriesStyle(3), 3: seriesStyle(2) };
 const NAMES: Record<Strategy, string> = {
   1: 'strategy 1: T random tokens per node',
   2: 'strategy 2: T random tokens, Q equal partitions',
@@ -21,7 +23,7 @@ export function PartitioningPanel({ summary, config, width }: { summary: DynamoS
   const f = summary.partitioning.figure8;
   const w = Math.max(300, width - 20);
   const h = Math.round(Math.min(320, Math.max(220, w * 0.45)));
-  const legend: LegendItem[] = ([3, 1, 2] as const).map((s) => ({ label: NAMES[s], color: COLORS[s] }));
+  const legend: LegendItem[] = ([3, 1, 2] as const).map((s) => ({ label: NAMES[s], color: LOOK[s].color, shape: LOOK[s].shape, dash: LOOK[s].dash }));
   const { w: iw, h: ih } = inner(w, h, legend);
   const x = d3.scaleLog().base(2).domain([f.metadata[0] ?? 1, f.metadata[f.metadata.length - 1] ?? 2]).range([0, iw]);
   const lowest = Math.min(...([1, 2, 3] as const).flatMap((s) => f.efficiency[s]));
@@ -48,11 +50,9 @@ export function PartitioningPanel({ summary, config, width }: { summary: DynamoS
         >
           {([1, 2, 3] as const).map((s) => (
             <g key={s}>
-              <path d={d3.line<number>().x((_, i) => x(f.metadata[i]!)).y((v) => y(v))(f.efficiency[s]) ?? ''} fill="none" stroke={COLORS[s]} strokeWidth={2.5} />
+              <path d={d3.line<number>().x((_, i) => x(f.metadata[i]!)).y((v) => y(v))(f.efficiency[s]) ?? ''} fill="none" stroke={LOOK[s].color} strokeWidth={2.5} strokeDasharray={LOOK[s].dash || undefined} />
               {f.efficiency[s].map((v, i) => (
-                <circle key={i} cx={x(f.metadata[i]!)} cy={y(v)} r={4} fill={COLORS[s]}>
-                  <title>{`${NAMES[s]}, ${f.metadata[i]} per node: ${percent(v, 1)}`}</title>
-                </circle>
+                <Mark key={i} category={LOOK[s]} x={x(f.metadata[i]!)} y={y(v)} size={10} title={`${NAMES[s]}, ${f.metadata[i]} per node: ${percent(v, 1)}`} />
               ))}
             </g>
           ))}
@@ -77,7 +77,7 @@ export function PartitioningPanel({ summary, config, width }: { summary: DynamoS
           {summary.partitioning.strategies.map((s) => (
             <tr key={s.strategy}>
               <td>
-                <span className="dyn-swatch" style={{ background: COLORS[s.strategy] }} />
+                <MarkIcon category={LOOK[s.strategy]} size={14} />
                 {NAMES[s.strategy]}
               </td>
               <td className="num">{+s.tokensPerNode.toFixed(2)}</td>

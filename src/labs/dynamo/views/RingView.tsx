@@ -2,7 +2,8 @@ import { memo, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent
 import type { Ring } from '../../../engines/dynamo/ring/ring.ts';
 import { clientName, nodeColor, nodeName } from '../names.ts';
 import type { ClusterState } from '../timeline.ts';
-import { messageColor } from './messageStyle.ts';
+import { familyOf, messageColor } from './messageStyle.ts';
+import { seriesStyle, shapePath } from '../../../ui/chart/palette.tsx';
 import { angleOf, ringArcs, type RingBand as Band } from './ringArcs.ts';
 import { nodeLabelSize, rimReach } from './ringLabels.ts';
 
@@ -38,7 +39,10 @@ interface RingViewProps {
 }
 
 const TAU = 2 * Math.PI;
-const GROUP_COLORS = ['#7b3fe4', '#0d8f83', '#c2410c', '#be185d'];
+/** The smallest ring drawn, in px: a smaller size is drawn at this one (a layout that gives less room must give at least this). */
+export const RING_MIN = 240;
+/** A partition's sides: a colour and a dash of the ring drawn round each member (the dash tells them apart without colour). */
+const groupOf = (g: number) => seriesStyle(g % 4);
 
 /**
  * The ring (SOSP'07 Figure 2): the hash space as a circle, key ranges coloured by the node that
@@ -51,7 +55,7 @@ export function RingView(props: RingViewProps) {
   const { ring, nodes, clients, cluster, size, preference, n, hints, inFlight, mode, interactive } = props;
   const svg = useRef<SVGSVGElement>(null);
   const [cut, setCut] = useState<{ x1: number; y1: number; x2: number; y2: number }>();
-  const s = Math.max(240, size);
+  const s = Math.max(RING_MIN, size);
   const c = s / 2;
   const bandR = s * 0.29;
   const bandWidth = Math.max(10, s * 0.05);
@@ -174,7 +178,7 @@ export function RingView(props: RingViewProps) {
           return (
             <g key={i}>
               <line x1={x1} y1={y1} x2={x} y2={y} stroke={messageColor(m.type)} strokeWidth={1.5} opacity={0.45} />
-              <circle cx={x} cy={y} r={Math.max(3.5, s * 0.008)} fill={m.dropped ? '#fff' : messageColor(m.type)} stroke={messageColor(m.type)} strokeWidth={1.5} />
+              <path d={shapePath(familyOf(m.type).shape, Math.max(8, s * 0.02))} transform={`translate(${x},${y})`} fill={m.dropped ? '#fff' : messageColor(m.type)} stroke={m.dropped ? messageColor(m.type) : '#16191d'} strokeWidth={m.dropped ? 1.5 : 0.8} />
             </g>
           );
         })}
@@ -186,7 +190,7 @@ export function RingView(props: RingViewProps) {
           const w = Math.max(16, clientGap * 0.7);
           return (
             <g key={k} transform={`translate(${x},${y})`}>
-              <rect x={-w / 2} y={-w / 2} width={w} height={w} rx={3} className="dyn-client" stroke={g >= 0 ? GROUP_COLORS[g % 4] : undefined} strokeWidth={g >= 0 ? 3 : 1} />
+              <rect x={-w / 2} y={-w / 2} width={w} height={w} rx={3} className="dyn-client" stroke={g >= 0 ? groupOf(g).color : undefined} strokeWidth={g >= 0 ? 3 : 1} strokeDasharray={g >= 0 ? groupOf(g).dash || undefined : undefined} />
               <text textAnchor="middle" dominantBaseline="central" className="dyn-client-label">
                 {clientName(k)}
               </text>
@@ -220,7 +224,7 @@ export function RingView(props: RingViewProps) {
               }}
             >
               <title>{label}</title>
-              {g >= 0 && <circle r={badge + 5} fill="none" stroke={GROUP_COLORS[g % 4]} strokeWidth={4} />}
+              {g >= 0 && <circle r={badge + 5} fill="none" stroke={groupOf(g).color} strokeWidth={4} strokeDasharray={groupOf(g).dash || undefined} />}
               <circle r={badge} fill={up ? nodeColor(i, total) : '#e5e7eb'} className="dyn-node-disc" />
               {!up && <path d={`M${-badge * 0.7},${-badge * 0.7}L${badge * 0.7},${badge * 0.7}M${badge * 0.7},${-badge * 0.7}L${-badge * 0.7},${badge * 0.7}`} className="dyn-node-x" />}
               <text textAnchor="middle" dominantBaseline="central" className="dyn-node-label" style={{ fontSize: labelSize }}>

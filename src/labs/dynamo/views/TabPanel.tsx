@@ -4,7 +4,7 @@ import { formatMs, keyName } from '../names.ts';
 import { TABS, type DynamoTab, type DynamoView } from '../scenario.ts';
 import { ComparePanel } from './ComparePanel.tsx';
 import { MessageDiagram } from './MessageDiagram.tsx';
-import { FAMILIES } from './messageStyle.ts';
+import { FAMILY_KEY } from './messageStyle.ts';
 import { MetricsPanel } from './MetricsPanel.tsx';
 import { PartitioningPanel } from './PartitioningPanel.tsx';
 import { VersionGraph } from './VersionGraph.tsx';
@@ -58,18 +58,10 @@ export function TabBody({ frame, view, width, running, setView }: TabsProps) {
             <input type="checkbox" checked={view.background} onChange={(e) => setView({ background: e.target.checked })} />
             <span>also gossip, hand-off, anti-entropy and transfers</span>
           </label>
-          <Figure title={`Messages up to ${formatMs(now)} (Lamport diagram)`} exportName="dynamo-messages">
+          <Figure title={`Messages up to ${formatMs(now)} (Lamport diagram)`} exportName="dynamo-messages" figureKey={FAMILY_KEY}>
             <MessageDiagram trace={trace} config={config} position={position} width={width - 24} selectedKey={key} background={view.background} />
           </Figure>
-          <ul className="dyn-families" aria-label="Message colours">
-            {FAMILIES.map((f) => (
-              <li key={f.id}>
-                <span className="dyn-swatch" style={{ background: f.color }} />
-                {f.label}
-              </li>
-            ))}
-            <li>○ request starts, ● succeeds, ✕ fails or is lost · ■ version stored (orange: as a hint)</li>
-          </ul>
+          <p className="dyn-families">○ request starts, ● succeeds, ✕ fails or is lost · ■ version stored (orange: as a hint) · a band: the node is down</p>
         </>
       );
     case 'versions':

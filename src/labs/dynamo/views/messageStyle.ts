@@ -1,16 +1,24 @@
 import { MSG, type MessageType } from '../../../engines/dynamo/sim/messages.ts';
+import type { KeyItem } from '../../../ui/chart/figureKey.tsx';
+import { OKABE_ITO, type Category } from '../../../ui/chart/palette.tsx';
 
-/** Message families, each with one colour in every view (ring, Lamport diagram, legend). */
+/**
+ * Message families, each with one colour (Okabe–Ito) and one mark shape in every view (the ring's
+ * messages in flight, the Lamport diagram's arrows, the key): the shape tells them apart without colour.
+ */
 export const FAMILIES = [
-  { id: 'client', label: 'client request / reply', color: '#3d4451', types: [MSG.request, MSG.forward, MSG.reply] },
-  { id: 'put', label: 'put / ack', color: '#1f5fd1', types: [MSG.put, MSG.putAck] },
-  { id: 'get', label: 'get / reply', color: '#178a45', types: [MSG.get, MSG.getReply] },
-  { id: 'repair', label: 'read repair', color: '#d9730d', types: [MSG.repair] },
-  { id: 'handoff', label: 'hinted handoff', color: '#8b3fd9', types: [MSG.handoff, MSG.handoffAck] },
-  { id: 'merkle', label: 'anti-entropy (Merkle)', color: '#9a5b13', types: [MSG.merkle, MSG.merkleDiff, MSG.merklePush] },
-  { id: 'transfer', label: 'key transfer', color: '#0e8a80', types: [MSG.transfer, MSG.transferAck] },
-  { id: 'gossip', label: 'gossip / views', color: '#a3a9b3', types: [MSG.gossip, MSG.gossipReply, MSG.viewRequest, MSG.view] },
-] as const;
+  { id: 'client', label: 'client request / reply', color: OKABE_ITO.black, shape: 'circle', types: [MSG.request, MSG.forward, MSG.reply] },
+  { id: 'put', label: 'put / ack', color: OKABE_ITO.blue, shape: 'square', types: [MSG.put, MSG.putAck] },
+  { id: 'get', label: 'get / reply', color: OKABE_ITO.bluishGreen, shape: 'triangle', types: [MSG.get, MSG.getReply] },
+  { id: 'repair', label: 'read repair', color: OKABE_ITO.orange, shape: 'diamond', types: [MSG.repair] },
+  { id: 'handoff', label: 'hinted handoff', color: OKABE_ITO.reddishPurple, shape: 'star', types: [MSG.handoff, MSG.handoffAck] },
+  { id: 'merkle', label: 'anti-entropy (Merkle)', color: OKABE_ITO.vermillion, shape: 'wye', types: [MSG.merkle, MSG.merkleDiff, MSG.merklePush] },
+  { id: 'transfer', label: 'key transfer', color: OKABE_ITO.skyBlue, shape: 'cross', types: [MSG.transfer, MSG.transferAck] },
+  { id: 'gossip', label: 'gossip / views', color: OKABE_ITO.yellow, shape: 'square', types: [MSG.gossip, MSG.gossipReply, MSG.viewRequest, MSG.view] },
+] as const satisfies readonly (Category & { id: string; label: string; types: readonly number[] })[];
+
+/** The families' key, for the figures that draw messages (shown under them and drawn into their exports). */
+export const FAMILY_KEY: readonly KeyItem[] = FAMILIES.map((f) => ({ label: f.label, fill: f.color, shape: f.shape }));
 
 const byType = new Map<number, (typeof FAMILIES)[number]>();
 for (const f of FAMILIES) for (const t of f.types) byType.set(t, f);

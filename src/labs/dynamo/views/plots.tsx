@@ -9,18 +9,24 @@ import { formatMs, nodeColor, nodeName } from '../names.ts';
 import { histogramPercentile, over, type MetricsAt } from '../seriesAt.ts';
 import { Chart, inner } from '../../../ui/chart/Chart.tsx';
 import type { LegendItem } from '../../../ui/chart/Legend.tsx';
+import { OKABE_ITO } from '../../../ui/chart/palette.tsx';
 
 interface PlotProps {
   width: number;
   height: number;
 }
 
-const READ = '#178a45';
-const WRITE = '#1f5fd1';
+// Okabe–Ito colours; writes are also dashed, so the pair never rests on colour alone.
+const READ = OKABE_ITO.bluishGreen;
+const WRITE = OKABE_ITO.blue;
+const BACKLOG = OKABE_ITO.reddishPurple;
+const DIVERGENT = OKABE_ITO.vermillion;
+const THEORY = OKABE_ITO.vermillion;
+const MEASURED = OKABE_ITO.skyBlue;
 const share = (x: number, total: number) => (total === 0 ? NaN : x / total);
 
 /** Availability per time bucket (requests finishing in it that succeeded), reads and writes. */
-export function AvailabilityPlot({ width, height, series, now, failures }: PlotProps & { series: Series; now: number; failures: { from: number; to: number; label: string }[] }) {
+export function AvailabilityPlot({ width, height, series, now, failures }: PlotProps & { series: Series; now: number; failures: { from: number; to: number; label: string; short: string }[] }) {
   const legend: LegendItem[] = [{ label: 'reads', color: READ }, { label: 'writes', color: WRITE, dashed: true }];
   const { w, h } = inner(width, height, legend);
   const end = series.buckets * series.bucketMs;
@@ -38,9 +44,17 @@ export function AvailabilityPlot({ width, height, series, now, failures }: PlotP
   return (
     <Chart width={width} height={height} x={x} y={y} xLabel="simulated time" yLabel="succeeded" xFormat={formatMs} yFormat={(v) => percent(v, 0)} cursor={now} label="Availability over time" legend={legend}>
       {failures.map((f, i) => (
-        <rect key={i} x={x(f.from)} width={Math.max(1, x(Math.min(f.to, end)) - x(f.from))} height={y(0)} className="dyn-failure-band">
-          <title>{f.label}</title>
-        </rect>
+        <g key={i}>
+          <rect x={x(f.from)} width={Math.max(1, x(Math.min(f.to, end)) - x(f.from))} height={y(0)} className="dyn-failure-band">
+            <title>{f.label}</title>
+          </rect>
+          {x(Math.min(f.to, end)) - x(f.from) > 40 && (
+            // Bands that overlap an earlier one put their labels a row higher.
+            <text x={x(f.from) + 4} y={y(0) - 6 - 15 * failures.slice(0, i).filter((e) => e.from < f.to && f.from < e.to).length} className="dyn-failure-label">
+              {f.short}
+            </text>
+          )}
+        </g>
       ))}
       <path d={line(0, 1)} fill="none" stroke={READ} strokeWidth={2} />
       <path d={line(2, 3)} fill="none" stroke={WRITE} strokeWidth={2} strokeDasharray="6 3" />
@@ -51,7 +65,7 @@ export function AvailabilityPlot({ width, height, series, now, failures }: PlotP
 /** Hinted hand-off backlog and divergent keys over time (the repair mechanisms at work). */
 export function BacklogPlot({ width, height, series, nodes, now }: PlotProps & { series: Series; nodes: number; now: number }) {
   const divergent = series.divergent[0]! >= 0 ? Array.from(series.divergent) : null;
-  const legend: LegendItem[] = [{ label: 'hinted versions held', color: '#8b3fd9' }, ...(divergent ? [{ label: 'keys whose replicas differ', color: '#c2410c', dashed: true }] : [])];
+  const legend: LegendItem[] = [{ label: 'hinted versions held', color: BACKLOG }, ...(divergent ? [{ label: 'keys whose replicas differ', color: DIVERGENT, dashed: true }] : [])];
   const { w, h } = inner(width, height, legend);
   const B = series.buckets;
   const b = Math.min(B - 1, Math.floor(now / series.bucketMs));
@@ -66,8 +80,8 @@ export function BacklogPlot({ width, height, series, nodes, now }: PlotProps & {
   const path = (values: number[]) => d3.line<[number, number]>().x((d) => x(d[0])).y((d) => y(d[1]))(over(series, values, b)) ?? '';
   return (
     <Chart width={width} height={height} x={x} y={y} xLabel="simulated time" yLabel="count" xFormat={formatMs} cursor={now} label="Hinted backlog and divergent keys" legend={legend}>
-      <path d={path(backlog)} fill="none" stroke="#8b3fd9" strokeWidth={2} />
-      {divergent && <path d={path(divergent)} fill="none" stroke="#c2410c" strokeWidth={2} strokeDasharray="6 3" />}
+      <path d={path(backlog)} fill="none" stroke={BACKLOG} strokeWidth={2} />
+      {divergent && <path d={path(divergent)} fill="none" stroke={DIVERGENT} strokeWidth={2} strokeDasharray="6 3" />}
     </Chart>
   );
 }
@@ -169,7 +183,7 @@ export function VersionsPlot({ width, height, at }: PlotProps & { at: MetricsAt 
  */
 export function VisibilityPlot({ width, height, at, series, config, theory }: PlotProps & { at: MetricsAt; series: Series; config: DynamoConfig; theory: StalenessTheory }) {
   const label = theory.method === 'closed-form' ? 'closed form, writes reach only W' : 'WARS, with coordinator locality';
-  const legend: LegendItem[] = [{ label: 'measured', color: READ }, ...(theory.tVisibility ? [{ label, color: '#b42318', dashed: true }] : [])];
+  const legend: LegendItem[] = [{ label: 'measured', color: READ }, ...(theory.tVisibility ? [{ label, color: THEORY, dashed: true }] : [])];
   const { w, h } = inner(width, height, legend);
   const edges = Array.from(series.visEdges);
   const step = edges.length > 1 ? edges[edges.length - 1]! - edges[edges.length - 2]! : 1;
@@ -204,7 +218,7 @@ export function VisibilityPlot({ width, height, at, series, config, theory }: Pl
 /** k-staleness: reads within k versions of the latest, measured and in closed form (1 − p^k with coordinator locality), where it holds. */
 export function KStalenessPlot({ width, height, at, theory }: PlotProps & { at: MetricsAt; theory: StalenessTheory }) {
   const closed = theory.withinK;
-  const legend: LegendItem[] = [{ label: 'measured', color: '#5b7fc4', box: true }, ...(closed ? [{ label: 'closed form, writes reach only W', color: '#b42318', dashed: true }] : [])];
+  const legend: LegendItem[] = [{ label: 'measured', color: MEASURED, box: true }, ...(closed ? [{ label: 'closed form, writes reach only W', color: THEORY, dashed: true }] : [])];
   const { w, h } = inner(width, height, legend);
   const rows = at.withinK.filter((d) => d.reads > 0);
   const lowest = Math.min(1, ...rows.map((d) => d.within / d.reads), ...(closed ?? []));

@@ -1,7 +1,7 @@
 import type { ApproachStats } from '../../../engines/smt/api.ts';
 import { Figure } from '../../../ui/Figure.tsx';
 import { useElementSize } from '../../../ui/useElementSize.ts';
-import { OKABE_ITO } from './palette.ts';
+import { OKABE_ITO } from '../../../ui/chart/palette.tsx';
 import { count, duration, short } from './text.ts';
 
 /** One column of the comparison: an SMT approach, or the Solver lab's Reluplex on the same query. */
@@ -63,7 +63,7 @@ export function ContrastView({ columns, note, font }: { columns: ContrastColumn[
                 <line x1={0} y1={0} x2={0} y2={8} stroke="#000" strokeWidth={3} />
               </pattern>
               <pattern id="contrast-dots" width={8} height={8} patternUnits="userSpaceOnUse">
-                <rect width={8} height={8} fill={OKABE_ITO.green} />
+                <rect width={8} height={8} fill={OKABE_ITO.bluishGreen} />
                 <circle cx={4} cy={4} r={1.8} fill="#000" />
               </pattern>
             </defs>
