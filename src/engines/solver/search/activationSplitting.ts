@@ -1,7 +1,7 @@
 import { BackSubstitution } from '../bounds/backSubstitution.ts';
 import { copyMultipliers, freshMultipliers, SplitBounder, type SplitMultipliers } from '../bounds/betaCrown.ts';
 import { DeepPoly } from '../bounds/deeppoly.ts';
-import { intervalBounds, layerOffsets, type NetworkBounds, type Phases } from '../bounds/networkBounds.ts';
+import { boundsUnderPhases, intervalBounds, layerOffsets, type NetworkBounds, type Phases } from '../bounds/networkBounds.ts';
 import type { Network } from '../model/network.ts';
 import type { Case } from '../model/problem.ts';
 import { Ev } from '../trace/events.ts';
@@ -17,8 +17,8 @@ import { SplitSearch } from './splitSearch.ts';
  * Branch and bound on ReLU activations (β-CROWN, Wang et al., NeurIPS 2021; in the line of BaBSR,
  * Bunel et al. JMLR 2020, and VeriNet/Venus), the procedure for inputs too many to split: the
  * input box stays whole, and a subdomain is a set of ReLU phases fixed by splits. The root's
- * pre-activation bounds come from the forward symbolic pass refined by DeepPoly's back-substitution;
- * each subdomain narrows them by its phases (and interval propagation carries that downstream), then
+ * pre-activation bounds come from interval bounds refined by DeepPoly's back-substitution;
+ * each subdomain narrows them by its phases, then
  * bounds each constraint of the unsafe case by back-substitution with optimised slopes α and split
  * multipliers β (bounds/betaCrown.ts). A subdomain closes when some constraint fails everywhere in it;
  * otherwise the corner that minimised its bound is checked as a counterexample and an undecided ReLU
@@ -202,9 +202,9 @@ class ActivationSplitting extends SplitSearch {
     stats.boundComputations++;
     if (d.depth > stats.maxDepth) stats.maxDepth = d.depth;
     events.push(Ev.open, d.node, d.depth);
-    // The root's bounds hold on every subdomain; the phases narrow them, and interval propagation
-    // from the box (intersected with them) carries the narrowing to the layers after the split.
-    const bounds = intervalBounds(net, c.lo, c.hi, root, d.phases);
+    // The root's bounds hold on every subdomain, and the phases narrow them; the split constraints
+    // reach the other layers through the multipliers β of the bound.
+    const bounds = boundsUnderPhases(net, root, d.phases);
     // A leaf whose ReLUs are all decided: DeepPoly over the fixed phases is exact layer by layer.
     if (d.exhausted) stats.boundComputations += new DeepPoly(net, this.back).refine(bounds, c.lo, c.hi) > 0 ? 1 : 0;
     env.details.fromBounds(d.node, net, bounds, d.phases);
