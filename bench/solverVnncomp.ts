@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Strategy } from '../src/engines/solver/config.ts';
-import type { SolverSummary } from '../src/engines/solver/result.ts';
 import { sharedDataDir } from '../src/testing/sharedData.ts';
 import { report } from './harness.ts';
 import { solveTimed, type BenchClock } from './solverRun.ts';

@@ -79,6 +79,8 @@ class ActivationSplitting extends SplitSearch {
   /** Per case and constraint: the input coefficients of the linear function its bound minimised. */
   private readonly coeffs: Float64Array[][];
   private readonly lambda: Float64Array;
+  /** Whether the network has ReLUs (α and β, the split multipliers, exist only for them). */
+  private readonly splittable: boolean;
 
   constructor(
     env: SearchEnv,
@@ -99,6 +101,7 @@ class ActivationSplitting extends SplitSearch {
     });
     this.corner = new Float64Array(net.inputSize);
     this.coeffs = problem.cases.map((c) => c.constraints.map(() => new Float64Array(net.inputSize)));
+    this.splittable = net.layers.some((l) => l.activation === 'relu');
     this.lambda = new Float64Array(Math.max(1, ...problem.cases.map((c) => c.constraints.length)));
   }
 
@@ -133,6 +136,14 @@ class ActivationSplitting extends SplitSearch {
       if (!frontier) continue;
       const found = this.searchCase(ci, frontier);
       if (found) return found;
+    }
+    // No split is left (a sigmoid or tanh network has none) yet some case is open: only a
+    // counterexample can still decide, so the rest of the budget goes to the attack.
+    if (options.attack && this.floorReached && cases.length > 0 && cases.every((c) => sameBox(cases[0]!, c))) {
+      while (!(this.stopped ??= env.stop())) {
+        const found = attackAll(env, this.falsifier, cases, this.top, 1, false);
+        if (found) return this.violated(caseNodes[found.caseIndex]!, caseNodes[found.caseIndex]!, found);
+      }
     }
     return this.settle();
   }
@@ -249,7 +260,7 @@ class ActivationSplitting extends SplitSearch {
     if (!pick) {
       // Every ReLU is decided: the subdomain is linear, and with the best multipliers β the bound is
       // the exact minimum (LP duality). Ascend longer once; if it still does not close, no split is left.
-      if (!d.exhausted && con) {
+      if (!d.exhausted && con && this.splittable) {
         frontier.push({ ...d, multipliers, exhausted: true }, best);
         return undefined;
       }
