@@ -27,11 +27,18 @@ export const FATE_SHAPES: Record<number, Shape> = {
 
 export const fateCategory = (fate: number): Category => ({ color: FATE_COLORS[fate] ?? '#cccccc', shape: FATE_SHAPES[fate] ?? 'circle' });
 
+/**
+ * ReLU phases in the Okabe–Ito palette: orange (light) against blue (dark), so lightness tells them
+ * apart without hue; the network view adds per-layer counts in words and outlines split neurons.
+ */
 export const PHASE_COLORS = {
-  active: '#e8772e',
-  inactive: '#4a5a8a',
+  active: OKABE_ITO.orange,
+  inactive: OKABE_ITO.blue,
   undecided: '#eef0f3',
 };
 
-/** One colour per output (advisory) in the input-space view; COC is the calm grey-green. */
-export const OUTPUT_COLORS = ['#cfe3d6', '#8fb8e8', '#f2b38f', '#3d6fb8', '#c4502a', '#a08bc4', '#d8c35a', '#6cb7a8'];
+/**
+ * One colour per output (advisory) in the input-space view, from the Okabe–Ito palette; COC (the
+ * first, "clear of conflict") is a calm grey so the advisories stand out against it.
+ */
+export const OUTPUT_COLORS = ['#d4d8de', OKABE_ITO.skyBlue, OKABE_ITO.orange, OKABE_ITO.blue, OKABE_ITO.vermillion, OKABE_ITO.reddishPurple, OKABE_ITO.yellow, OKABE_ITO.bluishGreen];

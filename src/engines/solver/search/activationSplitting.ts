@@ -159,8 +159,11 @@ class ActivationSplitting extends SplitSearch {
     const bounds = intervalBounds(this.net, c.lo, c.hi);
     const { stats } = this;
     stats.boundComputations += new DeepPoly(this.net, this.back).refine(bounds, c.lo, c.hi, this.halt);
-    this.rootCache = { lo: c.lo, hi: c.hi, bounds };
-    return bounds;
+    // Intervals propagated once more through the refined bounds, intersected with them: on a deep
+    // network some neurons' are tighter (every subdomain then starts from these).
+    const tightened = intervalBounds(this.net, c.lo, c.hi, bounds);
+    this.rootCache = { lo: c.lo, hi: c.hi, bounds: tightened };
+    return tightened;
   }
 
   /** The case's root subdomain bounded: a counterexample, the frontier left open, or undefined when it closed. */
@@ -219,6 +222,8 @@ class ActivationSplitting extends SplitSearch {
     // A leaf whose ReLUs are all decided: DeepPoly over the fixed phases is exact layer by layer.
     if (d.exhausted) stats.boundComputations += new DeepPoly(net, this.back).refine(bounds, c.lo, c.hi) > 0 ? 1 : 0;
     env.details.fromBounds(d.node, net, bounds, d.phases);
+    // The box is the case's in every subdomain (only phases split): recorded for the node's details.
+    env.details.box(d.node, c.lo, c.hi);
     // Some split neuron's phase contradicts its sound bounds: no input of the box is in this subdomain.
     if (empty(bounds)) return this.close(d, net, bounds, Infinity);
     let best = -Infinity;
