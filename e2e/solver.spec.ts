@@ -160,6 +160,12 @@ test.describe('solver on MNIST', () => {
     // The tree: the property's cases, and under the open ones ReLU phases named by layer and neuron.
     await expect.poll(() => treeNodes(page)).toBeGreaterThan(9);
     await expect(tree(page)).toContainText(/\d+\.\d+ (on|off)/);
+    // The network view: a cell per ReLU (2 × 256) and per output, the 784 inputs one block; the
+    // selected node's box summarised, not 784 table rows.
+    await expect(page.locator('.solver-network rect.net-cell')).toHaveCount(2 * 256 + 10);
+    await expect(page.locator('.solver-network rect.net-block')).toHaveCount(1);
+    await expect(page.locator('.node-box-summary')).toContainText('784 inputs');
+    await expect(page.locator('table.node-box')).toHaveCount(0);
     await page.screenshot({ path: 'test-results/solver-mnist.png' });
   });
 });

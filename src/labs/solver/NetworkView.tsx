@@ -27,13 +27,42 @@ const PHASE_NAMES: Record<number, string> = {
 const PHASE_KEY: KeyItem[] = [
   { label: 'active', fill: PHASE_COLORS.active },
   { label: 'inactive', fill: PHASE_COLORS.inactive },
-  { label: 'undecided', fill: PHASE_COLORS.undecided },
+  { label: 'undecided (open)', fill: PHASE_COLORS.undecided },
   { label: 'fixed by a split', fill: '#ffffff', stroke: '#16191d' },
 ];
 
+/** Room above the grids (layer name, neuron count) and below (phase counts). */
+const TOP = 36;
+const BOTTOM = 46;
+/** The narrowest column that prints its layer's counts (else the caption and tooltips carry them). */
+const COUNTS_MIN_WIDTH = 56;
+/** Inputs or outputs drawn one cell each up to this many (ACAS Xu's 5 and 5, MNIST's 10 outputs); more are one block. */
+const LISTED_ENDS = 64;
+/** The largest cell drawn, in px. */
+const MAX_CELL = 18;
+
+/**
+ * The largest square cell (at most MAX_CELL, at least 2 px) with which `count` cells wrapped into
+ * rows fit a width × height area, and how many go in a row.
+ */
+export function gridOf(count: number, width: number, height: number): { cell: number; perRow: number } {
+  for (let cell = MAX_CELL; cell > 2; cell -= 0.5) {
+    const perRow = Math.max(1, Math.floor(width / cell));
+    if (Math.ceil(count / perRow) * cell <= height) return { cell, perRow };
+  }
+  const perRow = Math.max(1, Math.floor(width / 2));
+  return { cell: 2, perRow };
+}
+
+/** The white gap between cells: none for the tiniest, so the colour survives. */
+const gapOf = (cell: number) => (cell > 5 ? 1 : cell > 3 ? 0.5 : 0);
+
 const phaseFill = (p: number) => (p === Phase.active || p === Phase.splitActive ? PHASE_COLORS.active : p === Phase.inactive || p === Phase.splitInactive ? PHASE_COLORS.inactive : PHASE_COLORS.undecided);
 
-/** The network, layers as columns; each neuron's phase at the selected node as a heat map. */
+/**
+ * The network, layers as columns; each neuron's phase at the selected node as a heat map, each layer
+ * a grid as large as its column allows, with its counts of active, inactive and undecided in words.
+ */
 export function NetworkView({ summary, details, node, namer, height = 300 }: NetworkViewProps) {
   const [box, size] = useElementSize<HTMLDivElement>();
   const svgRef = useRef<SVGSVGElement>(null);
@@ -46,45 +75,78 @@ export function NetworkView({ summary, details, node, namer, height = 300 }: Net
     if (!summary) return;
     const layers = neuronLayers(summary);
     const columns = layers.length + 2;
-    const top = 30;
-    const bottom = 8;
-    const widest = Math.max(...layers.map((l) => l.size), summary.network.sizes[0]!, summary.network.sizes[summary.network.sizes.length - 1]!);
-    const cell = Math.max(2, Math.min(16, (height - top - bottom) / widest));
     const colW = width / columns;
+    const gridH = height - TOP - BOTTOM;
     const row = details && recorded ? details.phases.subarray(node * details.neurons, (node + 1) * details.neurons) : undefined;
     const g = svg.append('g');
-    const column = (index: number, label: string, count: number, fill: (i: number) => string, title: (i: number) => string, stroke: (i: number) => boolean) => {
+    const heading = (index: number, label: string, count: number) => {
       const x = colW * index + colW / 2;
-      const h = count * cell;
-      const y0 = top + (height - top - bottom - h) / 2;
-      g.append('text').attr('class', 'net-label').attr('x', x).attr('y', 16).attr('text-anchor', 'middle').text(label);
-      const cells = g
-        .append('g')
+      g.append('text').attr('class', 'net-label').attr('x', x).attr('y', 14).attr('text-anchor', 'middle').text(label);
+      g.append('text').attr('class', 'net-count').attr('x', x).attr('y', 28).attr('text-anchor', 'middle').text(`${count}`);
+    };
+    /** A column of many inputs or outputs carries no phase: one labelled block stands for it. */
+    const block = (index: number, label: string, count: number, names: (i: number) => string) => {
+      heading(index, label, count);
+      if (count > LISTED_ENDS) {
+        const w = Math.min(colW - 12, 48);
+        g.append('rect').attr('class', 'net-block').attr('x', colW * index + (colW - w) / 2).attr('y', TOP).attr('width', w).attr('height', gridH).append('title').text(`${count} ${label}`);
+        return;
+      }
+      const { cell, perRow } = gridOf(count, colW - 12, gridH);
+      const x0 = colW * index + (colW - perRow * cell) / 2;
+      const y0 = TOP + (gridH - Math.ceil(count / perRow) * cell) / 2;
+      g.append('g')
         .selectAll('rect')
         .data(d3.range(count))
         .join('rect')
-        .attr('x', x - Math.max(cell, 8) / 2)
-        .attr('y', (i) => y0 + i * cell)
-        .attr('width', Math.max(cell, 8))
-        .attr('height', Math.max(1, cell - (cell > 4 ? 1 : 0)))
-        .attr('fill', fill)
-        .attr('class', (i) => (stroke(i) ? 'net-cell split' : 'net-cell'));
-      cells.append('title').text(title);
+        .attr('class', 'net-cell')
+        .attr('x', (i) => x0 + (i % perRow) * cell)
+        .attr('y', (i) => y0 + Math.floor(i / perRow) * cell)
+        .attr('width', cell - gapOf(cell))
+        .attr('height', cell - gapOf(cell))
+        .attr('fill', '#ffffff')
+        .append('title')
+        .text(names);
     };
-    const inputs = summary.network.sizes[0]!;
-    column(0, 'inputs', inputs, () => '#ffffff', (i) => summary.property.inputNames[i] ?? `x${i}`, () => false);
+    block(0, 'inputs', summary.network.sizes[0]!, (i) => summary.property.inputNames[i] ?? `x${i}`);
     layers.forEach((l, k) => {
-      column(
-        k + 1,
-        `${l.activation === 'relu' ? 'ReLU' : l.activation} ${k + 1}`,
-        l.size,
-        (i) => (row ? phaseFill(row[l.start + i]!) : PHASE_COLORS.undecided),
-        (i) => `${namer?.neuron(l.start + i) ?? `neuron ${l.start + i}`}: ${row ? PHASE_NAMES[row[l.start + i]!] : 'no details recorded'}`,
-        (i) => row !== undefined && (row[l.start + i] === Phase.splitActive || row[l.start + i] === Phase.splitInactive),
-      );
+      const index = k + 1;
+      heading(index, `${l.activation === 'relu' ? 'ReLU' : l.activation} ${k + 1}`, l.size);
+      // Each layer a grid of cells (wrapped into rows), as large as its column allows: six layers of 256 stay legible.
+      const { cell, perRow } = gridOf(l.size, colW - 12, gridH);
+      const x0 = colW * index + (colW - perRow * cell) / 2;
+      const y0 = TOP + (gridH - Math.ceil(l.size / perRow) * cell) / 2;
+      const phase = (i: number) => (row ? row[l.start + i]! : Phase.undecided);
+      const split = (i: number) => phase(i) === Phase.splitActive || phase(i) === Phase.splitInactive;
+      g.append('g')
+        .selectAll('rect')
+        .data(d3.range(l.size))
+        .join('rect')
+        .attr('x', (i) => x0 + (i % perRow) * cell)
+        .attr('y', (i) => y0 + Math.floor(i / perRow) * cell)
+        .attr('width', cell - gapOf(cell))
+        .attr('height', cell - gapOf(cell))
+        .attr('fill', (i) => phaseFill(phase(i)))
+        .attr('class', (i) => (split(i) ? 'net-cell split' : 'net-cell'))
+        .append('title')
+        .text((i) => `${namer?.neuron(l.start + i) ?? `neuron ${l.start + i}`}: ${row ? PHASE_NAMES[phase(i)] : 'no details recorded'}`);
+      if (row && l.activation === 'relu' && colW >= COUNTS_MIN_WIDTH) {
+        // The counts in words: the phases read without telling the colours apart.
+        let on = 0;
+        let off = 0;
+        for (let i = 0; i < l.size; i++) {
+          const p = phase(i);
+          if (p === Phase.active || p === Phase.splitActive) on++;
+          else if (p === Phase.inactive || p === Phase.splitInactive) off++;
+        }
+        const x = colW * index + colW / 2;
+        [`${on} on`, `${off} off`, `${l.size - on - off} open`].forEach((text, line) => {
+          g.append('text').attr('class', 'net-count').attr('x', x).attr('y', height - BOTTOM + 14 + 14 * line).attr('text-anchor', 'middle').text(text);
+        });
+      }
     });
     const outs = summary.network.sizes[summary.network.sizes.length - 1]!;
-    column(columns - 1, 'outputs', outs, () => '#ffffff', (i) => summary.property.outputNames[i] ?? `y${i}`, () => false);
+    block(columns - 1, 'outputs', outs, (i) => summary.property.outputNames[i] ?? `y${i}`);
   }, [summary, details, node, recorded, namer, width, height]);
 
   const counts = (() => {

@@ -3,6 +3,7 @@ import { Phase } from '../../engines/solver/trace/details.ts';
 import type { TreeData } from '../../engines/solver/trace/tree.ts';
 import { NodeKind } from '../../engines/solver/trace/tree.ts';
 import type { Namer } from './naming.ts';
+import { imageSide } from './ImageView.tsx';
 import { formatValue } from './SliceView.tsx';
 
 interface NodeDetailsProps {
@@ -14,6 +15,9 @@ interface NodeDetailsProps {
   /** The network has ReLUs (whose phases bounds can fix). */
   relus: boolean;
 }
+
+/** Inputs listed one row each up to this many (ACAS Xu's 5); beyond (MNIST's 784) the box is summarised. */
+const LISTED_INPUTS = 16;
 
 /** What is fixed at a node: the splits on the way there, the input box, the phases and the bound. */
 export function NodeDetails({ tree, details, node, namer, inputNames, relus }: NodeDetailsProps) {
@@ -44,7 +48,8 @@ export function NodeDetails({ tree, details, node, namer, inputNames, relus }: N
         ))}
       </p>
       {recorded && relus && <p>{byBounds} ReLU phases are fixed by the bounds here{splits.some((id) => tree.kind[id] === NodeKind.relu) ? ', besides those fixed by splits' : ''}.</p>}
-      {box && (
+      {box && n > LISTED_INPUTS && <InputSummary box={box} n={n} namer={namer} />}
+      {box && n <= LISTED_INPUTS && (
         <table className="data node-box">
           <thead>
             <tr>
@@ -65,5 +70,27 @@ export function NodeDetails({ tree, details, node, namer, inputNames, relus }: N
         </table>
       )}
     </div>
+  );
+}
+
+/** A box of many inputs in one line: their count and the range of their intervals' ends and widths. */
+function InputSummary({ box, n, namer }: { box: Float64Array; n: number; namer: Namer }) {
+  let lowest = Infinity;
+  let highest = -Infinity;
+  let narrowest = Infinity;
+  let widest = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const lo = namer.inputValue(i, box[i]!);
+    const hi = namer.inputValue(i, box[n + i]!);
+    lowest = Math.min(lowest, lo);
+    highest = Math.max(highest, hi);
+    narrowest = Math.min(narrowest, hi - lo);
+    widest = Math.max(widest, hi - lo);
+  }
+  return (
+    <p className="node-box-summary">
+      {n} inputs, each in an interval of width {formatValue(narrowest)}
+      {widest > narrowest ? ` to ${formatValue(widest)}` : ''}, within [{formatValue(lowest)}, {formatValue(highest)}]{imageSide(n) ? ' (the image shows the box pixel by pixel)' : ''}.
+    </p>
   );
 }

@@ -27,7 +27,10 @@ export const FATE_SHAPES: Record<number, Shape> = {
 
 export const fateCategory = (fate: number): Category => ({ color: FATE_COLORS[fate] ?? '#cccccc', shape: FATE_SHAPES[fate] ?? 'circle' });
 
-/** A ReLU's phase: Okabe–Ito's orange and blue (apart in lightness too), undecided a pale grey. */
+/**
+ * ReLU phases in the Okabe–Ito palette: orange (light) against blue (dark), so lightness tells them
+ * apart without hue; the network view adds per-layer counts in words and outlines split neurons.
+ */
 export const PHASE_COLORS = {
   active: OKABE_ITO.orange,
   inactive: OKABE_ITO.blue,

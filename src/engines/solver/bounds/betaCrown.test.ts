@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { BackSubstitution } from './backSubstitution.ts';
 import { freshMultipliers, SplitBounder } from './betaCrown.ts';
 import { DeepPoly } from './deeppoly.ts';
-import { intervalBounds, layerOffsets } from './networkBounds.ts';
+import { boundsUnderPhases, intervalBounds, layerOffsets } from './networkBounds.ts';
 import { generateNetwork } from '../model/generate.ts';
 import { activate, type Network } from '../model/network.ts';
 import { mulberry32 } from '../../random.ts';
@@ -33,13 +33,16 @@ const arbitrarySubdomain = fc.record({
   radius: fc.double({ min: 0.2, max: 2, noNaN: true }),
   splits: fc.integer({ min: 1, max: 4 }),
   iterations: fc.constantFrom(0, 3, 12),
+  /** The subdomain's bounds: the root's narrowed by the phases (as the search takes them), or re-propagated from the box. */
+  narrowing: fc.constantFrom('phases', 'intervals'),
 });
 
 /**
  * ReLU branch and bound's bounds (β-CROWN) on random networks, boxes and split constraints: every
  * sampled point of the subdomain (the box, where each split ReLU has its phase) lies inside the
  * subdomain's pre-activation bounds, and its objective value above the lower bound, for the
- * optimised multipliers and for random ones (any α in [0, 1] and β ≥ 0 must be sound).
+ * optimised multipliers and for random ones (any α in [0, 1] and β ≥ 0 must be sound), whether
+ * the subdomain's bounds are the root's narrowed by its phases or intervals propagated again.
  */
 describe('bounds with split constraints', () => {
   it('contain every point of the subdomain, for optimised and for random α and β', () => {
@@ -62,7 +65,7 @@ describe('bounds with split constraints', () => {
           for (let i = 0; i < layer.outSize; i++) if (root.lo[k]![i]! < 0 && root.hi[k]![i]! > 0) undecided.push(offsets[k]! + i);
         });
         for (let s = 0; s < t.splits && undecided.length > 0; s++) phases[undecided.splice(Math.floor(random() * undecided.length), 1)[0]!] = random() < 0.5 ? 1 : -1;
-        const bounds = intervalBounds(net, lo, hi, root, phases);
+        const bounds = t.narrowing === 'phases' ? boundsUnderPhases(net, root, phases) : intervalBounds(net, lo, hi, root, phases);
         const c = Float64Array.from({ length: 3 }, () => Math.round(4 * random() - 2));
         const bounder = new SplitBounder(net, back);
         const optimised = freshMultipliers(net, bounds);
@@ -103,7 +106,7 @@ describe('bounds with split constraints', () => {
       const first = Array.from(root.lo[0]!).findIndex((l, i) => l < 0 && root.hi[0]![i]! > 0);
       if (first < 0) continue;
       phases[first] = 1;
-      const bounds = intervalBounds(net, lo, hi, root, phases);
+      const bounds = boundsUnderPhases(net, root, phases);
       const bounder = new SplitBounder(net, back);
       const c = Float64Array.of(1, -1);
       const start = freshMultipliers(net, bounds);

@@ -43,6 +43,9 @@ export class SplitBounder {
   readonly trace: Required<PassTrace>;
   /** The pre-activation values ẑ of F at the minimising corner, per layer. */
   private readonly zHat: Float64Array[];
+  /** F's outputs per layer at that corner, and the corner itself (buffers reused by every step). */
+  private readonly hHat: Float64Array[];
+  private readonly xHat: Float64Array;
   readonly coeffs: Float64Array;
   private readonly best: SplitMultipliers;
   private readonly m1: Float64Array[];
@@ -56,6 +59,8 @@ export class SplitBounder {
     const perNeuron = () => net.layers.map((l) => new Float64Array(l.outSize));
     this.trace = { alpha: perNeuron(), beta: perNeuron(), weight: perNeuron() };
     this.zHat = perNeuron();
+    this.hHat = perNeuron();
+    this.xHat = new Float64Array(net.inputSize);
     this.best = { alpha: perNeuron(), beta: perNeuron() };
     this.m1 = perNeuron();
     this.m2 = perNeuron();
@@ -139,11 +144,11 @@ export class SplitBounder {
   /** F at the corner that minimised the last pass: every relaxed activation replaced by the line the pass used. */
   private relaxedForward(bounds: NetworkBounds, boxLo: ArrayLike<number>, boxHi: ArrayLike<number>): void {
     const { net, trace, zHat, r } = this;
-    let h: ArrayLike<number> = this.corner(boxLo, boxHi, new Float64Array(net.inputSize));
+    let h: ArrayLike<number> = this.corner(boxLo, boxHi, this.xHat);
     net.layers.forEach((layer, k) => {
       const { weights: w, bias, inSize, outSize, activation } = layer;
       const z = zHat[k]!;
-      const out = new Float64Array(outSize);
+      const out = this.hHat[k]!;
       const lo = bounds.lo[k]!;
       const hi = bounds.hi[k]!;
       const nu = trace.weight[k]!;

@@ -44,6 +44,25 @@ export function narrow(lo: Float64Array, hi: Float64Array, i: number, parent: Ne
   if (phase < 0 && hi[i]! > 0) hi[i] = 0;
 }
 
+/**
+ * A subdomain's bounds from its parent's alone: each neuron's parent bounds narrowed by the phase a
+ * split fixed (β-CROWN reuses the parent's intermediate bounds this way). Sound on the subdomain,
+ * for the cost of a copy: re-propagating intervals from the box would rarely beat bounds that
+ * back-substitution computed.
+ */
+export function boundsUnderPhases(net: Network, parent: NetworkBounds, phases: Phases, out: NetworkBounds = emptyBounds(net)): NetworkBounds {
+  let offset = 0;
+  net.layers.forEach((layer, k) => {
+    const lo = out.lo[k]!;
+    const hi = out.hi[k]!;
+    lo.set(parent.lo[k]!);
+    hi.set(parent.hi[k]!);
+    for (let i = 0; i < layer.outSize; i++) narrow(lo, hi, i, undefined, k, phases[offset + i]!);
+    offset += layer.outSize;
+  });
+  return out;
+}
+
 /** Interval bound propagation (IBP): the 1-norm of each row against the box, widened for rounding. */
 export function intervalBounds(
   net: Network,

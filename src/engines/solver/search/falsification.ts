@@ -24,6 +24,37 @@ export class Falsifier {
 
   /** v(x); with `gradient`, also ∂v/∂x of the constraint that attains the maximum. */
   violation(x: ArrayLike<number>, c: Case, gradient?: Float64Array): number {
+    this.forward(x);
+    const { value, which } = this.worstConstraint(c);
+    if (gradient && c.constraints.length > 0) this.backward(c.constraints[which]!.coeffs, gradient);
+    return value;
+  }
+
+  /**
+   * The margin over all cases of a disjunctive property (α,β-CROWN's attack loss over every target
+   * class): minₖ vₖ(x), the case nearest to being violated; `which` is that case. With `gradient`,
+   * ∂/∂x of its worst constraint. The cases must share the input box.
+   */
+  violationOfAny(x: ArrayLike<number>, cases: readonly Case[], gradient?: Float64Array): { value: number; which: number } {
+    this.forward(x);
+    let value = Infinity;
+    let which = 0;
+    let constraint = 0;
+    cases.forEach((c, ci) => {
+      const w = this.worstConstraint(c);
+      if (w.value < value) {
+        value = w.value;
+        which = ci;
+        constraint = w.which;
+      }
+    });
+    const coeffs = cases[which]?.constraints[constraint]?.coeffs;
+    if (gradient && coeffs && value < Infinity) this.backward(coeffs, gradient);
+    return { value, which };
+  }
+
+  /** The network at x: every layer's values in `pre` and `post`. */
+  private forward(x: ArrayLike<number>): void {
     const { net, pre, post } = this;
     let input = this.input;
     for (let j = 0; j < net.inputSize; j++) input[j] = x[j]!;
@@ -50,20 +81,22 @@ export class Falsifier {
       }
       input = h;
     }
-    const y = post[net.layers.length - 1]!;
-    let worst = -Infinity;
+  }
+
+  /** maxₖ (cₖ·y − rhsₖ) at the last forward pass, and the constraint attaining it (−∞ with none). */
+  private worstConstraint(c: Case): { value: number; which: number } {
+    const y = this.post[this.net.layers.length - 1]!;
+    let value = -Infinity;
     let which = 0;
     c.constraints.forEach((k, index) => {
       let v = -k.rhsLo;
       for (let j = 0; j < y.length; j++) v += k.coeffs[j]! * y[j]!;
-      if (v > worst) {
-        worst = v;
+      if (v > value) {
+        value = v;
         which = index;
       }
     });
-    if (c.constraints.length === 0) worst = -Infinity;
-    if (gradient && c.constraints.length > 0) this.backward(c.constraints[which]!.coeffs, gradient);
-    return worst;
+    return { value, which };
   }
 
   private backward(coeffs: Float64Array, out: Float64Array): void {
@@ -97,23 +130,36 @@ export class Falsifier {
    * violation is ≤ 0 until it accepts one. Returns the accepted point, if any, and the best violation seen.
    */
   descend(c: Case, start: Float64Array, steps: number, found: (x: Float64Array) => boolean, stop?: () => boolean): { accepted?: Float64Array; best: number } {
-    const n = start.length;
+    return this.descendAny([c], start, steps, found, stop);
+  }
+
+  /**
+   * The same descent on the margin over all cases (violationOfAny); `found` gets the point and the
+   * case it lands in.
+   */
+  descendAny(cases: readonly Case[], start: Float64Array, steps: number, found: (x: Float64Array, ci: number) => boolean, stop?: () => boolean): { accepted?: Float64Array; best: number } {
+    const box = cases[0]!;
     const x = start.slice();
-    const g = new Float64Array(n);
+    const g = new Float64Array(start.length);
     let best = Infinity;
     for (let t = 0; t <= steps; t++) {
-      const v = this.violation(x, c, g);
-      if (v < best) best = v;
-      if (v <= 0 && found(x)) return { accepted: x.slice(), best };
+      const { value, which } = this.violationOfAny(x, cases, g);
+      if (value < best) best = value;
+      if (value <= 0 && found(x, which)) return { accepted: x.slice(), best };
       if (t === steps || (stop && t % 10 === 9 && stop())) break;
-      const alpha = 0.1 * 0.001 ** (t / steps);
-      for (let i = 0; i < n; i++) {
-        const width = c.hi[i]! - c.lo[i]!;
-        const step = g[i]! > 0 ? -alpha * width : g[i]! < 0 ? alpha * width : 0;
-        x[i] = Math.min(c.hi[i]!, Math.max(c.lo[i]!, x[i]! + step));
-      }
+      signedStep(x, g, box, t, steps);
     }
     return { best };
+  }
+}
+
+/** One step against the gradient's sign, a fraction of each input's width decaying over the run, projected on the box. */
+function signedStep(x: Float64Array, g: Float64Array, box: { lo: Float64Array; hi: Float64Array }, t: number, steps: number): void {
+  const alpha = 0.1 * 0.001 ** (t / steps);
+  for (let i = 0; i < x.length; i++) {
+    const width = box.hi[i]! - box.lo[i]!;
+    const step = g[i]! > 0 ? -alpha * width : g[i]! < 0 ? alpha * width : 0;
+    x[i] = Math.min(box.hi[i]!, Math.max(box.lo[i]!, x[i]! + step));
   }
 }
 
@@ -127,7 +173,20 @@ const ATTACK_SAMPLES = 32;
  * certified, and the first that passes is returned.
  */
 export function attack(env: SearchEnv, falsifier: Falsifier, c: Case, ci: number, node: number, restarts: number, fromCentre = true) {
-  const n = c.lo.length;
+  return attackAll(env, falsifier, [c], node, restarts, fromCentre, [ci]);
+}
+
+/**
+ * The attack on every case of a property at once (the cases must share their box, as a robustness
+ * property's do): `restarts` rounds of sampling random points (the box's centre first when
+ * `fromCentre`) and descending on the margin over all cases from the best; every point that lands
+ * in an unsafe region is certified (as case `caseIndices[k]` of the problem), and the first that
+ * passes is returned. Run before any bound, it answers a violated instance before the search
+ * spends anything on bounds.
+ */
+export function attackAll(env: SearchEnv, falsifier: Falsifier, cases: readonly Case[], node: number, restarts: number, fromCentre = true, caseIndices: readonly number[] = cases.map((_, i) => i)) {
+  const box = cases[0]!;
+  const n = box.lo.length;
   let best = Infinity;
   let accepted: ReturnType<SearchEnv['check']>;
   const start = new Float64Array(n);
@@ -138,21 +197,21 @@ export function attack(env: SearchEnv, falsifier: Falsifier, c: Case, ci: number
     // sampling hits more often than descent from one point reaches.
     let startValue = Infinity;
     for (let s = 0; s < ATTACK_SAMPLES && !accepted; s++) {
-      for (let i = 0; i < n; i++) sample[i] = r === 0 && s === 0 && fromCentre ? c.lo[i]! + (c.hi[i]! - c.lo[i]!) / 2 : c.lo[i]! + env.random() * (c.hi[i]! - c.lo[i]!);
-      const v = falsifier.violation(sample, c);
-      if (v <= 0) accepted = env.check(ci, sample);
-      if (v < startValue) {
-        startValue = v;
+      for (let i = 0; i < n; i++) sample[i] = r === 0 && s === 0 && fromCentre ? box.lo[i]! + (box.hi[i]! - box.lo[i]!) / 2 : box.lo[i]! + env.random() * (box.hi[i]! - box.lo[i]!);
+      const { value, which } = falsifier.violationOfAny(sample, cases);
+      if (value <= 0) accepted = env.check(caseIndices[which]!, sample);
+      if (value < startValue) {
+        startValue = value;
         start.set(sample);
       }
     }
     if (accepted) break;
-    const out = falsifier.descend(
-      c,
+    const out = falsifier.descendAny(
+      cases,
       start,
       ATTACK_STEPS,
-      (x) => {
-        accepted = env.check(ci, x);
+      (x, k) => {
+        accepted = env.check(caseIndices[k]!, x);
         return accepted !== undefined;
       },
       () => env.stop() !== undefined,
