@@ -12,7 +12,7 @@ async function solveFile(kind: InputKind, args: string[], usage: string): Promis
   if (positional.length !== 1) throw new UsageError(`usage: ${usage}`);
   const mode = options.get('mode') ?? 'cdcl';
   if (mode !== 'cdcl' && mode !== 'dpll') throw new UsageError('--mode must be cdcl or dpll');
-  const restarts = (options.get('restarts') ?? 'luby') as RestartPolicy;
+  const restarts = (options.get('restarts') ?? DEFAULT_OPTIONS.restarts) as RestartPolicy;
   if (!['luby', 'glucose', 'none'].includes(restarts)) throw new UsageError('--restarts must be luby, glucose or none');
   const theory = (options.get('theory') ?? 'lazy') as TheoryMode;
   if (theory !== 'lazy' && theory !== 'eager') throw new UsageError('--theory must be lazy or eager');

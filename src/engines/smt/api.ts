@@ -44,7 +44,7 @@ export interface SmtConfig {
 export const DEFAULT_OPTIONS: SmtOptions = {
   record: true,
   traceCap: 20_000,
-  restarts: 'luby',
+  restarts: 'glucose',
   deletion: 'lbd',
   minimise: true,
   phaseSaving: true,

@@ -3,11 +3,17 @@
  * followed by its literals, named by the offset of its header (a "cref"). Literals are internal:
  * 2·v for v true, 2·v+1 for v false (v 0-based).
  */
-export const HEADER = 4;
+export const HEADER = 5;
 const SIZE = 0;
 const FLAGS = 1;
 const LBD = 2;
 const ID = 3;
+/**
+ * Where propagation last found a replacement watch (an index >= 2 into the literals): the next
+ * search starts there and wraps around (Gent, "Optimal implementation of watched literals and
+ * more general techniques", JAIR 2013), so a long clause is not rescanned from its start.
+ */
+export const SEARCH_FROM = 4;
 const LEARNT = 1;
 const DELETED = 2;
 const FLAG_BITS = LEARNT | DELETED;
@@ -34,6 +40,7 @@ export class ClauseArena {
     d[c + FLAGS] = learnt ? LEARNT : 0;
     d[c + LBD] = lbd;
     d[c + ID] = id;
+    d[c + SEARCH_FROM] = 2;
     for (let i = 0; i < size; i++) d[c + HEADER + i] = lits[i]!;
     this.top += need;
     return c;

@@ -1,6 +1,6 @@
 import type { SatMode, SatStats, SmtOptions, Verdict } from '../api.ts';
 import { analyze, Learnt } from './analyze.ts';
-import { ClauseArena, HEADER } from './arena.ts';
+import { ClauseArena, HEADER, SEARCH_FROM } from './arena.ts';
 import { VarOrder } from './heap.ts';
 import { Recorder, toDimacs } from './recorder.ts';
 import { reduceDb, ReduceSchedule } from './reduce.ts';
@@ -215,12 +215,19 @@ export class Solver {
           continue;
         }
         const end = base + data[c]!;
-        let k = base + 2;
+        const from = base + data[c + SEARCH_FROM]!;
+        let k = from;
         while (k < end && vals[data[k]!] === FALSE) k++;
+        if (k === end) {
+          k = base + 2;
+          while (k < from && vals[data[k]!] === FALSE) k++;
+          if (k === from) k = end;
+        }
         if (k < end) {
           const q = data[k]!;
           data[base + 1] = q;
           data[k] = falseLit;
+          data[c + SEARCH_FROM] = k - base;
           const m = wsize[q]!;
           if (m + 2 <= watches[q]!.length) {
             const wq = watches[q]!;
@@ -323,12 +330,13 @@ export class Solver {
           if (!this.backtrackChronologically()) return 'unsat';
           continue;
         }
+        const trailAtConflict = this.trailSize;
         const lbd = this.learn(conflict);
         if ((this.stats.conflicts & 255) === 0) {
           if (hooks.stop()) return 'unknown';
           hooks.progress(this.stats);
         }
-        if (restarts.conflict(lbd) && this.decisionLevel() > 0) {
+        if (restarts.conflict(lbd, trailAtConflict) && this.decisionLevel() > 0) {
           this.stats.restarts++;
           this.rec.push({ kind: 'restart', conflicts: this.stats.conflicts });
           this.cancelUntil(0);
