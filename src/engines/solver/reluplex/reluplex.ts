@@ -10,14 +10,15 @@ import { Ev } from '../trace/events.ts';
 import { encode, Role, type Encoding } from './encoding.ts';
 import { FarkasChecker } from './farkas.ts';
 import { boundsOfB, phasesOf, recordDetails, startBounds } from './layers.ts';
-import { Tableau } from './tableau.ts';
+import { RevisedTableau } from './revised.ts';
+import type { SimplexTableau } from './simplexTableau.ts';
+import { DenseTableau } from './tableau.ts';
 import { tighten } from './tightening.ts';
 
 /** Simplex tolerance: soundness never depends on it (certificates and re-evaluation do). */
 const TOL = 1e-7;
 /** How near f must be to φ(b) for a sigmoid/tanh pair to count as satisfied (then re-evaluated). */
 const SIGMOID_TOL = 1e-3;
-const REFACTOR_EVERY = 2000;
 /** Pivot elements smaller than this, relative to their row's largest coefficient, are not used. */
 const PIVOT_TOL = 1e-9;
 /** Reduced costs below this are taken as zero. */
@@ -43,6 +44,8 @@ export interface ReluplexShared {
   deepPoly: DeepPoly;
   falsifier: Falsifier;
   offsets: number[];
+  /** The revised simplex, or the dense tableau it is measured against. */
+  simplex: 'revised' | 'dense';
 }
 
 /**
@@ -56,7 +59,7 @@ export interface ReluplexShared {
  */
 export class Reluplex {
   readonly enc: Encoding;
-  readonly tableau: Tableau;
+  readonly tableau: SimplexTableau;
   readonly lo: Float64Array;
   readonly hi: Float64Array;
   /** Per pair: 0 undecided, 1 fixed active, −1 fixed inactive (by a split). */
@@ -68,6 +71,8 @@ export class Reluplex {
   /** Per row: −1 below its lower bound, 1 above its upper bound, 0 within. */
   private readonly sign: Float64Array;
   private readonly reduced: Float64Array;
+  private readonly row: Float64Array;
+  private readonly y: Float64Array;
   private pivotsSinceRefactor = 0;
 
   constructor(
@@ -78,7 +83,7 @@ export class Reluplex {
     const net = s.env.problem.network;
     const enc = encode(net, c, caseBounds);
     this.enc = enc;
-    this.tableau = new Tableau(enc);
+    this.tableau = s.simplex === 'revised' ? new RevisedTableau(enc) : new DenseTableau(enc);
     this.farkas = new FarkasChecker(enc);
     const n = enc.count;
     this.n = n;
@@ -90,6 +95,8 @@ export class Reluplex {
     this.phases = new Int8Array(s.offsets[s.offsets.length - 1]!);
     this.sign = new Float64Array(this.tableau.m);
     this.reduced = new Float64Array(n);
+    this.row = new Float64Array(n);
+    this.y = new Float64Array(this.tableau.m);
   }
 
   /** The Reluplex loop at one node: simplex steps and lazy pair repairs until an outcome. */
@@ -150,7 +157,7 @@ export class Reluplex {
   private pivot(node: number, r: number, entering: number, target: number, reason: number): void {
     const { tableau, s } = this;
     const leaving = tableau.basicOf[r]!;
-    const a = tableau.t[r * this.n + entering]!;
+    const a = tableau.column(entering)[r]!;
     const theta = (target - tableau.value[leaving]!) / a;
     tableau.update(entering, tableau.value[entering]! + theta);
     tableau.pivot(r, entering);
@@ -158,7 +165,7 @@ export class Reluplex {
     s.stats.pivots++;
     s.env.spend(1);
     s.env.events.push(reason, node, leaving, entering, a);
-    if (++this.pivotsSinceRefactor >= REFACTOR_EVERY) {
+    if (++this.pivotsSinceRefactor >= tableau.refactorEvery) {
       this.pivotsSinceRefactor = 0;
       if (tableau.refactor()) s.env.events.push(Ev.refactor, node, tableau.m);
     }
@@ -205,18 +212,7 @@ export class Reluplex {
 
   /** d_v = ∂(Σ sign·x_B)/∂x_v: the violation falls when v moves against d_v. */
   private reducedCosts(): void {
-    const { sign, reduced, n } = this;
-    const { t, m } = this.tableau;
-    reduced.fill(0);
-    for (let r = 0; r < m; r++) {
-      const w = sign[r]!;
-      if (w === 0) continue;
-      const base = r * n;
-      for (let v = 0; v < n; v++) {
-        const a = t[base + v]!;
-        if (a !== 0) reduced[v] = reduced[v]! + w * a;
-      }
-    }
+    this.tableau.combine(this.sign, this.reduced);
   }
 
   /** The non-basic variable whose move lowers the violation most (Bland: the first that lowers it), or −1. */
@@ -243,16 +239,17 @@ export class Reluplex {
    * Update (no basic variable meets one) or a pivot. False when the move is unbounded.
    */
   private ratioTest(node: number, entering: number, bland: boolean): boolean {
-    const { lo, hi, sign, n } = this;
-    const { value, basicOf, t, m } = this.tableau;
+    const { lo, hi, sign } = this;
+    const { value, basicOf, m } = this.tableau;
+    const column = this.tableau.column(entering);
     const dir = this.reduced[entering]! < 0 ? 1 : -1;
     let theta = dir > 0 ? hi[entering]! - value[entering]! : value[entering]! - lo[entering]!;
     let leaving = -1;
     let target = 0;
     let colMax = 0;
-    for (let r = 0; r < m; r++) colMax = Math.max(colMax, Math.abs(t[r * n + entering]!));
+    for (let r = 0; r < m; r++) colMax = Math.max(colMax, Math.abs(column[r]!));
     for (let r = 0; r < m; r++) {
-      const a = t[r * n + entering]! * dir;
+      const a = column[r]! * dir;
       if (Math.abs(a) <= PIVOT_TOL * colMax) continue;
       const x = basicOf[r]!;
       let limit = Infinity;
@@ -281,7 +278,8 @@ export class Reluplex {
   private failure(node: number): Outcome {
     const { sign } = this;
     const { basicOf, m } = this.tableau;
-    const cert = this.farkas.check(this.tableau, sign, this.lo, this.hi);
+    this.tableau.multipliers(sign, this.y);
+    const cert = this.farkas.check(this.y, this.lo, this.hi);
     let worst = 0;
     for (let r = 1; r < m; r++) if (sign[r] !== 0 && (sign[worst] === 0 || basicOf[r]! < basicOf[worst]!)) worst = r;
     this.s.env.events.push(Ev.failure, node, basicOf[worst]!, cert.valid ? 1 : 0, cert.margin);
@@ -316,8 +314,12 @@ export class Reluplex {
     const target = tableau.isBasic(f) ? f : b;
     const r = tableau.rowOf[target]!;
     if (r < 0) return false;
+    const { row, sign } = this;
+    sign.fill(0);
+    sign[r] = 1;
+    tableau.combine(sign, row);
     for (let v = 0; v < this.n; v++) {
-      const a = tableau.t[r * this.n + v]!;
+      const a = row[v]!;
       if (Math.abs(a) > 1e-6 && !tableau.isBasic(v) && v !== b && v !== f && lo[v]! < hi[v]!) {
         this.pivot(node, r, v, tableau.value[target]!, Ev.pivotRelu);
         return true;

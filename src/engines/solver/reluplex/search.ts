@@ -30,6 +30,8 @@ import { reluSplit, widestUnfixed, type Frame } from './split.ts';
 export interface ReluplexOptions {
   splitThreshold: number;
   tightening: 'interval' | 'symbolic';
+  /** The revised simplex (the default), or the dense tableau it is measured against. */
+  simplex?: 'revised' | 'dense';
 }
 
 /** What the search has found so far, across the cases. */
@@ -52,7 +54,7 @@ export function searchReluplex(env: SearchEnv, options: ReluplexOptions): Search
   let top = root;
   const symbolic = options.tightening === 'symbolic' ? new SymbolicPropagator(net) : undefined;
   const rootBounds = symbolic ?? new SymbolicPropagator(net);
-  const shared: ReluplexShared = { env, splitThreshold: options.splitThreshold, stats, symbolic, deepPoly: new DeepPoly(net), falsifier: new Falsifier(net), offsets: layerOffsets(net) };
+  const shared: ReluplexShared = { env, splitThreshold: options.splitThreshold, stats, symbolic, deepPoly: new DeepPoly(net), falsifier: new Falsifier(net), offsets: layerOffsets(net), simplex: options.simplex ?? 'revised' };
   const found: Progress = { openLeaves: 0, stopped: undefined, floor: undefined, variables: undefined };
 
   for (let ci = 0; ci < cases && !found.stopped; ci++) {
