@@ -10,6 +10,7 @@ import { Ev } from '../trace/events.ts';
 import { encode, Role, type Encoding } from './encoding.ts';
 import { FarkasChecker } from './farkas.ts';
 import { boundsOfB, phasesOf, recordDetails, startBounds } from './layers.ts';
+import { LongStepRatioTest, type Step } from './ratio.ts';
 import { RevisedTableau } from './revised.ts';
 import type { SimplexTableau } from './simplexTableau.ts';
 import { DenseTableau } from './tableau.ts';
@@ -73,6 +74,7 @@ export class Reluplex {
   private readonly reduced: Float64Array;
   private readonly row: Float64Array;
   private readonly y: Float64Array;
+  private readonly longStep: LongStepRatioTest;
   private pivotsSinceRefactor = 0;
 
   constructor(
@@ -97,6 +99,7 @@ export class Reluplex {
     this.reduced = new Float64Array(n);
     this.row = new Float64Array(n);
     this.y = new Float64Array(this.tableau.m);
+    this.longStep = new LongStepRatioTest(this.tableau.m);
   }
 
   /** The Reluplex loop at one node: simplex steps and lazy pair repairs until an outcome. */
@@ -235,22 +238,37 @@ export class Reluplex {
   }
 
   /**
-   * Ratio test: how far can the entering variable move before a basic one meets a bound? Then an
-   * Update (no basic variable meets one) or a pivot. False when the move is unbounded.
+   * Ratio test: how far can the entering variable move? The long step (ratio.ts) while the search
+   * makes progress; the textbook one (the first basic variable to meet a bound, ties broken by
+   * Bland's rule) while it is degenerate. Then an Update (no basic variable meets a bound) or a
+   * pivot. False when the move is unbounded.
    */
   private ratioTest(node: number, entering: number, bland: boolean): boolean {
     const { lo, hi, sign } = this;
     const { value, basicOf, m } = this.tableau;
     const column = this.tableau.column(entering);
     const dir = this.reduced[entering]! < 0 ? 1 : -1;
-    let theta = dir > 0 ? hi[entering]! - value[entering]! : value[entering]! - lo[entering]!;
-    let leaving = -1;
-    let target = 0;
+    const cap = dir > 0 ? hi[entering]! - value[entering]! : value[entering]! - lo[entering]!;
     let colMax = 0;
     for (let r = 0; r < m; r++) colMax = Math.max(colMax, Math.abs(column[r]!));
+    const tiny = PIVOT_TOL * colMax;
+    const { theta, leaving, target } = bland
+      ? this.firstBreakpoint(column, dir, cap, tiny)
+      : this.longStep.choose(column, dir, basicOf, value, lo, hi, sign, -Math.abs(this.reduced[entering]!), cap, tiny);
+    if (!Number.isFinite(theta)) return false;
+    if (leaving < 0) this.update(node, entering, value[entering]! + dir * theta);
+    else this.pivot(node, leaving, entering, target, Ev.pivot);
+    return true;
+  }
+
+  /** The textbook ratio test: the first basic variable to meet a bound (the smallest variable among ties, Bland's rule). */
+  private firstBreakpoint(column: Float64Array, dir: number, cap: number, tiny: number): Step {
+    const { lo, hi, sign } = this;
+    const { value, basicOf, m } = this.tableau;
+    const step: Step = { theta: cap, leaving: -1, target: 0 };
     for (let r = 0; r < m; r++) {
       const a = column[r]! * dir;
-      if (Math.abs(a) <= PIVOT_TOL * colMax) continue;
+      if (Math.abs(a) <= tiny) continue;
       const x = basicOf[r]!;
       let limit = Infinity;
       let bound = 0;
@@ -262,16 +280,13 @@ export class Reluplex {
         limit = (bound - value[x]!) / a;
       }
       if (limit < 0) limit = 0;
-      if (limit < theta || (bland && limit === theta && leaving >= 0 && x < basicOf[leaving]!)) {
-        theta = limit;
-        leaving = r;
-        target = bound;
+      if (limit < step.theta || (limit === step.theta && step.leaving >= 0 && x < basicOf[step.leaving]!)) {
+        step.theta = limit;
+        step.leaving = r;
+        step.target = bound;
       }
     }
-    if (!Number.isFinite(theta)) return false;
-    if (leaving < 0) this.update(node, entering, value[entering]! + dir * theta);
-    else this.pivot(node, leaving, entering, target, Ev.pivot);
-    return true;
+    return step;
   }
 
   /** Failure: the violation cannot fall. The weighted rows are the certificate, checked before the node closes. */
