@@ -13,7 +13,6 @@ import { boundsOfB, phasesOf, recordDetails, startBounds } from './layers.ts';
 import { LongStepRatioTest, type Step } from './ratio.ts';
 import { RevisedTableau } from './revised.ts';
 import type { SimplexTableau } from './simplexTableau.ts';
-import { DenseTableau } from './tableau.ts';
 import { tighten } from './tightening.ts';
 
 /** Simplex tolerance: soundness never depends on it (certificates and re-evaluation do). */
@@ -45,8 +44,6 @@ export interface ReluplexShared {
   deepPoly: DeepPoly;
   falsifier: Falsifier;
   offsets: number[];
-  /** The revised simplex, or the dense tableau it is measured against. */
-  simplex: 'revised' | 'dense';
 }
 
 /**
@@ -85,7 +82,7 @@ export class Reluplex {
     const net = s.env.problem.network;
     const enc = encode(net, c, caseBounds);
     this.enc = enc;
-    this.tableau = s.simplex === 'revised' ? new RevisedTableau(enc) : new DenseTableau(enc);
+    this.tableau = new RevisedTableau(enc);
     this.farkas = new FarkasChecker(enc);
     const n = enc.count;
     this.n = n;

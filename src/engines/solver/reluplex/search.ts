@@ -20,7 +20,8 @@ import { reluSplit, widestUnfixed, type Frame } from './split.ts';
  * bounds cross, or when the simplex is stuck (Failure) and the Farkas certificate of the rows that
  * show it checks out; an assignment that satisfies everything (ReluSuccess) is re-evaluated on the
  * network. Pivots are chosen as a phase-1 simplex does (the largest reduction of the total bound
- * violation; Bland's rule while degenerate), which is one way to apply the paper's Pivot rules.
+ * violation, with a long-step ratio test; Bland's rule while degenerate), which is one way to apply
+ * the paper's Pivot rules, on a revised simplex (revised.ts).
  *
  * Sigmoid and tanh pairs are handled by the same loop with a piecewise-linear over-approximation:
  * f lies in [φ(lo_b), φ(hi_b)] and in a band between two parallel lines (encoding.ts), and a pair
@@ -30,8 +31,6 @@ import { reluSplit, widestUnfixed, type Frame } from './split.ts';
 export interface ReluplexOptions {
   splitThreshold: number;
   tightening: 'interval' | 'symbolic';
-  /** The revised simplex (the default), or the dense tableau it is measured against. */
-  simplex?: 'revised' | 'dense';
 }
 
 /** What the search has found so far, across the cases. */
@@ -54,7 +53,7 @@ export function searchReluplex(env: SearchEnv, options: ReluplexOptions): Search
   let top = root;
   const symbolic = options.tightening === 'symbolic' ? new SymbolicPropagator(net) : undefined;
   const rootBounds = symbolic ?? new SymbolicPropagator(net);
-  const shared: ReluplexShared = { env, splitThreshold: options.splitThreshold, stats, symbolic, deepPoly: new DeepPoly(net), falsifier: new Falsifier(net), offsets: layerOffsets(net), simplex: options.simplex ?? 'revised' };
+  const shared: ReluplexShared = { env, splitThreshold: options.splitThreshold, stats, symbolic, deepPoly: new DeepPoly(net), falsifier: new Falsifier(net), offsets: layerOffsets(net) };
   const found: Progress = { openLeaves: 0, stopped: undefined, floor: undefined, variables: undefined };
 
   for (let ci = 0; ci < cases && !found.stopped; ci++) {

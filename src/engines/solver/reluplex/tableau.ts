@@ -3,8 +3,8 @@ import type { SimplexTableau } from './simplexTableau.ts';
 
 /**
  * The simplex tableau stored densely (simplexTableau.ts): one row of `n` numbers per basic
- * variable, rewritten by every pivot. The reference the revised simplex (revised.ts) is tested and
- * benchmarked against.
+ * variable, rewritten by every pivot: what Reluplex used before the revised simplex (revised.ts),
+ * kept as the reference that revised.test.ts checks it against.
  */
 export class DenseTableau implements SimplexTableau {
   readonly refactorEvery = 2000;
