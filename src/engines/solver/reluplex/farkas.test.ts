@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { encode } from './encoding.ts';
+import { encode, type Encoding } from './encoding.ts';
 import { FarkasChecker } from './farkas.ts';
 import { generateNetwork } from '../model/generate.ts';
-import { Tableau } from './tableau.ts';
+import { RevisedTableau } from './revised.ts';
+import type { SimplexTableau } from './simplexTableau.ts';
+import { DenseTableau } from './tableau.ts';
 import { tighten } from './tightening.ts';
 
 /** The certificate check accepts real infeasibility and nothing else, whatever the tableau says. */
@@ -27,7 +29,18 @@ describe('Farkas certificates', () => {
     return { enc, lo, hi };
   };
 
-  it('checks the row of a basic variable that cannot reach its bound', () => {
+  const multipliers = (tableau: SimplexTableau, row: number) => {
+    const weights = new Float64Array(tableau.m);
+    weights[row] = 1;
+    const y = new Float64Array(tableau.m);
+    tableau.multipliers(weights, y);
+    return y;
+  };
+
+  it.each([
+    ['dense', (enc: Encoding) => new DenseTableau(enc)],
+    ['revised', (enc: Encoding) => new RevisedTableau(enc)],
+  ] as const)('checks the row of a basic variable that cannot reach its bound (%s tableau)', (_, make) => {
     // A linear network y = w·x + b on [−1, 1]²: "y ≤ r" with r below its minimum is infeasible, and
     // the spec variable's row (in terms of the inputs) shows it. Its bounds are left loose, as if
     // tightening had not seen it.
@@ -43,31 +56,24 @@ describe('Farkas certificates', () => {
       hi[v] = 1;
     }
     hi[enc.specs[0]!] = min - 0.1;
-    const tableau = new Tableau(enc);
-    const row = tableau.rowOf[enc.specs[0]!]!;
-    const weights = new Float64Array(tableau.m);
-    weights[row] = 1;
-    const cert = new FarkasChecker(enc).check(tableau, weights, lo, hi);
+    const tableau = make(enc);
+    const cert = new FarkasChecker(enc).check(multipliers(tableau, tableau.rowOf[enc.specs[0]!]!), lo, hi);
     expect(cert.valid).toBe(true);
     expect(cert.margin).toBeGreaterThan(0.09);
     expect(cert.margin).toBeLessThan(0.11);
   });
 
-  it('rejects a certificate for a feasible node, and one made from a corrupted tableau row', () => {
+  it('rejects a certificate for a feasible node, and one made from corrupted multipliers', () => {
     const { enc, lo, hi } = setup(1e6);
-    const tableau = new Tableau(enc);
-    const weights = new Float64Array(tableau.m);
-    weights[tableau.rowOf[enc.specs[0]!]!] = 1;
-    expect(new FarkasChecker(enc).check(tableau, weights, lo, hi).valid).toBe(false);
-    // Pretend the spec can be no larger than −1e6 by corrupting the tableau (as drift could): still rejected,
-    // because the check recombines the ORIGINAL equations and bounds the result itself.
-    const bad = setup(-1e6);
-    const t2 = new Tableau(bad.enc);
-    const r = t2.rowOf[bad.enc.specs[0]!]!;
-    t2.t0[r] = t2.t0[r]! - 1e7;
-    const w2 = new Float64Array(t2.m);
-    w2[r] = 1;
-    const relaxed = setup(1e6);
-    expect(new FarkasChecker(bad.enc).check(t2, w2, relaxed.lo, relaxed.hi).valid).toBe(false);
+    const tableau = new RevisedTableau(enc);
+    const checker = new FarkasChecker(enc);
+    const y = multipliers(tableau, tableau.rowOf[enc.specs[0]!]!);
+    expect(checker.check(y, lo, hi).valid).toBe(false);
+    // Multipliers that drift (as floating point could) still give an equation every solution
+    // satisfies, because the check recombines the ORIGINAL equations itself: never a false closure.
+    for (let k = 0; k < 8; k++) {
+      const drifted = y.map((v, i) => v + ((i * 7 + k) % 5) - 2);
+      expect(checker.check(drifted, lo, hi).valid).toBe(false);
+    }
   });
 });

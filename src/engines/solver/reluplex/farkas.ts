@@ -1,13 +1,12 @@
 import type { Encoding } from './encoding.ts';
 import { dotError } from '../bounds/rounding.ts';
-import type { Tableau } from './tableau.ts';
 
 /**
  * Checking Reluplex's "Failure" soundly (in the spirit of proof-producing Marabou, Isac et al.
  * FMCAD'22). When a basic variable is out of bounds and no pivot can help, its tableau row
  *     x_b − Σ T[r][u]·x_u = t0
  * together with the bounds shows the node infeasible. That row is a linear combination y of the
- * ORIGINAL equations; we recover y from the row-variable columns, recombine the original equations
+ * ORIGINAL equations, with multipliers y that the simplex provides; we recombine the original equations
  * with interval arithmetic into  h·x = H  (which every solution satisfies, whatever y is), and check
  * with interval arithmetic that no x within the node's sound bounds satisfies it. A check that fails
  * only means the floating-point tableau drifted: the node is then not closed by this certificate.
@@ -19,52 +18,24 @@ export interface Certificate {
 }
 
 export class FarkasChecker {
-  /** For each variable, the rows it appears in and its coefficient there. */
-  private readonly occurrences: { row: number; coeff: number }[][];
-  private readonly y: Float64Array;
   private readonly hSum: Float64Array;
   private readonly hAbs: Float64Array;
   private readonly hCount: Uint16Array;
-  private readonly combined: Float64Array;
 
   constructor(private readonly enc: Encoding) {
-    this.occurrences = Array.from({ length: enc.count }, () => []);
-    enc.rows.forEach((row, r) => {
-      for (let e = 0; e < row.vars.length; e++) this.occurrences[row.vars[e]!]!.push({ row: r, coeff: row.coeffs[e]! });
-    });
-    this.y = new Float64Array(enc.rows.length);
     this.hSum = new Float64Array(enc.count);
     this.hAbs = new Float64Array(enc.count);
     this.hCount = new Uint16Array(enc.count);
-    this.combined = new Float64Array(enc.count);
   }
 
   /**
-   * Checks the combination Σ_r weights[r]·(tableau row r) — one row when a single basic variable is
-   * stuck, the phase-1 infeasibility weights (±1) in general — against the node's bounds.
+   * Checks the combination yᵀ·(original equations) against the node's bounds. The simplex gives
+   * y (SimplexTableau.multipliers) for the rows that show the Failure: one row when a single
+   * basic variable is stuck, the phase-1 infeasibility weights (±1) in general.
    */
-  check(tableau: Tableau, weights: Float64Array, lo: Float64Array, hi: Float64Array): Certificate {
-    const { enc, y, occurrences } = this;
+  check(y: Float64Array, lo: Float64Array, hi: Float64Array): Certificate {
+    const { enc } = this;
     const n = enc.count;
-    // g: the combined row as "Σ w_r·(x_B(r) − Σ T[r][u]·x_u) = Σ w_r·t0[r]" over all variables.
-    const combined = this.combined;
-    combined.fill(0);
-    for (let r = 0; r < tableau.m; r++) {
-      const w = weights[r]!;
-      if (w === 0) continue;
-      const base = r * n;
-      for (let v = 0; v < n; v++) if (tableau.rowOf[v]! < 0) combined[v] = combined[v]! - w * tableau.t[base + v]!;
-      combined[tableau.basicOf[r]!] = combined[tableau.basicOf[r]!]! + w;
-    }
-    const g = (v: number) => combined[v]!;
-    // y^T A agrees with g on the row-variable columns. Rows are solved last to first: a row
-    // variable appears, besides its own row, only in rows encoded after it (see encoding.ts).
-    for (let i = enc.rows.length - 1; i >= 0; i--) {
-      const rho = enc.rows[i]!.rowVar;
-      let v = g(rho);
-      for (const o of occurrences[rho]!) if (o.row !== i) v -= y[o.row]! * o.coeff;
-      y[i] = v;
-    }
     // h = y^T A and H = y^T rhs, each with a rigorous bound on its rounding error.
     const { hSum, hAbs, hCount } = this;
     hSum.fill(0);

@@ -10,14 +10,15 @@ import { Ev } from '../trace/events.ts';
 import { encode, Role, type Encoding } from './encoding.ts';
 import { FarkasChecker } from './farkas.ts';
 import { boundsOfB, phasesOf, recordDetails, startBounds } from './layers.ts';
-import { Tableau } from './tableau.ts';
+import { LongStepRatioTest, type Step } from './ratio.ts';
+import { RevisedTableau } from './revised.ts';
+import type { SimplexTableau } from './simplexTableau.ts';
 import { tighten } from './tightening.ts';
 
 /** Simplex tolerance: soundness never depends on it (certificates and re-evaluation do). */
 const TOL = 1e-7;
 /** How near f must be to φ(b) for a sigmoid/tanh pair to count as satisfied (then re-evaluated). */
 const SIGMOID_TOL = 1e-3;
-const REFACTOR_EVERY = 2000;
 /** Pivot elements smaller than this, relative to their row's largest coefficient, are not used. */
 const PIVOT_TOL = 1e-9;
 /** Reduced costs below this are taken as zero. */
@@ -56,7 +57,7 @@ export interface ReluplexShared {
  */
 export class Reluplex {
   readonly enc: Encoding;
-  readonly tableau: Tableau;
+  readonly tableau: SimplexTableau;
   readonly lo: Float64Array;
   readonly hi: Float64Array;
   /** Per pair: 0 undecided, 1 fixed active, −1 fixed inactive (by a split). */
@@ -68,6 +69,9 @@ export class Reluplex {
   /** Per row: −1 below its lower bound, 1 above its upper bound, 0 within. */
   private readonly sign: Float64Array;
   private readonly reduced: Float64Array;
+  private readonly row: Float64Array;
+  private readonly y: Float64Array;
+  private readonly longStep: LongStepRatioTest;
   private pivotsSinceRefactor = 0;
 
   constructor(
@@ -78,7 +82,7 @@ export class Reluplex {
     const net = s.env.problem.network;
     const enc = encode(net, c, caseBounds);
     this.enc = enc;
-    this.tableau = new Tableau(enc);
+    this.tableau = new RevisedTableau(enc);
     this.farkas = new FarkasChecker(enc);
     const n = enc.count;
     this.n = n;
@@ -90,6 +94,9 @@ export class Reluplex {
     this.phases = new Int8Array(s.offsets[s.offsets.length - 1]!);
     this.sign = new Float64Array(this.tableau.m);
     this.reduced = new Float64Array(n);
+    this.row = new Float64Array(n);
+    this.y = new Float64Array(this.tableau.m);
+    this.longStep = new LongStepRatioTest(this.tableau.m);
   }
 
   /** The Reluplex loop at one node: simplex steps and lazy pair repairs until an outcome. */
@@ -150,7 +157,7 @@ export class Reluplex {
   private pivot(node: number, r: number, entering: number, target: number, reason: number): void {
     const { tableau, s } = this;
     const leaving = tableau.basicOf[r]!;
-    const a = tableau.t[r * this.n + entering]!;
+    const a = tableau.column(entering)[r]!;
     const theta = (target - tableau.value[leaving]!) / a;
     tableau.update(entering, tableau.value[entering]! + theta);
     tableau.pivot(r, entering);
@@ -158,7 +165,7 @@ export class Reluplex {
     s.stats.pivots++;
     s.env.spend(1);
     s.env.events.push(reason, node, leaving, entering, a);
-    if (++this.pivotsSinceRefactor >= REFACTOR_EVERY) {
+    if (++this.pivotsSinceRefactor >= tableau.refactorEvery) {
       this.pivotsSinceRefactor = 0;
       if (tableau.refactor()) s.env.events.push(Ev.refactor, node, tableau.m);
     }
@@ -205,18 +212,7 @@ export class Reluplex {
 
   /** d_v = ∂(Σ sign·x_B)/∂x_v: the violation falls when v moves against d_v. */
   private reducedCosts(): void {
-    const { sign, reduced, n } = this;
-    const { t, m } = this.tableau;
-    reduced.fill(0);
-    for (let r = 0; r < m; r++) {
-      const w = sign[r]!;
-      if (w === 0) continue;
-      const base = r * n;
-      for (let v = 0; v < n; v++) {
-        const a = t[base + v]!;
-        if (a !== 0) reduced[v] = reduced[v]! + w * a;
-      }
-    }
+    this.tableau.combine(this.sign, this.reduced);
   }
 
   /** The non-basic variable whose move lowers the violation most (Bland: the first that lowers it), or −1. */
@@ -239,21 +235,37 @@ export class Reluplex {
   }
 
   /**
-   * Ratio test: how far can the entering variable move before a basic one meets a bound? Then an
-   * Update (no basic variable meets one) or a pivot. False when the move is unbounded.
+   * Ratio test: how far can the entering variable move? The long step (ratio.ts) while the search
+   * makes progress; the textbook one (the first basic variable to meet a bound, ties broken by
+   * Bland's rule) while it is degenerate. Then an Update (no basic variable meets a bound) or a
+   * pivot. False when the move is unbounded.
    */
   private ratioTest(node: number, entering: number, bland: boolean): boolean {
-    const { lo, hi, sign, n } = this;
-    const { value, basicOf, t, m } = this.tableau;
+    const { lo, hi, sign } = this;
+    const { value, basicOf, m } = this.tableau;
+    const column = this.tableau.column(entering);
     const dir = this.reduced[entering]! < 0 ? 1 : -1;
-    let theta = dir > 0 ? hi[entering]! - value[entering]! : value[entering]! - lo[entering]!;
-    let leaving = -1;
-    let target = 0;
+    const cap = dir > 0 ? hi[entering]! - value[entering]! : value[entering]! - lo[entering]!;
     let colMax = 0;
-    for (let r = 0; r < m; r++) colMax = Math.max(colMax, Math.abs(t[r * n + entering]!));
+    for (let r = 0; r < m; r++) colMax = Math.max(colMax, Math.abs(column[r]!));
+    const tiny = PIVOT_TOL * colMax;
+    const { theta, leaving, target } = bland
+      ? this.firstBreakpoint(column, dir, cap, tiny)
+      : this.longStep.choose(column, dir, basicOf, value, lo, hi, sign, -Math.abs(this.reduced[entering]!), cap, tiny);
+    if (!Number.isFinite(theta)) return false;
+    if (leaving < 0) this.update(node, entering, value[entering]! + dir * theta);
+    else this.pivot(node, leaving, entering, target, Ev.pivot);
+    return true;
+  }
+
+  /** The textbook ratio test: the first basic variable to meet a bound (the smallest variable among ties, Bland's rule). */
+  private firstBreakpoint(column: Float64Array, dir: number, cap: number, tiny: number): Step {
+    const { lo, hi, sign } = this;
+    const { value, basicOf, m } = this.tableau;
+    const step: Step = { theta: cap, leaving: -1, target: 0 };
     for (let r = 0; r < m; r++) {
-      const a = t[r * n + entering]! * dir;
-      if (Math.abs(a) <= PIVOT_TOL * colMax) continue;
+      const a = column[r]! * dir;
+      if (Math.abs(a) <= tiny) continue;
       const x = basicOf[r]!;
       let limit = Infinity;
       let bound = 0;
@@ -265,23 +277,21 @@ export class Reluplex {
         limit = (bound - value[x]!) / a;
       }
       if (limit < 0) limit = 0;
-      if (limit < theta || (bland && limit === theta && leaving >= 0 && x < basicOf[leaving]!)) {
-        theta = limit;
-        leaving = r;
-        target = bound;
+      if (limit < step.theta || (limit === step.theta && step.leaving >= 0 && x < basicOf[step.leaving]!)) {
+        step.theta = limit;
+        step.leaving = r;
+        step.target = bound;
       }
     }
-    if (!Number.isFinite(theta)) return false;
-    if (leaving < 0) this.update(node, entering, value[entering]! + dir * theta);
-    else this.pivot(node, leaving, entering, target, Ev.pivot);
-    return true;
+    return step;
   }
 
   /** Failure: the violation cannot fall. The weighted rows are the certificate, checked before the node closes. */
   private failure(node: number): Outcome {
     const { sign } = this;
     const { basicOf, m } = this.tableau;
-    const cert = this.farkas.check(this.tableau, sign, this.lo, this.hi);
+    this.tableau.multipliers(sign, this.y);
+    const cert = this.farkas.check(this.y, this.lo, this.hi);
     let worst = 0;
     for (let r = 1; r < m; r++) if (sign[r] !== 0 && (sign[worst] === 0 || basicOf[r]! < basicOf[worst]!)) worst = r;
     this.s.env.events.push(Ev.failure, node, basicOf[worst]!, cert.valid ? 1 : 0, cert.margin);
@@ -316,8 +326,12 @@ export class Reluplex {
     const target = tableau.isBasic(f) ? f : b;
     const r = tableau.rowOf[target]!;
     if (r < 0) return false;
+    const { row, sign } = this;
+    sign.fill(0);
+    sign[r] = 1;
+    tableau.combine(sign, row);
     for (let v = 0; v < this.n; v++) {
-      const a = tableau.t[r * this.n + v]!;
+      const a = row[v]!;
       if (Math.abs(a) > 1e-6 && !tableau.isBasic(v) && v !== b && v !== f && lo[v]! < hi[v]!) {
         this.pivot(node, r, v, tableau.value[target]!, Ev.pivotRelu);
         return true;

@@ -20,7 +20,8 @@ import { reluSplit, widestUnfixed, type Frame } from './split.ts';
  * bounds cross, or when the simplex is stuck (Failure) and the Farkas certificate of the rows that
  * show it checks out; an assignment that satisfies everything (ReluSuccess) is re-evaluated on the
  * network. Pivots are chosen as a phase-1 simplex does (the largest reduction of the total bound
- * violation; Bland's rule while degenerate), which is one way to apply the paper's Pivot rules.
+ * violation, with a long-step ratio test; Bland's rule while degenerate), which is one way to apply
+ * the paper's Pivot rules, on a revised simplex (revised.ts).
  *
  * Sigmoid and tanh pairs are handled by the same loop with a piecewise-linear over-approximation:
  * f lies in [φ(lo_b), φ(hi_b)] and in a band between two parallel lines (encoding.ts), and a pair

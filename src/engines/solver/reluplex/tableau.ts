@@ -1,17 +1,13 @@
 import type { Encoding } from './encoding.ts';
+import type { SimplexTableau } from './simplexTableau.ts';
 
 /**
- * The simplex tableau of Reluplex (as in Dutertre & de Moura's general simplex, CAV'06): every
- * basic variable is an affine function of the non-basic ones,
- *     x_B(r) = Σ_v T[r][v]·x_v + t0[r],
- * stored densely (one row of `n` numbers per basic variable), and an assignment that always
- * satisfies these equations. `pivot` swaps a basic and a non-basic variable; `update` moves a
- * non-basic variable and carries the basic ones along. Floating point drifts; `refactor`
- * rebuilds the rows from the original equations for the current basis. Soundness never rests on
- * this arithmetic: infeasibility is certified separately (farkas.ts) and satisfying assignments
- * are re-evaluated on the network.
+ * The simplex tableau stored densely (simplexTableau.ts): one row of `n` numbers per basic
+ * variable, rewritten by every pivot: what Reluplex used before the revised simplex (revised.ts),
+ * kept as the reference that revised.test.ts checks it against.
  */
-export class Tableau {
+export class DenseTableau implements SimplexTableau {
+  readonly refactorEvery = 2000;
   readonly n: number;
   readonly m: number;
   /** Row-major m × n. */
@@ -22,6 +18,7 @@ export class Tableau {
   readonly rowOf: Int32Array;
   readonly value: Float64Array;
   private readonly nonzeros: Int32Array;
+  private readonly col: Float64Array;
 
   constructor(readonly enc: Encoding) {
     this.n = enc.count;
@@ -32,6 +29,7 @@ export class Tableau {
     this.rowOf = new Int32Array(this.n).fill(-1);
     this.value = new Float64Array(this.n);
     this.nonzeros = new Int32Array(this.n);
+    this.col = new Float64Array(this.m);
     this.build();
   }
 
@@ -87,6 +85,60 @@ export class Tableau {
       const a = t[r * n + v]!;
       if (a !== 0) value[basicOf[r]!] = value[basicOf[r]!]! + a * delta;
     }
+  }
+
+  column(v: number): Float64Array {
+    const { n, m, t, col } = this;
+    for (let r = 0; r < m; r++) col[r] = t[r * n + v]!;
+    return col;
+  }
+
+  combine(w: Float64Array, out: Float64Array): void {
+    const { n, m, t } = this;
+    out.fill(0);
+    for (let r = 0; r < m; r++) {
+      const c = w[r]!;
+      if (c === 0) continue;
+      const base = r * n;
+      for (let v = 0; v < n; v++) {
+        const a = t[base + v]!;
+        if (a !== 0) out[v] = out[v]! + c * a;
+      }
+    }
+  }
+
+  /**
+   * The combined row, over all variables, is yᵀ·A; y is read off the designated variables'
+   * columns, solving the rows last to first: a designated variable appears, besides its own
+   * row, only in rows encoded after it (encoding.ts).
+   */
+  multipliers(w: Float64Array, y: Float64Array): void {
+    const { enc, n } = this;
+    const combined = new Float64Array(n);
+    this.combine(w, combined);
+    for (let v = 0; v < n; v++) combined[v] = -combined[v]!;
+    for (let r = 0; r < this.m; r++) combined[this.basicOf[r]!] = combined[this.basicOf[r]!]! + w[r]!;
+    const occurrences = this.occurrences();
+    for (let i = enc.rows.length - 1; i >= 0; i--) {
+      const rho = enc.rows[i]!.rowVar;
+      let v = combined[rho]!;
+      for (const o of occurrences[rho]!) if (o.row !== i) v -= y[o.row]! * o.coeff;
+      y[i] = v;
+    }
+  }
+
+  private occurrenceList: { row: number; coeff: number }[][] | undefined;
+
+  /** For each variable, the rows it appears in and its coefficient there. */
+  private occurrences(): { row: number; coeff: number }[][] {
+    if (!this.occurrenceList) {
+      const list: { row: number; coeff: number }[][] = Array.from({ length: this.n }, () => []);
+      this.enc.rows.forEach((row, r) => {
+        for (let e = 0; e < row.vars.length; e++) list[row.vars[e]!]!.push({ row: r, coeff: row.coeffs[e]! });
+      });
+      this.occurrenceList = list;
+    }
+    return this.occurrenceList;
   }
 
   /** Basic `leaving` (row r) becomes non-basic; non-basic `entering` becomes basic in row r. */
