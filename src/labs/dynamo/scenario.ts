@@ -18,7 +18,7 @@ export interface DynamoView {
   background: boolean;
 }
 
-export const TABS = ['messages', 'versions', 'metrics', 'partitioning', 'compare'] as const;
+export const TABS = ['messages', 'versions', 'metrics', 'latency', 'partitioning', 'compare'] as const;
 export type DynamoTab = (typeof TABS)[number];
 
 const ms = (max = 1e7) => num({ min: 0, max });

@@ -94,6 +94,8 @@ export interface VariantResult {
   thresholdMeanMs: number;
   /** Buffered writes (§6.1): versions lost from object buffers in crashes. */
   lostFromBuffers: number;
+  /** Mean and 99.9th percentile per slice of the run (Figure 5 draws the writes' against the base run's). */
+  latencyOverTime: LatencyWindow[];
 }
 
 /** Slices of the run for latency over time (Figure 4 plots one per half hour of a day: 48). */
@@ -262,5 +264,6 @@ export function variantResult(label: string, set: VariantSettings, s: DynamoSumm
     thresholdTimedOut: s.lattice?.thresholdReads.timedOut ?? 0,
     thresholdMeanMs: s.lattice?.thresholdReads.latencyMs.mean ?? NaN,
     lostFromBuffers: s.queueing.buffered.lostFromBuffers,
+    latencyOverTime: s.latencyOverTime,
   };
 }

@@ -8,6 +8,7 @@ import { CheckField, NumberField, Section, SelectField } from './fields.tsx';
 import { FailureList } from './FailureList.tsx';
 import { LATENCY_CHOICES, latencyChoice, withChoice } from './latencyChoice.ts';
 import { ScriptList } from './ScriptList.tsx';
+import { ServiceSettings } from './ServiceSettings.tsx';
 import { VariantList } from './VariantList.tsx';
 import { LatticeSettings, VALUE_CHOICES, valueChoice } from './LatticeSettings.tsx';
 
@@ -204,10 +205,28 @@ export function Settings({ config, seed, now, onChange, onSeed }: Props) {
           <NumberField label="client view refresh" unit="ms" value={c.coordination.refreshMs} min={0.001} max={1e7} onChange={(refreshMs) => edit((x) => ({ ...x, coordination: { ...x.coordination, refreshMs } }))} />
         )}
       </Section>
+      <Section title="Service and queueing" open={c.service.enabled} badge={c.service.enabled ? (c.service.bufferedWrites ? 'queues, buffered writes' : 'queues') : 'off'}>
+        <ServiceSettings service={c.service} onChange={(service) => edit((x) => ({ ...x, service }))} />
+      </Section>
       <Section title="Workload" badge={`${c.workload.requests.toLocaleString('en-US')} ops${c.workload.script.length ? ` + ${c.workload.script.length} scripted` : ''}`}>
         <div className="dyn-row">
           <NumberField label="operations" value={c.workload.requests} min={0} max={5_000_000} integer onChange={(requests) => workload({ requests })} width="6.5rem" />
           <NumberField label="per second" value={c.workload.ratePerSecond} min={0} max={1e7} onChange={(ratePerSecond) => workload({ ratePerSecond })} width="5.5rem" />
+        </div>
+        <div className="dyn-row">
+          <NumberField
+            label="daily cycle ±"
+            value={c.workload.diurnal.amplitude}
+            min={0}
+            max={1}
+            step={0.1}
+            onChange={(amplitude) => workload({ diurnal: { ...c.workload.diurnal, amplitude } })}
+            width="4rem"
+            title="Figure 4's load: the rate is the mean × (1 + amplitude · sin(2πt / period)); 0 keeps it constant"
+          />
+          {c.workload.diurnal.amplitude > 0 && (
+            <NumberField label="period" unit="ms" value={c.workload.diurnal.periodMs} min={0.001} max={1e7} onChange={(periodMs) => workload({ diurnal: { ...c.workload.diurnal, periodMs } })} width="5rem" />
+          )}
         </div>
         <div className="dyn-row">
           <NumberField label="reads" value={c.workload.readFraction} min={0} max={1} step={0.05} onChange={(readFraction) => workload({ readFraction })} width="4.5rem" title="Fraction of operations that are reads" />
