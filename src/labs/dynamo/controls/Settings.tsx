@@ -28,6 +28,16 @@ const RECONCILIATIONS: { value: Reconciliation; label: string }[] = [
   { value: 'lattice-two-phase-set', label: 'lattice: two-phase set' },
 ];
 
+const COORDINATION_MODES: { value: DynamoConfig['coordination']['mode']; label: string }[] = [
+  { value: 'server', label: 'server-driven (load balancer)' },
+  { value: 'client', label: 'client-driven (§6.4)' },
+];
+
+const WRITE_COORDINATORS: { value: DynamoConfig['coordination']['writeCoordinator']; label: string }[] = [
+  { value: 'routed', label: 'as routed' },
+  { value: 'fastest-read', label: 'fastest node of the last read (§6.4)' },
+];
+
 /**
  * Every setting of the experiment, grouped as the paper presents Dynamo. Edits go to a draft that
  * is checked with the scenario's own schema; only a consistent config reaches the scenario (and
@@ -59,6 +69,7 @@ export function Settings({ config, seed, now, onChange, onSeed }: Props) {
   const repair = set('repair');
   const workload = set('workload');
   const membership = set('membership');
+  const coordination = set('coordination');
   const latency = c.latency;
   const choice = latencyChoice(latency);
   const setDefault = (d: Distribution) => edit((x) => ({ ...x, latency: { ...x.latency, default: d } }));
@@ -88,15 +99,8 @@ export function Settings({ config, seed, now, onChange, onSeed }: Props) {
           ]}
           onChange={(propagation) => quorum({ propagation })}
         />
-        <SelectField
-          label="coordination"
-          value={c.coordination.mode}
-          options={[
-            { value: 'server', label: 'server-driven (load balancer)' },
-            { value: 'client', label: 'client-driven (§6.4)' },
-          ]}
-          onChange={(mode) => edit((x) => ({ ...x, coordination: { ...x.coordination, mode } }))}
-        />
+        <SelectField label="coordination" value={c.coordination.mode} options={COORDINATION_MODES} onChange={(mode) => coordination({ mode })} />
+        <SelectField label="write coordinator" value={c.coordination.writeCoordinator} options={WRITE_COORDINATORS} onChange={(writeCoordinator) => coordination({ writeCoordinator })} />
         <NumberField label="request timeout" unit="ms" value={c.timeoutMs} min={0.001} max={1e6} onChange={(timeoutMs) => edit((x) => ({ ...x, timeoutMs }))} />
       </Section>
       <Section title="Ring" open badge={`${c.cluster.nodes} nodes, strategy ${c.cluster.strategy}`}>
