@@ -49,5 +49,11 @@ test.describe('Dynamo lab, latency (SOSP’07 §6)', () => {
     expect(buffered * 2).toBeLessThan(durable);
     await expect(cellOf(runs, 'this scenario (buffered writes)', 2)).toHaveText('0');
     await shoot(page, 'dynamo-buffered-writes');
+    // Presentation mode: the Latency pane beside the ring, at both projector sizes.
+    await page.getByRole('heading', { name: 'Buffered writes (Figure 5)' }).click();
+    await page.keyboard.press('p');
+    await expect(page.locator('html')).toHaveClass(/present/);
+    await expect(page.getByRole('img', { name: 'Buffered against durable writes' })).toBeVisible();
+    await shoot(page, 'dynamo-buffered-writes-present');
   });
 });
