@@ -20,6 +20,7 @@ import type { VectorClock } from './versioning/vectorClock.ts';
 import type { ReplicatedLattice } from './versioning/lattice/replicated.ts';
 import type { VersionMerge } from './versioning/lattice/join.ts';
 import type { ThresholdReads } from './measure/thresholdReads.ts';
+import type { ReadYourWrites } from './measure/readYourWrites.ts';
 
 /**
  * The simulation as each concern sees it. `Simulation` (simulation.ts) implements all of these;
@@ -110,6 +111,8 @@ export interface Replicas {
 export interface ClientState {
   /** Per key, what the client last read (reconciled) or wrote: its context for the next put. */
   context: Map<number, { clock: VectorClock; value: Value }>;
+  /** Per key, the node that answered the client's last read of it fastest (§6.4: the read's context carries it). */
+  readFastest: Map<number, number>;
   /** Counter for vector clocks of writes the client coordinates itself (§6.4, timestamp versioning). */
   counter: number;
   /** Lanes with an operation in flight (replication/clientLanes.ts), and the operations waiting in each. */
@@ -176,6 +179,7 @@ export interface Observation {
   readonly applied: AppliedFailure[];
   /** Threshold reads in flight and their outcomes (lattice values). */
   readonly thresholdReads: ThresholdReads;
+  readonly readYourWrites: ReadYourWrites;
   /** Divergence is sampled every bucket only when that is affordable. */
   readonly sampleDivergence: boolean;
 }

@@ -76,6 +76,13 @@ export interface CoordinationConfig {
    * was lost, or its target is down) avoids that target and forwards to the next replica.
    */
   forwardTimeoutMs: number;
+  /**
+   * Who coordinates a write. `routed`: as every request is routed (the load balancer and a
+   * forward, or the client library's pick). `fastest-read` (§6.4): the node that answered the
+   * client's previous read of the key fastest, which the read's context carries; it holds what
+   * that read returned, so read-your-writes is more likely.
+   */
+  writeCoordinator: 'routed' | 'fastest-read';
 }
 
 /**
@@ -242,6 +249,7 @@ export interface VariantSettings {
   tokensPerNode?: number;
   partitions?: number;
   coordination?: 'server' | 'client';
+  writeCoordinator?: 'routed' | 'fastest-read';
   reconciliation?: Reconciliation;
   versions?: 'vector-clocks' | 'timestamps';
   readRepair?: boolean;
@@ -277,7 +285,7 @@ export function applyVariant(base: DynamoConfig, v: VariantSettings): DynamoConf
       sloppy: pick(v.sloppy, base.quorum.sloppy),
       propagation: pick(v.propagation, base.quorum.propagation),
     },
-    coordination: { ...base.coordination, mode: pick(v.coordination, base.coordination.mode) },
+    coordination: { ...base.coordination, mode: pick(v.coordination, base.coordination.mode), writeCoordinator: pick(v.writeCoordinator, base.coordination.writeCoordinator) },
     versioning: { ...base.versioning, reconciliation: pick(v.reconciliation, base.versioning.reconciliation), versions: pick(v.versions, base.versioning.versions) },
     lattice: latticeOfVariant(base.lattice, v.values),
     repair: {

@@ -8,7 +8,7 @@ export function defaultConfig(): DynamoConfig {
   return {
     cluster: { nodes: 8, capacity: [], strategy: 1, tokensPerNode: 4, partitions: 64, seeds: 2, clockSkewMs: 0 },
     quorum: { n: 3, r: 2, w: 2, sloppy: true, propagation: 'all' },
-    coordination: { mode: 'server', refreshMs: 2000, forwardTimeoutMs: 40 },
+    coordination: { mode: 'server', refreshMs: 2000, forwardTimeoutMs: 40, writeCoordinator: 'routed' },
     timeoutMs: 300,
     latency: { default: { kind: 'exponential', meanMs: 2 }, write: null, ack: null, read: null, response: null },
     service: { enabled: false, time: { kind: 'exponential', meanMs: 1 }, bufferedWrites: false, flushIntervalMs: 100, bufferMs: 0.05 },

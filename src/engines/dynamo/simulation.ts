@@ -22,6 +22,7 @@ import { replicatedLattice, writeKind } from './versioning/lattice/index.ts';
 import type { ReplicatedLattice } from './versioning/lattice/replicated.ts';
 import { latticeMerge, SIBLINGS, type VersionMerge } from './versioning/lattice/join.ts';
 import { ThresholdReads } from './measure/thresholdReads.ts';
+import { ReadYourWrites } from './measure/readYourWrites.ts';
 import { NodeService } from './service/nodeService.ts';
 import { ObjectBuffer } from './service/objectBuffer.ts';
 import { inMemory, jobDuration, needsService, type FlushJob } from './service/serve.ts';
@@ -80,6 +81,8 @@ export class Simulation implements Cluster {
   /** How replicas fold versions together: siblings, or the lattice's join. */
   readonly merge: VersionMerge;
   readonly thresholdReads: ThresholdReads;
+  /** Reads by a client of keys it wrote, and how many saw its write (§6.4). */
+  readonly readYourWrites: ReadYourWrites;
   readonly trace: TraceRecorder;
   readonly applied: AppliedFailure[] = [];
   readonly counters: Counters = {
@@ -148,7 +151,8 @@ export class Simulation implements Cluster {
     this.stores = Array.from({ length: this.M }, () => new NodeStore(this.merge));
     this.membership = new Membership(this.M, this.C, cfg.membership.failureTimeoutMs, cfg.membership.retryMs);
     this.network = new Network(this.M, this.C, cfg.latency, this.rngNetwork);
-    this.clients = Array.from({ length: this.C }, () => ({ context: new Map(), counter: 0, busy: new Set(), waiting: new Map() }));
+    this.clients = Array.from({ length: this.C }, () => ({ context: new Map(), readFastest: new Map(), counter: 0, busy: new Set(), waiting: new Map() }));
+    this.readYourWrites = new ReadYourWrites(this.C);
     this.metrics = new Metrics(BUCKETS, this.endTime, this.M, visibilityEdges(cfg), LATENCY_WINDOWS, this.workload.lastTime);
     this.trace = new TraceRecorder(cfg.trace.maxEvents);
     this.service = cfg.service.enabled ? new NodeService(cfg.service, this.M, BUCKETS, this.metrics.bucketMs, simRandom(seed, STREAM.service)) : null;

@@ -136,6 +136,13 @@ describe('the built-in Dynamo examples', () => {
     expect(client.writeLatencyMs.p999).toBeLessThan(s.latencyMs.write.p999Ms);
   });
 
+  it('fastest-read: writes coordinated by the fastest reader see more of the client’s own writes, and are faster, than routed ones (§6.4)', async () => {
+    const { summary: s } = await run(await example('fastest-read'));
+    const routed = s.variants[0]!;
+    expect(s.staleness.readYourWrites.share).toBeGreaterThan(routed.readYourWrites);
+    expect(s.latencyMs.write.meanMs).toBeLessThan(routed.writeLatencyMs.mean);
+  });
+
   it('scale-out: keys move to the nodes that joined, none is lost or left on a node that no longer owns it', async () => {
     const { summary: s } = await run(await example('scale-out'));
     expect(s.membership.keysMoved).toBeGreaterThan(0);

@@ -88,7 +88,7 @@ function View({ scenario, onChange, mode }: LabViewProps<DynamoConfig, DynamoVie
 
   if (present) {
     // The projector's layout: the title, the headline numbers and the player stay; each of the
-    // tabs is a pane beside the ring, sized to the room left (keys 1–5); the settings open on the left.
+    // tabs is a pane beside the ring, sized to the room left (keys 1–6); the settings open on the left.
     const panes: PresentPane[] = TABS.map((tab) => ({
       id: tab,
       label: TAB_TITLES[tab],

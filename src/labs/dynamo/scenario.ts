@@ -18,7 +18,7 @@ export interface DynamoView {
   background: boolean;
 }
 
-export const TABS = ['messages', 'versions', 'metrics', 'partitioning', 'compare'] as const;
+export const TABS = ['messages', 'versions', 'metrics', 'latency', 'partitioning', 'compare'] as const;
 export type DynamoTab = (typeof TABS)[number];
 
 const ms = (max = 1e7) => num({ min: 0, max });
@@ -77,7 +77,12 @@ const configSchema = object({
     clockSkewMs: optional(ms(1e6), 0),
   }),
   quorum: object({ n: small, r: small, w: small, sloppy: bool(), propagation: literal('all', 'quorum-only') }),
-  coordination: object({ mode: literal('server', 'client'), refreshMs: positiveMs(), forwardTimeoutMs: optional(positiveMs(1e6), 40) }),
+  coordination: object({
+    mode: literal('server', 'client'),
+    refreshMs: positiveMs(),
+    forwardTimeoutMs: optional(positiveMs(1e6), 40),
+    writeCoordinator: optional(literal('routed', 'fastest-read'), 'routed'),
+  }),
   timeoutMs: positiveMs(1e6),
   latency: object({
     default: distribution,
@@ -165,6 +170,7 @@ const configSchema = object({
           tokensPerNode: maybe(int({ min: 1, max: 1024 })),
           partitions: maybe(int({ min: 1, max: 65536 })),
           coordination: maybe(literal('server', 'client')),
+          writeCoordinator: maybe(literal('routed', 'fastest-read')),
           reconciliation: maybe(reconciliation),
           versions: maybe(literal('vector-clocks', 'timestamps')),
           readRepair: maybe(bool()),

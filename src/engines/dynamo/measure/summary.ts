@@ -9,6 +9,7 @@ import { COMMIT_DEPTH } from './staleness.ts';
 import { lostUpdates, type LostUpdates } from './lostUpdates.ts';
 import { stalenessTheory, type StalenessTheory } from './theory.ts';
 import type { ThresholdStats } from './thresholdReads.ts';
+import type { ReadYourWritesStats } from './readYourWrites.ts';
 
 /** What the CLI prints and the metrics panel shows: every measured quantity of a run. */
 export interface DynamoSummary {
@@ -43,6 +44,8 @@ export interface DynamoSummary {
     /** Measured, and PBS's prediction where its assumptions hold (null elsewhere). */
     tVisibility: { fromMs: number; toMs: number | null; reads: number; consistent: number; theory: number | null }[];
     theory: StalenessTheory;
+    /** Reads by a client of a key it had written, and the share that saw that write (§6.4). */
+    readYourWrites: ReadYourWritesStats;
   };
   load: {
     perNode: { node: number; capacity: number; replicaOps: number; coordinated: number }[];
@@ -94,6 +97,10 @@ export interface VariantResult {
   thresholdMeanMs: number;
   /** Buffered writes (§6.1): versions lost from object buffers in crashes. */
   lostFromBuffers: number;
+  /** Mean and 99.9th percentile per slice of the run (Figure 5 draws the writes' against the base run's). */
+  latencyOverTime: LatencyWindow[];
+  /** Of a client's reads of keys it had written, the share that saw its write (NaN: none). */
+  readYourWrites: number;
 }
 
 const share = (x: number, total: number) => (total === 0 ? 0 : x / total);
@@ -196,6 +203,7 @@ function staleness(sim: Simulation, seed: number): DynamoSummary['staleness'] {
       theory: theory.tVisibility?.[i] ?? null,
     })),
     theory,
+    readYourWrites: sim.readYourWrites.stats(),
   };
 }
 
@@ -259,5 +267,7 @@ export function variantResult(label: string, set: VariantSettings, s: DynamoSumm
     thresholdTimedOut: s.lattice?.thresholdReads.timedOut ?? 0,
     thresholdMeanMs: s.lattice?.thresholdReads.latencyMs.mean ?? NaN,
     lostFromBuffers: s.queueing.buffered.lostFromBuffers,
+    latencyOverTime: s.latencyOverTime,
+    readYourWrites: s.staleness.readYourWrites.share,
   };
 }

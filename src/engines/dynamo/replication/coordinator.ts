@@ -82,6 +82,9 @@ function startRequest(
   const self = sim.M + client;
   sim.trace.record(sim.now, sim.now, REC.start, write ? OP.put : OP.get, self, -1, key, req.id, 0, probe ? FLAG.STALE : 0);
   const { cfg } = sim;
+  const fastest = write && cfg.coordination.writeCoordinator === 'fastest-read' ? (sim.clients[client]!.readFastest.get(key) ?? -1) : -1;
+  // §6.4: the write goes straight to the node that answered the client's last read of the key fastest.
+  if (fastest >= 0) return sendRequest(sim, req, self, fastest);
   if (cfg.coordination.mode === 'client') {
     // Client-driven coordination (§6.4): reads are coordinated by the client library; writes go to
     // a node of the preference list, unless versions are timestamps (last-write-wins). A lattice
@@ -250,6 +253,7 @@ function answered(sim: Cluster, req: Request, i: number, versions: Siblings): vo
   req.acks++;
   const { quorum } = sim.cfg;
   if (!req.write) {
+    if (req.acks === 1) req.fastest = req.targets[i]!;
     req.replies[i] = versions;
     req.merged = sim.merge.merge(req.merged, versions);
   }
@@ -385,6 +389,10 @@ function complete(sim: Cluster, req: Request, okAnswer: boolean, versions: Sibli
   sim.metrics.finish(req.start, sim.now, req.write, ok, req.probe, versions.length, age, req.latestAtStart, since);
   const flags = (ok ? FLAG.OK : 0) | (age > 0 ? FLAG.STALE : 0);
   sim.trace.record(sim.now, req.start, REC.finish, req.write ? OP.put : OP.get, sim.M + req.client, req.coordinator, req.key, req.id, versions.length, flags);
+  if (!req.write && ok && req.wait < 0 && !req.probe) {
+    sim.readYourWrites.read(req.client, req.key, versions);
+    if (req.fastest >= 0 && req.fastest < sim.M) sim.clients[req.client]!.readFastest.set(req.key, req.fastest);
+  }
   if (!req.write && ok) for (const v of versions) sim.trace.record(sim.now, req.start, REC.returned, OP.get, sim.M + req.client, -1, req.key, v.id, req.id, 0);
   const policy = cfg.versioning.reconciliation;
   let next = -1;
@@ -403,7 +411,10 @@ function complete(sim: Cluster, req: Request, okAnswer: boolean, versions: Sibli
       sim.metrics.finish(sim.now, sim.now, true, false, false, 0, -1, 0, NaN);
     }
   } else next = leaveLane(sim, req.client, req.lane);
-  if (req.write && ok && req.version) sim.clients[req.client]!.context.set(req.key, { clock: req.version.clock, value: req.version.value });
+  if (req.write && ok && req.version) {
+    sim.clients[req.client]!.context.set(req.key, { clock: req.version.clock, value: req.version.value });
+    sim.readYourWrites.wrote(req.client, req.key, req.version.clock);
+  }
   const lane = req.lane;
   release(sim, req);
   if (next >= 0) startOperation(sim, next, lane);

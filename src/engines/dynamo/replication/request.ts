@@ -35,6 +35,8 @@ export interface Request {
   hops: number;
   /** The node the request was last forwarded to, or -1. */
   forwardedTo: number;
+  /** A get: the replica whose answer reached the coordinator first, or -1. */
+  fastest: number;
   /** The coordinating endpoint (a node, or the client itself), -1 until chosen. */
   coordinator: number;
   /** The coordinator's crash epoch when it took the request (a crash abandons it). */
@@ -73,7 +75,7 @@ export function fillRequest(
 ): Request {
   if (!r)
     return {
-      id, write, key, client, start, operation, pick, probe, context, value, latestAtStart: 0, lane: -2, wait: -1, hops: 0, forwardedTo: -1, coordinator: -1, epoch: 0,
+      id, write, key, client, start, operation, pick, probe, context, value, latestAtStart: 0, lane: -2, wait: -1, hops: 0, forwardedTo: -1, fastest: -1, coordinator: -1, epoch: 0,
       version: null, targets: [], hints: [], answered: 0, acks: 0, replies: [], merged: NO_VERSIONS, decided: false, finalized: false, clientDone: false,
     };
   r.id = id;
@@ -91,6 +93,7 @@ export function fillRequest(
   r.wait = -1;
   r.hops = 0;
   r.forwardedTo = -1;
+  r.fastest = -1;
   r.coordinator = -1;
   r.epoch = 0;
   r.version = null;

@@ -8,6 +8,7 @@ import { CheckField, NumberField, Section, SelectField } from './fields.tsx';
 import { FailureList } from './FailureList.tsx';
 import { LATENCY_CHOICES, latencyChoice, withChoice } from './latencyChoice.ts';
 import { ScriptList } from './ScriptList.tsx';
+import { ServiceSettings } from './ServiceSettings.tsx';
 import { VariantList } from './VariantList.tsx';
 import { LatticeSettings, VALUE_CHOICES, valueChoice } from './LatticeSettings.tsx';
 
@@ -25,6 +26,16 @@ const RECONCILIATIONS: { value: Reconciliation; label: string }[] = [
   { value: 'shopping-cart', label: 'shopping cart (union)' },
   { value: 'lattice-max', label: 'lattice: max' },
   { value: 'lattice-two-phase-set', label: 'lattice: two-phase set' },
+];
+
+const COORDINATION_MODES: { value: DynamoConfig['coordination']['mode']; label: string }[] = [
+  { value: 'server', label: 'server-driven (load balancer)' },
+  { value: 'client', label: 'client-driven (§6.4)' },
+];
+
+const WRITE_COORDINATORS: { value: DynamoConfig['coordination']['writeCoordinator']; label: string }[] = [
+  { value: 'routed', label: 'as routed' },
+  { value: 'fastest-read', label: 'fastest node of the last read (§6.4)' },
 ];
 
 /**
@@ -58,6 +69,7 @@ export function Settings({ config, seed, now, onChange, onSeed }: Props) {
   const repair = set('repair');
   const workload = set('workload');
   const membership = set('membership');
+  const coordination = set('coordination');
   const latency = c.latency;
   const choice = latencyChoice(latency);
   const setDefault = (d: Distribution) => edit((x) => ({ ...x, latency: { ...x.latency, default: d } }));
@@ -87,15 +99,8 @@ export function Settings({ config, seed, now, onChange, onSeed }: Props) {
           ]}
           onChange={(propagation) => quorum({ propagation })}
         />
-        <SelectField
-          label="coordination"
-          value={c.coordination.mode}
-          options={[
-            { value: 'server', label: 'server-driven (load balancer)' },
-            { value: 'client', label: 'client-driven (§6.4)' },
-          ]}
-          onChange={(mode) => edit((x) => ({ ...x, coordination: { ...x.coordination, mode } }))}
-        />
+        <SelectField label="coordination" value={c.coordination.mode} options={COORDINATION_MODES} onChange={(mode) => coordination({ mode })} />
+        <SelectField label="write coordinator" value={c.coordination.writeCoordinator} options={WRITE_COORDINATORS} onChange={(writeCoordinator) => coordination({ writeCoordinator })} />
         <NumberField label="request timeout" unit="ms" value={c.timeoutMs} min={0.001} max={1e6} onChange={(timeoutMs) => edit((x) => ({ ...x, timeoutMs }))} />
       </Section>
       <Section title="Ring" open badge={`${c.cluster.nodes} nodes, strategy ${c.cluster.strategy}`}>
@@ -204,10 +209,28 @@ export function Settings({ config, seed, now, onChange, onSeed }: Props) {
           <NumberField label="client view refresh" unit="ms" value={c.coordination.refreshMs} min={0.001} max={1e7} onChange={(refreshMs) => edit((x) => ({ ...x, coordination: { ...x.coordination, refreshMs } }))} />
         )}
       </Section>
+      <Section title="Service and queueing" open={c.service.enabled} badge={c.service.enabled ? (c.service.bufferedWrites ? 'queues, buffered writes' : 'queues') : 'off'}>
+        <ServiceSettings service={c.service} onChange={(service) => edit((x) => ({ ...x, service }))} />
+      </Section>
       <Section title="Workload" badge={`${c.workload.requests.toLocaleString('en-US')} ops${c.workload.script.length ? ` + ${c.workload.script.length} scripted` : ''}`}>
         <div className="dyn-row">
           <NumberField label="operations" value={c.workload.requests} min={0} max={MAX_REQUESTS} integer onChange={(requests) => workload({ requests })} width="6.5rem" />
           <NumberField label="per second" value={c.workload.ratePerSecond} min={0} max={1e7} onChange={(ratePerSecond) => workload({ ratePerSecond })} width="5.5rem" />
+        </div>
+        <div className="dyn-row">
+          <NumberField
+            label="daily cycle ±"
+            value={c.workload.diurnal.amplitude}
+            min={0}
+            max={1}
+            step={0.1}
+            onChange={(amplitude) => workload({ diurnal: { ...c.workload.diurnal, amplitude } })}
+            width="4rem"
+            title="Figure 4's load: the rate is the mean × (1 + amplitude · sin(2πt / period)); 0 keeps it constant"
+          />
+          {c.workload.diurnal.amplitude > 0 && (
+            <NumberField label="period" unit="ms" value={c.workload.diurnal.periodMs} min={0.001} max={1e7} onChange={(periodMs) => workload({ diurnal: { ...c.workload.diurnal, periodMs } })} width="5rem" />
+          )}
         </div>
         <div className="dyn-row">
           <NumberField label="reads" value={c.workload.readFraction} min={0} max={1} step={0.05} onChange={(readFraction) => workload({ readFraction })} width="4.5rem" title="Fraction of operations that are reads" />

@@ -12,7 +12,16 @@ import { Mark, MarkIcon, OKABE_ITO, seriesStyle } from '../../../ui/chart/palett
 
 
 // What the values do (siblings, lost updates, deletions) comes right after availability: it is what a value-type comparison is about.
-const COLUMNS: { title: string; optional: boolean; value(r: VariantResult): number; show(r: VariantResult): string }[] = [
+interface Column {
+  title: string;
+  optional: boolean;
+  value(r: VariantResult): number;
+  show(r: VariantResult): string;
+  /** Shown only where it is what the comparison is about. */
+  relevant?(config: DynamoConfig, runs: VariantResult[]): boolean;
+}
+
+const COLUMNS: Column[] = [
   { title: 'availability', optional: false, value: (r) => r.availability, show: (r) => percent(r.availability, 2) },
   { title: 'reads with siblings', optional: true, value: (r) => r.multiVersionReadShare, show: (r) => percent(r.multiVersionReadShare, 2) },
   { title: 'lost updates', optional: true, value: (r) => r.lostUpdates, show: (r) => String(r.lostUpdates) },
@@ -30,6 +39,13 @@ const COLUMNS: { title: string; optional: boolean; value(r: VariantResult): numb
   },
   { title: 'read mean · p99.9', optional: false, value: (r) => r.readLatencyMs.mean, show: (r) => `${formatMs(r.readLatencyMs.mean)} · ${formatMs(r.readLatencyMs.p999)}` },
   { title: 'write mean · p99.9', optional: false, value: (r) => r.writeLatencyMs.mean, show: (r) => `${formatMs(r.writeLatencyMs.mean)} · ${formatMs(r.writeLatencyMs.p999)}` },
+  {
+    title: 'read your writes',
+    optional: true,
+    value: (r) => (Number.isFinite(r.readYourWrites) ? 1 - r.readYourWrites : 0),
+    show: (r) => (Number.isFinite(r.readYourWrites) ? percent(r.readYourWrites, 2) : '—'),
+    relevant: (config, runs) => config.coordination.writeCoordinator !== 'routed' || runs.some((r) => r.set.writeCoordinator !== undefined),
+  },
   {
     title: 'stale reads (PBS)',
     optional: true,
@@ -62,7 +78,7 @@ export function ComparePanel({ summary, config, width }: { summary: DynamoSummar
       </p>
     );
   // Columns that are zero for every run say nothing: they are left out.
-  const columns = COLUMNS.filter((c) => !c.optional || runs.some((r) => c.value(r) !== 0));
+  const columns = COLUMNS.filter((c) => (!c.optional || runs.some((r) => c.value(r) !== 0)) && (c.relevant?.(config, runs) ?? true));
   const w = Math.max(300, width - 20);
   const h = Math.round(Math.min(300, Math.max(220, w * 0.42)));
   const probes = config.workload.probeDelaysMs.length > 0;
@@ -85,7 +101,6 @@ export function ComparePanel({ summary, config, width }: { summary: DynamoSummar
 const RUN_COLUMN = 150;
 const MEASURE_COLUMN = 95;
 
-type Column = (typeof COLUMNS)[number];
 
 /** A run's name with its mark (the same colour and shape as in the charts below) and its value type. */
 function RunName({ run, i }: { run: VariantResult; i: number }) {

@@ -3,6 +3,7 @@ import type { Frame } from '../frame.ts';
 import { formatMs, keyName } from '../names.ts';
 import { TABS, type DynamoTab, type DynamoView } from '../scenario.ts';
 import { ComparePanel } from './ComparePanel.tsx';
+import { LatencyPanel } from './LatencyPanel.tsx';
 import { MessageDiagram } from './MessageDiagram.tsx';
 import { FAMILY_KEY } from './messageStyle.ts';
 import { MetricsPanel } from './MetricsPanel.tsx';
@@ -13,6 +14,7 @@ export const TAB_TITLES: Record<DynamoTab, string> = {
   messages: 'Messages',
   versions: 'Versions',
   metrics: 'Metrics',
+  latency: 'Latency',
   partitioning: 'Partitioning',
   compare: 'Compare',
 };
@@ -25,7 +27,7 @@ export interface TabsProps {
   setView(patch: Partial<DynamoView>): void;
 }
 
-/** The views beside the ring, one tab each: messages, versions, metrics, partitioning, compare. */
+/** The views beside the ring, one tab each: messages, versions, metrics, latency, partitioning, compare. */
 export function DynamoTabs({ frame, view, width, running, setView }: TabsProps) {
   const { config } = frame;
   return (
@@ -72,6 +74,8 @@ export function TabBody({ frame, view, width, running, setView }: TabsProps) {
       );
     case 'metrics':
       return <MetricsPanel result={result} config={config} at={at} now={now} width={width - 4} members={trace.rings[frame.cluster.ring]!.members} />;
+    case 'latency':
+      return <LatencyPanel summary={result.summary} config={config} now={now} width={width - 4} nodes={trace.nodes} />;
     case 'partitioning':
       return <PartitioningPanel summary={result.summary} config={config} width={width - 4} />;
     case 'compare':

@@ -8,6 +8,7 @@ import { percent } from '../../../ui/chart/format.ts';
 import { formatMs, nodeColor, nodeName } from '../names.ts';
 import { histogramPercentile, over, type MetricsAt } from '../seriesAt.ts';
 import { Chart, inner } from '../../../ui/chart/Chart.tsx';
+import { nodeAxis } from './nodeAxis.ts';
 import type { LegendItem } from '../../../ui/chart/Legend.tsx';
 import { OKABE_ITO } from '../../../ui/chart/palette.tsx';
 
@@ -250,7 +251,6 @@ export function LoadPlot({ width, height, at, members, total }: PlotProps & { at
   const x = d3.scaleLinear().domain([0, members.length]).range([0, w]);
   const y = d3.scaleLinear().domain([0, Math.max(1, ...loads, mean * 1.2)]).nice().range([h, 0]);
   const bw = Math.max(2, (w / members.length) * 0.7);
-  const labelEvery = Math.ceil(members.length / Math.max(1, Math.floor(w / 22)));
   return (
     <Chart
       width={width}
@@ -259,8 +259,7 @@ export function LoadPlot({ width, height, at, members, total }: PlotProps & { at
       y={y}
       xLabel="node"
       yLabel="replica operations"
-      xTicks={members.map((_, i) => i + 0.5).filter((_, i) => i % labelEvery === 0)}
-      xFormat={(v) => nodeName(members[Math.floor(v)]!)}
+      {...nodeAxis(members, w)}
       yFormat={(v) => d3.format('~s')(v)}
       label="Load per node"
     >
