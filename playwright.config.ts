@@ -22,11 +22,11 @@ export default defineConfig({
   // slowest example (three 30-node Dynamo simulations, a deep test) took over 3 minutes.
   timeout: deep ? 600_000 : 180_000,
   expect: { timeout: 45_000 },
-  // Two workers: each test has its own browser context (storage, downloads), so tests are
-  // independent; on two cores the second worker overlaps one test's app start with another's run.
-  // E2E_WORKERS=1 runs them one at a time (to read a single test's timing, or on one core).
+  // One worker by default: the tests are CPU-bound (app start, engine worker, the real run), and on
+  // two cores a second worker measured slower (fresh clone: 66 tests in 12.0 min against about 10 with
+  // one) and made waits race. E2E_WORKERS=N runs N at once (tests are independent: own contexts).
   fullyParallel: true,
-  workers: Number(process.env.E2E_WORKERS ?? 2),
+  workers: Number(process.env.E2E_WORKERS ?? 1),
   retries: 0,
   reporter: [['list']],
   outputDir: 'test-results',
