@@ -167,7 +167,14 @@ export function RingView(props: RingViewProps) {
       </g>
       <g className="dyn-key" transform={`translate(${keyXY[0]},${keyXY[1]})`}>
         <circle r={Math.max(5, s * 0.013)} />
-        <text y={-Math.max(9, s * 0.022)} textAnchor="middle" className="dyn-key-label">{`k${props.selectedKey}`}</text>
+        {/* The key's name inside the band, towards the centre: outside it would meet the nodes' rank badges. */}
+        <text
+          x={-(bandWidth / 2 + Math.max(10, s * 0.028)) * Math.cos(keyAngle)}
+          y={-(bandWidth / 2 + Math.max(10, s * 0.028)) * Math.sin(keyAngle)}
+          textAnchor="middle"
+          dominantBaseline="central"
+          className="dyn-key-label"
+        >{`k${props.selectedKey}`}</text>
       </g>
       <g className="dyn-flight">
         {inFlight.map((m, i) => {
