@@ -59,9 +59,11 @@ describe('the latency quantile sketch', () => {
     const b = whole.stats();
     expect([a.count, a.p50Ms, a.p99Ms, a.p999Ms, a.maxMs]).toEqual([b.count, b.p50Ms, b.p99Ms, b.p999Ms, b.maxMs]);
     // Exact parts within the limit stay exact.
+    // The exact-sample limit (a count of samples, not a time): above the two parts' 6,000 together.
+    const exactLimit = 10_000;
     const small = new QuantileSketch();
-    small.merge(parts[0]!, 10_000);
-    small.merge(parts[2]!, 10_000);
+    small.merge(parts[0]!, exactLimit);
+    small.merge(parts[2]!, exactLimit);
     expect(small.exact).toBe(true);
     expect(small.count).toBe(6000);
   });
