@@ -14,6 +14,19 @@ get(a); get(b);
 read(r)`;
 
 describe('the explorer', () => {
+  it('a random walk grows sets in place, but never one the program holds (a frozen value, copied elsewhere)', async () => {
+    const p = `let s = newEmptySet(); fork { insert(1, s); insert(2, s); } fork { insert(3, s); }
+let v = freeze(s); let t = newEmptySet(); put(t, v); insert(9, t); fork { insert(8, t); } insert(7, t); (v, freeze(t), s)`;
+    const random = await explore(p, { mode: 'random', schedules: 40 });
+    const naive = await explore(p, { reduction: false });
+    const known = new Set(naive.outcomes.map((o) => o.key));
+    for (const o of random.outcomes) expect(known.has(o.key), o.text).toBe(true);
+    expect(random.outcomes.some((o) => o.kind === 'value')).toBe(true);
+    // A value a frozen set handed out is never changed by the later inserts into t.
+    const whole = naive.outcomes.find((o) => o.kind === 'value' && o.text.startsWith('({1, 2, 3}'));
+    expect(whole?.text).toMatch(/^\(\{1, 2, 3\}, \{1, 2, 3, 7, 9\}|^\(\{1, 2, 3\}, \{1, 2, 3, 7, 8, 9\}/);
+  });
+
   it('state caching is sound: the same outcomes and schedule counts as walking every schedule', async () => {
     const programs = [
       racy,

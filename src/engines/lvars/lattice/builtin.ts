@@ -1,4 +1,4 @@
-import { BOT, compareValues, makeMap, search, setUnion, tuple, valueKey, valuesEqual, type MapValue, type SetValue, type Tuple, type Value } from '../runtime/values.ts';
+import { BOT, compareValues, makeMap, search, setInsertEditing, setUnion, tuple, valueKey, valuesEqual, type MapValue, type SetValue, type Tuple, type Value } from '../runtime/values.ts';
 import { isTop, LatticeValueError, TOP, type Lattice, type State } from './lattice.ts';
 import type { LatticeSpec } from './spec.ts';
 
@@ -82,6 +82,7 @@ function setLattice(): Lattice {
     name: 'Set',
     bottom: empty,
     join,
+    joinEditing: (a, b, edit) => (isTop(a) || isTop(b) || (b as SetValue).items.length !== 1 ? join(a, b) : setInsertEditing(a as SetValue, (b as SetValue).items[0]!, edit)),
     leq: (a, b) => isTop(b) || (!isTop(a) && (a as SetValue).items.every((x) => search((b as SetValue).items, x) >= 0)),
     fromValue(v) {
       if (v === BOT) return empty;

@@ -1,3 +1,4 @@
+import type { Edit } from '../runtime/treeSet.ts';
 import { show, valueKey, type Value } from '../runtime/values.ts';
 import type { LatticeSpec } from './spec.ts';
 
@@ -23,6 +24,11 @@ export interface Lattice {
   readonly bottom: State;
   /** Least upper bound; TOP when the two are incompatible. */
   join(a: State, b: State): State;
+  /**
+   * `join` for a walk that never comes back to `a` (random schedules): may change `a` in place when
+   * it was made under `edit` (../runtime/treeSet.ts). Only where that saves a copy (sets).
+   */
+  readonly joinEditing?: (a: State, b: State, edit: Edit) => State;
   /** The lattice order: a ⊑ b iff a ⊔ b = b. */
   leq(a: State, b: State): boolean;
   /** The element a put or a threshold denotes (`bot` inside stands for the relevant bottom). */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TreeSet } from './treeSet.ts';
-import { compareValues, makeSet, setSize, setUnion, valueKey, type SetValue } from './values.ts';
+import { compareValues, makeSet, setInsertEditing, setSize, setUnion, valueKey, type SetValue } from './values.ts';
 
 describe('the persistent tree set', () => {
   it('inserting one element at a time gives the sorted set, and every earlier version is unchanged', () => {
@@ -29,5 +29,28 @@ describe('the persistent tree set', () => {
     expect(grown.items.slice(0, 6)).toEqual([0, 2, 4, 6, 7, 8]);
     expect(grown.insert(7, compareValues)).toBe(grown);
     expect(big.items.length).toBe(5000);
+  });
+
+  it('under an edit, inserting changes only what the edit made: sets from before it, or from an earlier edit, stay as they were', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -300, max: 300 }), { maxLength: 300 }), fc.array(fc.integer({ min: -300, max: 300 }), { maxLength: 300 }), (xs, ys) => {
+        let s: SetValue = makeSet(xs.slice(0, 40));
+        for (const x of xs.slice(40)) s = setUnion(s, { tag: 'set', items: [x] });
+        const before = valueKey(makeSet([...s.items]));
+        const edit = {};
+        let t = s;
+        const half = ys.length >> 1;
+        for (const y of ys.slice(0, half)) t = setInsertEditing(t, y, edit);
+        // A later edit: what the first one made is persistent again.
+        const sealed = valueKey(makeSet([...t.items]));
+        let u = t;
+        for (const y of ys.slice(half)) u = setInsertEditing(u, y, {});
+        expect(valueKey(makeSet([...s.items]))).toBe(before);
+        expect(valueKey(makeSet([...t.items]))).toBe(sealed);
+        expect(u.items).toEqual(makeSet([...xs, ...ys]).items);
+        expect(setSize(u)).toBe(new Set([...xs, ...ys]).size);
+      }),
+      { numRuns: 60, seed: 15 },
+    );
   });
 });

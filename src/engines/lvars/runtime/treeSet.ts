@@ -7,48 +7,78 @@ import type { SetValue, Value } from './values.ts';
  * put (the common case: `insert`) thus costs a few small copies per step, not a copy of the whole
  * set. It is a `SetValue`: `items`, the sorted array every other operation reads, is built on
  * first use and kept.
+ *
+ * A walk that never comes back to an earlier configuration (a random schedule) need not keep old
+ * versions: under an `Edit` (Clojure's transients, Hickey 2009), the nodes and sets made under
+ * the current edit are changed in place, and only nodes made before it are copied. Ending the edit
+ * (the walk taking a fresh one) makes everything made under it persistent again.
  */
 
 const MAX = 32;
 
 type Compare = (a: Value, b: Value) => number;
 
+/** A transient edit: nodes and sets stamped with the current one belong to it and may change in place. */
+export type Edit = object;
+
 interface Leaf {
   readonly leaf: true;
   readonly items: readonly Value[];
+  readonly edit?: Edit;
 }
 interface Branch {
   readonly leaf: false;
   /** The least element under each child. */
   readonly mins: readonly Value[];
   readonly children: readonly Node[];
+  readonly edit?: Edit;
 }
 type Node = Leaf | Branch;
+
+/** A node of the edit `edit`: changed in place (its arrays are its own). */
+interface OwnLeaf {
+  leaf: true;
+  items: Value[];
+  edit: Edit;
+}
+interface OwnBranch {
+  leaf: false;
+  mins: Value[];
+  children: Node[];
+  edit: Edit;
+}
+type OwnNode = OwnLeaf | OwnBranch;
 
 export class TreeSet implements SetValue {
   readonly tag = 'set' as const;
   private flat: readonly Value[] | undefined;
 
   private constructor(
-    private readonly root: Node,
-    readonly size: number,
+    private root: Node,
+    private count: number,
+    private readonly edit: Edit | undefined,
   ) {}
 
-  /** A tree holding `items` (sorted, no duplicates). */
-  static of(items: readonly Value[]): TreeSet {
+  /** A tree holding `items` (sorted, no duplicates); its nodes belong to `edit` when one is given. */
+  static of(items: readonly Value[], edit?: Edit): TreeSet {
+    const stamp = edit ? { edit } : {};
     let level: Node[] = [];
-    for (let i = 0; i < items.length; i += MAX / 2) level.push({ leaf: true, items: items.slice(i, i + MAX / 2) });
+    for (let i = 0; i < items.length; i += MAX / 2) level.push({ leaf: true, items: items.slice(i, i + MAX / 2), ...stamp });
     while (level.length > 1) {
       const up: Node[] = [];
       for (let i = 0; i < level.length; i += MAX / 2) {
         const children = level.slice(i, i + MAX / 2);
-        up.push({ leaf: false, mins: children.map(least), children });
+        up.push({ leaf: false, mins: children.map(least), children, ...stamp });
       }
       level = up;
     }
-    const set = new TreeSet(level[0] ?? { leaf: true, items: [] }, items.length);
+    const set = new TreeSet(level[0] ?? { leaf: true, items: [], ...stamp }, items.length, edit);
     set.flat = items;
     return set;
+  }
+
+  get size(): number {
+    return this.count;
   }
 
   get items(): readonly Value[] {
@@ -65,8 +95,59 @@ export class TreeSet implements SetValue {
     const grown = insertInto(this.root, v, compare);
     if (!grown) return this;
     const root: Node = grown.length === 1 ? grown[0]! : { leaf: false, mins: grown.map(least), children: grown };
-    return new TreeSet(root, this.size + 1);
+    return new TreeSet(root, this.count + 1, undefined);
   }
+
+  /**
+   * `insert` under `edit`: this set itself, changed in place, if it belongs to `edit` (else a new
+   * set that does); of the path to the leaf, the nodes of `edit` change in place and the others are
+   * copied into it. Every set and node not of `edit` is left as it was.
+   */
+  insertEditing(v: Value, compare: Compare, edit: Edit): TreeSet {
+    if (has(this.root, v, compare)) return this;
+    const set = this.edit === edit ? this : new TreeSet(this.root, this.count, edit);
+    const root = owned(set.root, edit);
+    const split = growInPlace(root, v, compare, edit);
+    set.root = split ? { leaf: false, mins: [least(root), least(split)], children: [root, split], edit } : root;
+    set.count++;
+    set.flat = undefined;
+    return set;
+  }
+}
+
+function has(n: Node, v: Value, compare: Compare): boolean {
+  while (!n.leaf) {
+    const at = locate(n.mins, v, compare);
+    if (at >= 0) return true;
+    n = n.children[Math.max(0, -at - 2)]!;
+  }
+  return locate(n.items, v, compare) >= 0;
+}
+
+/** `n` if it belongs to `edit`, else a copy that does. */
+function owned(n: Node, edit: Edit): OwnNode {
+  if (n.edit === edit) return n as OwnNode;
+  return n.leaf ? { leaf: true, items: n.items.slice(), edit } : { leaf: false, mins: n.mins.slice(), children: n.children.slice(), edit };
+}
+
+/** Inserts `v` (absent) under `n`, which belongs to `edit`, in place; returns the upper half if `n` split. */
+function growInPlace(n: OwnNode, v: Value, compare: Compare, edit: Edit): OwnNode | undefined {
+  if (n.leaf) {
+    n.items.splice(-locate(n.items, v, compare) - 1, 0, v);
+    return n.items.length > MAX ? { leaf: true, items: n.items.splice(n.items.length >> 1), edit } : undefined;
+  }
+  const i = Math.max(0, -locate(n.mins, v, compare) - 2);
+  const child = owned(n.children[i]!, edit);
+  n.children[i] = child;
+  const split = growInPlace(child, v, compare, edit);
+  n.mins[i] = least(child);
+  if (split) {
+    n.children.splice(i + 1, 0, split);
+    n.mins.splice(i + 1, 0, least(split));
+  }
+  if (n.children.length <= MAX) return undefined;
+  const half = n.children.length >> 1;
+  return { leaf: false, mins: n.mins.splice(half), children: n.children.splice(half), edit };
 }
 
 const least = (n: Node): Value => (n.leaf ? n.items[0]! : n.mins[0]!);

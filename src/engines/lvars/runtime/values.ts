@@ -1,5 +1,5 @@
 import type { Env, FnCode } from './code.ts';
-import { TreeSet } from './treeSet.ts';
+import { TreeSet, type Edit } from './treeSet.ts';
 
 /**
  * Runtime values. Integers, booleans and strings are JavaScript primitives; everything else is an
@@ -123,6 +123,14 @@ const TREE_FROM = 32;
 
 /** The number of elements, without building a tree set's array. */
 export const setSize = (s: SetValue): number => (s instanceof TreeSet ? s.size : s.items.length);
+
+/**
+ * `setUnion(a, {x})` for a walk that will not come back to `a` (./treeSet.ts, transients): a set
+ * of `edit` grows in place, any other is copied once into a tree of `edit`.
+ */
+export function setInsertEditing(a: SetValue, x: Value, edit: Edit): SetValue {
+  return (a instanceof TreeSet ? a : TreeSet.of(a.items, edit)).insertEditing(x, compareValues, edit);
+}
 
 export function setUnion(a: SetValue, b: SetValue): SetValue {
   if (b.items.length === 0) return a;

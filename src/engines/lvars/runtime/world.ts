@@ -5,6 +5,7 @@ import { frozenIncompatibilityViolation, incompatibilityViolation, reachedFrozen
 import { userLattice, type UserLatticeDef } from '../lattice/user.ts';
 import type { Loc } from '../syntax/ast.ts';
 import type { BlockCode, Env } from './code.ts';
+import type { Edit } from './treeSet.ts';
 import { eventsAt, handlerThreadId, newEvents, quiescent, type HandlerCell } from './handlerPools.ts';
 import { ALLOC_SPEC, enterCall, LocalLoop, Mode, resume, runLocal, threadAt, threadCalling, threadPoised, type MachineHost, type Pending, type Thread } from './machine.ts';
 import { LangError } from './prims.ts';
@@ -56,6 +57,11 @@ export interface Config {
   readonly futures: ReadonlyMap<string, Value | undefined>;
   readonly result: Value | undefined;
   readonly failure: Failure | undefined;
+  /**
+   * A walk that never comes back (`World.own`, `World.advance`): its transient edit, under which
+   * LVar states change in place (../runtime/treeSet.ts) until one escapes to the program.
+   */
+  readonly edit?: Edit;
 }
 
 /** What a replay records: every reduction, with the thread that took it. */
@@ -87,6 +93,8 @@ export function arrayThresholdMet(cell: LVarCell, p: Pending): boolean {
 
 const byId = (a: Thread, b: Thread) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 class StepFailure extends Error {
   constructor(readonly failure: Omit<Failure, 'thread'>) {
     super(failure.message);
@@ -99,6 +107,8 @@ class StepFailure extends Error {
  */
 export class World {
   private readonly lattices = new Map<string, Lattice>();
+  /** The walk `advance` last stepped: its configuration and the draft that changes it. */
+  private walk: { config: Config; draft: Draft } | undefined;
 
   constructor(
     private readonly main: BlockCode,
@@ -140,11 +150,14 @@ export class World {
   }
 
   /**
-   * A copy of `c` that `advance` may change in place: its threads, and the store's maps, are its
-   * own (the LVars' states, environments and continuations are immutable and stay shared).
+   * A copy of `c` that `advance` may change in place: its threads, the store's maps and LVar cells
+   * are its own (environments and continuations are immutable and stay shared; the LVars' states
+   * too, until the walk's edit copies them, see Config.edit).
    */
   own(c: Config): Config {
-    return { ...c, threads: c.threads.map((t) => ({ ...t })), lvars: new Map(c.lvars), handlers: [...c.handlers], pools: new Map(c.pools), refs: new Map(c.refs), futures: new Map(c.futures) };
+    const lvars = new Map<string, LVarCell>();
+    for (const [id, cell] of c.lvars) lvars.set(id, { ...cell });
+    return { ...c, threads: c.threads.map((t) => ({ ...t })), lvars, handlers: [...c.handlers], pools: new Map(c.pools), refs: new Map(c.refs), futures: new Map(c.futures), edit: {} };
   }
 
   /**
@@ -152,7 +165,10 @@ export class World {
    * an earlier `advance`, is used up, its threads and maps changed in place rather than copied.
    */
   advance(c: Config, id: string): Config {
-    return new Draft(this, c, undefined, true).run(id);
+    // The walk's configuration is one object changed in place, so its draft is kept from step to step.
+    let walk = this.walk;
+    if (walk?.config !== c) walk = this.walk = { config: c, draft: new Draft(this, c, undefined, true) };
+    return walk.draft.run(id);
   }
 
   /** For a terminal configuration: the value, or the error, it ends in. */
@@ -307,6 +323,8 @@ class Draft implements MachineHost {
   private ownPools: Map<string, NamedCell> | undefined;
   private ownRefs: Map<string, NamedCell & { value: Value }> | undefined;
   private ownFutures: Map<string, Value | undefined> | undefined;
+  /** In place: the walk's transient edit (Config.edit); renewed whenever a state escapes to the program. */
+  private edit: Edit | undefined;
 
   constructor(
     private readonly world: World,
@@ -320,6 +338,7 @@ class Draft implements MachineHost {
       return;
     }
     // The base is the caller's to give up (see World.own): its mutable parts are taken over.
+    this.edit = base.edit;
     this.threads = base.threads as Thread[];
     this.ownLvars = base.lvars as Map<string, LVarCell>;
     this.ownHandlers = base.handlers as HandlerCell[];
@@ -333,6 +352,11 @@ class Draft implements MachineHost {
   }
   private setLVar(cell: LVarCell): void {
     (this.ownLvars ??= new Map(this.base.lvars)).set(cell.id, cell);
+  }
+  /** A new state for an LVar: in place, its cell is the walk's own and changes; else a new cell. */
+  private setState(c: LVarCell, state: State): void {
+    if (this.inPlace) (c as Mutable<LVarCell>).state = state;
+    else this.setLVar({ ...c, state });
   }
   private get handlers(): readonly HandlerCell[] {
     return this.ownHandlers ?? this.base.handlers;
@@ -385,7 +409,17 @@ class Draft implements MachineHost {
     // The base's threads are sorted: sort only when one was added.
     const threads = this.threads;
     if (this.spawned) threads.sort(byId);
-    return { threads, lvars: this.lvars, handlers: this.handlers, pools: this.pools, refs: this.refs, futures: this.futures, result: this.result, failure };
+    // Ready for the next step (an in-place draft is kept for the whole walk).
+    this.queue.length = 0;
+    this.performing = undefined;
+    this.spawned = false;
+    if (!this.inPlace) return { threads, lvars: this.lvars, handlers: this.handlers, pools: this.pools, refs: this.refs, futures: this.futures, result: this.result, failure };
+    // In place, the base is the walk's own (World.own): its maps and threads already are the draft's.
+    const walk = this.base as Mutable<Config>;
+    walk.result = this.result;
+    walk.failure = failure;
+    walk.edit = this.edit;
+    return walk;
   }
 
   /** Queues a new thread; it runs to its first shared operation within this step. */
@@ -433,7 +467,7 @@ class Draft implements MachineHost {
         break;
       case 'getAt':
         this.rule('E-Get', p.loc, t);
-        result = this.indexed(p).state as Value;
+        result = this.escaping(this.indexed(p).state) as Value;
         break;
       case 'waitAt':
         this.rule('E-Get', p.loc, t);
@@ -441,7 +475,7 @@ class Draft implements MachineHost {
         break;
       case 'get/1':
         this.rule('E-Get', p.loc, t);
-        result = this.lvarArg(p, 0).state as Value;
+        result = this.escaping(this.lvarArg(p, 0).state) as Value;
         break;
       case 'get/2':
       case 'get/3':
@@ -458,7 +492,7 @@ class Draft implements MachineHost {
         const c = this.lvarArg(p, 0);
         this.rule('E-Freeze-Simple', p.loc, t);
         this.setLVar({ ...c, frozen: true });
-        result = c.lattice.toValue(c.state);
+        result = c.lattice.toValue(this.escaping(c.state));
         break;
       }
       case 'freezeAfter':
@@ -475,7 +509,7 @@ class Draft implements MachineHost {
         }
         this.rule('E-Freeze-Final', p.loc, t);
         this.setLVar({ ...c, frozen: true });
-        result = c.lattice.toValue(c.state);
+        result = c.lattice.toValue(this.escaping(c.state));
         break;
       }
       case 'addHandler':
@@ -503,7 +537,7 @@ class Draft implements MachineHost {
         }
         this.rule('E-Freeze-Final', p.loc, t);
         this.setLVar({ ...c, frozen: true });
-        result = tuple([this.futures.get((p.args[3] as Handle).id)!, c.lattice.toValue(c.state)]);
+        result = tuple([this.futures.get((p.args[3] as Handle).id)!, c.lattice.toValue(this.escaping(c.state))]);
         break;
       }
       case 'cartesianProd':
@@ -567,7 +601,9 @@ class Draft implements MachineHost {
   /** E-Put, or E-Put-Err when the join reaches top or changes a frozen LVar. */
   private put(t: Thread, c: LVarCell, v: Value, loc: Loc): void {
     const delta = c.lattice.fromValue(v);
-    const next = c.lattice.join(c.state, delta);
+    // In place only where no one can see the old state: not frozen (its check compares them), and no handler (it diffs them).
+    const edit = this.edit && !c.frozen && c.lattice.joinEditing && !this.watched(c.id) ? this.edit : undefined;
+    const next = edit ? c.lattice.joinEditing!(c.state, delta, edit) : c.lattice.join(c.state, delta);
     if (isTop(next)) {
       this.rule('E-Put-Err', loc, t);
       throw new StepFailure({
@@ -700,11 +736,28 @@ class Draft implements MachineHost {
     for (let i = this.threads.length - 1; i >= 0; i--) if (inside(this.threads[i]!.id)) this.threads.splice(i, 1);
   }
 
+  /**
+   * A state handed to the program (get, freeze): from now on it must stay as it is, so the walk
+   * takes a fresh edit, and everything made under the old one is persistent again.
+   */
+  private escaping(s: State): State {
+    if (this.edit) this.edit = {};
+    return s;
+  }
+
+  /** Some handler watches this LVar. */
+  private watched(id: string): boolean {
+    const handlers = this.handlers;
+    for (let i = 0; i < handlers.length; i++) if (handlers[i]!.lvar === id) return true;
+    return false;
+  }
+
   /** Sets an LVar's state and launches its handlers on the new events (E-Spawn-Handler). */
   private update(c: LVarCell, next: State, t: Thread): void {
-    this.setLVar({ ...c, state: next });
+    const before = c.state;
+    this.setState(c, next);
     if (this.handlers.length === 0) return;
-    for (const h of this.handlers) if (h.lvar === c.id) for (const e of newEvents(c.lattice, h, c.state, next)) this.launch(h, e, t);
+    for (const h of this.handlers) if (h.lvar === c.id) for (const e of newEvents(c.lattice, h, before, next)) this.launch(h, e, t);
   }
 
   /** E-Add-Handler; `eventSet` (a set value) is the model's explicit `Q`, else the lattice's events. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runs } from '../../../testing/depth.ts';
-import { errorKinds, explore, values } from './run.ts';
+import { errorKinds, explore, runTask, values } from './run.ts';
 
 /**
  * POPL'14 Theorem 1 on random programs that use the constructs of the model added in issue 14:
@@ -94,6 +94,15 @@ async function exploreFourWays(program: string) {
   expect(new Map(cached.outcomes.map((o) => [o.text, o.count]))).toEqual(new Map(naive.outcomes.map((o) => [o.text, o.count])));
   expect(values(por)).toEqual(values(naive));
   expect(dpor.outcomes.map((o) => o.key).sort(), program).toEqual(naive.outcomes.map((o) => o.key).sort());
+  // Random walks change the store in place (transient edits): each outcome they reach is one the
+  // naive walk found, and its witness, stepped persistently, ends in that same outcome.
+  const random = await explore(program, { mode: 'random', schedules: 12 });
+  const known = new Set(naive.outcomes.map((o) => o.key));
+  for (const o of random.outcomes) {
+    expect(known.has(o.key), `${program}\n${o.text}`).toBe(true);
+    const again = await runTask(program, { kind: 'replay', schedule: o.witness, finish: false });
+    expect(again.kind === 'replay' && again.summary.ending?.text).toBe(o.text);
+  }
   return { naive, cached, por };
 }
 
