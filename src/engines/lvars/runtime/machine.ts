@@ -208,6 +208,13 @@ function atom(c: Code, env: Env | null): Value {
   return e.vals[local.index]!;
 }
 
+/** The values of atomic arguments (a loop: this is on every call of a builtin). */
+function atoms(args: readonly Code[], env: Env | null): Value[] {
+  const out: Value[] = new Array<Value>(args.length);
+  for (let i = 0; i < args.length; i++) out[i] = atom(args[i]!, env);
+  return out;
+}
+
 function evalStep(t: Thread, c: Code, host: MachineHost): void {
   const env = t.env;
   switch (c.op) {
@@ -235,7 +242,7 @@ function evalStep(t: Thread, c: Code, host: MachineHost): void {
     case Op.Lambda:
       return ret(t, { tag: 'closure', code: c.fn, env });
     case Op.Call:
-      if (c.atomic) return apply(t, (c.callee as Extract<Code, { op: Op.Const }>).value, c.args.map((a) => atom(a, env)), c, host);
+      if (c.atomic) return apply(t, (c.callee as Extract<Code, { op: Op.Const }>).value, atoms(c.args, env), c, host);
       return evalIn(t, c.callee, env, { t: K.Callee, node: c, env, next: t.kont });
     case Op.Index:
       return evalIn(t, c.target, env, { t: K.IndexT, node: c, env, next: t.kont });

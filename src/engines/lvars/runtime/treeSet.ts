@@ -100,29 +100,25 @@ export class TreeSet implements SetValue {
 
   /**
    * `insert` under `edit`: this set itself, changed in place, if it belongs to `edit` (else a new
-   * set that does); of the path to the leaf, the nodes of `edit` change in place and the others are
-   * copied into it. Every set and node not of `edit` is left as it was.
+   * set that does, with the same elements when `v` was there); of the path to the leaf, the nodes
+   * of `edit` change in place and the others are copied into it. Every set and node not of `edit`
+   * is left as it was.
    */
   insertEditing(v: Value, compare: Compare, edit: Edit): TreeSet {
-    if (has(this.root, v, compare)) return this;
     const set = this.edit === edit ? this : new TreeSet(this.root, this.count, edit);
     const root = owned(set.root, edit);
+    set.root = root;
     const split = growInPlace(root, v, compare, edit);
-    set.root = split ? { leaf: false, mins: [least(root), least(split)], children: [root, split], edit } : root;
+    if (split === PRESENT) return set;
+    if (split) set.root = { leaf: false, mins: [least(root), least(split)], children: [root, split], edit };
     set.count++;
     set.flat = undefined;
     return set;
   }
 }
 
-function has(n: Node, v: Value, compare: Compare): boolean {
-  while (!n.leaf) {
-    const at = locate(n.mins, v, compare);
-    if (at >= 0) return true;
-    n = n.children[Math.max(0, -at - 2)]!;
-  }
-  return locate(n.items, v, compare) >= 0;
-}
+/** What growInPlace returns when `v` was already there (the nodes on its path are then the edit's, unchanged). */
+const PRESENT = 'present';
 
 /** `n` if it belongs to `edit`, else a copy that does. */
 function owned(n: Node, edit: Edit): OwnNode {
@@ -130,24 +126,42 @@ function owned(n: Node, edit: Edit): OwnNode {
   return n.leaf ? { leaf: true, items: n.items.slice(), edit } : { leaf: false, mins: n.mins.slice(), children: n.children.slice(), edit };
 }
 
-/** Inserts `v` (absent) under `n`, which belongs to `edit`, in place; returns the upper half if `n` split. */
-function growInPlace(n: OwnNode, v: Value, compare: Compare, edit: Edit): OwnNode | undefined {
+/** Inserts `v` under `n`, which belongs to `edit`, in place; returns the upper half if `n` split. */
+function growInPlace(n: OwnNode, v: Value, compare: Compare, edit: Edit): OwnNode | undefined | typeof PRESENT {
   if (n.leaf) {
-    n.items.splice(-locate(n.items, v, compare) - 1, 0, v);
-    return n.items.length > MAX ? { leaf: true, items: n.items.splice(n.items.length >> 1), edit } : undefined;
+    const at = locate(n.items, v, compare);
+    if (at >= 0) return PRESENT;
+    insertAt(n.items, -at - 1, v);
+    return n.items.length > MAX ? { leaf: true, items: upperHalf(n.items), edit } : undefined;
   }
-  const i = Math.max(0, -locate(n.mins, v, compare) - 2);
+  const at = locate(n.mins, v, compare);
+  if (at >= 0) return PRESENT;
+  const i = Math.max(0, -at - 2);
   const child = owned(n.children[i]!, edit);
   n.children[i] = child;
   const split = growInPlace(child, v, compare, edit);
+  if (split === PRESENT) return PRESENT;
   n.mins[i] = least(child);
   if (split) {
-    n.children.splice(i + 1, 0, split);
-    n.mins.splice(i + 1, 0, least(split));
+    insertAt(n.children, i + 1, split);
+    insertAt(n.mins, i + 1, least(split));
   }
   if (n.children.length <= MAX) return undefined;
-  const half = n.children.length >> 1;
-  return { leaf: false, mins: n.mins.splice(half), children: n.children.splice(half), edit };
+  return { leaf: false, mins: upperHalf(n.mins), children: upperHalf(n.children), edit };
+}
+
+/** `xs.splice(at, 0, x)` without splice's generic path (it is most of an in-place insert's cost). */
+function insertAt<T>(xs: T[], at: number, x: T): void {
+  for (let j = xs.length; j > at; j--) xs[j] = xs[j - 1]!;
+  xs[at] = x;
+}
+
+/** Removes and returns the upper half of `xs`. */
+function upperHalf<T>(xs: T[]): T[] {
+  const half = xs.length >> 1;
+  const upper = xs.slice(half);
+  xs.length = half;
+  return upper;
 }
 
 const least = (n: Node): Value => (n.leaf ? n.items[0]! : n.mins[0]!);

@@ -314,7 +314,10 @@ class Draft implements MachineHost {
   /** The base's threads (sorted by id), copied: a step changes one or two of them in place. */
   private readonly threads: Thread[];
   private result: Value | undefined;
-  private readonly queue: Thread[] = [];
+  /** Threads started in this step, in order, from `head` on; the performing thread runs before them. */
+  private queue: Thread[] = [];
+  private head = 0;
+  private performer: Thread | undefined;
   private performing: string | undefined;
   private spawned = false;
   // The store is copied on first write only: most steps change one LVar, or none.
@@ -387,7 +390,7 @@ class Draft implements MachineHost {
     let current: Thread | undefined;
     try {
       if (id !== undefined) this.perform(id);
-      while ((current = this.queue.shift())) {
+      while ((current = this.next())) {
         runLocal(current, this);
         this.settle(current);
       }
@@ -410,7 +413,9 @@ class Draft implements MachineHost {
     const threads = this.threads;
     if (this.spawned) threads.sort(byId);
     // Ready for the next step (an in-place draft is kept for the whole walk).
-    this.queue.length = 0;
+    if (this.queue.length > 0) this.queue = [];
+    this.head = 0;
+    this.performer = undefined;
     this.performing = undefined;
     this.spawned = false;
     if (!this.inPlace) return { threads, lvars: this.lvars, handlers: this.handlers, pools: this.pools, refs: this.refs, futures: this.futures, result: this.result, failure };
@@ -420,6 +425,16 @@ class Draft implements MachineHost {
     walk.failure = failure;
     walk.edit = this.edit;
     return walk;
+  }
+
+  /** The next thread to run within this step: the performer, then the started ones in order. */
+  private next(): Thread | undefined {
+    const t = this.performer;
+    if (t) {
+      this.performer = undefined;
+      return t;
+    }
+    return this.head < this.queue.length ? this.queue[this.head++] : undefined;
   }
 
   /** Queues a new thread; it runs to its first shared operation within this step. */
@@ -551,7 +566,7 @@ class Draft implements MachineHost {
       case 'modify': {
         const key = this.keyLVar(t, p);
         enterCall(t, p.args[3]!, [key], p.loc, this);
-        this.queue.unshift(t);
+        this.performer = t;
         return;
       }
       case 'getMemo': {
@@ -595,7 +610,7 @@ class Draft implements MachineHost {
         throw new Error(`no shared operation ${p.op}`);
     }
     resume(t, result);
-    this.queue.unshift(t);
+    this.performer = t;
   }
 
   /** E-Put, or E-Put-Err when the join reaches top or changes a frozen LVar. */
