@@ -91,18 +91,18 @@ const LOG10 = Array.from({ length: 64 }, (_, n) => Math.log10(n));
 /** log10 of a number of choices (a table for the common, small ones: it is taken at every step). */
 const log10Of = (n: number): number => (n < LOG10.length ? LOG10[n]! : Math.log10(n));
 
-/** A 53-bit hash of a schedule (two 32-bit FNV-1a streams): distinct schedules are counted without keeping them. */
+/**
+ * A 53-bit hash of a schedule (two 32-bit FNV-1a streams): distinct schedules are counted without
+ * keeping them. A schedule is named by the choice it made at each point with more than one
+ * runnable thread: the steps in between are forced, and the configuration, so the list of
+ * choices, is a function of the choices before.
+ */
 class ScheduleHash {
   private a = 0x811c9dc5;
   private b = 0x01000193;
-  add(thread: string): void {
-    for (let i = 0; i < thread.length; i++) {
-      const c = thread.charCodeAt(i);
-      this.a = Math.imul(this.a ^ c, 16777619);
-      this.b = Math.imul(this.b ^ c, 2246822519);
-    }
-    this.a = Math.imul(this.a ^ 0x2c, 16777619);
-    this.b = Math.imul(this.b ^ 0x2c, 2246822519);
+  add(choice: number): void {
+    this.a = Math.imul(this.a ^ (choice + 1), 16777619);
+    this.b = Math.imul(this.b ^ (choice + 1), 2246822519);
   }
   value(): number {
     return (this.a >>> 0) * 2 ** 21 + ((this.b >>> 0) & 0x1fffff);
@@ -295,12 +295,15 @@ export async function exploreRandom(world: World, options: ExploreOptions, ctx: 
       let log10Product = 0;
       let choices = world.runnable(config);
       while (choices.length > 0 && path.length < options.maxDepth) {
-        const thread = choices[Math.floor(random() * choices.length)]!;
-        if (choices.length > 1) log10Product += log10Of(choices.length);
+        const choice = Math.floor(random() * choices.length);
+        const thread = choices[choice]!;
+        if (choices.length > 1) {
+          log10Product += log10Of(choices.length);
+          hash.add(choice);
+        }
         ctx.tick();
         config = world.advance(config, thread);
         path.push(thread);
-        hash.add(thread);
         states++;
         choices = world.runnable(config);
       }
