@@ -71,6 +71,10 @@ test.describe('Dynamo lab, latency (SOSP’07 §6)', () => {
     expect(ms(await cellOf(runs, paced, 1).innerText())).toBeLessThan(ms(await cellOf(runs, unpaced, 1).innerText()));
     const cleared = async (row: string) => ms((await cellOf(runs, row, 3).innerText()).replace(/^at /, ''));
     expect(await cleared(paced)).toBeGreaterThan(await cleared(unpaced));
+    // The settings that drive it, under Service and queueing.
+    const service = page.locator('details', { has: page.locator('summary', { hasText: 'Service and queueing' }) });
+    await expect(service.getByLabel('admission control for background tasks (§6.5)')).toBeChecked();
+    await service.screenshot({ path: 'test-results/dynamo-admission-settings.png' });
     const figure = page.getByRole('img', { name: 'Foreground disk reads: the 99th percentile' });
     await shoot(page, 'dynamo-admission', figure);
     await page.getByRole('heading', { name: 'Admission control for background tasks (§6.5)' }).click();
