@@ -10,12 +10,14 @@ function ms(text: string): number {
 
 const cellOf = (table: Locator, row: string, column: number) => table.locator('tbody tr').filter({ has: table.page().locator('th', { hasText: row }) }).locator('td').nth(column);
 
-async function shoot(page: Page, name: string): Promise<void> {
+/** Screenshots at both projector sizes; with `show`, scrolled so that figure is in view. */
+async function shoot(page: Page, name: string, show?: Locator): Promise<void> {
   for (const [w, h] of [
     [1280, 720],
     [1920, 1080],
   ] as const) {
     await page.setViewportSize({ width: w, height: h });
+    if (show) await show.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `test-results/${name}-${w}.png` });
   }
 }
@@ -55,5 +57,30 @@ test.describe('Dynamo lab, latency (SOSP’07 §6)', () => {
     await expect(page.locator('html')).toHaveClass(/present/);
     await expect(page.getByRole('img', { name: 'Buffered against durable writes' })).toBeVisible();
     await shoot(page, 'dynamo-buffered-writes-present');
+  });
+
+  test('admission control keeps the foreground tail near its target while the hand-off runs, slower (§6.5)', async ({ page }) => {
+    await openApp(page, '/#example=dynamo/admission-control');
+    await expect(page.getByRole('heading', { name: 'Admission control for background tasks (§6.5)' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Run again' })).toBeVisible({ timeout: 90_000 });
+    await expect(page.getByRole('img', { name: 'Foreground disk reads: the 99th percentile' })).toBeVisible();
+    await expect(page.getByRole('img', { name: 'Background work still to do' })).toBeVisible();
+    const runs = page.locator('.dyn-admission-table');
+    const paced = 'this scenario (admission control)';
+    const unpaced = 'no admission control';
+    expect(ms(await cellOf(runs, paced, 1).innerText())).toBeLessThan(ms(await cellOf(runs, unpaced, 1).innerText()));
+    const cleared = async (row: string) => ms((await cellOf(runs, row, 3).innerText()).replace(/^at /, ''));
+    expect(await cleared(paced)).toBeGreaterThan(await cleared(unpaced));
+    // The settings that drive it, under Service and queueing.
+    const service = page.locator('details', { has: page.locator('summary', { hasText: 'Service and queueing' }) });
+    await expect(service.getByLabel('admission control for background tasks (§6.5)')).toBeChecked();
+    await service.screenshot({ path: 'test-results/dynamo-admission-settings.png' });
+    const figure = page.getByRole('img', { name: 'Foreground disk reads: the 99th percentile' });
+    await shoot(page, 'dynamo-admission', figure);
+    await page.getByRole('heading', { name: 'Admission control for background tasks (§6.5)' }).click();
+    await page.keyboard.press('p');
+    await expect(page.locator('html')).toHaveClass(/present/);
+    await expect(page.getByRole('img', { name: 'Background work still to do' })).toBeVisible();
+    await shoot(page, 'dynamo-admission-present', figure);
   });
 });

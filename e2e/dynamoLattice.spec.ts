@@ -37,4 +37,32 @@ test.describe('Dynamo lab, lattice values', () => {
     await page.getByRole('tab', { name: /^Metrics/ }).click();
     await page.locator('.dyn-summary').screenshot({ path: 'test-results/dynamo-lattice-metrics.png' });
   });
+
+  test('the Versions tab of a lattice run shows each replica’s state and the joins, no siblings', async ({ page }) => {
+    await openApp(page, '/#example=dynamo/lattice-merge');
+    await expect(page.getByRole('button', { name: 'Run again' })).toBeVisible({ timeout: 90_000 });
+    await page.locator('summary', { hasText: 'Lattice values' }).click();
+    await page.getByLabel('replica values').selectOption({ label: 'lattice: OR-set' });
+    await page.getByRole('tab', { name: /^Versions/ }).click();
+    await expect(page.getByRole('figure', { name: /^Lattice states of k0/ })).toBeVisible({ timeout: 90_000 });
+    await expect(page.getByRole('button', { name: 'Run again' })).toBeVisible({ timeout: 90_000 });
+    const held = page.locator('.dyn-lattice-held tbody tr');
+    expect(await held.count()).toBeGreaterThan(0);
+    await expect(page.locator('.dyn-lattice-joins tbody tr', { hasText: 'a join of both' }).first()).toBeVisible();
+    await expect(page.getByText('siblings', { exact: true })).toHaveCount(0);
+    for (const present of [false, true]) {
+      if (present) {
+        await page.locator('h2').first().click();
+        await page.keyboard.press('p');
+        await expect(page.locator('html')).toHaveClass(/present/);
+      }
+      for (const [w, h] of [
+        [1280, 720],
+        [1920, 1080],
+      ] as const) {
+        await page.setViewportSize({ width: w, height: h });
+        await page.screenshot({ path: `test-results/dynamo-lattice-versions${present ? '-present' : ''}-${w}.png` });
+      }
+    }
+  });
 });

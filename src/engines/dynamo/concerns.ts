@@ -50,6 +50,12 @@ export interface Wire extends Agenda {
   /** A message to send now, from the pool. */
   message(type: MessageType, req?: number, key?: number): Message;
   send(from: number, to: number, msg: Message): void;
+  /**
+   * A background task's message (§6.5): the keys of its batch are read from the sender's storage
+   * first (a no-op when background work costs nothing). Skipped while the same send from that
+   * node is still waiting for its storage engine.
+   */
+  sendAfterRead(from: number, to: number, msg: Message): void;
 }
 
 /** Node queueing and object buffers (service/): null and empty buffers when service is off. */

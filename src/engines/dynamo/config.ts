@@ -103,6 +103,28 @@ export interface ServiceConfig {
   bufferedWrites: boolean;
   flushIntervalMs: number;
   bufferMs: number;
+  /** §6.5: background tasks on the same storage engine, and the admission control that paces them. */
+  background: BackgroundConfig;
+}
+
+/**
+ * SOSP'07 §6.5: background tasks (here hinted handoff and anti-entropy's key exchanges) read and
+ * write through the storage engine that serves gets and puts. With admission control a task runs
+ * only in time slices the controller hands out, and the controller hands out fewer when the 99th
+ * percentile of foreground disk reads over a trailing window rises towards its target.
+ */
+export interface BackgroundConfig {
+  /** Storage-engine time per key a background task reads or writes at a node of capacity 1; 0: background work costs nothing. */
+  keyMs: number;
+  admission: boolean;
+  /** The controller's target for the 99th percentile of foreground disk reads (wait and service) at a node. */
+  targetMs: number;
+  /** The trailing window the percentile covers; the controller re-decides at the end of each. */
+  windowMs: number;
+  /** One slice: how long a background task may hold the storage engine at a time. */
+  sliceMs: number;
+  /** Slices per window at most (the controller starts there). */
+  maxSlices: number;
 }
 
 /** One-way delays per message class (the WARS model of PBS); unset classes use `default`. */
@@ -260,6 +282,8 @@ export interface VariantSettings {
   /** Node queueing (service.enabled) and buffered writes (service.bufferedWrites). */
   queueing?: boolean;
   bufferedWrites?: boolean;
+  /** §6.5 admission control for background tasks (service.background.admission). */
+  admissionControl?: boolean;
 }
 
 export interface Variant {
@@ -294,7 +318,12 @@ export function applyVariant(base: DynamoConfig, v: VariantSettings): DynamoConf
       hintedHandoff: pick(v.hintedHandoff, base.repair.hintedHandoff),
       antiEntropy: pick(v.antiEntropy, base.repair.antiEntropy),
     },
-    service: { ...base.service, enabled: pick(v.queueing, base.service.enabled), bufferedWrites: pick(v.bufferedWrites, base.service.bufferedWrites) },
+    service: {
+      ...base.service,
+      enabled: pick(v.queueing, base.service.enabled),
+      bufferedWrites: pick(v.bufferedWrites, base.service.bufferedWrites),
+      background: { ...base.service.background, admission: pick(v.admissionControl, base.service.background.admission) },
+    },
     compare: [],
   };
 }

@@ -6,7 +6,7 @@ import type { Ring } from './ring/ring.ts';
 import type { AppliedFailure } from './concerns.ts';
 import { Simulation } from './simulation.ts';
 import { summarize, variantResult, type DynamoSummary } from './measure/summary.ts';
-import type { TraceEvents, VersionRecord } from './measure/traceRecorder.ts';
+import type { LatticeStateRecord, TraceEvents, VersionRecord } from './measure/traceRecorder.ts';
 import { workProblem } from './sim/workEstimate.ts';
 
 /** What the views replay: a bounded window of events, and whole-run series in time buckets. */
@@ -18,6 +18,8 @@ export interface DynamoTrace {
   endTime: number;
   events: TraceEvents;
   versions: VersionRecord[];
+  /** Lattice values: each change of a replica's state, and the join that made it (empty under vector clocks). */
+  latticeStates: LatticeStateRecord[];
   /** Every ring version, with the time it was created. */
   rings: Ring[];
   ringTimes: number[];
@@ -104,6 +106,7 @@ export const engine: Engine<DynamoConfig, DynamoResult> = {
         endTime: base.endTime,
         events: base.trace.events(),
         versions: base.trace.keptVersions(),
+        latticeStates: base.trace.keptLatticeStates(),
         rings: base.rings,
         ringTimes,
         failures: base.applied,

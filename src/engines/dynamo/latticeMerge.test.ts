@@ -8,7 +8,7 @@ import { lostUpdates } from './measure/lostUpdates.ts';
 import { OP } from './sim/workload.ts';
 import { dynamoProtocol } from './protocol.ts';
 import { Simulation } from './simulation.ts';
-import { stateKey } from '../lvars/lattice/lattice.ts';
+import { showState, stateKey, type State } from '../lvars/lattice/lattice.ts';
 
 /** A small busy cluster: concurrent writers on few keys, a partition, then time to settle. */
 function contended(kind: LatticeKind, groups: number[][] = [[0, 1]]): DynamoConfig {
@@ -37,6 +37,23 @@ function homeStates(sim: Simulation): string[][] {
 }
 
 describe('Dynamo with lattice values (merge by join)', () => {
+  it('records every change of a replica’s state: replayed, the records end in the states the replicas hold, and some are joins', () => {
+    const sim = simulate(contended('or-set'));
+    const records = sim.trace.keptLatticeStates();
+    const last = new Map<string, string>();
+    for (const r of records) {
+      if (r.before !== null) expect(last.get(`${r.node}:${r.key}`)).toBe(r.before);
+      last.set(`${r.node}:${r.key}`, r.after);
+    }
+    sim.stores.forEach((store, node) => {
+      for (const [key, versions] of store.data) expect(last.get(`${node}:${key}`)).toBe(showState(versions[0]!.value.element as State));
+    });
+    expect(records.some((r) => r.joined)).toBe(true);
+    const vc = contended('or-set');
+    vc.lattice.values = 'vector-clocks';
+    expect(simulate(vc).trace.keptLatticeStates()).toEqual([]);
+  });
+
   it('never has siblings: one state per key on every replica, one per read', () => {
     for (const kind of ['g-counter', 'or-set'] as const) {
       const sim = simulate(contended(kind));

@@ -25,7 +25,10 @@ import { ThresholdReads } from './measure/thresholdReads.ts';
 import { ReadYourWrites } from './measure/readYourWrites.ts';
 import { NodeService } from './service/nodeService.ts';
 import { ObjectBuffer } from './service/objectBuffer.ts';
-import { inMemory, jobDuration, needsService, type FlushJob } from './service/serve.ts';
+import { capacityOf, carriesBackgroundKeys, inMemory, jobDuration, needsService, type FlushJob } from './service/serve.ts';
+import { BackgroundWork, type BackgroundHost, type BackgroundJob } from './service/background.ts';
+import { AdmissionController } from './service/admission.ts';
+import { MSG } from './sim/messages.ts';
 
 /** Time buckets of the metric series the views replay. */
 export const BUCKETS = 200;
@@ -39,7 +42,7 @@ const DIVERGENCE_SAMPLE_LIMIT = 60_000;
  * This class holds what they share and runs the agenda, one event at a time, in (time,
  * scheduling order).
  */
-export class Simulation implements Cluster {
+export class Simulation implements Cluster, BackgroundHost {
   readonly M: number;
   readonly C: number;
   readonly queue = new EventQueue(8192);
@@ -109,6 +112,8 @@ export class Simulation implements Cluster {
   /** Node queueing (cfg.service), or null when nodes answer at once. */
   readonly service: NodeService | null;
   readonly buffers: ObjectBuffer[];
+  /** Background tasks on the storage engine and their admission control (§6.5), or null when background work costs nothing. */
+  readonly background: BackgroundWork | null;
   readonly sampleDivergence: boolean;
   opsStarted = 0;
   private upCache: number[] | undefined;
@@ -157,6 +162,8 @@ export class Simulation implements Cluster {
     this.trace = new TraceRecorder(cfg.trace.maxEvents);
     this.service = cfg.service.enabled ? new NodeService(cfg.service, this.M, BUCKETS, this.metrics.bucketMs, simRandom(seed, STREAM.service)) : null;
     this.buffers = Array.from({ length: this.M }, () => new ObjectBuffer());
+    const bg = cfg.service.background;
+    this.background = this.service && bg.keyMs > 0 ? new BackgroundWork(this.service, this.M, BUCKETS, this.metrics.bucketMs, new AdmissionController(bg, this.M, BUCKETS)) : null;
     this.sampleDivergence = cfg.workload.keys * cfg.quorum.n <= DIVERGENCE_SAMPLE_LIMIT;
     this.clockOffset = new Float64Array(this.M + this.C);
     const skew = cfg.cluster.clockSkewMs;
@@ -180,6 +187,7 @@ export class Simulation implements Cluster {
     if (cfg.coordination.mode === 'client')
       for (let c = 0; c < this.C; c++) q.push(this.rngProtocol.next() * cfg.coordination.refreshMs, EV.refresh, c, 0, null);
     for (let b = 0; b < BUCKETS; b++) q.push((b + 1) * this.metrics.bucketMs - 1e-9, EV.sample, b, 0, null);
+    if (this.background) q.push(cfg.service.background.windowMs, EV.admissionWindow, 0, 0, null);
 
     const p = this.protocol;
     while (q.pop()) {
@@ -242,6 +250,12 @@ export class Simulation implements Cluster {
           break;
         case EV.flushed:
           p.onFlushed(this, a, q.b, q.payload as FlushJob);
+          break;
+        case EV.backgroundDone:
+          this.backgroundDone(q.payload as BackgroundJob);
+          break;
+        case EV.admissionWindow:
+          this.admissionWindow();
           break;
         case EV.suspect:
           this.membership.suspect(a, q.b, this.now);
@@ -309,6 +323,7 @@ export class Simulation implements Cluster {
           this.trace.record(this.now, msg.sent, REC.message, msg.type, from, to, msg.key, msg.req, 0, 0);
         }
         if (this.service && needsService(msg.type)) return this.enqueue(from, to, msg);
+        if (this.background && carriesBackgroundKeys(msg.type)) return this.backgroundTask('handle', to, from, to, msg);
         this.protocol.onNodeMessage(this, to, from, msg);
       }
     } else if (!net.reachable(from, to)) {
@@ -333,9 +348,55 @@ export class Simulation implements Cluster {
 
   /** Service of a replica operation ends: the node handles it, unless it crashed meanwhile. */
   private serviced(from: number, to: number, msg: Message): void {
-    if (msg.begun >= 0) this.service!.record(to, msg.arrived, msg.begun, this.now);
+    if (msg.begun >= 0) {
+      this.service!.record(to, msg.arrived, msg.begun, this.now);
+      if (msg.type === MSG.get) this.background?.admission.observe(to, this.now - msg.arrived);
+    }
     if (this.up[to] === 1 && this.epoch[to] === msg.nodeEpoch) this.protocol.onNodeMessage(this, to, from, msg);
     this.messagePool.give(msg);
+  }
+
+  sendAfterRead(from: number, to: number, msg: Message): void {
+    if (!this.background) return this.send(from, to, msg);
+    if (this.background.sending(from, msg.type, to)) {
+      this.background.skipped++;
+      this.messagePool.give(msg);
+      return;
+    }
+    this.backgroundTask('send', from, from, to, msg);
+  }
+
+  /** A background task's storage-engine work at `node`: the keys of the message's batch, read before sending or written on receipt (§6.5). */
+  private backgroundTask(kind: BackgroundJob['kind'], node: number, from: number, to: number, msg: Message): void {
+    const keys = msg.batch?.length ?? 0;
+    const ms = (keys * this.cfg.service.background.keyMs) / capacityOf(this, node);
+    const job: BackgroundJob = { kind, node, epoch: this.epoch[node]!, from, to, msg, keys, remainingMs: ms, arrived: 0, begun: 0, sliceMs: 0 };
+    this.background!.submit(this, job);
+  }
+
+  backgroundSliceEnds(at: number, job: BackgroundJob): void {
+    this.queue.push(at, EV.backgroundDone, job.node, 0, job);
+  }
+
+  /** A background slice left the storage engine; a finished task's message goes on (sent, or handled where it arrived). */
+  private backgroundDone(job: BackgroundJob): void {
+    const bg = this.background!;
+    if (bg.sliceDone(this, job, this.epoch[job.node]!) && this.up[job.node] === 1) {
+      if (job.kind === 'send') this.send(job.from, job.to, job.msg);
+      else {
+        this.protocol.onNodeMessage(this, job.to, job.from, job.msg);
+        this.messagePool.give(job.msg);
+      }
+    }
+    bg.pump(this, job.node);
+  }
+
+  /** The admission controller's window ends: new allowances, and tasks waiting for a slice may start (§6.5). */
+  private admissionWindow(): void {
+    const bg = this.background!;
+    bg.admission.endWindow(this.metrics.bucket(this.now));
+    for (let node = 0; node < this.M; node++) if (this.up[node] === 1) bg.pump(this, node);
+    this.queue.push(this.now + this.cfg.service.background.windowMs, EV.admissionWindow, 0, 0, null);
   }
 
   newRequestId(): number {
@@ -446,6 +507,7 @@ export class Simulation implements Cluster {
     if (!up && this.up[node] === 1) {
       // Going down loses what only memory held: the node's queue and its object buffer (§6.1).
       this.service?.crash(node, this.now);
+      this.background?.crash(node);
       this.counters.bufferedLost += this.buffers[node]!.lose();
     }
     this.up[node] = up ? 1 : 0;

@@ -111,6 +111,16 @@ describe('the built-in Dynamo examples', () => {
     expect(s.replicas.durability.lost).toBe(0);
   });
 
+  it('admission control (§6.5): a lower foreground 99.9th percentile during the hand-off, which still delivers every hint, later', async () => {
+    const { summary: s } = await run(await example('admission-control'));
+    const free = s.variants[0]!;
+    expect(s.queueing.background.admission).toBe(true);
+    expect(free.background.admission).toBe(false);
+    expect(s.latencyMs.read.p999Ms).toBeLessThan(free.readLatencyMs.p999);
+    expect(s.hintedHandoff.backlogFinal).toBe(0);
+    expect(s.queueing.background.hintsClearedMs!).toBeGreaterThan(free.background.hintsClearedMs!);
+  });
+
   // Three 30-node simulations: the slowest example, checked by `npm run test:deep`.
   it.runIf(DEEP)('partitioning: strategy 3 balances load best, in the simulation and in Figure 8', async () => {
     const { summary: s } = await run(await example('partitioning'));

@@ -13,6 +13,7 @@ type AntiEntropySim = Wire & Nodes & Routing & Replicas & Observation;
  * Anti-entropy (SOSP'07 §4.7): periodically a node picks one of the key ranges it replicates and
  * another replica of that range, and they compare Merkle trees of the range. Only keys under
  * leaves whose hashes differ travel: first the peer's versions, then whatever the peer lacks.
+ * Reading and writing those keys takes storage-engine time, paced by admission control (§6.5).
  */
 export function onAntiEntropy(sim: AntiEntropySim, node: number): void {
   const v = sim.ringOf[node]!;
@@ -79,7 +80,7 @@ export function onMerkle(sim: AntiEntropySim, node: number, from: number, msg: M
   m.leaves = leaves;
   m.batch = batch;
   count(sim, 0, batch.length);
-  sim.send(node, from, m);
+  sim.sendAfterRead(node, from, m);
 }
 
 /** The initiator merges the peer's versions and pushes back what the peer lacks. */
@@ -100,7 +101,7 @@ export function onMerkleDiff(sim: AntiEntropySim, node: number, from: number, ms
   m.ring = msg.ring;
   m.batch = push;
   count(sim, 0, push.length);
-  sim.send(node, from, m);
+  sim.sendAfterRead(node, from, m);
 }
 
 export function onMerklePush(sim: AntiEntropySim, node: number, from: number, msg: Message): void {

@@ -27,7 +27,7 @@ export function onHandoff(sim: HandoffSim, node: number): void {
     const m = sim.message(MSG.handoff, -1, batch.length === 1 ? batch[0]!.key : -1);
     m.batch = batch;
     m.hint = intended;
-    sim.send(node, intended, m);
+    sim.sendAfterRead(node, intended, m);
   }
   sim.again(EV.handoff, node, sim.cfg.repair.handoffIntervalMs);
 }

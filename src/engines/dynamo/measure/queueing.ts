@@ -1,5 +1,6 @@
 import type { DynamoConfig } from '../config.ts';
 import type { Simulation } from '../simulation.ts';
+import { backgroundSummary, type BackgroundSummary } from '../service/backgroundSummary.ts';
 
 /** Per node: how busy it was and how many operations it held, while the workload ran. */
 export interface NodeQueueing {
@@ -23,6 +24,8 @@ export interface QueueingSummary {
   measuredMs: number;
   perNode: NodeQueueing[];
   buffered: { flushes: number; lostFromBuffers: number; heldAtEnd: number };
+  /** Background tasks on the storage engine and admission control (§6.5). */
+  background: BackgroundSummary;
 }
 
 /**
@@ -37,6 +40,7 @@ export function mm1Violation(c: DynamoConfig): string | undefined {
   if (c.workload.diurnal.amplitude > 0) return 'the rate follows a daily cycle (no steady state)';
   if (c.workload.closedLoop || c.workload.writeMode !== 'blind') return 'closed-loop clients or read-modify-writes make arrivals depend on answers';
   if (c.failures.length > 0) return 'failures change who serves what';
+  if (c.service.background.keyMs > 0) return 'background tasks take the storage engine’s time too';
   return undefined;
 }
 
@@ -48,7 +52,8 @@ export function queueing(sim: Simulation): QueueingSummary {
     lostFromBuffers: sim.counters.bufferedLost,
     heldAtEnd: sim.buffers.reduce((s, b) => s + b.size, 0),
   };
-  if (!svc) return { enabled: false, assumption: 'nodes answer at once (service off)', measuredMs: 0, perNode: [], buffered };
+  const background = backgroundSummary(sim);
+  if (!svc) return { enabled: false, assumption: 'nodes answer at once (service off)', measuredMs: 0, perNode: [], buffered, background };
   const B = svc.buckets;
   const loaded = Math.max(1, Math.min(B, Math.floor(sim.workload.lastTime / svc.bucketMs)));
   const measuredMs = loaded * svc.bucketMs;
@@ -72,5 +77,5 @@ export function queueing(sim: Simulation): QueueingSummary {
   const assumption = violation
     ? `M/M/1 does not apply: ${violation}`
     : 'Each node is an M/M/1 queue: Poisson arrivals, exponential service, one operation at a time, first come first served; L = ρ/(1−ρ), mean time at the node 1/(μ−λ)';
-  return { enabled: true, assumption, measuredMs, perNode, buffered };
+  return { enabled: true, assumption, measuredMs, perNode, buffered, background };
 }

@@ -10,6 +10,7 @@ import { lostUpdates, type LostUpdates } from './lostUpdates.ts';
 import { stalenessTheory, type StalenessTheory } from './theory.ts';
 import type { ThresholdStats } from './thresholdReads.ts';
 import type { ReadYourWritesStats } from './readYourWrites.ts';
+import type { BackgroundSummary } from '../service/backgroundSummary.ts';
 
 /** What the CLI prints and the metrics panel shows: every measured quantity of a run. */
 export interface DynamoSummary {
@@ -97,6 +98,8 @@ export interface VariantResult {
   thresholdMeanMs: number;
   /** Buffered writes (§6.1): versions lost from object buffers in crashes. */
   lostFromBuffers: number;
+  /** Background tasks and admission control (§6.5), per bucket. */
+  background: BackgroundSummary;
   /** Mean and 99.9th percentile per slice of the run (Figure 5 draws the writes' against the base run's). */
   latencyOverTime: LatencyWindow[];
   /** Of a client's reads of keys it had written, the share that saw its write (NaN: none). */
@@ -267,6 +270,7 @@ export function variantResult(label: string, set: VariantSettings, s: DynamoSumm
     thresholdTimedOut: s.lattice?.thresholdReads.timedOut ?? 0,
     thresholdMeanMs: s.lattice?.thresholdReads.latencyMs.mean ?? NaN,
     lostFromBuffers: s.queueing.buffered.lostFromBuffers,
+    background: s.queueing.background,
     latencyOverTime: s.latencyOverTime,
     readYourWrites: s.staleness.readYourWrites.share,
   };

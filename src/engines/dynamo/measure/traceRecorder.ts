@@ -1,5 +1,7 @@
 import type { VectorClock } from '../versioning/vectorClock.ts';
 import type { Value } from '../versioning/values.ts';
+import type { Version } from '../versioning/versions.ts';
+import { showState, type State } from '../../lvars/lattice/lattice.ts';
 
 /** Kinds of trace records. */
 export const REC = {
@@ -38,6 +40,28 @@ export interface VersionRecord {
   coordinator: number;
 }
 
+/**
+ * Lattice values: a replica's state for a key changed. It was `before` (null: nothing yet), a
+ * version arrived (`incoming`, from `from` by `cause`), and the replica keeps `after`: the
+ * incoming state itself when it is above, their join otherwise (`joined`). States are shown as
+ * the LVars lab prints lattice elements.
+ */
+export interface LatticeStateRecord {
+  time: number;
+  node: number;
+  key: number;
+  cause: number;
+  from: number;
+  incoming: number;
+  incomingState: string;
+  before: string | null;
+  after: string;
+  joined: boolean;
+  /** What a client reads off `after`. */
+  n: number;
+  items: number[];
+}
+
 /** The recorded events, oldest first, as parallel typed arrays. */
 export interface TraceEvents {
   length: number;
@@ -74,6 +98,8 @@ export class TraceRecorder {
   private total = 0;
   private readonly versions: (VersionRecord | undefined)[];
   private versionCount = 0;
+  private readonly states: (LatticeStateRecord | undefined)[];
+  private stateCount = 0;
 
   constructor(readonly capacity: number) {
     this.time = new Float64Array(capacity);
@@ -87,6 +113,35 @@ export class TraceRecorder {
     this.aux = new Int32Array(capacity);
     this.flags = new Uint8Array(capacity);
     this.versions = new Array<VersionRecord | undefined>(Math.max(1, capacity >> 1));
+    this.states = new Array<LatticeStateRecord | undefined>(Math.max(1, capacity >> 1));
+  }
+
+  /** A replica's lattice state changed (only under lattice values; bounded like the versions). */
+  latticeState(time: number, node: number, key: number, cause: number, from: number, incoming: Version, before: Version | undefined, after: Version): void {
+    if (this.capacity === 0) return;
+    const text = (v: Version) => showState(v.value.element as State);
+    this.states[this.stateCount++ % this.states.length] = {
+      time,
+      node,
+      key,
+      cause,
+      from,
+      incoming: incoming.id,
+      incomingState: text(incoming),
+      before: before ? text(before) : null,
+      after: text(after),
+      joined: after !== incoming,
+      n: after.value.n,
+      items: [...after.value.items],
+    };
+  }
+
+  /** The kept lattice state changes, oldest first. */
+  keptLatticeStates(): LatticeStateRecord[] {
+    const n = this.states.length;
+    const out: LatticeStateRecord[] = [];
+    for (let i = this.stateCount > n ? this.stateCount - n : 0; i < this.stateCount; i++) out.push(this.states[i % n]!);
+    return out;
   }
 
   record(time: number, sent: number, kind: number, type: number, from: number, to: number, key: number, arg: number, aux: number, flags: number): void {

@@ -15,10 +15,14 @@ type ReplicaSim = Wire & Replicas & Observation;
 export function storeVersion(sim: ReplicaSim, node: number, key: number, v: Version, hint: number, cause: number, from: number): boolean {
   const store = sim.stores[node]!;
   const hinted = hint >= 0 && hint !== node;
+  const before = sim.lattice && !hinted ? store.get(key)[0] : undefined;
   const changed = hinted ? store.putHint(hint, key, v) : store.put(key, v);
   if (changed) {
     if (hinted) sim.counters.hintsStored++;
     sim.trace.record(sim.now, sim.now, REC.store, cause, from, node, key, v.id, hinted ? hint : -1, (hinted ? FLAG.HINTED : 0) | (from === node ? FLAG.LOCAL : 0));
+    if (sim.lattice && !hinted) {
+      sim.trace.latticeState(sim.now, node, key, cause, from, v, before, store.get(key)[0]!);
+    }
   }
   return changed;
 }

@@ -18,7 +18,7 @@ const run = (cfg: DynamoConfig, seed = 3) => {
 function disk(buffered: boolean): DynamoConfig {
   const cfg = defaultConfig();
   const time = { kind: 'mixture' as const, parts: [{ weight: 0.97, dist: { kind: 'exponential' as const, meanMs: 1 } }, { weight: 0.03, dist: { kind: 'exponential' as const, meanMs: 12 } }] };
-  cfg.service = { enabled: true, time, bufferedWrites: buffered, flushIntervalMs: 250, bufferMs: 0.05 };
+  cfg.service = { ...cfg.service, enabled: true, time, bufferedWrites: buffered, flushIntervalMs: 250, bufferMs: 0.05 };
   cfg.latency.default = { kind: 'exponential', meanMs: 0.5 };
   cfg.workload = { ...cfg.workload, keys: 2000, readFraction: 0.3, ratePerSecond: 900, requests: 4000, settleMs: 1000 };
   cfg.trace.maxEvents = 0;

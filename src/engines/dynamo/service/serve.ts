@@ -11,6 +11,9 @@ type ServeSim = Serving & Nodes & Routing & Replicas & Observation;
 /** The operations that reach a node's storage engine and wait for it: replica gets and puts. */
 export const needsService = (type: MessageType): boolean => type === MSG.put || type === MSG.get;
 
+/** Background tasks' messages whose keys the receiver writes to storage (§6.5): hand-offs and anti-entropy's key exchanges. */
+export const carriesBackgroundKeys = (type: MessageType): boolean => type === MSG.handoff || type === MSG.merkleDiff || type === MSG.merklePush;
+
 /** A node's capacity: what the latest ring gives it, or the scenario's. */
 export function capacityOf(sim: ServeSim, node: number): number {
   return sim.rings[sim.latestRing]!.capacity[node] || (sim.cfg.cluster.capacity[node] ?? 1);

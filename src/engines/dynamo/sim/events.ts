@@ -21,4 +21,8 @@ export const EV = {
   /** A node's writer thread takes the object buffer (§6.1), and its write to storage is done. */
   flush: 16,
   flushed: 17,
+  /** A background task's slice (or, without admission control, the whole task) leaves the storage engine (service/background.ts). */
+  backgroundDone: 18,
+  /** The admission controller's window ends: it re-decides each node's background slices (§6.5). */
+  admissionWindow: 19,
 } as const;

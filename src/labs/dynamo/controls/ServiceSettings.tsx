@@ -1,4 +1,4 @@
-import type { ServiceConfig } from '../../../engines/dynamo/config.ts';
+import type { BackgroundConfig, ServiceConfig } from '../../../engines/dynamo/config.ts';
 import { describeDistribution, mean, type Distribution } from '../../../engines/dynamo/sim/latency.ts';
 import { formatMs } from '../names.ts';
 import { CheckField, NumberField, SelectField } from './fields.tsx';
@@ -92,6 +92,44 @@ export function ServiceSettings({ service, onChange }: { service: ServiceConfig;
               <NumberField label="flush every" unit="ms" value={service.flushIntervalMs} min={0.001} max={1e6} onChange={(flushIntervalMs) => set({ flushIntervalMs })} width="4.5rem" />
               <NumberField label="memory time" unit="ms" value={service.bufferMs} min={0} max={1e4} onChange={(bufferMs) => set({ bufferMs })} width="4.5rem" title="Time a write into the buffer, or a read it answers, keeps the node busy" />
             </div>
+          )}
+          <BackgroundSettings background={service.background} onChange={(background) => set({ background })} />
+        </>
+      )}
+    </>
+  );
+}
+
+/** §6.5: what background tasks cost the storage engine, and the admission controller that paces them. */
+function BackgroundSettings({ background: b, onChange }: { background: BackgroundConfig; onChange(b: BackgroundConfig): void }) {
+  const set = (patch: Partial<BackgroundConfig>) => onChange({ ...b, ...patch });
+  return (
+    <>
+      <NumberField
+        label="background work per key"
+        unit="ms"
+        value={b.keyMs}
+        min={0}
+        max={100}
+        step={0.1}
+        onChange={(keyMs) => set({ keyMs })}
+        width="4.5rem"
+        title="Storage-engine time a hand-off or anti-entropy exchange spends reading or writing one key (0: background work is free)"
+      />
+      {b.keyMs > 0 && (
+        <>
+          <CheckField label="admission control for background tasks (§6.5)" checked={b.admission} onChange={(admission) => set({ admission })} />
+          {b.admission && (
+            <>
+              <div className="dyn-row">
+                <NumberField label="target disk 99th" unit="ms" value={b.targetMs} min={0.001} max={1e5} onChange={(targetMs) => set({ targetMs })} width="4.5rem" title="The 99th percentile of foreground disk reads the controller steers towards" />
+                <NumberField label="over" unit="ms" value={b.windowMs} min={10} max={1e6} onChange={(windowMs) => set({ windowMs })} width="4.5rem" title="The trailing window the percentile covers; the controller re-decides at its end" />
+              </div>
+              <div className="dyn-row">
+                <NumberField label="slice" unit="ms" value={b.sliceMs} min={0.1} max={1e4} onChange={(sliceMs) => set({ sliceMs })} width="4.5rem" title="How long a background task holds the storage engine at a time" />
+                <NumberField label="most slices per window" value={b.maxSlices} min={1} max={1e6} integer onChange={(maxSlices) => set({ maxSlices })} width="4.5rem" />
+              </div>
+            </>
           )}
         </>
       )}

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { MAX_NODES, MAX_REQUESTS, type DynamoConfig, type Reconciliation, type Strategy } from '../../../engines/dynamo/config.ts';
+import { MAX_NODES, MAX_REQUESTS, type DynamoConfig, type Reconciliation, type ServiceConfig, type Strategy } from '../../../engines/dynamo/config.ts';
 import { describeDistribution, mean, type Distribution } from '../../../engines/dynamo/sim/latency.ts';
 import { largestWithin, MAX_RING_ENTRIES, MAX_RING_TOKENS, ringTableEntries, ringTokens } from '../../../engines/dynamo/ring/ringSize.ts';
 import { formatMs } from '../names.ts';
@@ -209,7 +209,7 @@ export function Settings({ config, seed, now, onChange, onSeed }: Props) {
           <NumberField label="client view refresh" unit="ms" value={c.coordination.refreshMs} min={0.001} max={1e7} onChange={(refreshMs) => edit((x) => ({ ...x, coordination: { ...x.coordination, refreshMs } }))} />
         )}
       </Section>
-      <Section title="Service and queueing" open={c.service.enabled} badge={c.service.enabled ? (c.service.bufferedWrites ? 'queues, buffered writes' : 'queues') : 'off'}>
+      <Section title="Service and queueing" open={c.service.enabled} badge={serviceBadge(c.service)}>
         <ServiceSettings service={c.service} onChange={(service) => edit((x) => ({ ...x, service }))} />
       </Section>
       <Section title="Workload" badge={`${c.workload.requests.toLocaleString('en-US')} ops${c.workload.script.length ? ` + ${c.workload.script.length} scripted` : ''}`}>
@@ -332,4 +332,13 @@ function ringLimits(c: DynamoConfig): RingLimits {
     nodesReason: nodes < MAX_NODES ? `${why}, and T = ${c.cluster.tokensPerNode}` : undefined,
     tokensReason: tokens < TOKENS_MAX ? `${why}, and S = ${c.cluster.nodes}` : undefined,
   };
+}
+
+/** The Service section's summary line: what is on. */
+function serviceBadge(s: ServiceConfig): string {
+  if (!s.enabled) return 'off';
+  const parts = ['queues'];
+  if (s.bufferedWrites) parts.push('buffered writes');
+  if (s.background.keyMs > 0) parts.push(s.background.admission ? 'admission control' : 'background unpaced');
+  return parts.join(', ');
 }

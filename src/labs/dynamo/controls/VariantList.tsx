@@ -25,6 +25,7 @@ export function describeSettings(set: VariantSettings): string {
   if (set.values !== undefined) parts.push(set.values === 'vector-clocks' ? 'vector clocks' : `${LATTICE_NAMES[set.values]} lattice`);
   if (set.queueing !== undefined) parts.push(`node queueing ${set.queueing ? 'on' : 'off'}`);
   if (set.bufferedWrites !== undefined) parts.push(set.bufferedWrites ? 'buffered writes' : 'durable writes');
+  if (set.admissionControl !== undefined) parts.push(`admission control ${set.admissionControl ? 'on' : 'off'}`);
   return parts.join(', ') || 'no change';
 }
 
@@ -47,6 +48,7 @@ export function VariantList({ config, onChange }: { config: DynamoConfig; onChan
   const [antiEntropy, setAntiEntropy] = useState<Tri<boolean>>('same');
   const [values, setValues] = useState<Tri<'vector-clocks' | LatticeKind>>('same');
   const [bufferedWrites, setBufferedWrites] = useState<Tri<boolean>>('same');
+  const [admissionControl, setAdmissionControl] = useState<Tri<boolean>>('same');
   const [label, setLabel] = useState('');
   const num = (t: string) => (t.trim() === '' || !Number.isInteger(Number(t)) ? undefined : Number(t));
   const set: VariantSettings = Object.fromEntries(
@@ -62,6 +64,7 @@ export function VariantList({ config, onChange }: { config: DynamoConfig; onChan
       antiEntropy: on(antiEntropy),
       values: values === 'same' ? undefined : values,
       bufferedWrites: on(bufferedWrites),
+      admissionControl: on(admissionControl),
     }).filter(([, v]) => v !== undefined),
   );
   const canAdd = Object.keys(set).length > 0 && config.compare.length < 8;
@@ -126,6 +129,7 @@ export function VariantList({ config, onChange }: { config: DynamoConfig; onChan
         {select('values', values, [{ value: 'same', label: 'same' }, ...VALUE_CHOICES], setValues)}
         {select('anti-entropy', antiEntropy === 'same' ? 'same' : antiEntropy ? 'yes' : 'no', triOptions('on', 'off'), (v) => setAntiEntropy(v === 'same' ? 'same' : v === 'yes'))}
         {select('writes', bufferedWrites === 'same' ? 'same' : bufferedWrites ? 'yes' : 'no', triOptions('buffered', 'durable'), (v) => setBufferedWrites(v === 'same' ? 'same' : v === 'yes'))}
+        {select('admission control', admissionControl === 'same' ? 'same' : admissionControl ? 'yes' : 'no', triOptions('on', 'off'), (v) => setAdmissionControl(v === 'same' ? 'same' : v === 'yes'))}
         <label className="dyn-field">
           <span className="dyn-field-label">label</span>
           <input type="text" value={label} maxLength={60} placeholder={describeSettings(set)} onChange={(e) => setLabel(e.target.value)} style={{ width: '10rem' }} />

@@ -2,6 +2,7 @@ import type { DynamoConfig } from '../../../engines/dynamo/config.ts';
 import type { DynamoSummary, VariantResult } from '../../../engines/dynamo/measure/summary.ts';
 import { Figure } from '../../../ui/Figure.tsx';
 import { formatMs } from '../names.ts';
+import { AdmissionPanel } from './AdmissionPanel.tsx';
 import { figure4Curves, LatencyOverTimePlot, LoadCurvePlot, QueuePerNodePlot, type LatencyCurve } from './latencyPlots.tsx';
 
 interface Props {
@@ -16,8 +17,9 @@ const RUN_COLORS = ['#1f5fd1', '#d9730d', '#7b3fe4', '#b42318'];
 
 /**
  * The latency side of the paper (SOSP'07 §6): latency over time with the load that drives it
- * (Figure 4), how busy each node was (load imbalance shows as queueing), and buffered against
- * durable writes (Figure 5) with what the buffers cost in durability.
+ * (Figure 4), how busy each node was (load imbalance shows as queueing), buffered against
+ * durable writes (Figure 5) with what the buffers cost in durability, and admission control
+ * for background tasks (§6.5) where they take the storage engine's time.
  */
 export function LatencyPanel({ summary, config, now, width, nodes }: Props) {
   const wide = width >= 760;
@@ -46,7 +48,8 @@ export function LatencyPanel({ summary, config, now, width, nodes }: Props) {
             <p className="dyn-note">Node queueing is off: every node answers at once, so latency is the network’s alone. Turn it on under Service and queueing in the settings.</p>
           )}
           {q.enabled && <p className="dyn-note">{q.assumption}.</p>}
-          <BufferedWrites summary={summary} config={config} width={colWidth} height={h} now={now} />
+          {q.background.costed && <AdmissionPanel summary={summary} config={config} width={colWidth} height={h} now={now} />}
+          {(!q.background.costed || config.service.bufferedWrites) && <BufferedWrites summary={summary} config={config} width={colWidth} height={h} now={now} />}
         </div>
       </div>
     </div>

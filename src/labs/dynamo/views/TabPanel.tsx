@@ -9,6 +9,7 @@ import { FAMILY_KEY } from './messageStyle.ts';
 import { MetricsPanel } from './MetricsPanel.tsx';
 import { PartitioningPanel } from './PartitioningPanel.tsx';
 import { VersionGraph } from './VersionGraph.tsx';
+import { LatticeStates } from './LatticeStates.tsx';
 
 export const TAB_TITLES: Record<DynamoTab, string> = {
   messages: 'Messages',
@@ -68,8 +69,12 @@ export function TabBody({ frame, view, width, running, setView }: TabsProps) {
       );
     case 'versions':
       return (
-        <Figure title={`Versions of ${keyName(key)} up to ${formatMs(now)}`} exportName="dynamo-versions">
-          <VersionGraph trace={trace} config={config} position={position} selectedKey={key} width={width - 24} />
+        <Figure title={`${result.summary.lattice ? 'Lattice states' : 'Versions'} of ${keyName(key)} up to ${formatMs(now)}`} exportName="dynamo-versions">
+          {result.summary.lattice ? (
+            <LatticeStates trace={trace} config={config} position={position} selectedKey={key} />
+          ) : (
+            <VersionGraph trace={trace} config={config} position={position} selectedKey={key} width={width - 24} />
+          )}
         </Figure>
       );
     case 'metrics':
