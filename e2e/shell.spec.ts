@@ -167,16 +167,21 @@ test.describe('shell', () => {
 
     await explore.click();
     await expect(cancel).toBeVisible();
-    for (const worker of page.workers().filter((w) => w.url().includes('lvars'))) {
-      await worker
-        .evaluate(() => {
-          setTimeout(() => {
-            throw new Error('simulated crash');
-          }, 0);
-        })
-        .catch(() => {});
-    }
-    await expect(page.getByRole('alert').filter({ hasText: 'crashed' })).toContainText('A fresh worker will be started');
+    // The run's worker may not be listed yet when the run has just started: throw into every
+    // LVars worker the page has, until the crash is reported.
+    const crashed = page.getByRole('alert').filter({ hasText: 'crashed' });
+    await expect(async () => {
+      for (const worker of page.workers().filter((w) => w.url().includes('lvars'))) {
+        await worker
+          .evaluate(() => {
+            setTimeout(() => {
+              throw new Error('simulated crash');
+            }, 0);
+          })
+          .catch(() => {});
+      }
+      await expect(crashed).toContainText('A fresh worker will be started', { timeout: 2_000 });
+    }).toPass({ timeout: 45_000 });
     consoleErrors.splice(0, consoleErrors.length, ...consoleErrors.filter((e) => !e.includes('simulated crash')));
 
     await page.getByRole('combobox', { name: 'Explore' }).selectOption('exhaustive');
