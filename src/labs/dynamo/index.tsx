@@ -27,6 +27,15 @@ const RECONCILIATION_NAMES: Record<DynamoConfig['versioning']['reconciliation'],
   'lattice-two-phase-set': 'two-phase-set lattice',
 };
 
+const LATTICE_NAMES: Record<DynamoConfig['lattice']['kind'], string> = {
+  'max-register': 'max-register',
+  'g-counter': 'G-counter',
+  'pn-counter': 'PN-counter',
+  'two-phase-set': '2P-set',
+  'or-set': 'OR-set',
+  user: "the user's lattice",
+};
+
 function setupLine(c: DynamoConfig): string {
   const q = c.quorum;
   return [
@@ -34,7 +43,8 @@ function setupLine(c: DynamoConfig): string {
     `N = ${q.n}, R = ${q.r}, W = ${q.w}${q.r + q.w > q.n ? ' (R + W > N)' : ' (R + W ≤ N)'}`,
     q.sloppy ? 'sloppy quorum' : 'strict quorum',
     `${c.coordination.mode}-driven`,
-    RECONCILIATION_NAMES[c.versioning.reconciliation],
+    // Lattice values are merged by their join, never by the reconciliation policy.
+    c.lattice.values === 'lattice' ? `${LATTICE_NAMES[c.lattice.kind]} merged by join` : RECONCILIATION_NAMES[c.versioning.reconciliation],
   ].join(' · ');
 }
 
