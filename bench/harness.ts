@@ -75,6 +75,11 @@ export async function timeAsync<T>(fn: () => Promise<T>): Promise<{ value: T; mi
   return { value, millis: performance.now() - start };
 }
 
+/** The geometric mean: the mean of ratios that treats 2x and 0.5x as opposites. */
+export function geometricMean(values: readonly number[]): number {
+  return Math.exp(values.reduce((sum, v) => sum + Math.log(v), 0) / values.length);
+}
+
 const fmt = (n: number) =>
   n >= 1e6 ? `${(n / 1e6).toFixed(2)} M` : n >= 1e3 ? `${(n / 1e3).toFixed(1)} k` : n >= 10 ? n.toFixed(0) : n.toFixed(3);
 

@@ -1,4 +1,5 @@
 import type { GraphNode, UipCut } from '../api.ts';
+import { HEADER } from './arena.ts';
 import { toDimacs } from './recorder.ts';
 import type { Solver } from './solver.ts';
 
@@ -18,11 +19,16 @@ export class Learnt {
   clearSize = 0;
   /** The depth-first stack of the redundancy test. */
   readonly stack: Int32Array;
+  /** The variables met while resolving, in the order they are bumped. */
+  readonly bumped: Int32Array;
+  /** What the loops below leave: the clause's size, the unmark list's size, the bumped count. */
+  readonly counts = new Int32Array(3);
 
   constructor(nVars: number) {
     this.lits = new Int32Array(nVars + 1);
     this.toClear = new Int32Array(nVars + 1);
     this.stack = new Int32Array(nVars + 1);
+    this.bumped = new Int32Array(nVars + 1);
   }
 
   /** The clause as a plain array (for the trace and for tests). */
@@ -39,13 +45,21 @@ export class Learnt {
  */
 export function analyze(s: Solver, conflict: number): Learnt {
   const out = s.learnt;
+  const { counts } = out;
   const resolved: number[] | null = s.rec.on ? [] : null;
-  const uip = resolveToFirstUip(s, conflict, out, resolved);
+  const data = s.arena.data;
+  resolveToFirstUip(data, s.seen, s.level, s.reason, s.trail, s.trailSize, s.decisionLevel(), conflict, out.lits, out.bumped, counts, resolved);
+  for (let i = 0; i < counts[BUMPED]!; i++) s.order.bump(out.bumped[i]!);
+  const uip = out.lits[0]! ^ 1;
+  out.size = counts[SIZE]!;
   const beforeMinimise = s.rec.on ? out.clause() : null;
-  out.clearSize = 0;
-  for (let i = 1; i < out.size; i++) out.toClear[out.clearSize++] = out.lits[i]! >> 1;
+  let clearSize = 0;
+  for (let i = 1; i < out.size; i++) out.toClear[clearSize++] = out.lits[i]! >> 1;
+  counts[CLEAR] = clearSize;
   const before = out.size;
-  if (s.options.minimise) minimise(s, out);
+  if (s.options.minimise) minimise(data, s.seen, s.level, s.reason, out.lits, out.stack, out.toClear, counts);
+  out.size = counts[SIZE]!;
+  out.clearSize = counts[CLEAR]!;
   for (let i = 0; i < out.clearSize; i++) s.seen[out.toClear[i]!] = 0;
   s.stats.minimisedLiterals += before - out.size;
   out.backjump = placeBackjumpLiteral(s, out);
@@ -66,28 +80,40 @@ export function analyze(s: Solver, conflict: number): Learnt {
   return out;
 }
 
+/** Indices into Learnt.counts. */
+const SIZE = 0;
+const CLEAR = 1;
+const BUMPED = 2;
+
+/*
+ * The loops of resolution and minimisation are module functions over the solver's typed arrays
+ * (the clause arena's words included: a clause c has size data[c] and literal j at
+ * data[c + HEADER + j]), so their optimised code reads no object whose map could die between
+ * solvers (see propagate.ts).
+ */
+
 /**
  * Resolves the conflict clause with the reasons of the current level's literals, latest first,
- * until one literal of that level is left (the first UIP); bumps every variable met (EVSIDS).
- * Leaves the clause in `out` and the variables of its lower-level literals marked `seen`.
- * Returns the UIP; `resolved` (when recording) receives the literals resolved away.
+ * until one literal of that level is left (the first UIP). Leaves the clause in `lits` (lits[0]
+ * the negated UIP, its size in counts[SIZE]), every variable met in `bumped` (EVSIDS bumps them,
+ * counts[BUMPED] of them) and the variables of the lower-level literals marked `seen`.
+ * `resolved` (when recording) receives the literals resolved away.
  */
-function resolveToFirstUip(s: Solver, conflict: number, out: Learnt, resolved: number[] | null): number {
-  const { arena, seen, level, reason, trail, order } = s;
-  const lits = out.lits;
-  const dl = s.decisionLevel();
+function resolveToFirstUip(data: Int32Array, seen: Uint8Array, level: Int32Array, reason: Int32Array, trail: Int32Array, trailSize: number, dl: number, conflict: number, lits: Int32Array, bumped: Int32Array, counts: Int32Array, resolved: number[] | null): void {
+  const header = HEADER; // read once: see propagate.ts
   let size = 1;
+  let nBumped = 0;
   let pathC = 0;
   let p = -1;
-  let idx = s.trailSize - 1;
+  let idx = trailSize - 1;
   let c = conflict;
   do {
-    const n = arena.size(c);
+    const n = data[c]!;
     for (let j = p < 0 ? 0 : 1; j < n; j++) {
-      const q = arena.lit(c, j);
+      const q = data[c + header + j]!;
       const v = q >> 1;
       if (seen[v] || level[v] === 0) continue;
-      order.bump(v);
+      bumped[nBumped++] = v;
       seen[v] = 1;
       if (level[v]! >= dl) pathC++;
       else lits[size++] = q;
@@ -100,8 +126,8 @@ function resolveToFirstUip(s: Solver, conflict: number, out: Learnt, resolved: n
     if (resolved && pathC > 0) resolved.push(p);
   } while (pathC > 0);
   lits[0] = p ^ 1;
-  out.size = size;
-  return p;
+  counts[SIZE] = size;
+  counts[BUMPED] = nBumped;
 }
 
 /** Moves a literal of the highest level below the conflict's to lits[1] (it is watched); returns that level. */
@@ -134,43 +160,43 @@ function countLevels(s: Solver, out: Learnt): number {
  * Drops each literal whose reason's literals are all (recursively) in the clause or at level 0.
  * `abstract` is a 32-bit signature of the clause's levels that prunes the search quickly.
  */
-function minimise(s: Solver, out: Learnt): void {
-  const { lits } = out;
+function minimise(data: Int32Array, seen: Uint8Array, level: Int32Array, reason: Int32Array, lits: Int32Array, stack: Int32Array, toClear: Int32Array, counts: Int32Array): void {
+  const size = counts[SIZE]!;
   let abstract = 0;
-  for (let i = 1; i < out.size; i++) abstract |= 1 << (s.level[lits[i]! >> 1]! & 31);
+  for (let i = 1; i < size; i++) abstract |= 1 << (level[lits[i]! >> 1]! & 31);
   let kept = 1;
-  for (let i = 1; i < out.size; i++) {
+  for (let i = 1; i < size; i++) {
     const l = lits[i]!;
-    if (s.reason[l >> 1]! < 0 || !redundant(s, out, l, abstract)) lits[kept++] = l;
+    if (reason[l >> 1]! < 0 || !redundant(data, seen, level, reason, stack, toClear, counts, l, abstract)) lits[kept++] = l;
   }
-  out.size = kept;
+  counts[SIZE] = kept;
 }
 
 /** Whether `start` follows from the clause's other literals; marks what it proves on the way (undone on failure). */
-function redundant(s: Solver, out: Learnt, start: number, abstract: number): boolean {
-  const { arena, seen, level, reason } = s;
-  const { stack, toClear } = out;
+function redundant(data: Int32Array, seen: Uint8Array, level: Int32Array, reason: Int32Array, stack: Int32Array, toClear: Int32Array, counts: Int32Array, start: number, abstract: number): boolean {
+  const header = HEADER; // read once: see propagate.ts
   let top = 0;
   stack[top++] = start;
-  const mark = out.clearSize;
+  const mark = counts[CLEAR]!;
+  let clearSize = mark;
   while (top > 0) {
     const c = reason[stack[--top]! >> 1]!;
-    const n = arena.size(c);
+    const n = data[c]!;
     for (let j = 1; j < n; j++) {
-      const q = arena.lit(c, j);
+      const q = data[c + header + j]!;
       const v = q >> 1;
       if (seen[v] || level[v] === 0) continue;
       if (reason[v]! >= 0 && (abstract & (1 << (level[v]! & 31))) !== 0) {
         seen[v] = 1;
         stack[top++] = q;
-        toClear[out.clearSize++] = v;
+        toClear[clearSize++] = v;
       } else {
-        for (let k = mark; k < out.clearSize; k++) seen[toClear[k]!] = 0;
-        out.clearSize = mark;
+        for (let k = mark; k < clearSize; k++) seen[toClear[k]!] = 0;
         return false;
       }
     }
   }
+  counts[CLEAR] = clearSize;
   return true;
 }
 

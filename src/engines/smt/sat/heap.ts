@@ -31,7 +31,7 @@ export class VarOrder {
     if (this.index[v]! >= 0) return;
     this.heap[this.size] = v;
     this.index[v] = this.size;
-    this.up(this.size++);
+    siftUp(this.heap, this.index, this.activity, this.size++);
   }
 
   /** Removes and returns the most active variable. */
@@ -42,7 +42,7 @@ export class VarOrder {
     if (this.size > 0) {
       this.heap[0] = last;
       this.index[last] = 0;
-      this.down(0);
+      siftDown(this.heap, this.index, this.activity, this.size, 0);
     }
     return top;
   }
@@ -54,47 +54,51 @@ export class VarOrder {
       this.inc *= 1e-100;
     }
     const i = this.index[v]!;
-    if (i >= 0) this.up(i);
+    if (i >= 0) siftUp(this.heap, this.index, this.activity, i);
   }
 
   /** After each conflict: later bumps count more (the "exponential" in EVSIDS). */
   decayAll(): void {
     this.inc /= this.decay;
   }
+}
 
-  private before(a: number, b: number): boolean {
-    const x = this.activity[a]!;
-    const y = this.activity[b]!;
-    return x > y || (x === y && a < b);
-  }
+/** Whether variable a goes before b: more active, ties to the lower index. */
+function before(activity: Float64Array, a: number, b: number): boolean {
+  const x = activity[a]!;
+  const y = activity[b]!;
+  return x > y || (x === y && a < b);
+}
 
-  private up(i: number): void {
-    const h = this.heap;
-    const v = h[i]!;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (!this.before(v, h[p]!)) break;
-      h[i] = h[p]!;
-      this.index[h[i]!] = i;
-      i = p;
-    }
-    h[i] = v;
-    this.index[v] = i;
-  }
+/*
+ * The sifts are module functions over the heap's typed arrays rather than methods, so their
+ * optimised code reads no object whose map could die between solvers (see propagate.ts).
+ */
 
-  private down(i: number): void {
-    const h = this.heap;
-    const v = h[i]!;
-    for (;;) {
-      let c = 2 * i + 1;
-      if (c >= this.size) break;
-      if (c + 1 < this.size && this.before(h[c + 1]!, h[c]!)) c++;
-      if (!this.before(h[c]!, v)) break;
-      h[i] = h[c]!;
-      this.index[h[i]!] = i;
-      i = c;
-    }
-    h[i] = v;
-    this.index[v] = i;
+function siftUp(heap: Int32Array, index: Int32Array, activity: Float64Array, i: number): void {
+  const v = heap[i]!;
+  while (i > 0) {
+    const p = (i - 1) >> 1;
+    if (!before(activity, v, heap[p]!)) break;
+    heap[i] = heap[p]!;
+    index[heap[i]!] = i;
+    i = p;
   }
+  heap[i] = v;
+  index[v] = i;
+}
+
+function siftDown(heap: Int32Array, index: Int32Array, activity: Float64Array, size: number, i: number): void {
+  const v = heap[i]!;
+  for (;;) {
+    let c = 2 * i + 1;
+    if (c >= size) break;
+    if (c + 1 < size && before(activity, heap[c + 1]!, heap[c]!)) c++;
+    if (!before(activity, heap[c]!, v)) break;
+    heap[i] = heap[c]!;
+    index[heap[i]!] = i;
+    i = c;
+  }
+  heap[i] = v;
+  index[v] = i;
 }

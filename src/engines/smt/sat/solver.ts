@@ -1,9 +1,10 @@
 import type { SatMode, SatStats, SmtOptions, Verdict } from '../api.ts';
 import { analyze, Learnt } from './analyze.ts';
-import { ClauseArena, HEADER, SEARCH_FROM } from './arena.ts';
+import { ClauseArena } from './arena.ts';
 import { VarOrder } from './heap.ts';
 import { Recorder, toDimacs } from './recorder.ts';
 import { reduceDb, ReduceSchedule } from './reduce.ts';
+import { propagate, pushWatch, QHEAD, TRAIL_SIZE } from './propagate.ts';
 import { makeRestarts } from './restarts.ts';
 import type { Theory } from './theory.ts';
 
@@ -43,6 +44,8 @@ export class Solver {
   trailSize = 0;
   qhead = 0;
   readonly trailLim: number[] = [];
+  /** The trail's head and size as propagate.ts reads and leaves them. */
+  private readonly regs = new Int32Array(2);
   readonly order: VarOrder;
   readonly polarity: Uint8Array;
   /** DPLL: per decision level, whether its decision is already the flipped branch. */
@@ -109,21 +112,8 @@ export class Solver {
   /** Watches a clause's first two literals; a binary clause is watched as ~cref, its blocker the other literal. */
   watch(c: number): void {
     const w = this.arena.size(c) === 2 ? ~c : c;
-    this.pushWatch(this.arena.lit(c, 0), w, this.arena.lit(c, 1));
-    this.pushWatch(this.arena.lit(c, 1), w, this.arena.lit(c, 0));
-  }
-
-  private pushWatch(l: number, c: number, blocker: number): void {
-    let ws = this.watches[l]!;
-    const n = this.wsize[l]!;
-    if (n + 2 > ws.length) {
-      const grown = new Int32Array(ws.length * 2);
-      grown.set(ws);
-      this.watches[l] = ws = grown;
-    }
-    ws[n] = c;
-    ws[n + 1] = blocker;
-    this.wsize[l] = n + 2;
+    pushWatch(this.watches, this.wsize, this.arena.lit(c, 0), w, this.arena.lit(c, 1));
+    pushWatch(this.watches, this.wsize, this.arena.lit(c, 1), w, this.arena.lit(c, 0));
   }
 
   enqueue(l: number, from: number): void {
@@ -139,129 +129,27 @@ export class Solver {
     }
   }
 
-  /**
-   * Boolean constraint propagation over two watched literals (MiniSat's propagate, with its
-   * blocker literals); returns a conflicting cref or -1. The hot loop of the solver: it keeps
-   * the trail's head and size in locals, allocates nothing and, when the trace is off, assigns
-   * implied literals inline instead of through `enqueue`. One function of about 100 lines on
-   * purpose: split into calls, the binary and the long-clause cases would lose those locals.
-   */
+  /** Boolean constraint propagation (propagate.ts); returns a conflicting cref or -1. */
   propagate(): number {
-    const data = this.arena.data;
-    const vals = this.vals;
-    const trail = this.trail;
-    const watches = this.watches;
-    const wsize = this.wsize;
-    const level = this.level;
-    const reason = this.reason;
-    const recording = this.rec.on;
-    const dl = this.trailLim.length;
-    let conflict = -1;
     const start = this.qhead;
-    let qhead = start;
-    let trailSize = this.trailSize;
-    while (qhead < trailSize) {
-      const falseLit = trail[qhead++]! ^ 1;
-      const ws = watches[falseLit]!;
-      const n = wsize[falseLit]!;
-      let i = 0;
-      let j = 0;
-      while (i < n) {
-        const c = ws[i]!;
-        const blocker = ws[i + 1]!;
-        i += 2;
-        if (vals[blocker] === TRUE) {
-          ws[j++] = c;
-          ws[j++] = blocker;
-          continue;
-        }
-        if (c < 0) {
-          // A binary clause: the blocker is its other literal, so the clause itself is read only to
-          // put the implied literal first (as conflict analysis expects of a reason).
-          ws[j++] = c;
-          ws[j++] = blocker;
-          const b = ~c + HEADER;
-          if (vals[blocker] === FALSE) {
-            conflict = ~c;
-            while (i < n) ws[j++] = ws[i++]!;
-            qhead = trailSize;
-            break;
-          }
-          data[b] = blocker;
-          data[b + 1] = falseLit;
-          if (recording) {
-            this.trailSize = trailSize;
-            this.enqueue(blocker, ~c);
-            trailSize = this.trailSize;
-          } else {
-            vals[blocker] = TRUE;
-            vals[blocker ^ 1] = FALSE;
-            level[blocker >> 1] = dl;
-            reason[blocker >> 1] = ~c;
-            trail[trailSize++] = blocker;
-          }
-          continue;
-        }
-        const base = c + HEADER;
-        let first = data[base]!;
-        if (first === falseLit) {
-          first = data[base + 1]!;
-          data[base] = first;
-          data[base + 1] = falseLit;
-        }
-        if (first !== blocker && vals[first] === TRUE) {
-          ws[j++] = c;
-          ws[j++] = first;
-          continue;
-        }
-        const end = base + data[c]!;
-        const from = base + data[c + SEARCH_FROM]!;
-        let k = from;
-        while (k < end && vals[data[k]!] === FALSE) k++;
-        if (k === end) {
-          k = base + 2;
-          while (k < from && vals[data[k]!] === FALSE) k++;
-          if (k === from) k = end;
-        }
-        if (k < end) {
-          const q = data[k]!;
-          data[base + 1] = q;
-          data[k] = falseLit;
-          data[c + SEARCH_FROM] = k - base;
-          const m = wsize[q]!;
-          if (m + 2 <= watches[q]!.length) {
-            const wq = watches[q]!;
-            wq[m] = c;
-            wq[m + 1] = first;
-            wsize[q] = m + 2;
-          } else this.pushWatch(q, c, first);
-          continue;
-        }
-        ws[j++] = c;
-        ws[j++] = first;
-        if (vals[first] === FALSE) {
-          conflict = c;
-          while (i < n) ws[j++] = ws[i++]!;
-          qhead = trailSize;
-        } else if (recording) {
-          this.trailSize = trailSize;
-          this.enqueue(first, c);
-          trailSize = this.trailSize;
-        } else {
-          vals[first] = TRUE;
-          vals[first ^ 1] = FALSE;
-          level[first >> 1] = dl;
-          reason[first >> 1] = c;
-          trail[trailSize++] = first;
-        }
-      }
-      wsize[falseLit] = j;
-      if (conflict >= 0) break;
-    }
-    this.qhead = qhead;
-    this.trailSize = trailSize;
-    this.stats.propagations += qhead - start;
+    const before = this.trailSize;
+    const regs = this.regs;
+    regs[QHEAD] = start;
+    regs[TRAIL_SIZE] = before;
+    const conflict = propagate(this.arena.data, this.vals, this.trail, this.watches, this.wsize, this.level, this.reason, regs, this.trailLim.length);
+    this.qhead = regs[QHEAD]!;
+    this.trailSize = regs[TRAIL_SIZE]!;
+    this.stats.propagations += this.qhead - start;
+    if (this.rec.on) this.recordImplied(before);
     return conflict;
+  }
+
+  /** The trace's propagate events for the literals implied since trail position `from`, in the order they were assigned. */
+  private recordImplied(from: number): void {
+    for (let i = from; i < this.trailSize; i++) {
+      const l = this.trail[i]!;
+      this.rec.push({ kind: 'propagate', lit: toDimacs(l), level: this.level[l >> 1]!, reason: this.arena.id(this.reason[l >> 1]!) });
+    }
   }
 
   cancelUntil(target: number): void {

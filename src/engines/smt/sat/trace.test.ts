@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SmtEvent, SmtTrace } from '../api.ts';
-import { pigeonhole } from '../formats/families.ts';
+import { pigeonhole, randomKSat } from '../formats/families.ts';
 import { solveCnfText } from '../testkit/solve.ts';
 
 type Learn = Extract<SmtEvent, { kind: 'learn' }>;
@@ -63,6 +63,40 @@ describe('the recorded trace', () => {
     for (const e of trace.events) {
       if (e.kind === 'learn') known.add(e.clause);
       if (e.kind === 'propagate') expect(known.has(e.reason)).toBe(true);
+    }
+  });
+
+  it('names as the reason of each propagation a clause that holds its literal, every other literal false at that moment', () => {
+    const cnf = randomKSat(60, 256, 3, 6060);
+    const run = solveCnfText(cnf, 'cdcl', { record: true, traceCap: 1_000_000 });
+    const lits = new Map(run.trace!.clauses.map((c) => [c.id, c.lits]));
+    const assigned = new Map<number, { lit: number; level: number }>();
+    let checked = 0;
+    for (const e of run.trace!.events) {
+      if (e.kind === 'learn') lits.set(e.clause, e.lits);
+      else if (e.kind === 'backjump' || e.kind === 'restart') {
+        const to = e.kind === 'backjump' ? e.to : 0;
+        for (const [v, a] of [...assigned]) if (a.level > to) assigned.delete(v);
+      } else if (e.kind === 'decide' || e.kind === 'propagate') {
+        if (e.kind === 'propagate') {
+          const clause = lits.get(e.reason)!;
+          expect(clause).toContain(e.lit);
+          for (const l of clause) if (l !== e.lit) expect(assigned.get(Math.abs(l))?.lit).toBe(-l);
+          checked++;
+        }
+        assigned.set(Math.abs(e.lit), { lit: e.lit, level: e.level });
+      }
+    }
+    expect(checked).toBeGreaterThan(500);
+    expect(run.trace!.truncated).toBe(false);
+  });
+
+  it('leaves the search as it is: recorded or not, the same verdict and the same counts', () => {
+    for (const cnf of [pigeonhole(6, 5), randomKSat(60, 256, 3, 6061)]) {
+      const on = solveCnfText(cnf, 'cdcl', { record: true, traceCap: 1_000_000 });
+      const off = solveCnfText(cnf, 'cdcl', { record: false });
+      expect(on.summary.verdict).toBe(off.summary.verdict);
+      expect(on.summary.sat).toEqual(off.summary.sat);
     }
   });
 
