@@ -39,7 +39,7 @@ const arbitraryCase = fc.record({
 
 /** Random networks and boxes; every sampled point's neurons must lie within every method's bounds. */
 describe('bound propagation is sound', () => {
-  it('interval, forward symbolic, DeepPoly-refined, back-substituted and α-CROWN bounds contain every sampled value', () => {
+  it('interval, forward symbolic, DeepPoly-refined (with and without optimised slopes), back-substituted and α-CROWN bounds contain every sampled value', () => {
     fc.assert(
       fc.property(arbitraryCase, ({ seed, activation, inputs, hidden, centre, radius }) => {
         const net = generateNetwork({ preset: 'random', seed, hidden, activation, inputs, outputs: 3 }).network;
@@ -50,6 +50,9 @@ describe('bound propagation is sound', () => {
         const back = new BackSubstitution(net);
         const refined: NetworkBounds = { lo: sym.lo.map((a) => a.slice()), hi: sym.hi.map((a) => a.slice()) };
         new DeepPoly(net, back).refine(refined, lo, hi);
+        // α-CROWN's intermediate bounds: each neuron's bound with its own improved slopes below it.
+        const slopeRefined: NetworkBounds = { lo: sym.lo.map((a) => a.slice()), hi: sym.hi.map((a) => a.slice()) };
+        new DeepPoly(net, back).refine(slopeRefined, lo, hi, undefined, 2);
         const rng = mulberry32(seed);
         const c = Float64Array.from({ length: 3 }, () => 2 * rng() - 1);
         const crown = back.lowerBound(refined, lo, hi, c);
@@ -62,7 +65,7 @@ describe('bound propagation is sound', () => {
           // Corners and faces are where bounds are tightest, so sample them too.
           const x = Float64Array.from({ length: inputs }, (_, i) => (s < 8 ? ((s >> i) & 1 ? hi[i]! : lo[i]!) : lo[i]! + rng() * (hi[i]! - lo[i]!)));
           const zs = trace(net, x);
-          for (const bounds of [ibp, sym, refined]) {
+          for (const bounds of [ibp, sym, refined, slopeRefined]) {
             zs.forEach((z, k) => {
               for (let i = 0; i < z.length; i++) {
                 expect(z[i]).toBeGreaterThanOrEqual(bounds.lo[k]![i]!);
@@ -90,8 +93,12 @@ describe('bound propagation is sound', () => {
         const sym = new SymbolicPropagator(net).run(lo, hi);
         const refined: NetworkBounds = { lo: sym.lo.map((a) => a.slice()), hi: sym.hi.map((a) => a.slice()) };
         new DeepPoly(net).refine(refined, lo, hi);
-        refined.lo.forEach((l, k) => l.forEach((v, i) => expect(v).toBeGreaterThanOrEqual(sym.lo[k]![i]!)));
-        refined.hi.forEach((h, k) => h.forEach((v, i) => expect(v).toBeLessThanOrEqual(sym.hi[k]![i]!)));
+        const slopeRefined: NetworkBounds = { lo: sym.lo.map((a) => a.slice()), hi: sym.hi.map((a) => a.slice()) };
+        new DeepPoly(net).refine(slopeRefined, lo, hi, undefined, 2);
+        for (const bounds of [refined, slopeRefined]) {
+          bounds.lo.forEach((l, k) => l.forEach((v, i) => expect(v).toBeGreaterThanOrEqual(sym.lo[k]![i]!)));
+          bounds.hi.forEach((h, k) => h.forEach((v, i) => expect(v).toBeLessThanOrEqual(sym.hi[k]![i]!)));
+        }
       }),
       { numRuns: 100 },
     );
