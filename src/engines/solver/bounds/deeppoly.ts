@@ -36,8 +36,9 @@ export class DeepPoly {
     const slopes = slopeRounds > 0 ? (this.slopes ??= new SlopeOptimiser(net, back)) : undefined;
     const bound = (k: number) => (slopes ? slopes.lowerBoundAt(bounds, boxLo, boxHi, k, objective, slopeRounds, 0) : back.lowerBoundAt(bounds, boxLo, boxHi, k, false, objective));
     let runs = 0;
-    // The output layer's bounds matter only through the property, which is bounded separately.
-    for (let k = 0; k < net.layers.length - 1; k++) {
+    // Every layer with an activation, the output layer too when it has one (eran's mnist_relu_9_200
+    // ends in a ReLU: left to intervals, the property's bound relaxed it over a width of ~10⁶).
+    for (let k = 0; k < net.layers.length; k++) {
       const layer = net.layers[k]!;
       if (layer.activation === 'identity') continue;
       const lo = bounds.lo[k]!;
