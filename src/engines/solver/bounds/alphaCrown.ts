@@ -38,30 +38,44 @@ export class SlopeOptimiser {
    * receives the linear function of the inputs behind the returned bound.
    */
   lowerBound(bounds: NetworkBounds, boxLo: ArrayLike<number>, boxHi: ArrayLike<number>, c: ArrayLike<number>, rounds: number, inputCoeffs?: Float64Array, enough = Infinity): number {
-    const { net, trace, coeffs } = this;
+    return this.optimise(bounds, boxLo, boxHi, this.net.layers.length - 1, true, c, rounds, inputCoeffs, enough);
+  }
+
+  /**
+   * The same for a linear function c·z of layer `from`'s pre-activation values: α-CROWN's optimised
+   * intermediate bounds (each neuron's own slopes below it), used by DeepPoly's refinement.
+   */
+  lowerBoundAt(bounds: NetworkBounds, boxLo: ArrayLike<number>, boxHi: ArrayLike<number>, from: number, c: ArrayLike<number>, rounds: number, enough = Infinity): number {
+    return this.optimise(bounds, boxLo, boxHi, from, false, c, rounds, undefined, enough);
+  }
+
+  private optimise(bounds: NetworkBounds, boxLo: ArrayLike<number>, boxHi: ArrayLike<number>, from: number, afterActivation: boolean, c: ArrayLike<number>, rounds: number, inputCoeffs: Float64Array | undefined, enough: number): number {
+    const { trace, coeffs } = this;
+    // Layers whose activations the pass relaxes: all up to `from`, or those below it for a pre-activation objective.
+    const relaxed = afterActivation ? from + 1 : from;
     // CROWN's start: the lower slope of the two that leaves the smaller area.
-    net.layers.forEach((_, k) => {
+    for (let k = 0; k < relaxed; k++) {
       const alpha = trace.alpha[k]!;
       for (let j = 0; j < alpha.length; j++) alpha[j] = bounds.hi[k]![j]! > -bounds.lo[k]![j]! ? 1 : 0;
-    });
+    }
     let best = -Infinity;
     for (let t = 0; ; t++) {
-      const v = this.back.lowerBound(bounds, boxLo, boxHi, c, coeffs, trace);
+      const v = this.back.lowerBoundAt(bounds, boxLo, boxHi, from, afterActivation, c, coeffs, trace);
       if (v > best) {
         best = v;
         inputCoeffs?.set(coeffs);
       }
-      if (t === rounds || best > enough || !this.improve(bounds, boxLo, boxHi)) return best;
+      if (t === rounds || best > enough || !this.improve(bounds, boxLo, boxHi, relaxed)) return best;
     }
   }
 
-  /** Evaluates F at the corner the last pass minimised at, moving each slope towards relu there. Returns whether any slope changed. */
-  private improve(bounds: NetworkBounds, boxLo: ArrayLike<number>, boxHi: ArrayLike<number>): boolean {
+  /** Evaluates F (its first `layers` layers) at the corner the last pass minimised at, moving each slope towards relu there. Returns whether any slope changed. */
+  private improve(bounds: NetworkBounds, boxLo: ArrayLike<number>, boxHi: ArrayLike<number>, layers: number): boolean {
     const { net, trace, coeffs, r } = this;
     let { h, z } = this;
     for (let i = 0; i < net.inputSize; i++) h[i] = coeffs[i]! >= 0 ? boxLo[i]! : boxHi[i]!;
     let changed = false;
-    for (let k = 0; k < net.layers.length; k++) {
+    for (let k = 0; k < layers; k++) {
       const layer = net.layers[k]!;
       const { weights: w, bias, inSize, outSize, activation } = layer;
       const lo = bounds.lo[k]!;

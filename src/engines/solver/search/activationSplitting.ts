@@ -49,6 +49,13 @@ const ROOT_ITERATIONS = 40;
 const ITERATIONS = 12;
 const LEAF_ITERATIONS = 400;
 
+/**
+ * Rounds of slope improvement (bounds/alphaCrown.ts) for each intermediate neuron's root bound: one
+ * round cut the worst property bound of mnist-net_256x4 prop_1_0.03 from −67 to −21 (a second: −19.9)
+ * for 4x the cost of DeepPoly's; every subdomain starts from these bounds.
+ */
+const ROOT_SLOPE_ROUNDS = 1;
+
 /** Subdomains bounded between rounds of the attack. */
 const ATTACK_EVERY = 100;
 
@@ -158,7 +165,7 @@ class ActivationSplitting extends SplitSearch {
     if (cached && sameBox(cached, c)) return cached.bounds;
     const bounds = intervalBounds(this.net, c.lo, c.hi);
     const { stats } = this;
-    stats.boundComputations += new DeepPoly(this.net, this.back).refine(bounds, c.lo, c.hi, this.halt);
+    stats.boundComputations += new DeepPoly(this.net, this.back).refine(bounds, c.lo, c.hi, this.halt, this.splittable ? ROOT_SLOPE_ROUNDS : 0);
     // Intervals propagated once more through the refined bounds, intersected with them: on a deep
     // network some neurons' are tighter (every subdomain then starts from these).
     const tightened = intervalBounds(this.net, c.lo, c.hi, bounds);
