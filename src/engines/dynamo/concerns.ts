@@ -109,7 +109,7 @@ export interface Replicas {
 }
 
 export interface ClientState {
-  /** Per key, what the client last read (reconciled) or wrote: its context for the next put. */
+  /** Per key, the client's latest acknowledged write (the version itself, shared): its context for the next blind put. */
   context: Map<number, { clock: VectorClock; value: Value }>;
   /** Per key, the node that answered the client's last read of it fastest (§6.4: the read's context carries it). */
   readFastest: Map<number, number>;

@@ -152,7 +152,7 @@ export class Simulation implements Cluster {
     this.membership = new Membership(this.M, this.C, cfg.membership.failureTimeoutMs, cfg.membership.retryMs);
     this.network = new Network(this.M, this.C, cfg.latency, this.rngNetwork);
     this.clients = Array.from({ length: this.C }, () => ({ context: new Map(), readFastest: new Map(), counter: 0, busy: new Set(), waiting: new Map() }));
-    this.readYourWrites = new ReadYourWrites(this.C);
+    this.readYourWrites = new ReadYourWrites();
     this.metrics = new Metrics(BUCKETS, this.endTime, this.M, visibilityEdges(cfg), LATENCY_WINDOWS, this.workload.lastTime);
     this.trace = new TraceRecorder(cfg.trace.maxEvents);
     this.service = cfg.service.enabled ? new NodeService(cfg.service, this.M, BUCKETS, this.metrics.bucketMs, simRandom(seed, STREAM.service)) : null;

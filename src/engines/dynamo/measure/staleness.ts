@@ -1,5 +1,5 @@
 import { covers, type Siblings } from '../versioning/versions.ts';
-import type { VectorClock } from '../versioning/vectorClock.ts';
+import { EMPTY_CLOCK, type VectorClock } from '../versioning/vectorClock.ts';
 
 /** n choose k, exact for the small n of quorum systems. */
 export function binomial(n: number, k: number): number {
@@ -50,7 +50,8 @@ export class CommitLog {
 
   commit(key: number, clock: VectorClock, time: number): number {
     let log = this.logs.get(key);
-    if (!log) this.logs.set(key, (log = { count: 0, times: [], clocks: [] }));
+    // At their exact size (an array grown by assignment keeps room for 17): one log per key written.
+    if (!log) this.logs.set(key, (log = { count: 0, times: new Array<number>(COMMIT_DEPTH).fill(0), clocks: new Array<VectorClock>(COMMIT_DEPTH).fill(EMPTY_CLOCK) }));
     const slot = log.count % COMMIT_DEPTH;
     log.times[slot] = time;
     log.clocks[slot] = clock;
