@@ -20,6 +20,7 @@ import type { VectorClock } from './versioning/vectorClock.ts';
 import type { ReplicatedLattice } from './versioning/lattice/replicated.ts';
 import type { VersionMerge } from './versioning/lattice/join.ts';
 import type { ThresholdReads } from './measure/thresholdReads.ts';
+import type { RequestTable } from './replication/requestTable.ts';
 import type { ReadYourWrites } from './measure/readYourWrites.ts';
 
 /**
@@ -124,7 +125,7 @@ export interface ClientState {
 export interface Requests extends Agenda {
   readonly workload: Workload;
   readonly clients: readonly ClientState[];
-  readonly requests: Map<number, Request>;
+  readonly requests: RequestTable;
   /** The id of the next request. */
   newRequestId(): number;
   /** The id of the next version written. */

@@ -8,6 +8,7 @@ import { LATENCY_WINDOWS, Metrics } from './measure/metrics.ts';
 import { Network } from './sim/network.ts';
 import { simRandom, STREAM, type Random } from './sim/random.ts';
 import type { Request } from './replication/request.ts';
+import { RequestTable } from './replication/requestTable.ts';
 import { initialRing, preferenceLength } from './ring/initialRing.ts';
 import { keyRanges, preferenceList, rangeOf, type Ring } from './ring/ring.ts';
 import { CommitLog } from './measure/staleness.ts';
@@ -67,7 +68,7 @@ export class Simulation implements Cluster {
   readonly stores: NodeStore[];
   readonly membership: Membership;
   readonly network: Network;
-  readonly requests = new Map<number, Request>();
+  readonly requests = new RequestTable();
   private nextRequest = 0;
   private nextVersion = 1;
   readonly clients: ClientState[];

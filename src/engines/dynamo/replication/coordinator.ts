@@ -79,7 +79,7 @@ function startRequest(
   req.lane = lane;
   req.wait = wait;
   req.latestAtStart = write ? 0 : sim.commits.latest(key);
-  sim.requests.set(req.id, req);
+  sim.requests.set(req);
   const self = sim.M + client;
   sim.trace.record(sim.now, sim.now, REC.start, write ? OP.put : OP.get, self, -1, key, req.id, 0, probe ? FLAG.STALE : 0);
   const { cfg } = sim;
