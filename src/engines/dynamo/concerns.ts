@@ -20,6 +20,7 @@ import type { VectorClock } from './versioning/vectorClock.ts';
 import type { ReplicatedLattice } from './versioning/lattice/replicated.ts';
 import type { VersionMerge } from './versioning/lattice/join.ts';
 import type { ThresholdReads } from './measure/thresholdReads.ts';
+import type { RequestTable } from './replication/requestTable.ts';
 import type { ReadYourWrites } from './measure/readYourWrites.ts';
 
 /**
@@ -115,7 +116,7 @@ export interface Replicas {
 }
 
 export interface ClientState {
-  /** Per key, what the client last read (reconciled) or wrote: its context for the next put. */
+  /** Per key, the client's latest acknowledged write (the version itself, shared): its context for the next blind put. */
   context: Map<number, { clock: VectorClock; value: Value }>;
   /** Per key, the node that answered the client's last read of it fastest (§6.4: the read's context carries it). */
   readFastest: Map<number, number>;
@@ -130,7 +131,7 @@ export interface ClientState {
 export interface Requests extends Agenda {
   readonly workload: Workload;
   readonly clients: readonly ClientState[];
-  readonly requests: Map<number, Request>;
+  readonly requests: RequestTable;
   /** The id of the next request. */
   newRequestId(): number;
   /** The id of the next version written. */

@@ -8,6 +8,7 @@ import { LATENCY_WINDOWS, Metrics } from './measure/metrics.ts';
 import { Network } from './sim/network.ts';
 import { simRandom, STREAM, type Random } from './sim/random.ts';
 import type { Request } from './replication/request.ts';
+import { RequestTable } from './replication/requestTable.ts';
 import { initialRing, preferenceLength } from './ring/initialRing.ts';
 import { keyRanges, preferenceList, rangeOf, type Ring } from './ring/ring.ts';
 import { CommitLog } from './measure/staleness.ts';
@@ -70,7 +71,7 @@ export class Simulation implements Cluster, BackgroundHost {
   readonly stores: NodeStore[];
   readonly membership: Membership;
   readonly network: Network;
-  readonly requests = new Map<number, Request>();
+  readonly requests = new RequestTable();
   private nextRequest = 0;
   private nextVersion = 1;
   readonly clients: ClientState[];
@@ -157,7 +158,7 @@ export class Simulation implements Cluster, BackgroundHost {
     this.membership = new Membership(this.M, this.C, cfg.membership.failureTimeoutMs, cfg.membership.retryMs);
     this.network = new Network(this.M, this.C, cfg.latency, this.rngNetwork);
     this.clients = Array.from({ length: this.C }, () => ({ context: new Map(), readFastest: new Map(), counter: 0, busy: new Set(), waiting: new Map() }));
-    this.readYourWrites = new ReadYourWrites(this.C);
+    this.readYourWrites = new ReadYourWrites();
     this.metrics = new Metrics(BUCKETS, this.endTime, this.M, visibilityEdges(cfg), LATENCY_WINDOWS, this.workload.lastTime);
     this.trace = new TraceRecorder(cfg.trace.maxEvents);
     this.service = cfg.service.enabled ? new NodeService(cfg.service, this.M, BUCKETS, this.metrics.bucketMs, simRandom(seed, STREAM.service)) : null;

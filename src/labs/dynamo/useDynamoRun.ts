@@ -1,10 +1,19 @@
 import { useEngine } from '../../bridge/useEngine.ts';
+import type { Budget } from '../../engines/contract.ts';
+import { DEFAULT_BUDGET } from '../../engines/runContext.ts';
 import type { DynamoConfig } from '../../engines/dynamo/config.ts';
 import type { DynamoResult } from '../../engines/dynamo/engine.ts';
 import type { Scenario } from '../../scenario/types.ts';
 import { useScenarioRun } from '../shared/useScenarioRun.ts';
 import type { DynamoView } from './scenario.ts';
 import { frameAt, timeAt } from './timeline.ts';
+
+/**
+ * A Dynamo run is bounded by its events (one step each, counted by the engine), not by the wall
+ * clock: a 10 M-request run takes minutes on a busy machine, shows its progress and can be
+ * cancelled. The time limit left is a watchdog for a worker that stops answering.
+ */
+const RUN_BUDGET: Budget = { maxSteps: DEFAULT_BUDGET.maxSteps, maxMillis: 6 * 3_600_000 };
 
 const spawn = () => new Worker(new URL('../../../workers/dynamo.worker.ts', import.meta.url), { type: 'module', name: 'dynamo' });
 
@@ -21,6 +30,7 @@ export function useDynamoRun(scenario: Scenario<DynamoConfig, DynamoView>, onCha
     scenario,
     onChange,
     engine,
+    budget: () => RUN_BUDGET,
     ran: (view) => view.ran,
     onDone: (result, { started, now, previous }) => {
       const keepTime = previous ? timeAt(previous.result.trace, started.view.position) : undefined;

@@ -10,25 +10,17 @@ export interface ReadYourWritesStats {
 }
 
 /**
- * Read-your-writes (SOSP'07 §6.4): per client and key, the clock of the client's latest
- * acknowledged write; a later successful read by the same client sees it when one of the
- * versions returned descends from that clock.
+ * Read-your-writes (SOSP'07 §6.4): a successful read by a client of a key it wrote sees its
+ * latest acknowledged write of the key when one of the versions returned descends from that
+ * write's clock. The clock is the one the client keeps as its context for the key (ClientState
+ * `context`), so the measure keeps nothing per client and key of its own.
  */
 export class ReadYourWrites {
-  private readonly written: Map<number, VectorClock>[];
   private reads = 0;
   private saw = 0;
 
-  constructor(clients: number) {
-    this.written = Array.from({ length: clients }, () => new Map());
-  }
-
-  wrote(client: number, key: number, clock: VectorClock): void {
-    this.written[client]!.set(key, clock);
-  }
-
-  read(client: number, key: number, versions: Siblings): void {
-    const own = this.written[client]!.get(key);
+  /** A successful read; `own` is the clock of the client's latest acknowledged write of the key, if any. */
+  read(own: VectorClock | undefined, versions: Siblings): void {
     if (!own) return;
     this.reads++;
     if (versions.some((v) => descends(v.clock, own))) this.saw++;

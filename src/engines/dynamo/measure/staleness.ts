@@ -1,5 +1,5 @@
 import { covers, type Siblings } from '../versioning/versions.ts';
-import type { VectorClock } from '../versioning/vectorClock.ts';
+import { EMPTY_CLOCK, type VectorClock } from '../versioning/vectorClock.ts';
 
 /** n choose k, exact for the small n of quorum systems. */
 export function binomial(n: number, k: number): number {
@@ -40,17 +40,20 @@ interface KeyLog {
  * has W acknowledgements), per key, in commit order: what staleness is measured against.
  */
 export class CommitLog {
-  private readonly logs = new Map<number, KeyLog>();
+  /** Per key, by index (no map lookup on the path of every read and write), once it is written. */
+  private readonly logs: (KeyLog | undefined)[];
   /** Commits per key, so that the question every read asks first costs no map lookup. */
   private readonly counts: Int32Array;
 
   constructor(keys: number) {
     this.counts = new Int32Array(keys);
+    this.logs = new Array<KeyLog | undefined>(keys).fill(undefined);
   }
 
   commit(key: number, clock: VectorClock, time: number): number {
-    let log = this.logs.get(key);
-    if (!log) this.logs.set(key, (log = { count: 0, times: [], clocks: [] }));
+    let log = this.logs[key];
+    // At their exact size (an array grown by assignment keeps room for 17): one log per key written.
+    if (!log) this.logs[key] = log = { count: 0, times: new Array<number>(COMMIT_DEPTH).fill(0), clocks: new Array<VectorClock>(COMMIT_DEPTH).fill(EMPTY_CLOCK) };
     const slot = log.count % COMMIT_DEPTH;
     log.times[slot] = time;
     log.clocks[slot] = clock;
@@ -65,7 +68,7 @@ export class CommitLog {
 
   /** Commit time of the key's index-th write (1-based), if still in the log. */
   timeOf(key: number, index: number): number {
-    const log = this.logs.get(key);
+    const log = this.logs[key];
     if (!log || index < 1 || index <= log.count - COMMIT_DEPTH || index > log.count) return NaN;
     return log.times[(index - 1) % COMMIT_DEPTH]!;
   }
@@ -76,7 +79,7 @@ export class CommitLog {
    * k-th latest, COMMIT_DEPTH when it reflects none of the last COMMIT_DEPTH.
    */
   age(key: number, latestAtStart: number, returned: Siblings): number {
-    const log = this.logs.get(key);
+    const log = this.logs[key];
     if (!log || latestAtStart === 0) return 0;
     const oldest = Math.max(1, log.count - COMMIT_DEPTH + 1);
     for (let i = log.count; i >= oldest; i--) {

@@ -25,6 +25,7 @@ export function onOperation(sim: Cluster, index: number): void {
   const op = w.op(index);
   const lane = laneOf(sim.cfg, op !== OP.get && op !== OP.wait, w.key(index));
   if (enterLane(sim, w.client(index), lane, index)) startOperation(sim, index, lane);
+  else w.park(index);
 }
 
 /** An operation starts: a get, a blind write, or the get of a read-modify-write. */
@@ -78,7 +79,7 @@ function startRequest(
   req.lane = lane;
   req.wait = wait;
   req.latestAtStart = write ? 0 : sim.commits.latest(key);
-  sim.requests.set(req.id, req);
+  sim.requests.set(req);
   const self = sim.M + client;
   sim.trace.record(sim.now, sim.now, REC.start, write ? OP.put : OP.get, self, -1, key, req.id, 0, probe ? FLAG.STALE : 0);
   const { cfg } = sim;
@@ -390,8 +391,10 @@ function complete(sim: Cluster, req: Request, okAnswer: boolean, versions: Sibli
   const flags = (ok ? FLAG.OK : 0) | (age > 0 ? FLAG.STALE : 0);
   sim.trace.record(sim.now, req.start, REC.finish, req.write ? OP.put : OP.get, sim.M + req.client, req.coordinator, req.key, req.id, versions.length, flags);
   if (!req.write && ok && req.wait < 0 && !req.probe) {
-    sim.readYourWrites.read(req.client, req.key, versions);
-    if (req.fastest >= 0 && req.fastest < sim.M) sim.clients[req.client]!.readFastest.set(req.key, req.fastest);
+    const c = sim.clients[req.client]!;
+    sim.readYourWrites.read(c.context.get(req.key)?.clock, versions);
+    // Only the §6.4 write coordinator asks which replica answered fastest: otherwise nothing is kept per key.
+    if (req.fastest >= 0 && req.fastest < sim.M && cfg.coordination.writeCoordinator === 'fastest-read') c.readFastest.set(req.key, req.fastest);
   }
   if (!req.write && ok) for (const v of versions) sim.trace.record(sim.now, req.start, REC.returned, OP.get, sim.M + req.client, -1, req.key, v.id, req.id, 0);
   const policy = cfg.versioning.reconciliation;
@@ -412,8 +415,8 @@ function complete(sim: Cluster, req: Request, okAnswer: boolean, versions: Sibli
     }
   } else next = leaveLane(sim, req.client, req.lane);
   if (req.write && ok && req.version) {
-    sim.clients[req.client]!.context.set(req.key, { clock: req.version.clock, value: req.version.value });
-    sim.readYourWrites.wrote(req.client, req.key, req.version.clock);
+    // The client's context for the key: what its next blind write continues from, and what read-your-writes checks.
+    sim.clients[req.client]!.context.set(req.key, req.version);
   }
   const lane = req.lane;
   release(sim, req);

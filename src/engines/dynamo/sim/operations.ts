@@ -18,10 +18,21 @@ interface Chunk {
   done: number;
 }
 
+/** An operation that waits in its client's lane (replication/clientLanes.ts), kept apart from its chunk. */
+interface Parked {
+  key: number;
+  client: number;
+  op: OpCode;
+  item: number;
+  pick: number;
+}
+
 /**
  * The run's operations, generated as the run reaches them and kept in chunks only while some of
- * a chunk's operations have not started (a closed-loop client's queue holds its chunk), so a run
- * of any length keeps a bounded window of them. One pass ahead of the run finds the last
+ * a chunk's operations have not started. An operation that has to wait for its lane is parked:
+ * its fields are copied out and its chunk no longer waits for it, so a lane's backlog (a hot key's
+ * single writer falling behind) costs a few numbers per waiting operation, not a chunk each, and a
+ * run of any length keeps a bounded window of chunks. One pass ahead of the run finds the last
  * arrival (the run's end and its metric buckets depend on it), drawing from an identical stream.
  */
 export class Workload {
@@ -30,6 +41,7 @@ export class Workload {
   readonly lastTime: number;
   private readonly generator: WorkloadGenerator;
   private readonly chunks: (Chunk | undefined)[] = [];
+  private readonly parked = new Map<number, Parked>();
   private generated = 0;
 
   constructor(w: WorkloadConfig, writes: WriteKind, stream: () => Random, waitShare = 0) {
@@ -41,45 +53,66 @@ export class Workload {
   }
 
   time(i: number): number {
-    return this.at(i).time[i & (CHUNK - 1)]!;
+    const chunk = this.at(i);
+    if (!chunk) throw new Error(`the time of workload operation ${i} was read after it arrived`);
+    return chunk.time[i & (CHUNK - 1)]!;
   }
 
   key(i: number): number {
-    return this.at(i).key[i & (CHUNK - 1)]!;
+    const chunk = this.at(i);
+    return chunk ? chunk.key[i & (CHUNK - 1)]! : this.parkedOp(i).key;
   }
 
   client(i: number): number {
-    return this.at(i).client[i & (CHUNK - 1)]!;
+    const chunk = this.at(i);
+    return chunk ? chunk.client[i & (CHUNK - 1)]! : this.parkedOp(i).client;
   }
 
   op(i: number): OpCode {
-    return this.at(i).op[i & (CHUNK - 1)]! as OpCode;
+    const chunk = this.at(i);
+    return chunk ? (chunk.op[i & (CHUNK - 1)]! as OpCode) : this.parkedOp(i).op;
   }
 
   /** The item of a scripted add or remove; -1 lets the client pick (using `pick`). */
   item(i: number): number {
-    return this.at(i).item[i & (CHUNK - 1)]!;
+    const chunk = this.at(i);
+    return chunk ? chunk.item[i & (CHUNK - 1)]! : this.parkedOp(i).item;
   }
 
   /** A uniform draw in [0, 1) the client uses for choices made at run time (which item to remove). */
   pick(i: number): number {
-    return this.at(i).pick[i & (CHUNK - 1)]!;
+    const chunk = this.at(i);
+    return chunk ? chunk.pick[i & (CHUNK - 1)]! : this.parkedOp(i).pick;
+  }
+
+  /** Operation i waits for its lane: its fields move out of the chunk, which no longer waits for it. */
+  park(i: number): void {
+    this.parked.set(i, { key: this.key(i), client: this.client(i), op: this.op(i), item: this.item(i), pick: this.pick(i) });
+    this.release(i);
   }
 
   /** Operation i has started (its fields are read): once all of its chunk's have, the chunk goes. */
   started(i: number): void {
+    if (!this.parked.delete(i)) this.release(i);
+  }
+
+  private release(i: number): void {
     const c = i >> CHUNK_BITS;
     const chunk = this.chunks[c]!;
     if (++chunk.done === Math.min(CHUNK, this.count - c * CHUNK)) this.chunks[c] = undefined;
   }
 
-  private at(i: number): Chunk {
+  /** Operation i's chunk, generated if need be; undefined once the chunk is let go (i is then parked). */
+  private at(i: number): Chunk | undefined {
     if (i >= this.count) throw new Error(`the workload has ${this.count} operations, not ${i + 1}`);
-    const c = i >> CHUNK_BITS;
     while (this.generated <= i) this.generate();
-    const chunk = this.chunks[c];
-    if (!chunk) throw new Error(`workload operation ${i} was read after it started`);
-    return chunk;
+    return this.chunks[i >> CHUNK_BITS];
+  }
+
+  private parkedOp(i: number): Parked {
+    const p = this.parked.get(i);
+    if (!p) throw new Error(`workload operation ${i} was read after it started`);
+    return p;
   }
 
   /** Draws the next chunk of operations. */

@@ -4,6 +4,17 @@ import { simRandom } from './random.ts';
 import { Workload } from './operations.ts';
 import { OP, popularityWeights } from './workload.ts';
 
+/** False when the read throws (the operation was read after it started). */
+function canRead(read: () => number): boolean {
+  try {
+    read();
+    return true;
+  } catch (e) {
+    expect(String(e)).toMatch(/after it started/);
+    return false;
+  }
+}
+
 describe('workloads', () => {
   it('Zipf popularity: key frequencies match the weights', () => {
     const w = { ...defaultConfig().workload, keys: 50, requests: 100000, popularity: { kind: 'zipf' as const, exponent: 1 } };
@@ -15,6 +26,27 @@ describe('workloads', () => {
       const p = weights[k]!;
       expect(Math.abs(counts[k]! / load.count - p)).toBeLessThan(4 * Math.sqrt((p * (1 - p)) / load.count));
     }
+  });
+
+  it('an operation parked in its lane keeps its fields after its chunk is let go', () => {
+    const w = { ...defaultConfig().workload, requests: 10000, clients: 5 };
+    const load = new Workload(w, 'register', () => simRandom(5, 2));
+    const fields = (i: number) => [load.key(i), load.client(i), load.op(i), load.item(i), load.pick(i)];
+    const parked = fields(7);
+    load.park(7);
+    // The other operations start in order; once the last of the first chunk has, the chunk is let go.
+    let end = -1;
+    for (let i = 0; i < load.count && end < 0; i++) {
+      if (i === 7) continue;
+      fields(i);
+      load.started(i);
+      if (!canRead(() => load.key(i))) end = i;
+    }
+    expect(end).toBeGreaterThan(7);
+    expect(canRead(() => load.key(end - 1))).toBe(false);
+    expect(fields(7)).toEqual(parked);
+    load.started(7);
+    expect(canRead(() => load.key(7))).toBe(false);
   });
 
   it('a Poisson process: times ascend at the configured rate; a key is written only by its writers', () => {

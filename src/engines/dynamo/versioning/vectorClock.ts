@@ -60,25 +60,52 @@ export function descends(a: VectorClock, b: VectorClock): boolean {
 export function merge(a: VectorClock, b: VectorClock): VectorClock {
   if (a.length === 0) return b;
   if (b.length === 0) return a;
-  const out: number[] = [];
+  // Clocks are built at their exact size: a clock lives as long as the version that carries it,
+  // and an array grown by push keeps room for 17 numbers however few it holds.
+  const out = new Array<number>(3 * unionSize(a, b));
   let i = 0;
   let j = 0;
+  let o = 0;
   while (i < a.length || j < b.length) {
     if (j >= b.length || (i < a.length && a[i]! < b[j]!)) {
-      out.push(a[i]!, a[i + 1]!, a[i + 2]!);
+      out[o] = a[i]!;
+      out[o + 1] = a[i + 1]!;
+      out[o + 2] = a[i + 2]!;
       i += 3;
     } else if (i >= a.length || b[j]! < a[i]!) {
-      out.push(b[j]!, b[j + 1]!, b[j + 2]!);
+      out[o] = b[j]!;
+      out[o + 1] = b[j + 1]!;
+      out[o + 2] = b[j + 2]!;
       j += 3;
     } else {
       const ca = a[i + 1]!;
       const cb = b[j + 1]!;
-      out.push(a[i]!, Math.max(ca, cb), ca > cb ? a[i + 2]! : cb > ca ? b[j + 2]! : Math.max(a[i + 2]!, b[j + 2]!));
+      out[o] = a[i]!;
+      out[o + 1] = Math.max(ca, cb);
+      out[o + 2] = ca > cb ? a[i + 2]! : cb > ca ? b[j + 2]! : Math.max(a[i + 2]!, b[j + 2]!);
       i += 3;
       j += 3;
     }
+    o += 3;
   }
   return out;
+}
+
+/** The number of nodes in either clock. */
+function unionSize(a: VectorClock, b: VectorClock): number {
+  let n = 0;
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i]! < b[j]!)) i += 3;
+    else if (i >= a.length || b[j]! < a[i]!) j += 3;
+    else {
+      i += 3;
+      j += 3;
+    }
+    n++;
+  }
+  return n;
 }
 
 /** The counter of `node` (0 when absent). */
@@ -90,20 +117,18 @@ export function counterOf(c: VectorClock, node: number): number {
   return 0;
 }
 
-/** A copy of `c` with `node`'s counter set to `counter`, stamped `stamp`. */
+/** A copy of `c` with `node`'s counter set to `counter`, stamped `stamp` (at its exact size, as in `merge`). */
 export function withCounter(c: VectorClock, node: number, counter: number, stamp: number): VectorClock {
-  const out: number[] = [];
-  let placed = false;
-  for (let i = 0; i < c.length; i += 3) {
-    const n = c[i]!;
-    if (!placed && n >= node) {
-      out.push(node, counter, stamp);
-      placed = true;
-      if (n === node) continue;
-    }
-    out.push(n, c[i + 1]!, c[i + 2]!);
-  }
-  if (!placed) out.push(node, counter, stamp);
+  let at = 0;
+  while (at < c.length && c[at]! < node) at += 3;
+  const present = at < c.length && c[at] === node;
+  const out = new Array<number>(present ? c.length : c.length + 3);
+  for (let i = 0; i < at; i++) out[i] = c[i]!;
+  out[at] = node;
+  out[at + 1] = counter;
+  out[at + 2] = stamp;
+  const rest = present ? at + 3 : at;
+  for (let i = rest, o = at + 3; i < c.length; i++, o++) out[o] = c[i]!;
   return out;
 }
 
@@ -120,7 +145,9 @@ export function truncate(c: VectorClock, threshold: number): VectorClock {
     for (let i = 3; i < out.length; i += 3) {
       if (out[i + 2]! < out[oldest + 2]! || (out[i + 2] === out[oldest + 2] && out[i]! < out[oldest]!)) oldest = i;
     }
-    out = [...out.slice(0, oldest), ...out.slice(oldest + 3)];
+    const kept = new Array<number>(out.length - 3);
+    for (let i = 0, o = 0; i < out.length; i++) if (i < oldest || i >= oldest + 3) kept[o++] = out[i]!;
+    out = kept;
   }
   return out;
 }

@@ -25,20 +25,26 @@ export const NO_VERSIONS: Siblings = Object.freeze([]);
  * Returns the same array when nothing changed, so callers can tell.
  */
 export function addVersion(siblings: Siblings, v: Version): Siblings {
-  let keep: Version[] | undefined;
+  // Bit i: sibling i is superseded (a replica rarely holds more than a few siblings; past 31 the
+  // rest are compared again below).
+  let superseded = 0;
+  let survivors = 0;
   for (let i = 0; i < siblings.length; i++) {
-    const existing = siblings[i]!;
-    const o = compare(existing.clock, v.clock);
+    const o = compare(siblings[i]!.clock, v.clock);
     if (o === ORDER.equal || o === ORDER.after) return siblings;
     if (o === ORDER.before) {
-      keep ??= siblings.slice(0, i);
-    } else if (keep) {
-      keep.push(existing);
-    }
+      if (i < 31) superseded |= 1 << i;
+    } else survivors++;
   }
-  if (!keep) return siblings.length === 0 ? [v] : [...siblings, v];
-  keep.push(v);
-  return keep;
+  // The result is built at its exact size: it is what a replica keeps for the key.
+  const out = new Array<Version>(survivors + 1);
+  let n = 0;
+  for (let i = 0; i < siblings.length; i++) {
+    const existing = siblings[i]!;
+    if (i < 31 ? (superseded & (1 << i)) === 0 : compare(existing.clock, v.clock) !== ORDER.before) out[n++] = existing;
+  }
+  out[n] = v;
+  return out;
 }
 
 /** Syntactic reconciliation of two sibling sets. */
