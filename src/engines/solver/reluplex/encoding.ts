@@ -20,7 +20,7 @@ import type { VariableTable } from '../result.ts';
  * Every equation has a designated "row variable" (b, aux or s) with coefficient 1 that appears in
  * no other equation except as noted in farkas.ts; these start as the basic variables.
  */
-export const Role = { input: 0, b: 1, f: 2, aux: 3, spec: 4 } as const;
+export const Role = { input: 0, b: 1, f: 2, aux: 3, spec: 4, upper: 5 } as const;
 
 export interface Row {
   vars: Int32Array;
@@ -106,7 +106,7 @@ export function encode(net: Network, c: Case, root?: NetworkBounds): Encoding {
         const u = root ? root.hi[k]![i]! : Infinity;
         const straddles = layer.activation === 'relu' && Number.isFinite(l) && Number.isFinite(u) && l < 0 && u > 0;
         const upperSlope = straddles ? u / (u - l) : 0;
-        const upper = straddles ? add(Role.aux, k, i) : -1;
+        const upper = straddles ? add(Role.upper, k, i) : -1;
         if (straddles) rows.push({ vars: Int32Array.from([upper, f[i]!, b[i]!]), coeffs: Float64Array.from([1, -1, upperSlope]), rhs: 0, rowVar: upper });
         pairs.push({ b: b[i]!, f: f[i]!, aux, slope, upper, upperSlope, neuron, kind: layer.activation });
         neuron++;
