@@ -46,9 +46,9 @@ export interface WorkerReport {
 
 /** The variables of the Reluplex encoding, so the step log can name them. */
 export interface VariableTable {
-  /** 0 input, 1 pre-activation b, 2 post-activation f, 3 aux (f − b ≥ 0), 4 output constraint row. */
+  /** 0 input, 1 pre-activation b, 2 post-activation f, 3 aux (f − b ≥ 0), 4 output constraint row, 5 upper (f − λ·b, the triangle's upper side). */
   role: Uint8Array;
-  /** Layer (for b, f, aux) or constraint index (role 4), and neuron within the layer (or input index). */
+  /** Layer (for b, f, aux, upper) or constraint index (role 4), and neuron within the layer (or input index). */
   layer: Int16Array;
   index: Int32Array;
 }

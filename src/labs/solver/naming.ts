@@ -73,6 +73,8 @@ export function makeNamer(result: Pick<SolverResult, 'summary'> & { trace: Pick<
         return `f${layerLabel(layers, layer)}.${i + 1}`;
       case 3:
         return `aux${layerLabel(layers, layer)}.${i + 1}`;
+      case 5:
+        return `upper${layerLabel(layers, layer)}.${i + 1}`;
       default:
         return `s${layer}`;
     }

@@ -11,6 +11,8 @@ import type { VariableTable } from '../result.ts';
  *     each neuron of a nonlinear layer, tied by the pair f = φ(b); a linear layer has only b;
  *   - aux = f − b ≥ 0 for each ReLU (Marabou's addition: true of every ReLU, so sound, and it
  *     makes the active phase a bound, aux = 0, instead of a new equation);
+ *   - upper = f − λ·b for each ReLU undecided at the root, λ = u/(u − l) of its root range: the
+ *     triangle's upper side (see Pair.upper), which the paper's LP lacks;
  *   - aux = f − α·b for each sigmoid or tanh neuron, α = min φ' over the neuron's range at the
  *     root: then φ(b) − α·b is monotone, and its values at the ends of b's current range bound
  *     aux, so f lies in a band between two parallel lines that narrows as the range is split;
@@ -18,7 +20,7 @@ import type { VariableTable } from '../result.ts';
  * Every equation has a designated "row variable" (b, aux or s) with coefficient 1 that appears in
  * no other equation except as noted in farkas.ts; these start as the basic variables.
  */
-export const Role = { input: 0, b: 1, f: 2, aux: 3, spec: 4 } as const;
+export const Role = { input: 0, b: 1, f: 2, aux: 3, spec: 4, upper: 5 } as const;
 
 export interface Row {
   vars: Int32Array;
@@ -34,6 +36,13 @@ export interface Pair {
   /** aux = f − slope·b. */
   aux: number;
   slope: number;
+  /**
+   * For a ReLU undecided at the root: upper = f − upperSlope·b, upperSlope = u/(u − l) from the case's
+   * root range [l, u] (else −1). Bounded above by its values at the ends of b's current range, it is
+   * the upper side of the triangle relaxation (Ehlers, ATVA'17), sound for every range inside [l, u].
+   */
+  upper: number;
+  upperSlope: number;
   /** Index among the network's nonlinear neurons (what the tree and the views call a neuron). */
   neuron: number;
   kind: Exclude<Activation, 'identity'>;
@@ -93,7 +102,13 @@ export function encode(net: Network, c: Case, root?: NetworkBounds): Encoding {
         const slope = layer.activation === 'relu' ? 1 : root ? bandSlope(layer.activation, root.lo[k]![i]!, root.hi[k]![i]!) : 0;
         const aux = add(Role.aux, k, i);
         rows.push({ vars: Int32Array.from([aux, f[i]!, b[i]!]), coeffs: Float64Array.from([1, -1, slope]), rhs: 0, rowVar: aux });
-        pairs.push({ b: b[i]!, f: f[i]!, aux, slope, neuron, kind: layer.activation });
+        const l = root ? root.lo[k]![i]! : -Infinity;
+        const u = root ? root.hi[k]![i]! : Infinity;
+        const straddles = layer.activation === 'relu' && Number.isFinite(l) && Number.isFinite(u) && l < 0 && u > 0;
+        const upperSlope = straddles ? u / (u - l) : 0;
+        const upper = straddles ? add(Role.upper, k, i) : -1;
+        if (straddles) rows.push({ vars: Int32Array.from([upper, f[i]!, b[i]!]), coeffs: Float64Array.from([1, -1, upperSlope]), rhs: 0, rowVar: upper });
+        pairs.push({ b: b[i]!, f: f[i]!, aux, slope, upper, upperSlope, neuron, kind: layer.activation });
         neuron++;
       }
     }

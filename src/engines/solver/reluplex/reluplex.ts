@@ -14,6 +14,7 @@ import { LongStepRatioTest, type Step } from './ratio.ts';
 import { RevisedTableau } from './revised.ts';
 import type { SimplexTableau } from './simplexTableau.ts';
 import { tighten } from './tightening.ts';
+import { balancedEarliest } from './split.ts';
 
 /** Simplex tolerance: soundness never depends on it (certificates and re-evaluation do). */
 const TOL = 1e-7;
@@ -116,9 +117,19 @@ export class Reluplex {
       repairs[broken] = count;
       env.events.push(Ev.repair, node, enc.pairs[broken]!.neuron, count);
       // ReluSplit once a pair keeps breaking (or cannot be repaired).
-      if (count > splitThreshold) return { kind: 'split', pair: broken };
+      if (count > splitThreshold) return { kind: 'split', pair: this.splitChoice(broken) };
       if (!this.repair(node, broken)) return { kind: 'split', pair: broken };
     }
+  }
+
+  /**
+   * Which pair ReluSplit splits once `broken` has broken too often: the paper splits that pair;
+   * like Marabou, we split the most balanced ReLU of the earliest undecided layer instead (split.ts),
+   * whose phases tighten every later layer; the broken pair when no ReLU is undecided.
+   */
+  private splitChoice(broken: number): number {
+    const p = balancedEarliest(this.enc, this.lo, this.hi, this.fixed);
+    return p < 0 ? broken : p;
   }
 
   /** Moves every non-basic variable inside its bounds. */

@@ -15,8 +15,9 @@ import { reluSplit, widestUnfixed, type Frame } from './split.ts';
  * every basic variable within its bounds by pivoting (rules Pivot₁, Pivot₂, Update); a ReLU pair
  * (b, f) whose assignment breaks f = max(0, b) is repaired by updating b or f, pivoting one of them
  * out of the basis first if needed (Update_b, Update_f, PivotForRelu); a pair repaired more than
- * `splitThreshold` times is split on (ReluSplit): one branch fixes it active (b ≥ 0, f = b), the
- * other inactive (b ≤ 0, f = 0). Bound tightening runs at every node. A node is closed when its
+ * `splitThreshold` times triggers a split (ReluSplit) of the most balanced undecided ReLU of the
+ * earliest layer (Marabou's polarity rule; the paper split the broken pair itself): one branch
+ * fixes it active (b ≥ 0, f = b), the other inactive (b ≤ 0, f = 0). Bound tightening runs at every node. A node is closed when its
  * bounds cross, or when the simplex is stuck (Failure) and the Farkas certificate of the rows that
  * show it checks out; an assignment that satisfies everything (ReluSuccess) is re-evaluated on the
  * network. Pivots are chosen as a phase-1 simplex does (the largest reduction of the total bound

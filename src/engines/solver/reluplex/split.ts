@@ -72,3 +72,29 @@ export function widestUnfixed(enc: Encoding, lo: Float64Array, hi: Float64Array,
   });
   return best;
 }
+
+/**
+ * The pair Marabou's "polarity" rule splits (Wu et al., CAV'20): in the earliest layer that still
+ * has an undecided ReLU, the one whose range is most balanced around zero, |lo + hi| / (hi − lo)
+ * smallest, so both children tighten the layers after it. −1 when no ReLU is undecided.
+ */
+export function balancedEarliest(enc: Encoding, lo: Float64Array, hi: Float64Array, fixed: Int8Array): number {
+  let best = -1;
+  let bestLayer = Infinity;
+  let bestScore = Infinity;
+  enc.pairs.forEach((p, i) => {
+    if (fixed[i] !== 0 || p.kind !== 'relu') return;
+    const l = lo[p.b]!;
+    const u = hi[p.b]!;
+    if (l >= 0 || u <= 0) return;
+    const layer = enc.table.layer[p.b]!;
+    if (layer > bestLayer) return;
+    const score = Number.isFinite(l) && Number.isFinite(u) ? Math.abs(l + u) / (u - l) : 1;
+    if (layer < bestLayer || score < bestScore) {
+      best = i;
+      bestLayer = layer;
+      bestScore = score;
+    }
+  });
+  return best;
+}

@@ -121,4 +121,11 @@ function pair(p: Pair, lo: Float64Array, hi: Float64Array, setLo: (v: number, x:
   // aux = f − b ≥ 0; active (lo_b ≥ 0) means aux = 0; inactive (hi_b ≤ 0) means f = 0.
   if (lo[p.b]! >= 0) setHi(p.aux, 0);
   if (hi[p.b]! <= 0) setHi(p.f, 0);
+  // upper = relu(b) − λ·b is convex in b, so its largest value on b's range is at an end.
+  const l = lo[p.b]!;
+  const u = hi[p.b]!;
+  if (p.upper >= 0 && Number.isFinite(l) && Number.isFinite(u)) {
+    const margin = 64 * UNIT * (1 + Math.abs(l) + Math.abs(u)) + TINY;
+    setHi(p.upper, Math.max(Math.max(l, 0) - p.upperSlope * l, Math.max(u, 0) - p.upperSlope * u) + margin);
+  }
 }
