@@ -1,5 +1,6 @@
 import { InputError, type Engine, type RunContext } from '../contract.ts';
-import { analyze, worldOf, type Analysis, type Level } from './analysis/analyze.ts';
+import { worldOf, type Analysis, type Level } from './analysis/analyze.ts';
+import { analyzeLast } from './analysis/lastAnalysis.ts';
 import { exploreDpor } from './explore/dpor.ts';
 import { exploreExhaustive, exploreRandom, type Exploration } from './explore/explore.ts';
 import { explainVerdict, failuresOf, type FailureSummary } from './explore/outcome.ts';
@@ -95,7 +96,7 @@ function verdictDetail(found: Omit<Exploration, 'graph'>): Pick<ExploreSummary, 
 /** The LVars engine: check a program, explore its schedules, or replay one schedule. */
 export const engine: Engine<LvarsInput, LvarsResult> = {
   async run(input: LvarsInput, seed: number, ctx: RunContext): Promise<LvarsResult> {
-    const analysis = analyze(input.program);
+    const analysis = analyzeLast(input.program);
     const task = input.task ?? { kind: 'explore' };
     if (task.kind === 'check') return { kind: 'check', summary: { task: 'check', diagnostics: analysis.diagnostics, level: analysis.level, laws: analysis.laws } };
     const settings = input.explore;
