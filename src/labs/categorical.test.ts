@@ -7,6 +7,7 @@ import { VERSION_ROLES } from './dynamo/views/versionKey.tsx';
 import { BACKENDS } from './kernels/backends.tsx';
 import { fateCategory, OUTPUT_COLORS, PHASE_COLORS } from './solver/colors.ts';
 import { ROLE } from './smt/views/palette.ts';
+import { fillPattern, PATTERNS } from '../ui/chart/patterns.ts';
 
 const OKABE = new Set<string>(Object.values(OKABE_ITO));
 
@@ -37,6 +38,10 @@ describe('categorical colours', () => {
   it("the solver's fates each have a colour and a shape of their own", () => {
     const decided = [Fate.verified, Fate.infeasible, Fate.counterexample, Fate.spurious, Fate.stopped].map(fateCategory);
     expectDistinct('fates', decided.map((c) => ({ color: c.color, cue: c.shape })));
+  });
+  it("the solver's input-space regions each have a colour and a fill pattern", () => {
+    expect(new Set(PATTERNS.map((p) => p.d)).size).toBe(PATTERNS.length);
+    expectDistinct('slice regions', OUTPUT_COLORS.map((color, i) => ({ color, cue: fillPattern(i).name })));
   });
   it("the kernels' backends each have a colour and a marker", () => {
     expectDistinct('backends', BACKENDS.map((b) => ({ color: b.color, cue: d3.symbol(b.symbol, 64)() })));
