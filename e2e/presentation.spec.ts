@@ -70,6 +70,23 @@ async function expectLegible(page: Page, what: string): Promise<void> {
   expect.soft(r.overlaps, `${what}: overlapping text`).toEqual([]);
 }
 
+/**
+ * Panes that hold more figures than a screen and show them in sections (PaneSections): nothing in
+ * them scrolls, at any size. (Others, such as Dynamo's version tables, may scroll their panel.)
+ */
+const SECTIONED: Record<string, readonly string[]> = { dynamo: ['metrics', 'latency'] };
+
+/** The boxes in the shown pane that scroll (their content taller or wider than they are). */
+const paneScrolls = (page: Page): Promise<string[]> =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('.present-pane, .present-pane *')].flatMap((e) => {
+      const s = getComputedStyle(e);
+      const scrolls = (o: string) => o === 'auto' || o === 'scroll';
+      const over = (scrolls(s.overflowY) && e.scrollHeight > e.clientHeight + 1) || (scrolls(s.overflowX) && e.scrollWidth > e.clientWidth + 1);
+      return over ? [`<${e.tagName.toLowerCase()}.${String(e.getAttribute('class') ?? '').split(' ')[0]}> ${e.scrollWidth}×${e.scrollHeight} in ${e.clientWidth}×${e.clientHeight}`] : [];
+    }),
+  );
+
 /** Presentation mode at one size: the labs' examples (all, or each lab's first), and each lab's panes on its first. */
 async function sweep(page: Page, width: number, height: number, every: boolean): Promise<void> {
   await page.setViewportSize({ width, height });
@@ -94,6 +111,8 @@ async function sweep(page: Page, width: number, height: number, every: boolean):
         await expect(panes.nth(k - 1)).toHaveAttribute('aria-pressed', 'true');
         await page.waitForTimeout(150);
         await expectLegible(page, `${lab}/${id} pane ${k} at ${width}`);
+        const pane = (await page.locator('.present-pane').first().getAttribute('data-pane')) ?? '';
+        if (SECTIONED[lab]?.includes(pane)) expect.soft(await paneScrolls(page), `${lab}/${id} pane ${pane} at ${width}: nothing scrolls`).toEqual([]);
       }
       await page.keyboard.press('1');
     }
