@@ -13,7 +13,7 @@ export interface PaneSection {
 }
 
 /** A Figure's caption bar and margins above and below its drawing, in rem (theme.css's .figure-bar). */
-const FIGURE_CHROME_REM = 3.4;
+const FIGURE_CHROME_REM = 4;
 
 /**
  * A presentation pane with more figures than one screen holds (Dynamo's metrics): one section at a

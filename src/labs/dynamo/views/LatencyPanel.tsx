@@ -55,8 +55,8 @@ export function LatencyPanel({ summary, config, now, width, nodes }: Props) {
 }
 
 /**
- * The latency side on a projector: one figure at a time sized to the pane (Figure 4 with its
- * whole-run numbers, the load, the queues, Figure 5), the others one pick away; never a scroll.
+ * The latency side on a projector: one figure at a time sized to the pane (Figure 4, its whole-run
+ * numbers, the load, the queues, Figure 5), the others one pick away; never a scroll.
  */
 export function LatencySections({ summary, config, now, width, nodes }: Props) {
   const q = summary.queueing;
@@ -65,16 +65,13 @@ export function LatencySections({ summary, config, now, width, nodes }: Props) {
     {
       id: 'figure-4',
       label: 'Latency over time (Figure 4)',
-      // The whole-run table beside it takes four rows of about two rem each.
-      render: ({ drawing, rem }) => (
-        <>
-          <Figure title="Latency over time (Figure 4): the 99.9th percentile against the average" exportName="dynamo-latency-over-time">
-            <LatencyOverTimePlot width={width - 20} height={Math.max(120, Math.floor(drawing - 8.5 * rem))} curves={figure4Curves(windows)} now={now} label="Latency over time" />
-          </Figure>
-          <TailTable summary={summary} />
-        </>
+      render: ({ drawing }) => (
+        <Figure title="Latency over time (Figure 4): the 99.9th percentile against the average" exportName="dynamo-latency-over-time">
+          <LatencyOverTimePlot width={width - 20} height={drawing} curves={figure4Curves(windows)} now={now} label="Latency over time" />
+        </Figure>
       ),
     },
+    { id: 'tail', label: 'Whole run: the tail against the average', render: () => <TailTable summary={summary} /> },
     {
       id: 'load',
       label: 'Load: operations per second',
