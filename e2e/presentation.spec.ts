@@ -54,6 +54,16 @@ async function openExample(page: Page, lab: (typeof LABS)[number], id: string, w
   if (runsOnOpen(lab, id)) await runEnded(page, lab, what);
 }
 
+/** Tables wider than the box that scrolls them: a column out of sight (Kernels' "result" at 1280) is cut, though no glyph is. */
+const tablesCut = (page: Page): Promise<string[]> =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('table')].flatMap((t) => {
+      const box = t.parentElement;
+      if (!box || t.getClientRects().length === 0 || getComputedStyle(box).overflowX === 'visible') return [];
+      return box.scrollWidth > box.clientWidth + 1 ? [`${t.getAttribute('aria-label') ?? t.className}: ${box.scrollWidth} px in ${box.clientWidth}`] : [];
+    }),
+  );
+
 async function expectLegible(page: Page, what: string): Promise<void> {
   // A figure lays itself out again when its box settles (a ResizeObserver): measure until the
   // page is legible, a few times at most, and report what the last measure found.
@@ -68,7 +78,25 @@ async function expectLegible(page: Page, what: string): Promise<void> {
   expect.soft(r.small, `${what}: text under the floor`).toEqual([]);
   expect.soft(r.clipped, `${what}: clipped text`).toEqual([]);
   expect.soft(r.overlaps, `${what}: overlapping text`).toEqual([]);
+  expect.soft(await tablesCut(page), `${what}: tables cut by their box`).toEqual([]);
 }
+
+/**
+ * Panes that hold more figures than a screen and show them in sections (PaneSections): nothing in
+ * them scrolls, at any size. (Others, such as Dynamo's version tables, may scroll their panel.)
+ */
+const SECTIONED: Record<string, { panes: readonly string[]; box: string }> = { dynamo: { panes: ['metrics', 'latency'], box: '.dyn-stage-tabs' } };
+
+/** The boxes in the shown pane's `box` (the part beside Dynamo's ring) that scroll (their content taller or wider than they are). */
+const paneScrolls = (page: Page, box: string): Promise<string[]> =>
+  page.evaluate((box) =>
+    [...document.querySelectorAll(`.present-pane ${box}, .present-pane ${box} *`)].flatMap((e) => {
+      const s = getComputedStyle(e);
+      const scrolls = (o: string) => o === 'auto' || o === 'scroll';
+      const over = (scrolls(s.overflowY) && e.scrollHeight > e.clientHeight + 1) || (scrolls(s.overflowX) && e.scrollWidth > e.clientWidth + 1);
+      return over ? [`<${e.tagName.toLowerCase()}.${String(e.getAttribute('class') ?? '').split(' ')[0]}> ${e.scrollWidth}×${e.scrollHeight} in ${e.clientWidth}×${e.clientHeight}`] : [];
+    }),
+  box);
 
 /** Presentation mode at one size: the labs' examples (all, or each lab's first), and each lab's panes on its first. */
 async function sweep(page: Page, width: number, height: number, every: boolean): Promise<void> {
@@ -81,8 +109,8 @@ async function sweep(page: Page, width: number, height: number, every: boolean):
       await openExample(page, lab, id, `${lab}/${id} at ${width}`);
       await expectLegible(page, `${lab}/${id} at ${width}`);
       if (i > 0) continue;
-      if (lab === 'solver' || lab === 'smt') {
-        // Their examples open without running: run the first (a small one) so its panes show a search.
+      if (lab === 'solver' || lab === 'smt' || lab === 'kernels') {
+        // Their examples open without running: run the first (a small one) so its panes show a search, or the kernels' timings.
         await page.locator('.run-panel button.primary').first().click();
         await runEnded(page, lab, `${lab}/${id} at ${width}`);
         await expectLegible(page, `${lab}/${id} after its run at ${width}`);
@@ -94,6 +122,9 @@ async function sweep(page: Page, width: number, height: number, every: boolean):
         await expect(panes.nth(k - 1)).toHaveAttribute('aria-pressed', 'true');
         await page.waitForTimeout(150);
         await expectLegible(page, `${lab}/${id} pane ${k} at ${width}`);
+        const pane = (await page.locator('.present-pane').first().getAttribute('data-pane')) ?? '';
+        const sectioned = SECTIONED[lab];
+        if (sectioned?.panes.includes(pane)) expect.soft(await paneScrolls(page, sectioned.box), `${lab}/${id} pane ${pane} at ${width}: nothing scrolls`).toEqual([]);
       }
       await page.keyboard.press('1');
     }
@@ -144,5 +175,11 @@ test('normal mode at 1280×720 cuts no text and draws none over other text, one 
     expect.soft(r.texts, `${what}: some text is shown`).toBeGreaterThan(5);
     expect.soft(r.clipped, `${what}: clipped text`).toEqual([]);
     expect.soft(r.overlaps, `${what}: overlapping text`).toEqual([]);
+    if (lab === 'kernels') {
+      // Its timing table, once there are timings.
+      await page.locator('.run-panel button.primary').first().click();
+      await runEnded(page, lab, what);
+      expect.soft(await tablesCut(page), `${what} after its run: tables cut by their box`).toEqual([]);
+    }
   }
 });

@@ -3,18 +3,20 @@ import { describe, expect, it } from 'vitest';
 import { Fate } from '../engines/solver/trace/tree.ts';
 import { OKABE_ITO, seriesStyle } from '../ui/chart/palette.tsx';
 import { FAMILIES } from './dynamo/views/messageStyle.ts';
+import { VERSION_ROLES } from './dynamo/views/versionKey.tsx';
 import { BACKENDS } from './kernels/backends.tsx';
 import { fateCategory, OUTPUT_COLORS, PHASE_COLORS } from './solver/colors.ts';
 import { ROLE } from './smt/views/palette.ts';
+import { fillPattern, PATTERNS } from '../ui/chart/patterns.ts';
 
 const OKABE = new Set<string>(Object.values(OKABE_ITO));
 
 /** Every series in a categorical view: its colour and its second cue (a shape, a dash, a symbol). */
-function expectDistinct(name: string, series: readonly { color: string; cue: unknown }[], cueAlone = true) {
+function expectDistinct(name: string, series: readonly { color: string; cue: unknown }[]) {
   const pairs = series.map((s) => JSON.stringify([s.color.toLowerCase(), s.cue]));
   expect(new Set(pairs).size, `${name}: a distinct (colour, cue) pair each`).toBe(series.length);
-  // Where the shapes go round, the cue alone tells them apart too.
-  if (cueAlone) expect(new Set(series.map((s) => JSON.stringify(s.cue))).size, `${name}: a distinct cue each`).toBe(series.length);
+  // The cue alone tells them apart too (a projector that washes colours out, a grey print).
+  expect(new Set(series.map((s) => JSON.stringify(s.cue))).size, `${name}: a distinct cue each`).toBe(series.length);
   for (const s of series) expect(OKABE.has(s.color), `${name}: ${s.color} is an Okabe–Ito colour`).toBe(true);
 }
 
@@ -27,13 +29,19 @@ describe('categorical colours', () => {
   });
   it("Dynamo's message families each have a colour and a shape", () => {
     expect(new Set(FAMILIES.map((f) => f.color)).size).toBe(FAMILIES.length);
-    // Eight families, seven shapes: gossip (background traffic, drawn only when asked for) shares put's square, in yellow.
-    expectDistinct('message families', FAMILIES.map((f) => ({ color: f.color, cue: f.shape })), false);
-    expect(new Set(FAMILIES.filter((f) => f.id !== 'gossip').map((f) => f.shape)).size).toBe(FAMILIES.length - 1);
+    // Every message kind its own shape too, gossip included: a diagram with gossip on is read without colour.
+    expectDistinct('message families', FAMILIES.map((f) => ({ color: f.color, cue: f.shape })));
+  });
+  it("Dynamo's version roles (latest, merge) each have a colour and a shape", () => {
+    expectDistinct('version roles', VERSION_ROLES.map((r) => ({ color: r.color, cue: r.shape })));
   });
   it("the solver's fates each have a colour and a shape of their own", () => {
     const decided = [Fate.verified, Fate.infeasible, Fate.counterexample, Fate.spurious, Fate.stopped].map(fateCategory);
     expectDistinct('fates', decided.map((c) => ({ color: c.color, cue: c.shape })));
+  });
+  it("the solver's input-space regions each have a colour and a fill pattern", () => {
+    expect(new Set(PATTERNS.map((p) => p.d)).size).toBe(PATTERNS.length);
+    expectDistinct('slice regions', OUTPUT_COLORS.map((color, i) => ({ color, cue: fillPattern(i).name })));
   });
   it("the kernels' backends each have a colour and a marker", () => {
     expectDistinct('backends', BACKENDS.map((b) => ({ color: b.color, cue: d3.symbol(b.symbol, 64)() })));

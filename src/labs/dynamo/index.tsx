@@ -112,7 +112,7 @@ function View({ scenario, onChange, mode }: LabViewProps<DynamoConfig, DynamoVie
               <RingFigure frame={frame} pending={preview.problem ?? 'Laying out the ring…'} size={ring} interactive onKey={(key) => setView({ key })} inject={inject} />
             </div>
             <div className="dyn-stage-tabs">
-              <TabBody frame={frame} view={{ ...view, tab }} width={Math.floor((width - ring * zoom - 64) / zoom)} running={engine.state.status === 'running'} setView={setView} />
+              <TabBody frame={frame} view={{ ...view, tab }} width={Math.floor((width - ring * zoom - 64) / zoom)} running={engine.state.status === 'running'} setView={setView} present />
             </div>
           </div>
         );

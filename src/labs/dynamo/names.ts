@@ -53,3 +53,6 @@ export function formatMs(ms: number): string {
   if (Math.abs(ms) >= 10) return `${ms.toFixed(0)} ms`;
   return `${ms.toFixed(ms >= 1 ? 1 : 2)} ms`;
 }
+
+/** The player's position, as the cursor of every time plot labels it: "now 1.25 s". */
+export const nowLabel = (ms: number): string => `now ${formatMs(ms)}`;

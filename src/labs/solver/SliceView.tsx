@@ -1,6 +1,6 @@
 import * as d3 from 'd3';
 import { regionLabels } from './sliceLabels.ts';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useId, useMemo, useRef } from 'react';
 import { useEngine } from '../../bridge/useEngine.ts';
 import type { SolverRequest } from '../../engines/solver/config.ts';
 import type { NetworkModel } from '../../engines/solver/model/network.ts';
@@ -11,6 +11,8 @@ import { useElementSize } from '../../ui/useElementSize.ts';
 import { OUTPUT_COLORS } from './colors.ts';
 import type { SliceSettings } from './scenario.ts';
 import { sliceFrame } from './sliceRange.ts';
+import { regionPaths } from './sliceRegions.ts';
+import { fillPattern, patternElement, patternInk } from '../../ui/chart/patterns.ts';
 
 const spawn = () => new Worker(new URL('../../../workers/solver-slice.worker.ts', import.meta.url), { type: 'module', name: 'solver-slice' });
 const RESOLUTION = 160;
@@ -27,6 +29,8 @@ interface SliceViewProps {
 }
 
 const short = (name: string) => name.replace(/ \(.*\)$/, '');
+/** An output's region: its colour and its fill pattern (the cue without colour), in the view, its key and its export. */
+const outputColor = (i: number) => OUTPUT_COLORS[i % OUTPUT_COLORS.length]!;
 
 /** A 2-D slice of the input space coloured by the network's advisory, with the property's box and the counterexample. */
 export function SliceView({ request, model, spec, counterexample, settings, onChange, height = 340 }: SliceViewProps) {
@@ -34,6 +38,7 @@ export function SliceView({ request, model, spec, counterexample, settings, onCh
   const { start } = run;
   const [box, size] = useElementSize<HTMLDivElement>();
   const svgRef = useRef<SVGSVGElement>(null);
+  const patternId = `slice-pattern-${useId().replace(/[^a-zA-Z0-9-]/g, '')}`;
   const width = Math.max(320, size.width);
   const n = model?.network.inputSize ?? 0;
   const valid = model !== undefined && request !== undefined && n >= 2 && settings.x !== settings.y && settings.x < n && settings.y < n;
@@ -69,7 +74,7 @@ export function SliceView({ request, model, spec, counterexample, settings, onCh
         const image = context.createImageData(RESOLUTION, RESOLUTION);
         const advisory = result.trace.advisory;
         for (let i = 0; i < advisory.length; i++) {
-          const c = d3.rgb(OUTPUT_COLORS[advisory[i]! % OUTPUT_COLORS.length]!);
+          const c = d3.rgb(outputColor(advisory[i]!));
           image.data[4 * i] = c.r;
           image.data[4 * i + 1] = c.g;
           image.data[4 * i + 2] = c.b;
@@ -77,6 +82,14 @@ export function SliceView({ request, model, spec, counterexample, settings, onCh
         }
         context.putImageData(image, 0, 0);
         g.append('image').attr('href', canvas.toDataURL()).attr('width', innerW).attr('height', innerH).attr('preserveAspectRatio', 'none').style('image-rendering', 'pixelated');
+        // Each region's pattern over its colour, through the region's own cells.
+        const defs = svg.insert('defs', ':first-child').node()!;
+        for (const [output, d] of regionPaths(advisory, RESOLUTION, innerW / RESOLUTION, innerH / RESOLUTION)) {
+          const pattern = fillPattern(output);
+          if (!pattern.d) continue;
+          defs.append(patternElement(document, `${patternId}-${output}`, pattern, patternInk(outputColor(output))));
+          g.append('path').attr('class', 'slice-region-pattern').attr('d', d).attr('fill', `url(#${patternId}-${output})`);
+        }
         // Each region also carries its output's name: the colours are not the only cue.
         for (const l of regionLabels(advisory, RESOLUTION)) {
           g.append('text')
@@ -109,7 +122,7 @@ export function SliceView({ request, model, spec, counterexample, settings, onCh
       mark.append('path').attr('d', 'M-6,-6L6,6M-6,6L6,-6');
       mark.append('text').attr('x', 12).attr('y', -10).text('counterexample');
     }
-  }, [frame, model, spec, counterexample, result, width, height, settings.x, settings.y]);
+  }, [frame, model, spec, counterexample, result, width, height, settings.x, settings.y, patternId]);
 
   if (!model || n < 2) {
     return (
@@ -137,7 +150,7 @@ export function SliceView({ request, model, spec, counterexample, settings, onCh
       title="Input space"
       exportName="solver-input-space"
       className="solver-slice"
-      figureKey={[...model.outputNames.map((name, i) => ({ label: name, fill: OUTPUT_COLORS[i % OUTPUT_COLORS.length]! })), { label: 'property box', fill: 'none', stroke: '#16191d', dashed: true }]}
+      figureKey={[...model.outputNames.map((name, i) => ({ label: name, fill: outputColor(i), pattern: fillPattern(i) })), { label: 'property box', fill: 'none', stroke: '#16191d', dashed: true }]}
       actions={
         <span className="slice-controls">
           {axisSelect('x', settings.x, settings.y, (v) => onChange({ ...settings, x: v }))}

@@ -20,14 +20,18 @@ interface BottomAxisProps {
   tickY?: number;
 }
 
-/** A horizontal axis at y = 0 of its group: the line, ticks pointing down with their values, the label under them. */
+/**
+ * A horizontal axis at y = 0 of its group: the line, ticks pointing down with their values, the
+ * label under them. A value at the axis's right end ends there (centred, half of it would pass the
+ * chart's narrow right margin and be cut).
+ */
 export function BottomAxis({ x, ticks, format, from = 0, to, label, labelY = 38, tickY = 18 }: BottomAxisProps) {
   return (
     <g className="chart-x-axis">
       {ticks.map((v) => (
         <g key={`x${v}`} transform={`translate(${x(v)},0)`}>
           <line y2={5} className="chart-axis" />
-          <text y={tickY} textAnchor="middle" className="chart-tick">
+          <text y={tickY} textAnchor={x(v) >= to - 1 ? 'end' : 'middle'} className="chart-tick">
             {format(v)}
           </text>
         </g>

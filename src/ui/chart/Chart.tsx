@@ -19,8 +19,10 @@ interface ChartProps {
   yFormat?: (v: number) => string;
   xTicks?: number[];
   yTicks?: number[];
-  /** The player's position on the x axis, drawn as a cursor. */
+  /** The player's position on the x axis, drawn as a cursor with its label ("now 1.2 s"). */
   cursor?: number;
+  /** The cursor's label for its position (default: the position in the x axis's format). */
+  cursorLabel?: (v: number) => string;
   children: ReactNode;
   label: string;
   /** The chart's key, drawn above the plot area (pass the same items to `inner`). */
@@ -66,7 +68,7 @@ export const inner = (width: number, height: number, legend?: readonly LegendIte
  * children draw the marks in plot coordinates; the axes carry units in their labels; `cursor`
  * marks where the Player stands.
  */
-export function Chart({ width, height, x, y, xLabel, yLabel, xFormat, yFormat, xTicks, yTicks, cursor, children, label, legend, font }: ChartProps) {
+export function Chart({ width, height, x, y, xLabel, yLabel, xFormat, yFormat, xTicks, yTicks, cursor, cursorLabel, children, label, legend, font }: ChartProps) {
   const m = marginFor(font);
   const { w, h } = inner(width, height, legend, font);
   const top = m.top + legendHeight(legend, w);
@@ -88,9 +90,25 @@ export function Chart({ width, height, x, y, xLabel, yLabel, xFormat, yFormat, x
         </g>
         <g>{children}</g>
         {cursor !== undefined && Number.isFinite(x(cursor)) && x(cursor) >= 0 && x(cursor) <= w && (
-          <line x1={x(cursor)} x2={x(cursor)} y2={h} className="chart-cursor" />
+          <Cursor at={x(cursor)} h={h} w={w} text={(cursorLabel ?? fx)(cursor)} />
         )}
       </g>
     </svg>
+  );
+}
+
+/**
+ * The player's position: a line across the plot and its label at the top, on the side with more
+ * room (a halo keeps it readable over the marks it crosses).
+ */
+function Cursor({ at, h, w, text }: { at: number; h: number; w: number; text: string }) {
+  const right = at <= w / 2;
+  return (
+    <g className="chart-cursor-mark">
+      <line x1={at} x2={at} y2={h} className="chart-cursor" />
+      <text x={right ? at + 4 : at - 4} y={3} textAnchor={right ? 'start' : 'end'} dominantBaseline="hanging" className="chart-tick chart-cursor-label">
+        {text}
+      </text>
+    </g>
   );
 }

@@ -1,10 +1,12 @@
+import { useId } from 'react';
 import { MarkIcon, shapePath, type Shape } from './palette.tsx';
+import { PATTERN_STROKE, patternElement, patternInk, type FillPattern } from './patterns.ts';
 import { flowLegend } from './wrap.ts';
 
 /**
  * A figure's key, given once: shown under the figure in the page and drawn into its exported SVG
  * (Figure's `figureKey`), so an exported figure stands alone on a slide. An entry is a mark (a
- * palette shape, or a square swatch) in a fill, optionally outlined or dashed, and its label.
+ * palette shape, or a square swatch) in a fill, optionally outlined, dashed or patterned, and its label.
  */
 export interface KeyItem {
   label: string;
@@ -13,6 +15,24 @@ export interface KeyItem {
   /** An outline (a swatch's border, e.g. "fixed by a split" or the property's dashed box). */
   stroke?: string;
   dashed?: boolean;
+  /** The swatch's fill pattern over its colour (patterns.ts): a region's second cue. */
+  pattern?: FillPattern;
+}
+
+/** A patterned swatch in the page: the colour, the pattern over it in its ink. */
+function PatternSwatch({ fill, pattern }: { fill: string; pattern: FillPattern }) {
+  const id = `key-pattern-${useId().replace(/[^a-zA-Z0-9-]/g, '')}`;
+  return (
+    <svg className="figure-key-swatch patterned" width={20} height={20} viewBox="0 0 20 20" aria-hidden>
+      <defs>
+        <pattern id={id} width={pattern.size} height={pattern.size} patternUnits="userSpaceOnUse">
+          <path d={pattern.d} fill="none" stroke={patternInk(fill)} strokeWidth={PATTERN_STROKE.width(pattern)} strokeOpacity={PATTERN_STROKE.opacity} strokeLinecap="round" />
+        </pattern>
+      </defs>
+      <rect width={20} height={20} rx={3} fill={fill} stroke="#16191d" strokeWidth={0.8} />
+      <rect width={20} height={20} rx={3} fill={`url(#${id})`} />
+    </svg>
+  );
 }
 
 /** The key in the page: a wrapping row of marks and labels. */
@@ -23,6 +43,8 @@ export function KeyList({ items, label }: { items: readonly KeyItem[]; label: st
         <li key={it.label}>
           {it.shape ? (
             <MarkIcon category={{ color: it.fill, shape: it.shape }} size={14} />
+          ) : it.pattern ? (
+            <PatternSwatch fill={it.fill} pattern={it.pattern} />
           ) : (
             <span className="figure-key-swatch" style={{ background: it.fill, borderColor: it.stroke, borderStyle: it.dashed ? 'dashed' : 'solid', borderWidth: it.stroke ? 2 : 1 }} />
           )}
@@ -66,11 +88,20 @@ export function appendKey(svg: SVGSVGElement, items: readonly KeyItem[], width: 
     mark.setAttribute('stroke', it.stroke ?? '#16191d');
     mark.setAttribute('stroke-width', it.stroke ? '2' : '0.6');
     if (it.dashed) mark.setAttribute('stroke-dasharray', '3 2');
+    entry.append(mark);
+    if (it.pattern && !it.shape) {
+      const id = `key-pattern-${i}`;
+      g.append(patternElement(document, id, it.pattern, patternInk(it.fill)));
+      const over = mark.cloneNode() as SVGElement;
+      over.setAttribute('fill', `url(#${id})`);
+      over.setAttribute('stroke', 'none');
+      entry.append(over);
+    }
     const text = document.createElementNS(NS, 'text');
     text.setAttribute('x', String(KEY_MARK + KEY_FONT * 0.4));
     text.setAttribute('dominant-baseline', 'central');
     text.textContent = it.label;
-    entry.append(mark, text);
+    entry.append(text);
     g.append(entry);
   });
   svg.append(g);

@@ -8,6 +8,7 @@ describe('palette', () => {
       expect(category(i).shape).not.toBe(category(i + 1).shape);
     }
     expect(new Set(CATEGORIES.map((c) => c.color)).size).toBe(Object.keys(OKABE_ITO).length);
+    expect(new Set(CATEGORIES.map((c) => c.shape)).size).toBe(CATEGORIES.length);
     expect(category(CATEGORIES.length)).toEqual(category(0));
     expect(category(-1)).toEqual(category(CATEGORIES.length - 1));
   });

@@ -17,12 +17,26 @@ export const OKABE_ITO = {
   black: '#000000',
 } as const;
 
-export type Shape = 'circle' | 'square' | 'triangle' | 'diamond' | 'cross' | 'star' | 'wye';
+export type Shape = 'circle' | 'square' | 'triangle' | 'triangleDown' | 'diamond' | 'cross' | 'star' | 'wye';
+
+/** An equilateral triangle standing on its tip, of `area` px²: an eighth shape, told from d3's triangle by its direction. */
+const symbolTriangleDown: SymbolType = {
+  draw(context, area) {
+    const side = Math.sqrt((4 * area) / Math.sqrt(3));
+    const h = (side * Math.sqrt(3)) / 2;
+    // The centroid at the origin: the base a third of the height above it, the tip two thirds below.
+    context.moveTo(-side / 2, -h / 3);
+    context.lineTo(side / 2, -h / 3);
+    context.lineTo(0, (2 * h) / 3);
+    context.closePath();
+  },
+};
 
 const SYMBOLS: Record<Shape, SymbolType> = {
   circle: symbolCircle,
   square: symbolSquare,
   triangle: symbolTriangle,
+  triangleDown: symbolTriangleDown,
   diamond: symbolDiamond,
   cross: symbolCross,
   star: symbolStar,
@@ -34,7 +48,7 @@ export interface Category {
   shape: Shape;
 }
 
-/** Categories in order: colour and shape both differ from one to the next. */
+/** Categories in order: eight colours and eight shapes, so colour and shape each tell all eight apart. */
 export const CATEGORIES: readonly Category[] = [
   { color: OKABE_ITO.blue, shape: 'circle' },
   { color: OKABE_ITO.orange, shape: 'square' },
@@ -43,7 +57,7 @@ export const CATEGORIES: readonly Category[] = [
   { color: OKABE_ITO.skyBlue, shape: 'star' },
   { color: OKABE_ITO.vermillion, shape: 'wye' },
   { color: OKABE_ITO.yellow, shape: 'cross' },
-  { color: OKABE_ITO.black, shape: 'circle' },
+  { color: OKABE_ITO.black, shape: 'triangleDown' },
 ];
 
 const cycle = <T,>(list: readonly T[], i: number): T => list[((i % list.length) + list.length) % list.length]!;

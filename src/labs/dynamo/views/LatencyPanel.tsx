@@ -1,6 +1,7 @@
 import type { DynamoConfig } from '../../../engines/dynamo/config.ts';
 import type { DynamoSummary, VariantResult } from '../../../engines/dynamo/measure/summary.ts';
 import { Figure } from '../../../ui/Figure.tsx';
+import { PaneSections, type PaneSection } from '../../../ui/present/PaneSections.tsx';
 import { formatMs } from '../names.ts';
 import { AdmissionPanel } from './AdmissionPanel.tsx';
 import { figure4Curves, LatencyOverTimePlot, LoadCurvePlot, QueuePerNodePlot, type LatencyCurve } from './latencyPlots.tsx';
@@ -54,6 +55,59 @@ export function LatencyPanel({ summary, config, now, width, nodes }: Props) {
       </div>
     </div>
   );
+}
+
+/**
+ * The latency side on a projector: one figure at a time sized to the pane (Figure 4, its whole-run
+ * numbers, the load, the queues, Figure 5), the others one pick away; never a scroll.
+ */
+export function LatencySections({ summary, config, now, width, nodes }: Props) {
+  const q = summary.queueing;
+  const windows = summary.latencyOverTime;
+  const sections: PaneSection[] = [
+    {
+      id: 'figure-4',
+      label: 'Latency over time (Figure 4)',
+      render: ({ drawing }) => (
+        <Figure title="Latency over time (Figure 4): the 99.9th percentile against the average" exportName="dynamo-latency-over-time">
+          <LatencyOverTimePlot width={width - 20} height={drawing} curves={figure4Curves(windows)} now={now} label="Latency over time" />
+        </Figure>
+      ),
+    },
+    { id: 'tail', label: 'Whole run: the tail against the average', render: () => <TailTable summary={summary} /> },
+    {
+      id: 'load',
+      label: 'Load: operations per second',
+      render: ({ drawing }) => (
+        <Figure title="Load: operations started per second" exportName="dynamo-load-over-time">
+          <LoadCurvePlot width={width - 20} height={drawing} windows={windows} now={now} />
+        </Figure>
+      ),
+    },
+    {
+      id: 'queues',
+      label: 'Utilisation and queue per node',
+      render: ({ drawing, rem }) =>
+        q.enabled ? (
+          <>
+            <Figure title="Utilisation and queue per node (§6)" exportName="dynamo-queues">
+              <QueuePerNodePlot width={width - 20} height={Math.max(120, Math.floor(drawing - 3 * rem))} nodes={q.perNode} total={nodes} />
+            </Figure>
+            <p className="dyn-note">{q.assumption}.</p>
+          </>
+        ) : (
+          <p className="dyn-note">Node queueing is off: every node answers at once, so latency is the network’s alone. Turn it on under Service and queueing in the settings.</p>
+        ),
+    },
+  ];
+  if (config.service.enabled)
+    sections.push({
+      id: 'figure-5',
+      label: 'Buffered against durable writes (Figure 5)',
+      // Its table has a row per run under a header, and a note under it.
+      render: ({ drawing, rem }) => <BufferedWrites summary={summary} config={config} width={width} height={Math.max(120, Math.floor(drawing - (2 * bufferRuns(summary, config).length + 6) * rem))} now={now} />,
+    });
+  return <PaneSections sections={sections} label="Show" />;
 }
 
 /** The runs whose only difference in the object buffer is whether writes are buffered: the scenario and its variants that switch it. */

@@ -4,7 +4,7 @@ import type { DynamoTrace } from '../../../engines/dynamo/engine.ts';
 import { MESSAGE_NAMES } from '../../../engines/dynamo/sim/messages.ts';
 import { FLAG, REC } from '../../../engines/dynamo/measure/traceRecorder.ts';
 import { OP_NAMES } from '../../../engines/dynamo/sim/workload.ts';
-import { endpointName, formatMs, keyName } from '../names.ts';
+import { endpointName, formatMs, keyName, nowLabel } from '../names.ts';
 import { clusterAt, timeAt } from '../timeline.ts';
 import { FAMILIES, familyOf, isBackground, messageColor } from './messageStyle.ts';
 import { Mark } from '../../../ui/chart/palette.tsx';
@@ -202,7 +202,7 @@ export function MessageDiagram({ trace, config, position, width, selectedKey, ba
         <g className="dyn-cursor">
           <line x1={x(now)} x2={x(now)} y1={top - 4} y2={top + lanes.length * laneH} className="chart-cursor" />
           <text x={x(now)} y={top - 10} textAnchor={x(now) > xEnd - 60 ? 'end' : x(now) < left + 60 ? 'start' : 'middle'} className="chart-tick">
-            {`now ${formatMs(now)}`}
+            {nowLabel(now)}
           </text>
         </g>
       )}

@@ -3,6 +3,7 @@ import { LatticeRows } from './LatticeRows.tsx';
 import type { DynamoResult } from '../../../engines/dynamo/engine.ts';
 import { balance } from '../../../engines/dynamo/ring/loadBalance.ts';
 import { Figure } from '../../../ui/Figure.tsx';
+import { PaneSections, type PaneSection } from '../../../ui/present/PaneSections.tsx';
 import { percent } from '../../../ui/chart/format.ts';
 import { formatMs, nodeName } from '../names.ts';
 import type { MetricsAt } from '../seriesAt.ts';
@@ -40,41 +41,96 @@ function failureBands(result: DynamoResult, config: DynamoConfig) {
   return bands;
 }
 
+/** The metric figures, each drawn `w` × `h` (in the order the normal layout shows them). */
+function metricFigures(result: DynamoResult, config: DynamoConfig, at: MetricsAt, now: number, members: number[], w: number, h: number, loadWidth: number) {
+  const trace = result.trace;
+  const s = result.summary;
+  const ring = trace.rings[trace.rings.length - 1]!;
+  const load = balance(members.map((m) => at.load[m]! / (ring.capacity[m] || 1)));
+  return [
+    { id: 'availability', label: 'Availability over time', figure: (
+      <Figure key="availability" title="Availability over time" exportName="dynamo-availability">
+        <AvailabilityPlot width={w - 20} height={h} series={trace.series} now={now} failures={failureBands(result, config)} />
+      </Figure>
+    ) },
+    { id: 'backlog', label: 'Hinted backlog and divergent replicas', figure: (
+      <Figure key="backlog" title="Hinted backlog and divergent replicas" exportName="dynamo-backlog">
+        <BacklogPlot width={w - 20} height={h} series={trace.series} nodes={trace.nodes} now={now} />
+      </Figure>
+    ) },
+    { id: 'latency', label: 'Latency distribution', figure: (
+      <Figure key="latency" title="Latency distribution (up to the cursor)" exportName="dynamo-latency">
+        <LatencyPlot width={w - 20} height={h} at={at} />
+      </Figure>
+    ) },
+    { id: 'versions', label: 'Versions per read', figure: (
+      <Figure key="versions" title="Versions per read (§6.3)" exportName="dynamo-versions-per-read">
+        <VersionsPlot width={w - 20} height={h} at={at} />
+      </Figure>
+    ) },
+    { id: 't-visibility', label: 'Staleness after commit', figure: (
+      <Figure key="t-visibility" title="Staleness after commit (t-visibility)" exportName="dynamo-t-visibility">
+        <VisibilityPlot width={w - 20} height={h} at={at} series={trace.series} config={config} theory={s.staleness.theory} />
+      </Figure>
+    ) },
+    { id: 'k-staleness', label: 'k-staleness', figure: (
+      <Figure key="k-staleness" title="k-staleness" exportName="dynamo-k-staleness">
+        <KStalenessPlot width={w - 20} height={h} at={at} theory={s.staleness.theory} />
+      </Figure>
+    ) },
+    { id: 'load', label: 'Load per node', figure: (
+      <Figure key="load" title={`Load per node: efficiency ${percent(load.efficiency, 0)}, ${percent(load.outOfBalance, 0)} of nodes more than 15% off the mean`} exportName="dynamo-load">
+        <LoadPlot width={loadWidth - 20} height={h} at={at} members={members} total={trace.nodes} />
+      </Figure>
+    ) },
+  ];
+}
+
 /** Every measured quantity as a labelled plot that follows the player, then the whole run's exact numbers. */
 export function MetricsPanel({ result, config, at, now, width, members }: Props) {
   const half = Math.max(280, Math.floor((width - 12) / 2));
   const wide = width >= 620;
   const w = wide ? half : width;
   const h = Math.round(Math.min(250, Math.max(210, w * 0.42)));
-  const trace = result.trace;
-  const s = result.summary;
-  const ring = trace.rings[trace.rings.length - 1]!;
-  const load = balance(members.map((m) => at.load[m]! / (ring.capacity[m] || 1)));
+  const figures = metricFigures(result, config, at, now, members, w, h, width);
   return (
     <div className="dyn-metrics">
-      <div className={wide ? 'dyn-grid2' : 'dyn-grid1'}>
-        <Figure title="Availability over time" exportName="dynamo-availability">
-          <AvailabilityPlot width={w - 20} height={h} series={trace.series} now={now} failures={failureBands(result, config)} />
-        </Figure>
-        <Figure title="Hinted backlog and divergent replicas" exportName="dynamo-backlog">
-          <BacklogPlot width={w - 20} height={h} series={trace.series} nodes={trace.nodes} now={now} />
-        </Figure>
-        <Figure title="Latency distribution (up to the cursor)" exportName="dynamo-latency">
-          <LatencyPlot width={w - 20} height={h} at={at} />
-        </Figure>
-        <Figure title="Versions per read (§6.3)" exportName="dynamo-versions-per-read">
-          <VersionsPlot width={w - 20} height={h} at={at} />
-        </Figure>
-        <Figure title="Staleness after commit (t-visibility)" exportName="dynamo-t-visibility">
-          <VisibilityPlot width={w - 20} height={h} at={at} series={trace.series} config={config} theory={s.staleness.theory} />
-        </Figure>
-        <Figure title="k-staleness" exportName="dynamo-k-staleness">
-          <KStalenessPlot width={w - 20} height={h} at={at} theory={s.staleness.theory} />
-        </Figure>
-      </div>
-      <Figure title={`Load per node: efficiency ${percent(load.efficiency, 0)}, ${percent(load.outOfBalance, 0)} of nodes more than 15% off the mean`} exportName="dynamo-load">
-        <LoadPlot width={width - 20} height={h} at={at} members={members} total={trace.nodes} />
-      </Figure>
+      <div className={wide ? 'dyn-grid2' : 'dyn-grid1'}>{figures.slice(0, -1).map((f) => f.figure)}</div>
+      {figures[figures.length - 1]!.figure}
+      <WholeRun result={result} />
+    </div>
+  );
+}
+
+/**
+ * The metrics on a projector: one figure (two side by side where the pane is wide) sized to the
+ * pane's height, the others and the whole run's numbers one pick away; the pane never scrolls.
+ */
+export function MetricsSections({ result, config, at, now, width, members }: Props) {
+  const pair = width >= 900;
+  const w = pair ? Math.floor((width - 12) / 2) : width;
+  const sections: PaneSection[] = [];
+  const build = (h: number) => metricFigures(result, config, at, now, members, w, h, width);
+  const named = build(200);
+  const single = named.slice(0, -1);
+  for (let i = 0; i < single.length; i += pair ? 2 : 1) {
+    const ids = single.slice(i, i + (pair ? 2 : 1)).map((f) => f.id);
+    sections.push({
+      id: ids.join('+'),
+      label: single.slice(i, i + ids.length).map((f) => f.label).join(' · '),
+      render: ({ drawing }) => <div className={pair ? 'dyn-grid2' : 'dyn-grid1'}>{build(drawing).filter((f) => ids.includes(f.id)).map((f) => f.figure)}</div>,
+    });
+  }
+  sections.push({ id: 'load', label: 'Load per node', render: ({ drawing }) => build(drawing)[named.length - 1]!.figure });
+  // A long table of exact numbers, for reference: it scrolls in its section where it must.
+  sections.push({ id: 'whole-run', label: 'Whole run, exact', render: () => <div className="dyn-whole-run"><WholeRun result={result} /></div> });
+  return <PaneSections sections={sections} label="Show" />;
+}
+
+/** The whole run's exact numbers (the CLI prints the same). */
+function WholeRun({ result }: { result: DynamoResult }) {
+  const s = result.summary;
+  return (
       <table className="data dyn-summary">
         <caption>Whole run, exact (the CLI prints the same numbers)</caption>
         <tbody>
@@ -175,7 +231,6 @@ export function MetricsPanel({ result, config, at, now, width, members }: Props)
           </tr>
         </tbody>
       </table>
-    </div>
   );
 }
 

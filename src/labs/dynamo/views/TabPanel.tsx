@@ -3,10 +3,10 @@ import type { Frame } from '../frame.ts';
 import { formatMs, keyName } from '../names.ts';
 import { TABS, type DynamoTab, type DynamoView } from '../scenario.ts';
 import { ComparePanel } from './ComparePanel.tsx';
-import { LatencyPanel } from './LatencyPanel.tsx';
+import { LatencyPanel, LatencySections } from './LatencyPanel.tsx';
 import { MessageDiagram } from './MessageDiagram.tsx';
 import { FAMILY_KEY } from './messageStyle.ts';
-import { MetricsPanel } from './MetricsPanel.tsx';
+import { MetricsPanel, MetricsSections } from './MetricsPanel.tsx';
 import { PartitioningPanel } from './PartitioningPanel.tsx';
 import { VersionGraph } from './VersionGraph.tsx';
 import { LatticeStates } from './LatticeStates.tsx';
@@ -26,6 +26,8 @@ export interface TabsProps {
   width: number;
   running: boolean;
   setView(patch: Partial<DynamoView>): void;
+  /** On a projector: a pane with more figures than a screen holds shows them in sections (PaneSections). */
+  present?: boolean;
 }
 
 /** The views beside the ring, one tab each: messages, versions, metrics, latency, partitioning, compare. */
@@ -49,7 +51,7 @@ export function DynamoTabs({ frame, view, width, running, setView }: TabsProps) 
 }
 
 /** One tab's views (presentation mode shows them as panes of their own). */
-export function TabBody({ frame, view, width, running, setView }: TabsProps) {
+export function TabBody({ frame, view, width, running, setView, present = false }: TabsProps) {
   const { trace, result, at, config, now, position, key } = frame;
   if (!trace || !result || !at)
     return <p className="dyn-empty">{running ? 'Simulating…' : 'Run the simulation to see messages, versions and metrics. The ring on the left is the one this scenario starts from.'}</p>;
@@ -77,10 +79,14 @@ export function TabBody({ frame, view, width, running, setView }: TabsProps) {
           )}
         </Figure>
       );
-    case 'metrics':
-      return <MetricsPanel result={result} config={config} at={at} now={now} width={width - 4} members={trace.rings[frame.cluster.ring]!.members} />;
-    case 'latency':
-      return <LatencyPanel summary={result.summary} config={config} now={now} width={width - 4} nodes={trace.nodes} />;
+    case 'metrics': {
+      const props = { result, config, at, now, width: width - 4, members: trace.rings[frame.cluster.ring]!.members };
+      return present ? <MetricsSections {...props} /> : <MetricsPanel {...props} />;
+    }
+    case 'latency': {
+      const props = { summary: result.summary, config, now, width: width - 4, nodes: trace.nodes };
+      return present ? <LatencySections {...props} /> : <LatencyPanel {...props} />;
+    }
     case 'partitioning':
       return <PartitioningPanel summary={result.summary} config={config} width={width - 4} />;
     case 'compare':

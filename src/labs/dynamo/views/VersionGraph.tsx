@@ -4,6 +4,8 @@ import { EMPTY_VALUE, holdsItems, visibleItems } from '../../../engines/dynamo/v
 import { clientName, clockText, endpointName, formatMs, itemName, keyName, nodeName } from '../names.ts';
 import { keyHistory } from '../replicaState.ts';
 import { readOutcome, versionGraph } from '../versionGraph.ts';
+import { VERSION_KEY_ROW, VersionKey, versionKeyRows, versionRole } from './versionKey.tsx';
+import { Mark } from '../../../ui/chart/palette.tsx';
 
 /** Versions drawn at most: the latest ones, when a hot key has a long history. */
 const SHOWN = 12;
@@ -37,7 +39,9 @@ export function VersionGraph({ trace, config, position, selectedKey, width }: Pr
   const boxH = 62;
   const rowH = boxH + 30;
   const svgW = Math.max(width - 4, 20 + lanes * boxW + (lanes - 1) * gap);
-  const svgH = 12 + layers * rowH;
+  const graphH = 12 + layers * rowH;
+  // The key is part of the drawing, under it: an exported graph keeps it.
+  const svgH = graphH + versionKeyRows(svgW - 20) * VERSION_KEY_ROW + 6;
   const at = new Map(graph.map((g) => [g.v.id, g]));
   const pos = (id: number) => {
     const g = at.get(id)!;
@@ -85,19 +89,22 @@ export function VersionGraph({ trace, config, position, selectedKey, width }: Pr
                 );
               }),
           )}
+          <VersionKey x={10} y={graphH} width={svgW - 20} />
           {graph.map((g) => {
             const { x, y } = pos(g.v.id);
-            const returned = latestRead?.versions.includes(g.v.id);
-            const cls = ['dyn-vg-node', g.frontier ? 'frontier' : '', g.parents.length > 1 ? 'merge' : '', history.committed.has(g.v.id) ? '' : 'uncommitted', returned ? 'returned' : '']
-              .filter(Boolean)
-              .join(' ');
+            const returned = latestRead?.versions.includes(g.v.id) ?? false;
+            const role = versionRole(g);
+            const cls = ['dyn-vg-node', role?.id ?? '', history.committed.has(g.v.id) ? '' : 'uncommitted'].filter(Boolean).join(' ');
             return (
               <g key={g.v.id} transform={`translate(${x},${y})`} className={cls}>
                 <title>{`v${g.v.id} written by ${clientName(g.v.writer)} through ${endpointName(g.v.coordinator, M)} at ${formatMs(g.v.time)}; clock ${clockText(g.v.clock, M)}${g.parents.length > 1 ? '; it merges ' + g.parents.map((p) => `v${p}`).join(' and ') : ''}`}</title>
-                <rect width={boxW} height={boxH} rx={6} />
-                <text x={8} y={17} className="dyn-vg-id">
+                {/* Returned by the latest read: a second outline around the box, its cue without colour. */}
+                {returned && <rect x={-4} y={-4} width={boxW + 8} height={boxH + 8} rx={9} className="dyn-vg-returned" />}
+                <rect width={boxW} height={boxH} rx={6} style={role ? { stroke: role.color } : undefined} />
+                {role && <Mark category={role} x={14} y={12} size={11} />}
+                <text x={role ? 24 : 8} y={17} className="dyn-vg-id">
                   v{g.v.id}
-                  {g.parents.length > 1 ? ' · merge' : ''}
+                  {role?.id === 'merge' ? ' · merge' : ''}
                 </text>
                 <text x={boxW - 8} y={17} textAnchor="end" className="dyn-vg-meta">
                   {clientName(g.v.writer)} · {formatMs(g.v.time)}
@@ -113,10 +120,6 @@ export function VersionGraph({ trace, config, position, selectedKey, width }: Pr
           })}
         </svg>
       </div>
-      <p className="dyn-vg-legend">
-        An arrow joins a version to the next one that descends from it. <b style={{ color: '#1f4fb8' }}>Blue</b>: the latest versions (siblings when several);{' '}
-        <b style={{ color: '#17743a' }}>green</b>: a merge of siblings; <b style={{ color: '#d9730d' }}>orange outline</b>: returned by the latest read; dashed: not (yet) committed.
-      </p>
       <div className="dyn-versions-side">
         <table className="data dyn-held">
           <caption>Replicas of {keyName(selectedKey)} now</caption>

@@ -4,7 +4,7 @@ import type { NodeQueueing } from '../../../engines/dynamo/measure/queueing.ts';
 import { Chart, inner } from '../../../ui/chart/Chart.tsx';
 import type { LegendItem } from '../../../ui/chart/Legend.tsx';
 import { percent } from '../../../ui/chart/format.ts';
-import { formatMs, nodeColor, nodeName } from '../names.ts';
+import { formatMs, nodeColor, nodeName, nowLabel } from '../names.ts';
 import { nodeAxis } from './nodeAxis.ts';
 
 interface PlotProps {
@@ -65,7 +65,7 @@ export function LatencyOverTimePlot({ width, height, curves, now, label }: PlotP
       .x((win) => x(mid(win)))
       .y((win) => y(c.value(win)))(c.windows as LatencyWindow[]) ?? '';
   return (
-    <Chart width={width} height={height} x={x} y={y} xLabel="simulated time (requests by start)" yLabel="latency (ms, log scale)" xFormat={formatMs} yTicks={logTicks(y, h)} yFormat={(v) => String(+v.toPrecision(2))} cursor={now} label={label} legend={legend}>
+    <Chart width={width} height={height} x={x} y={y} xLabel="simulated time (requests by start)" yLabel="latency (ms, log scale)" xFormat={formatMs} yTicks={logTicks(y, h)} yFormat={(v) => String(+v.toPrecision(2))} cursor={now} cursorLabel={nowLabel} label={label} legend={legend}>
       {curves.map((c) => (
         <path key={c.label} d={path(c)} fill="none" stroke={c.color} strokeWidth={c.dashed ? 1.6 : 2.2} strokeDasharray={c.dashed ? '6 3' : undefined} />
       ))}
@@ -86,7 +86,7 @@ export function LoadCurvePlot({ width, height, windows, now }: PlotProps & { win
     .y0(h)
     .y1((win) => y(rate(win)))(windows as LatencyWindow[]);
   return (
-    <Chart width={width} height={height} x={x} y={y} xLabel="simulated time" yLabel="ops / s" xFormat={formatMs} yFormat={(v) => d3.format('~s')(v)} cursor={now} label="Load over time">
+    <Chart width={width} height={height} x={x} y={y} xLabel="simulated time" yLabel="ops / s" xFormat={formatMs} yFormat={(v) => d3.format('~s')(v)} cursor={now} cursorLabel={nowLabel} label="Load over time">
       <path d={area ?? ''} fill={LOAD} fillOpacity={0.25} stroke={LOAD} strokeWidth={1.5} />
     </Chart>
   );

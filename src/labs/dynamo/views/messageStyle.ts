@@ -14,7 +14,7 @@ export const FAMILIES = [
   { id: 'handoff', label: 'hinted handoff', color: OKABE_ITO.reddishPurple, shape: 'star', types: [MSG.handoff, MSG.handoffAck] },
   { id: 'merkle', label: 'anti-entropy (Merkle)', color: OKABE_ITO.vermillion, shape: 'wye', types: [MSG.merkle, MSG.merkleDiff, MSG.merklePush] },
   { id: 'transfer', label: 'key transfer', color: OKABE_ITO.skyBlue, shape: 'cross', types: [MSG.transfer, MSG.transferAck] },
-  { id: 'gossip', label: 'gossip / views', color: OKABE_ITO.yellow, shape: 'square', types: [MSG.gossip, MSG.gossipReply, MSG.viewRequest, MSG.view] },
+  { id: 'gossip', label: 'gossip / views', color: OKABE_ITO.yellow, shape: 'triangleDown', types: [MSG.gossip, MSG.gossipReply, MSG.viewRequest, MSG.view] },
 ] as const satisfies readonly (Category & { id: string; label: string; types: readonly number[] })[];
 
 /** The families' key, for the figures that draw messages (shown under them and drawn into their exports). */

@@ -5,7 +5,7 @@ import { LATENCY_BINS, latencyBinEdge } from '../../../engines/dynamo/measure/me
 import type { StalenessTheory } from '../../../engines/dynamo/measure/theory.ts';
 import { visibilityTimes } from '../../../engines/dynamo/measure/theory.ts';
 import { percent } from '../../../ui/chart/format.ts';
-import { formatMs, nodeColor, nodeName } from '../names.ts';
+import { formatMs, nodeColor, nodeName, nowLabel } from '../names.ts';
 import { histogramPercentile, over, type MetricsAt } from '../seriesAt.ts';
 import { Chart, inner } from '../../../ui/chart/Chart.tsx';
 import { nodeAxis } from './nodeAxis.ts';
@@ -43,7 +43,7 @@ export function AvailabilityPlot({ width, height, series, now, failures }: PlotP
       Array.from({ length: b + 1 }, (_, i) => [(i + 0.5) * series.bucketMs, share(series.outcomes[i * 4 + ok]!, series.outcomes[i * 4 + ok]! + series.outcomes[i * 4 + fail]!)]),
     ) ?? '';
   return (
-    <Chart width={width} height={height} x={x} y={y} xLabel="simulated time" yLabel="succeeded" xFormat={formatMs} yFormat={(v) => percent(v, 0)} cursor={now} label="Availability over time" legend={legend}>
+    <Chart width={width} height={height} x={x} y={y} xLabel="simulated time" yLabel="succeeded" xFormat={formatMs} yFormat={(v) => percent(v, 0)} cursor={now} cursorLabel={nowLabel} label="Availability over time" legend={legend}>
       {failures.map((f, i) => (
         <g key={i}>
           <rect x={x(f.from)} width={Math.max(1, x(Math.min(f.to, end)) - x(f.from))} height={y(0)} className="dyn-failure-band">
@@ -80,7 +80,7 @@ export function BacklogPlot({ width, height, series, nodes, now }: PlotProps & {
   const y = d3.scaleLinear().domain([0, top]).nice().range([h, 0]);
   const path = (values: number[]) => d3.line<[number, number]>().x((d) => x(d[0])).y((d) => y(d[1]))(over(series, values, b)) ?? '';
   return (
-    <Chart width={width} height={height} x={x} y={y} xLabel="simulated time" yLabel="count" xFormat={formatMs} cursor={now} label="Hinted backlog and divergent keys" legend={legend}>
+    <Chart width={width} height={height} x={x} y={y} xLabel="simulated time" yLabel="count" xFormat={formatMs} cursor={now} cursorLabel={nowLabel} label="Hinted backlog and divergent keys" legend={legend}>
       <path d={path(backlog)} fill="none" stroke={BACKLOG} strokeWidth={2} />
       {divergent && <path d={path(divergent)} fill="none" stroke={DIVERGENT} strokeWidth={2} strokeDasharray="6 3" />}
     </Chart>

@@ -68,7 +68,7 @@ function Series({ points, color, id, x, y, label, labelY, fontSize }: { points: 
  * and marker shapes name the lines, so colour is never the only cue.
  */
 export function SpeedupChart({ timings, by, workers, size, width, height, fontSize }: Props) {
-  const { w, h } = inner(width, height);
+  const { w, h } = inner(width, height, undefined, fontSize);
   const labelRoom = fontSize * 5.5;
   if (by === 'size') {
     const series = bySize(timings, workers);
@@ -84,9 +84,9 @@ export function SpeedupChart({ timings, by, workers, size, width, height, fontSi
     const y = d3.scaleLog().domain(ydom).range([h, 0]);
     const labelYs = spreadLabels(series.map((s) => y(s.points[s.points.length - 1]!.speedup)), fontSize * 1.15);
     return (
-      <Chart width={width} height={height} x={x} y={y} xLabel="array size (elements)" yLabel="speed-up over naive (×)" xTicks={sizes.sort((a, b) => a - b)} xFormat={formatCount} yTicks={ratioTicks(ydom)} yFormat={tickRatio} label="Speed-up over naive by array size">
+      <Chart width={width} height={height} x={x} y={y} xLabel="array size (elements)" yLabel="speed-up (×)" xTicks={sizes.sort((a, b) => a - b)} xFormat={formatCount} yTicks={ratioTicks(ydom)} yFormat={tickRatio} label="Speed-up over naive by array size" font={fontSize}>
         <line x1={0} x2={w - labelRoom} y1={y(1)} y2={y(1)} stroke="#000" strokeWidth={1.5} strokeDasharray="2 3" />
-        <text x={4} y={y(1) - 6} fontSize={fontSize * 0.9} className="kn-ref-label">
+        <text x={4} y={y(1) - 6} fontSize={fontSize} className="kn-ref-label">
           naive = 1×
         </text>
         {series.map((s, i) => (
@@ -109,9 +109,9 @@ export function SpeedupChart({ timings, by, workers, size, width, height, fontSi
   const lastY = (points: SpeedupPoint[]) => (points.length ? y(points[points.length - 1]!.speedup) : -1e9);
   const [idealY, parallelY, wasmY] = spreadLabels([lastIdeal ? y(lastIdeal[1]) : -1e9, lastY(parallel), lastY(wasm)], fontSize * 1.15);
   return (
-    <Chart width={width} height={height} x={x} y={y} xLabel={`workers (parallel and WASM backends, ${formatCount(size)} elements)`} yLabel="speed-up over naive (×)" xTicks={counts} xFormat={String} yTicks={ratioTicks(ydom)} yFormat={tickRatio} label="Speed-up over naive by worker count">
+    <Chart width={width} height={height} x={x} y={y} xLabel={`workers (parallel and WASM backends, ${formatCount(size)} elements)`} yLabel="speed-up (×)" xTicks={counts} xFormat={String} yTicks={ratioTicks(ydom)} yFormat={tickRatio} label="Speed-up over naive by worker count" font={fontSize}>
       <line x1={0} x2={w - labelRoom} y1={y(1)} y2={y(1)} stroke="#000" strokeWidth={1.5} strokeDasharray="2 3" />
-      <text x={4} y={y(1) - 6} fontSize={fontSize * 0.9} className="kn-ref-label">
+      <text x={4} y={y(1) - 6} fontSize={fontSize} className="kn-ref-label">
         naive = 1×
       </text>
       {ideal.length > 0 && (

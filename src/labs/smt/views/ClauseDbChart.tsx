@@ -56,7 +56,7 @@ export function ClauseDbChart({ series, inputClauses, position, height, font }: 
           <svg width={width} height={height} style={{ fontSize: font }} role="img" aria-label="Clause database over the run">
             <SvgLegend items={legend} width={width} fontSize={font} />
             <g transform={`translate(0,${legendH})`}>
-              <Chart width={width} height={height - legendH} x={x} y={y} xLabel="event" yLabel="clauses" cursor={position} label="Clause database" font={font} yTicks={y.ticks(tickCount(h, font * 2.5)).filter(Number.isInteger)}>
+              <Chart width={width} height={height - legendH} x={x} y={y} xLabel="event" yLabel="clauses" cursor={position} cursorLabel={(e) => `event ${e}`} label="Clause database" font={font} yTicks={y.ticks(tickCount(h, font * 2.5)).filter(Number.isInteger)}>
                 {series.reductions
                   .filter((r) => r.at <= position)
                   .map((r) => (

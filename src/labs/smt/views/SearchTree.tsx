@@ -120,7 +120,7 @@ function LevelsOverTime({ tree, position, width, height, font }: { tree: Tree; p
     <svg width={width} height={height} style={{ fontSize: font }} role="img" aria-label="Decision level over the run">
       <SvgLegend items={LEGEND} width={width} fontSize={font} />
       <g transform={`translate(0,${top})`}>
-      <Chart width={width} height={height - top} x={x} y={y} xLabel="event" yLabel="decision level" cursor={position} label="Decision level over the run" font={font} yTicks={y.ticks(tickCount(h, font * 2.5)).filter(Number.isInteger)}>
+      <Chart width={width} height={height - top} x={x} y={y} xLabel="event" yLabel="decision level" cursor={position} cursorLabel={(e) => `event ${e}`} label="Decision level over the run" font={font} yTicks={y.ticks(tickCount(h, font * 2.5)).filter(Number.isInteger)}>
         {tree.restarts
           .filter((r) => r <= position)
           .map((r) => (

@@ -1,0 +1,50 @@
+import { useContext, useState, type ReactNode } from 'react';
+import { useElementSize } from '../useElementSize.ts';
+import { FigureZoomContext } from './presentContext.ts';
+
+/**
+ * One screenful of a pane: `render` gets the height one figure's drawing may take, in the figures'
+ * (zoomed) px, and a rem in those px (to leave room for HTML beside the figure: a table's rows).
+ */
+export interface PaneSection {
+  id: string;
+  label: string;
+  render(room: { drawing: number; rem: number }): ReactNode;
+}
+
+/** A Figure's caption bar and margins above and below its drawing, in rem (theme.css's .figure-bar). */
+const FIGURE_CHROME_REM = 4;
+
+/**
+ * A presentation pane with more figures than one screen holds (Dynamo's metrics): one section at a
+ * time, sized to the room, the others one pick away, so the pane never scrolls.
+ */
+export function PaneSections({ sections, label }: { sections: readonly PaneSection[]; label: string }) {
+  const [chosen, setChosen] = useState(sections[0]?.id);
+  const [box, size] = useElementSize<HTMLDivElement>();
+  const zoom = useContext(FigureZoomContext);
+  const index = Math.max(0, sections.findIndex((s) => s.id === chosen));
+  const section = sections[index];
+  const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+  const drawing = Math.floor((size.height - FIGURE_CHROME_REM * rem) / zoom);
+  return (
+    <div className="pane-sections">
+      <label className="pane-sections-pick">
+        {label}{' '}
+        <select value={section?.id} onChange={(e) => setChosen(e.target.value)}>
+          {sections.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.label}
+            </option>
+          ))}
+        </select>{' '}
+        <span className="muted">
+          {index + 1} of {sections.length}
+        </span>
+      </label>
+      <div ref={box} className="pane-sections-body">
+        {section && size.height > 0 && section.render({ drawing: Math.max(120, drawing), rem: rem / zoom })}
+      </div>
+    </div>
+  );
+}
