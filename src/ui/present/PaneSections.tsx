@@ -17,10 +17,12 @@ const FIGURE_CHROME_REM = 4;
 
 /**
  * A presentation pane with more figures than one screen holds (Dynamo's metrics): one section at a
- * time, sized to the room, the others one pick away, so the pane never scrolls.
+ * time, sized to the room, the others one pick away, so the pane never scrolls. The
+ * scenario's own section comes first: a pane opened on an example shows what the example is for.
  */
-export function PaneSections({ sections, label }: { sections: readonly PaneSection[]; label: string }) {
-  const [chosen, setChosen] = useState(sections[0]?.id);
+export function PaneSections({ sections, label, initial }: { sections: readonly PaneSection[]; label: string; initial?: string | undefined }) {
+  // The section shown first: the one the scenario is about (`initial`), else the first.
+  const [chosen, setChosen] = useState(initial ?? sections[0]?.id);
   const [box, size] = useElementSize<HTMLDivElement>();
   const zoom = useContext(FigureZoomContext);
   const index = Math.max(0, sections.findIndex((s) => s.id === chosen));

@@ -24,29 +24,48 @@ function admissionRuns(summary: DynamoSummary, config: DynamoConfig): Run[] {
 
 const worst = (xs: readonly (number | null)[]) => xs.reduce<number>((m, x) => (x === null ? m : Math.max(m, x)), 0);
 
-/**
- * Admission control for background tasks (SOSP'07 §6.5): the foreground disk reads' 99th
- * percentile the controller watches, against its target, and the background work left to do,
- * for this run and the variants that switch admission control.
- */
-export function AdmissionPanel({ summary, config, width, height, now }: { summary: DynamoSummary; config: DynamoConfig; width: number; height: number; now: number }) {
-  const runs = admissionRuns(summary, config);
-  const curve = (r: Run, i: number, values: readonly (number | null)[]): BucketCurve => ({
+interface PartProps {
+  summary: DynamoSummary;
+  config: DynamoConfig;
+  width: number;
+  height: number;
+  now: number;
+}
+
+function curvesOf(summary: DynamoSummary, config: DynamoConfig, values: (b: BackgroundSummary) => readonly (number | null)[]): BucketCurve[] {
+  return admissionRuns(summary, config).map((r, i) => ({
     label: r.label,
     color: COLORS[i % COLORS.length]!,
     dashed: !r.background.admission,
     bucketMs: r.background.bucketMs,
-    values,
-  });
+    values: values(r.background),
+  }));
+}
+
+/** What the controller watches: the foreground disk reads' 99th percentile per run, against its target. */
+export function AdmissionWatched({ summary, config, width, height, now }: PartProps) {
+  return (
+    <Figure title="Admission control (§6.5): what the controller watches" exportName="dynamo-admission-disk-reads">
+      <DiskReadTailPlot width={width - 20} height={height} curves={curvesOf(summary, config, (b) => b.readP99Ms)} now={now} targetMs={summary.queueing.background.targetMs} />
+    </Figure>
+  );
+}
+
+/** The background work still to do (hints pending) per run: paced work finishes, later. */
+export function AdmissionProgress({ summary, config, width, height, now }: PartProps) {
+  return (
+    <Figure title="Background work still to do" exportName="dynamo-admission-progress">
+      <BackgroundProgressPlot width={width - 20} height={height} curves={curvesOf(summary, config, (b) => b.hintsPending)} now={now} />
+    </Figure>
+  );
+}
+
+/** The runs' headline numbers, and what the pacing was. */
+export function AdmissionTable({ summary, config }: { summary: DynamoSummary; config: DynamoConfig }) {
+  const runs = admissionRuns(summary, config);
   const bg = summary.queueing.background;
   return (
     <>
-      <Figure title="Admission control (§6.5): what the controller watches" exportName="dynamo-admission-disk-reads">
-        <DiskReadTailPlot width={width - 20} height={height} curves={runs.map((r, i) => curve(r, i, r.background.readP99Ms))} now={now} targetMs={bg.targetMs} />
-      </Figure>
-      <Figure title="Background work still to do" exportName="dynamo-admission-progress">
-        <BackgroundProgressPlot width={width - 20} height={Math.round(height * 0.75)} curves={runs.map((r, i) => curve(r, i, r.background.hintsPending))} now={now} />
-      </Figure>
       <table className="data dyn-summary dyn-admission-table">
         <thead>
           <tr>
@@ -76,6 +95,21 @@ export function AdmissionPanel({ summary, config, width, height, now }: { summar
           : 'Unpaced: each task joins the queue whole, and the reads behind it wait.'}
         {runs.length === 1 ? ` Add a variant under Compare that turns admission control ${bg.admission ? 'off' : 'on'} to compare.` : ''}
       </p>
+    </>
+  );
+}
+
+/**
+ * Admission control for background tasks (SOSP'07 §6.5): the foreground disk reads' 99th
+ * percentile the controller watches, against its target, and the background work left to do,
+ * for this run and the variants that switch admission control.
+ */
+export function AdmissionPanel(props: PartProps) {
+  return (
+    <>
+      <AdmissionWatched {...props} />
+      <AdmissionProgress {...props} height={Math.round(props.height * 0.75)} />
+      <AdmissionTable summary={props.summary} config={props.config} />
     </>
   );
 }

@@ -3,7 +3,7 @@ import type { DynamoSummary, VariantResult } from '../../../engines/dynamo/measu
 import { Figure } from '../../../ui/Figure.tsx';
 import { PaneSections, type PaneSection } from '../../../ui/present/PaneSections.tsx';
 import { formatMs } from '../names.ts';
-import { AdmissionPanel } from './AdmissionPanel.tsx';
+import { AdmissionPanel, AdmissionProgress, AdmissionTable, AdmissionWatched } from './AdmissionPanel.tsx';
 import { figure4Curves, LatencyOverTimePlot, LoadCurvePlot, QueuePerNodePlot, type LatencyCurve } from './latencyPlots.tsx';
 
 interface Props {
@@ -107,7 +107,23 @@ export function LatencySections({ summary, config, now, width, nodes }: Props) {
       // Its table has a row per run under a header, and a note under it.
       render: ({ drawing, rem }) => <BufferedWrites summary={summary} config={config} width={width} height={Math.max(120, Math.floor(drawing - (2 * bufferRuns(summary, config).length + 6) * rem))} now={now} />,
     });
-  return <PaneSections sections={sections} label="Show" />;
+  if (q.background.costed)
+    sections.push(
+      {
+        id: 'admission',
+        label: 'Admission control (§6.5): what the controller watches',
+        render: ({ drawing }) => <AdmissionWatched summary={summary} config={config} width={width} height={drawing} now={now} />,
+      },
+      {
+        id: 'admission-progress',
+        label: 'Background work still to do',
+        render: ({ drawing }) => <AdmissionProgress summary={summary} config={config} width={width} height={drawing} now={now} />,
+      },
+      { id: 'admission-table', label: 'Admission control: the runs compared', render: () => <AdmissionTable summary={summary} config={config} /> },
+    );
+  // Opened on a scenario about admission control or Figure 5, the pane shows that first.
+  const initial = q.background.costed ? 'admission' : config.service.enabled && bufferRuns(summary, config).length > 1 ? 'figure-5' : undefined;
+  return <PaneSections sections={sections} label="Show" initial={initial} />;
 }
 
 /** The runs whose only difference in the object buffer is whether writes are buffered: the scenario and its variants that switch it. */
