@@ -1,5 +1,6 @@
 import config from '../playwright.config.ts';
 import { expect, openApp, test, typeInEditor } from './fixtures.ts';
+import { tablesCut } from './legibility.ts';
 
 // WebGPU on Debian's Chromium runs on its bundled SwiftShader (correct, not fast): this spec only
 // enables it, on top of the launch options every other spec uses.
@@ -71,6 +72,23 @@ test.describe('kernels', () => {
     // The memory view: naive allocates temporaries, the fused backends none.
     await expect(page.getByTestId('memory-chart').locator('[data-backend="naive"]')).not.toHaveAttribute('data-bytes', '0');
     await expect(page.getByTestId('memory-chart').locator('[data-backend="fused"]')).toHaveAttribute('data-bytes', '0');
+    // On a 1280×720 projector, normal and presentation mode: the timing table keeps every column in view.
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await expect(page.getByRole('table', { name: 'Timings' })).toBeVisible();
+    await expect.poll(() => tablesCut(page)).toEqual([]);
+    await page.getByTestId('speedup-chart').click();
+    await page.keyboard.press('p');
+    await expect(page.locator('html')).toHaveClass(/present/);
+    // The table is on one of the panes (keys 1 to 9): every pane keeps its tables whole.
+    const panes = page.locator('.present-panes button');
+    let shown = 0;
+    for (let k = 1; k <= (await panes.count()); k++) {
+      await page.keyboard.press(String(k));
+      await expect(panes.nth(k - 1)).toHaveAttribute('aria-pressed', 'true');
+      if (await page.getByRole('table', { name: 'Timings' }).isVisible()) shown++;
+      await expect.poll(() => tablesCut(page)).toEqual([]);
+    }
+    expect(shown, 'a pane shows the timing table').toBeGreaterThan(0);
   });
 
   test('the blur: the blurred image, an image of ones own dropped in, shared and reopened', async ({ page, context }) => {

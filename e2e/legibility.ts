@@ -152,3 +152,13 @@ export async function legibility(page: Page, { scrolls = false } = {}): Promise<
   if (scrolls) await page.evaluate(() => scrollTo(0, 0));
   return page.evaluate(measure, { floor: floorFor(width), scrolls });
 }
+
+/** Tables wider than the box that scrolls them: a column out of sight (Kernels' "result" at 1280) is cut, though no glyph is. */
+export const tablesCut = (page: Page): Promise<string[]> =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('table')].flatMap((t) => {
+      const box = t.parentElement;
+      if (!box || t.getClientRects().length === 0 || getComputedStyle(box).overflowX === 'visible') return [];
+      return box.scrollWidth > box.clientWidth + 1 ? [`${t.getAttribute('aria-label') ?? t.className}: ${box.scrollWidth} px in ${box.clientWidth}`] : [];
+    }),
+  );
