@@ -177,12 +177,12 @@ test.describe('shell', () => {
     for (const worker of workers)
       await worker
         .evaluate(() => {
-        const crash = (event: Event) => {
-          event.stopImmediatePropagation();
-          throw new Error('simulated crash');
-        };
-        addEventListener('message', crash, { capture: true, once: true });
-      })
+          const crash = (event: Event) => {
+            event.stopImmediatePropagation();
+            throw new Error('simulated crash');
+          };
+          addEventListener('message', crash, { capture: true, once: true });
+        })
       // A worker that was just cancelled may still be listed while it goes away.
       .catch(() => {});
     await page.getByRole('spinbutton', { name: 'schedules' }).fill('1000000');
