@@ -183,8 +183,8 @@ test.describe('shell', () => {
           };
           addEventListener('message', crash, { capture: true, once: true });
         })
-      // A worker that was just cancelled may still be listed while it goes away.
-      .catch(() => {});
+        // A worker that was just cancelled may still be listed while it goes away.
+        .catch(() => {});
     await page.getByRole('spinbutton', { name: 'schedules' }).fill('1000000');
     await explore.click();
     await expect(page.getByRole('alert').filter({ hasText: 'crashed' })).toContainText('A fresh worker will be started');
