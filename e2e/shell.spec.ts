@@ -130,6 +130,18 @@ test.describe('shell', () => {
     await expect(page.locator('.monaco-editor')).not.toContainText('work before the example');
     await page.getByRole('button', { name: 'Restore previous work' }).click();
     await expect(page.locator('.monaco-editor')).toContainText('work before the example');
+    // A notice belongs to the lab it was about: another lab's example or the lab switcher clears it.
+    await picker.selectOption(first!);
+    const notice = page.getByRole('status').filter({ hasText: 'Your previous' });
+    await expect(notice).toBeVisible();
+    await page.evaluate(() => (location.hash = '#example=dynamo/quorums'));
+    await expect(page.getByRole('heading', { name: 'R + W ≤ N against R + W > N' })).toBeVisible();
+    await expect(notice).toHaveCount(0);
+    await page.evaluate(() => (location.hash = '#example=dynamo/shopping-cart'));
+    await expect(notice).toBeVisible();
+    await page.getByRole('navigation', { name: 'Labs' }).getByRole('button', { name: 'LVars' }).click();
+    await expect(page.locator('main.lab-lvars[aria-busy="false"]')).toBeVisible();
+    await expect(notice).toHaveCount(0);
   });
 
   test('links from version 0 (uncompressed, settings at the top level) still open', async ({ page }) => {

@@ -104,6 +104,8 @@ export function useWorkbench({ embed }: { embed: boolean }) {
             alert(`Your saved ${entry.title} work could not be opened. ${checked.error.message} It is kept as your previous work; the lab starts from its default scenario.`, downloadAction(saved));
           }
         }
+        // The notice of an example or link opened in another lab does not belong to this one.
+        if (active && active.entry.id !== entry.id) dismissNotice();
         show(entry, lab, scenario);
       } catch (e) {
         alert(`The ${entry.title} lab could not be loaded (${errorMessage(e)}). Check the connection and reload the page.`);
@@ -111,7 +113,7 @@ export function useWorkbench({ embed }: { embed: boolean }) {
         if (ticket === request.current) setLoading(false);
       }
     },
-    [alert, keepPrevious, show, workspace],
+    [active, alert, dismissNotice, keepPrevious, show, workspace],
   );
 
   /** Opens a scenario from outside (link, example, file); on any problem, says so and changes nothing. */
@@ -135,6 +137,8 @@ export function useWorkbench({ embed }: { embed: boolean }) {
         const replaced = workspace.current.labs[entry.id];
         const replacesWork = replaced !== undefined && !same(replaced, checked.value);
         if (replacesWork) keepPrevious(entry.id, replaced);
+        // A notice about what was opened before (perhaps in another lab) no longer applies.
+        dismissNotice();
         show(entry, lab, checked.value);
         if (replacesWork && !embed)
           showNotice(`Opened “${checked.value.title}” from ${SOURCE_NAME[source]}. Your previous ${entry.title} work is kept.`, {
@@ -149,7 +153,7 @@ export function useWorkbench({ embed }: { embed: boolean }) {
         if (ticket === request.current) setLoading(false);
       }
     },
-    [alert, embed, keepPrevious, restorePrevious, show, showNotice, workspace],
+    [alert, dismissNotice, embed, keepPrevious, restorePrevious, show, showNotice, workspace],
   );
 
   const openLink = useCallback(
