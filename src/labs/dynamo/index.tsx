@@ -105,7 +105,7 @@ function View({ scenario, onChange, mode }: LabViewProps<DynamoConfig, DynamoVie
       smallestText: 10.5,
       render: ({ width, height, zoom }) => {
         // Never under the ring's own smallest size: a box narrower than the drawing would shrink its text under the floor.
-        const ring = Math.max(RING_MIN, Math.floor(Math.min(height / zoom - 70, (width * 0.4) / zoom)));
+        const ring = Math.max(RING_MIN, Math.floor(Math.min(height / zoom - 80, (width * 0.4) / zoom)));
         return (
           <div className="dyn-present-stage">
             <div className="dyn-stage-ring" style={{ width: ring * zoom + 40 }}>
