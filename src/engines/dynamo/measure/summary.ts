@@ -1,4 +1,5 @@
 import { auditDurability, divergentKeys, type Durability } from './audit.ts';
+import { waitingInLanes } from '../replication/clientLanes.ts';
 import type { Reconciliation, Strategy, VariantSettings } from '../config.ts';
 import { balance } from '../ring/loadBalance.ts';
 import type { LatencyStats, LatencyWindow, Metrics, Rate } from './metrics.ts';
@@ -25,7 +26,16 @@ export interface DynamoSummary {
     sloppyQuorum: boolean;
     propagation: 'all' | 'quorum-only';
   };
-  simulated: { durationMs: number; events: number; operations: number; requests: number; messages: number; droppedMessages: number };
+  simulated: {
+    durationMs: number;
+    events: number;
+    operations: number;
+    /** Operations still queued behind their lane when the run ended (a backlogged writer's writes): never sent. */
+    neverStarted: number;
+    requests: number;
+    messages: number;
+    droppedMessages: number;
+  };
   availability: { overall: number; reads: Rate; writes: Rate };
   latencyMs: { read: LatencyStats; write: LatencyStats };
   /** Mean and 99.9th percentile in slices of the time operations arrive (Figure 4). */
@@ -129,6 +139,7 @@ export function summarize(sim: Simulation, withPartitioning: boolean, seed: numb
       durationMs: sim.endTime,
       events: sim.events,
       operations: sim.workload.count,
+      neverStarted: waitingInLanes(sim),
       requests: m.requests,
       messages: sim.counters.messages,
       droppedMessages: sim.counters.dropped,

@@ -46,3 +46,10 @@ export function leaveLane(sim: Requests, client: number, lane: number): number {
   c.busy.delete(lane);
   return -1;
 }
+
+/** Operations still queued behind their lane (a key's writer, a closed-loop client): they never started. */
+export function waitingInLanes(sim: Requests): number {
+  let n = 0;
+  for (const c of sim.clients) for (const queue of c.waiting.values()) n += queue.length;
+  return n;
+}

@@ -227,6 +227,8 @@ function WholeRun({ result }: { result: DynamoResult }) {
             <td className="num">{s.simulated.events.toLocaleString('en-US')}</td>
             <td>
               events; {s.simulated.requests.toLocaleString('en-US')} requests, {s.simulated.messages.toLocaleString('en-US')} messages ({s.simulated.droppedMessages.toLocaleString('en-US')} lost) in {formatMs(s.simulated.durationMs)} simulated
+              {s.simulated.neverStarted > 0 &&
+                `; ${s.simulated.neverStarted.toLocaleString('en-US')} of ${s.simulated.operations.toLocaleString('en-US')} operations still waited for their lane at the end (a key's writer or a closed-loop client busy with an earlier one) and were never sent`}
             </td>
           </tr>
         </tbody>
