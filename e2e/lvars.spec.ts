@@ -1,4 +1,19 @@
+import type { Locator } from '@playwright/test';
 import { expect, openApp, test, typeInEditor } from './fixtures.ts';
+
+/**
+ * Plays the scheduler: picks the last ready thread until `done`, at most `picks` times. Each pick
+ * is replayed by the engine before the next choices appear: the group's `data-picks` (the replayed
+ * schedule's length) changes when they have, so every pick is counted, whatever the machine's speed.
+ */
+async function pickUntil(scheduler: Locator, done: () => Promise<boolean>, picks: number): Promise<void> {
+  await expect(scheduler).toHaveAttribute('data-picks', /\d+/);
+  for (let i = 0; i < picks && !(await done()); i++) {
+    const before = (await scheduler.getAttribute('data-picks')) ?? '';
+    await scheduler.locator('.lv-choices button').last().click();
+    await expect(scheduler).not.toHaveAttribute('data-picks', before);
+  }
+}
 
 test.describe('LVars lab', () => {
   test('explores the traversal example, replays a witness back and forth, and shares it', async ({ page, context, browser }) => {
@@ -79,12 +94,7 @@ test.describe('LVars lab', () => {
     await expect(page.getByTestId('verdict')).toHaveText('Deterministic');
     await page.getByRole('button', { name: 'Be the scheduler' }).click();
     const scheduler = page.getByRole('group', { name: 'You are the scheduler' });
-    // Each pick is replayed by the engine before the next choices appear: pick until the program ends.
-    for (let i = 0; i < 40 && !((await scheduler.textContent()) ?? '').includes('The program ended'); i++) {
-      const choices = scheduler.locator('.lv-choices button');
-      if ((await choices.count()) === 0) await page.waitForTimeout(100);
-      else await choices.last().click();
-    }
+    await pickUntil(scheduler, async () => ((await scheduler.textContent()) ?? '').includes('The program ended'), 40);
     await expect(scheduler).toContainText('The program ended: 2');
     await expect(scheduler).toContainText('The same outcome the explorer found for every schedule.');
   });
@@ -96,11 +106,7 @@ test.describe('LVars lab', () => {
     const scheduler = page.getByRole('group', { name: 'You are the scheduler' });
     const waiting = scheduler.getByRole('button', { name: /withCallbacksThenFreeze\(sizes, fn, fn\) \(waiting for quiescence\)/ });
     // Main's call registers the callbacks and starts the action; once they have all run, main may freeze.
-    for (let i = 0; i < 60 && (await waiting.count()) === 0; i++) {
-      const choices = scheduler.locator('.lv-choices button');
-      if ((await choices.count()) === 0) await page.waitForTimeout(100);
-      else await choices.last().click();
-    }
+    await pickUntil(scheduler, async () => (await waiting.count()) > 0, 60);
     await expect(waiting).toBeVisible();
     await page.screenshot({ path: 'test-results/lvars-waiting-for-quiescence.png' });
   });

@@ -16,7 +16,7 @@ export function SchedulerControls({ replay, exploration, onChoose, onUndo, onRes
   const ready = last?.threads.filter((t) => last.runnable.includes(t.id)) ?? [];
   const known = exploration?.outcomes.find((o) => replay.ending && o.kind === replay.ending.kind && o.text === replay.ending.text);
   return (
-    <div className="lv-scheduler" role="group" aria-label="You are the scheduler">
+    <div className="lv-scheduler" role="group" aria-label="You are the scheduler" data-picks={replay.schedule.length}>
       <strong>You are the scheduler.</strong>{' '}
       {replay.ending ? (
         <span className="lv-ending" role="status">
