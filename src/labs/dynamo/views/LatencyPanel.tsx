@@ -27,28 +27,16 @@ export function LatencyPanel({ summary, config, now, width, nodes }: Props) {
   const colWidth = wide ? Math.floor((width - 12) / 2) : width;
   const h = Math.round(Math.min(270, Math.max(210, colWidth * 0.5)));
   const q = summary.queueing;
-  const windows = summary.latencyOverTime;
   return (
     <div className="dyn-metrics">
       <div className={wide ? 'dyn-grid2' : 'dyn-grid1'}>
         <div>
-          <Figure title="Latency over time (Figure 4): the 99.9th percentile against the average" exportName="dynamo-latency-over-time">
-            <LatencyOverTimePlot width={colWidth - 20} height={h} curves={figure4Curves(windows)} now={now} label="Latency over time" />
-          </Figure>
+          <Figure4 summary={summary} width={colWidth} height={h} now={now} />
           <TailTable summary={summary} />
-          <Figure title="Load: operations started per second" exportName="dynamo-load-over-time">
-            <LoadCurvePlot width={colWidth - 20} height={Math.round(h * 0.7)} windows={windows} now={now} />
-          </Figure>
+          <LoadFigure summary={summary} width={colWidth} height={Math.round(h * 0.7)} now={now} />
         </div>
         <div>
-          {q.enabled ? (
-            <Figure title="Utilisation and queue per node (§6)" exportName="dynamo-queues">
-              <QueuePerNodePlot width={colWidth - 20} height={h} nodes={q.perNode} total={nodes} />
-            </Figure>
-          ) : (
-            <p className="dyn-note">Node queueing is off: every node answers at once, so latency is the network’s alone. Turn it on under Service and queueing in the settings.</p>
-          )}
-          {q.enabled && <p className="dyn-note">{q.assumption}.</p>}
+          <Queues summary={summary} width={colWidth} height={h} nodes={nodes} />
           {q.background.costed && <AdmissionPanel summary={summary} config={config} width={colWidth} height={h} now={now} />}
           {(!q.background.costed || config.service.bufferedWrites) && <BufferedWrites summary={summary} config={config} width={colWidth} height={h} now={now} />}
         </div>
@@ -63,41 +51,23 @@ export function LatencyPanel({ summary, config, now, width, nodes }: Props) {
  */
 export function LatencySections({ summary, config, now, width, nodes }: Props) {
   const q = summary.queueing;
-  const windows = summary.latencyOverTime;
   const sections: PaneSection[] = [
     {
       id: 'figure-4',
       label: 'Latency over time (Figure 4)',
-      render: ({ drawing }) => (
-        <Figure title="Latency over time (Figure 4): the 99.9th percentile against the average" exportName="dynamo-latency-over-time">
-          <LatencyOverTimePlot width={width - 20} height={drawing} curves={figure4Curves(windows)} now={now} label="Latency over time" />
-        </Figure>
-      ),
+      render: ({ drawing }) => <Figure4 summary={summary} width={width} height={drawing} now={now} />,
     },
     { id: 'tail', label: 'Whole run: the tail against the average', render: () => <TailTable summary={summary} /> },
     {
       id: 'load',
       label: 'Load: operations per second',
-      render: ({ drawing }) => (
-        <Figure title="Load: operations started per second" exportName="dynamo-load-over-time">
-          <LoadCurvePlot width={width - 20} height={drawing} windows={windows} now={now} />
-        </Figure>
-      ),
+      render: ({ drawing }) => <LoadFigure summary={summary} width={width} height={drawing} now={now} />,
     },
     {
       id: 'queues',
       label: 'Utilisation and queue per node',
-      render: ({ drawing, rem }) =>
-        q.enabled ? (
-          <>
-            <Figure title="Utilisation and queue per node (§6)" exportName="dynamo-queues">
-              <QueuePerNodePlot width={width - 20} height={Math.max(120, Math.floor(drawing - 3 * rem))} nodes={q.perNode} total={nodes} />
-            </Figure>
-            <p className="dyn-note">{q.assumption}.</p>
-          </>
-        ) : (
-          <p className="dyn-note">Node queueing is off: every node answers at once, so latency is the network’s alone. Turn it on under Service and queueing in the settings.</p>
-        ),
+      // The assumption's note under the figure takes about 3 rem.
+      render: ({ drawing, rem }) => <Queues summary={summary} width={width} height={Math.max(120, Math.floor(drawing - 3 * rem))} nodes={nodes} />,
     },
   ];
   if (config.service.enabled)
@@ -217,5 +187,45 @@ function TailTable({ summary }: { summary: DynamoSummary }) {
         ))}
       </tbody>
     </table>
+  );
+}
+
+interface FigureProps {
+  summary: DynamoSummary;
+  width: number;
+  height: number;
+  now: number;
+}
+
+/** Figure 4: latency over time, the 99.9th percentile against the average. */
+function Figure4({ summary, width, height, now }: FigureProps) {
+  return (
+    <Figure title="Latency over time (Figure 4): the 99.9th percentile against the average" exportName="dynamo-latency-over-time">
+      <LatencyOverTimePlot width={width - 20} height={height} curves={figure4Curves(summary.latencyOverTime)} now={now} label="Latency over time" />
+    </Figure>
+  );
+}
+
+/** The load that drives Figure 4: operations started per second. */
+function LoadFigure({ summary, width, height, now }: FigureProps) {
+  return (
+    <Figure title="Load: operations started per second" exportName="dynamo-load-over-time">
+      <LoadCurvePlot width={width - 20} height={height} windows={summary.latencyOverTime} now={now} />
+    </Figure>
+  );
+}
+
+/** How busy each node was and its queue (§6), with the service model's assumption; or why there is none. */
+function Queues({ summary, width, height, nodes }: Omit<FigureProps, 'now'> & { nodes: number }) {
+  const q = summary.queueing;
+  if (!q.enabled)
+    return <p className="dyn-note">Node queueing is off: every node answers at once, so latency is the network’s alone. Turn it on under Service and queueing in the settings.</p>;
+  return (
+    <>
+      <Figure title="Utilisation and queue per node (§6)" exportName="dynamo-queues">
+        <QueuePerNodePlot width={width - 20} height={height} nodes={q.perNode} total={nodes} />
+      </Figure>
+      <p className="dyn-note">{q.assumption}.</p>
+    </>
   );
 }
