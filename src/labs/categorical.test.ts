@@ -5,7 +5,7 @@ import { OKABE_ITO, seriesStyle } from '../ui/chart/palette.tsx';
 import { FAMILIES } from './dynamo/views/messageStyle.ts';
 import { VERSION_ROLES } from './dynamo/views/versionKey.tsx';
 import { BACKENDS } from './kernels/backends.tsx';
-import { fateCategory, OUTPUT_COLORS, PHASE_COLORS } from './solver/colors.ts';
+import { fateCategory, OUTPUT_COLORS, PHASE_COLORS, PHASE_PATTERNS } from './solver/colors.ts';
 import { ROLE } from './smt/views/palette.ts';
 import { fillPattern, PATTERNS } from '../ui/chart/patterns.ts';
 import type { OutcomeSummary } from '../engines/lvars/explore/outcome.ts';
@@ -64,5 +64,11 @@ describe('categorical colours', () => {
   it("SAT/SMT's implication graph tells the cut's two sides by a fill pattern as well as colour", () => {
     const sides = Object.values(SIDE_LOOK);
     expectDistinct('implication sides', sides.map((s) => ({ color: s.color, cue: s.pattern })));
+  });
+  it("the solver's decided ReLU phases differ by a fill pattern as well as colour", () => {
+    expectDistinct('phases', [
+      { color: PHASE_COLORS.active, cue: PHASE_PATTERNS.active.name },
+      { color: PHASE_COLORS.inactive, cue: PHASE_PATTERNS.inactive.name },
+    ]);
   });
 });
