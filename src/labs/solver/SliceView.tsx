@@ -11,7 +11,7 @@ import { OUTPUT_COLORS } from './colors.ts';
 import type { SliceSettings } from './scenario.ts';
 import { sliceFrame } from './sliceRange.ts';
 import { regionPaths } from './sliceRegions.ts';
-import { counterexampleCaption, placeRegionLabels, type Box } from './sliceLabels.ts';
+import { counterexampleCaption, outlineBoxes, placeRegionLabels, type Box } from './sliceLabels.ts';
 import { fillPattern, patternElement, patternInk } from '../../ui/chart/patterns.ts';
 
 const spawn = () => new Worker(new URL('../../../workers/solver-slice.worker.ts', import.meta.url), { type: 'module', name: 'solver-slice' });
@@ -99,16 +99,17 @@ export function SliceView({ request, model, spec, counterexample, settings, onCh
     g.append('g').attr('class', 'slice-axis').call(d3.axisLeft(y).ticks(6, '~s'));
     g.append('text').attr('class', 'slice-axis-title').attr('x', innerW / 2).attr('y', innerH + 38).attr('text-anchor', 'middle').text(model.inputNames[settings.x] ?? `x${settings.x}`);
     g.append('text').attr('class', 'slice-axis-title').attr('transform', `translate(${-54},${innerH / 2}) rotate(-90)`).attr('text-anchor', 'middle').text(model.inputNames[settings.y] ?? `x${settings.y}`);
-    // The property's box (each case), and the counterexample.
+    // The property's box (each case), and the counterexample: what the regions' names keep clear of.
+    const plot = { width: innerW, height: innerH };
+    const obstacles: Box[] = [];
     for (const c of spec?.cases ?? []) {
       const x0 = x(Math.max(frame.xRange[0], c.loIn[settings.x]!));
       const x1 = x(Math.min(frame.xRange[1], c.hiIn[settings.x]!));
       const y0 = y(Math.min(frame.yRange[1], c.hiIn[settings.y]!));
       const y1 = y(Math.max(frame.yRange[0], c.loIn[settings.y]!));
       g.append('rect').attr('class', 'slice-box').attr('x', x0).attr('y', y0).attr('width', Math.max(2, x1 - x0)).attr('height', Math.max(2, y1 - y0));
+      obstacles.push(...outlineBoxes({ x0, y0, x1: x0 + Math.max(2, x1 - x0), y1: y0 + Math.max(2, y1 - y0) }, 2));
     }
-    const plot = { width: innerW, height: innerH };
-    const obstacles: Box[] = [];
     if (counterexample) {
       const cx = x(counterexample.input[settings.x]!);
       const cy = y(counterexample.input[settings.y]!);

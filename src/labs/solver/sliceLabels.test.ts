@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { counterexampleCaption, overlaps, placeRegionLabels, type Box, type PlacedLabel } from './sliceLabels.ts';
+import { counterexampleCaption, outlineBoxes, overlaps, placeRegionLabels, type Box, type PlacedLabel } from './sliceLabels.ts';
 
 const within = (b: Box, plot: { width: number; height: number }) => b.x0 >= 0 && b.y0 >= 0 && b.x1 <= plot.width && b.y1 <= plot.height;
 /** The output at a px point of the plot. */
@@ -56,6 +56,18 @@ describe('region labels on the input-space slice', () => {
     const labels = placeRegionLabels({ advisory: grid, resolution: r, plot, size, obstacles });
     expect(labels.map((l) => l.output)).toEqual([0, 1]);
     expectClear(labels, grid, r, plot, obstacles);
+  });
+
+  it("keeps a label off the property box's outline where the outline runs through the label's place", () => {
+    const r = 20;
+    const plot = { width: 400, height: 300 };
+    const grid = new Array<number>(r * r).fill(0);
+    const home = placeRegionLabels({ advisory: grid, resolution: r, plot, size, obstacles: [] })[0]!;
+    // A box whose left edge passes through the label's centre.
+    const edges = outlineBoxes({ x0: home.x, y0: 40, x1: 380, y1: 260 }, 2);
+    const labels = placeRegionLabels({ advisory: grid, resolution: r, plot, size, obstacles: edges });
+    expect(labels).toHaveLength(1);
+    expectClear(labels, grid, r, plot, edges);
   });
 
   it('keeps every label in the plot and clear of the mark and of each other, on many grids', () => {

@@ -21,6 +21,17 @@ export const overlaps = (a: Box, b: Box): boolean => a.x0 < b.x1 && b.x0 < a.x1 
 const inside = (a: Box, plot: { width: number; height: number }): boolean => a.x0 >= 0 && a.y0 >= 0 && a.x1 <= plot.width && a.y1 <= plot.height;
 const grow = (b: Box, by: number): Box => ({ x0: b.x0 - by, y0: b.y0 - by, x1: b.x1 + by, y1: b.y1 + by });
 
+/** A rectangle's outline as four thin boxes (a label may sit inside the property's box, not across its dashed edge). */
+export function outlineBoxes(b: Box, stroke: number): Box[] {
+  const h = stroke / 2;
+  return [
+    { x0: b.x0 - h, y0: b.y0 - h, x1: b.x1 + h, y1: b.y0 + h },
+    { x0: b.x0 - h, y0: b.y1 - h, x1: b.x1 + h, y1: b.y1 + h },
+    { x0: b.x0 - h, y0: b.y0 - h, x1: b.x0 + h, y1: b.y1 + h },
+    { x0: b.x1 - h, y0: b.y0 - h, x1: b.x1 + h, y1: b.y1 + h },
+  ];
+}
+
 /**
  * Each output's cells that win at least `minShare` of the grid, nearest the mean of its cells first:
  * the places its name could go, best first (the first is inside the region even where it is not convex).
@@ -52,7 +63,7 @@ interface LabelLayout {
   plot: { width: number; height: number };
   /** Each output's label size in px (measured in the page). */
   size(output: number): { width: number; height: number };
-  /** What no label may cover: the counterexample mark and its caption. */
+  /** What no label may cover: the counterexample mark and its caption, the property box's outline. */
   obstacles: readonly Box[];
   minShare?: number;
 }
