@@ -102,13 +102,14 @@ export function SliceView({ request, model, spec, counterexample, settings, onCh
     // The property's box (each case), and the counterexample: what the regions' names keep clear of.
     const plot = { width: innerW, height: innerH };
     const obstacles: Box[] = [];
+    const outline: Box[] = [];
     for (const c of spec?.cases ?? []) {
       const x0 = x(Math.max(frame.xRange[0], c.loIn[settings.x]!));
       const x1 = x(Math.min(frame.xRange[1], c.hiIn[settings.x]!));
       const y0 = y(Math.min(frame.yRange[1], c.hiIn[settings.y]!));
       const y1 = y(Math.max(frame.yRange[0], c.loIn[settings.y]!));
       g.append('rect').attr('class', 'slice-box').attr('x', x0).attr('y', y0).attr('width', Math.max(2, x1 - x0)).attr('height', Math.max(2, y1 - y0));
-      obstacles.push(...outlineBoxes({ x0, y0, x1: x0 + Math.max(2, x1 - x0), y1: y0 + Math.max(2, y1 - y0) }, 2));
+      outline.push(...outlineBoxes({ x0, y0, x1: x0 + Math.max(2, x1 - x0), y1: y0 + Math.max(2, y1 - y0) }, 2));
     }
     if (counterexample) {
       const cx = x(counterexample.input[settings.x]!);
@@ -121,7 +122,7 @@ export function SliceView({ request, model, spec, counterexample, settings, onCh
       caption.attr('x', at.dx).attr('y', at.dy).attr('text-anchor', at.anchor);
       obstacles.push({ x0: cx - CEX_RADIUS - 1.5, y0: cy - CEX_RADIUS - 1.5, x1: cx + CEX_RADIUS + 1.5, y1: cy + CEX_RADIUS + 1.5 }, at.box);
     }
-    if (result && result.summary.resolution === RESOLUTION) drawRegionLabels(labelLayer, result.trace.advisory, plot, obstacles, (output) => model.outputNames[output] ?? `y${output}`);
+    if (result && result.summary.resolution === RESOLUTION) drawRegionLabels(labelLayer, result.trace.advisory, plot, obstacles, outline, (output) => model.outputNames[output] ?? `y${output}`);
   }, [frame, model, spec, counterexample, result, width, height, settings.x, settings.y, patternId]);
 
   if (!model || n < 2) {
@@ -210,15 +211,15 @@ function textSize(text: SVGTextElement): { width: number; height: number } {
   return { width: b.width + halo, height: b.height + halo };
 }
 
-/** Names the regions on the plot where a name fits: never over the counterexample, another name or the plot's edge. */
-function drawRegionLabels(layer: d3.Selection<SVGGElement, unknown, null, undefined>, advisory: ArrayLike<number>, plot: { width: number; height: number }, obstacles: Box[], name: (output: number) => string) {
+/** Names the regions on the plot where a name fits: never over the counterexample, another name or the plot's edge; off the property box's outline where it can. */
+function drawRegionLabels(layer: d3.Selection<SVGGElement, unknown, null, undefined>, advisory: ArrayLike<number>, plot: { width: number; height: number }, obstacles: Box[], avoid: Box[], name: (output: number) => string) {
   const texts = new Map<number, SVGTextElement>();
   const size = (output: number) => {
     const text = layer.append('text').attr('class', 'slice-region-label').attr('text-anchor', 'middle').attr('dominant-baseline', 'central').text(name(output)).node()!;
     texts.set(output, text);
     return textSize(text);
   };
-  const placed = new Map(placeRegionLabels({ advisory, resolution: RESOLUTION, plot, size, obstacles }).map((l) => [l.output, l]));
+  const placed = new Map(placeRegionLabels({ advisory, resolution: RESOLUTION, plot, size, obstacles, avoid }).map((l) => [l.output, l]));
   for (const [output, text] of texts) {
     const l = placed.get(output);
     if (l) d3.select(text).attr('x', l.x).attr('y', l.y);

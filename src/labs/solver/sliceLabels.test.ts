@@ -65,9 +65,20 @@ describe('region labels on the input-space slice', () => {
     const home = placeRegionLabels({ advisory: grid, resolution: r, plot, size, obstacles: [] })[0]!;
     // A box whose left edge passes through the label's centre.
     const edges = outlineBoxes({ x0: home.x, y0: 40, x1: 380, y1: 260 }, 2);
-    const labels = placeRegionLabels({ advisory: grid, resolution: r, plot, size, obstacles: edges });
+    const labels = placeRegionLabels({ advisory: grid, resolution: r, plot, size, obstacles: [], avoid: edges });
     expect(labels).toHaveLength(1);
     expectClear(labels, grid, r, plot, edges);
+  });
+
+  it("still names a region whose only room crosses the box's outline (a name over a dashed edge, not none)", () => {
+    // A region one label wide, split down the middle by the box's edge.
+    const r = 20;
+    const plot = { width: 400, height: 300 };
+    const grid = Array.from({ length: r * r }, (_, i): number => (i % r < 2 ? 1 : 0));
+    const edges = outlineBoxes({ x0: 20, y0: -10, x1: 390, y1: 310 }, 2);
+    const labels = placeRegionLabels({ advisory: grid, resolution: r, plot, size, obstacles: [], avoid: edges });
+    expect(labels.map((l) => l.output)).toEqual([0, 1]);
+    expectClear(labels, grid, r, plot, []);
   });
 
   it('keeps every label in the plot and clear of the mark and of each other, on many grids', () => {

@@ -63,8 +63,10 @@ interface LabelLayout {
   plot: { width: number; height: number };
   /** Each output's label size in px (measured in the page). */
   size(output: number): { width: number; height: number };
-  /** What no label may cover: the counterexample mark and its caption, the property box's outline. */
+  /** What no label may cover: the counterexample mark and its caption. */
   obstacles: readonly Box[];
+  /** What a label keeps off where its region has room elsewhere: the property box's outline (a name across a dashed edge still reads). */
+  avoid?: readonly Box[];
   minShare?: number;
 }
 
@@ -72,15 +74,16 @@ interface LabelLayout {
  * The region labels laid out so that none leaves the plot, covers the counterexample mark, or
  * covers another label: each output's name goes at the cell of its region nearest the region's
  * mean where its box fits (first where the box's corners are in the region too, so the label
- * reads as that region's; else wherever its centre is). A region with no room keeps its colour
+ * reads as that region's, and off the property box's outline; else wherever its centre is). A region with no room keeps its colour
  * and pattern (the figure's key names it) but no label.
  */
-export function placeRegionLabels({ advisory, resolution, plot, size, obstacles, minShare = 0.02 }: LabelLayout): PlacedLabel[] {
+export function placeRegionLabels({ advisory, resolution, plot, size, obstacles, avoid = [], minShare = 0.02 }: LabelLayout): PlacedLabel[] {
   const cellW = plot.width / resolution;
   const cellH = plot.height / resolution;
   const rows = Math.floor(advisory.length / resolution);
   const at = (x: number, y: number) => advisory[Math.min(rows - 1, Math.max(0, Math.floor(y / cellH))) * resolution + Math.min(resolution - 1, Math.max(0, Math.floor(x / cellW)))];
   const blocked = obstacles.map((b) => grow(b, GAP));
+  const kept = avoid.map((b) => grow(b, GAP));
   const placed: PlacedLabel[] = [];
   for (const [output, cells] of regionCandidates(advisory, resolution, minShare)) {
     const { width, height } = size(output);
@@ -90,8 +93,10 @@ export function placeRegionLabels({ advisory, resolution, plot, size, obstacles,
       return { x0: x - width / 2, y0: y - height / 2, x1: x + width / 2, y1: y + height / 2 };
     };
     const fits = (b: Box) => inside(b, plot) && !blocked.some((o) => overlaps(b, o)) && !placed.some((p) => overlaps(b, grow(p.box, GAP)));
+    const clear = (b: Box) => fits(b) && !kept.some((o) => overlaps(b, o));
     const own = (b: Box) => [at(b.x0, b.y0), at(b.x1, b.y0), at(b.x0, b.y1), at(b.x1, b.y1)].every((o) => o === output);
-    const cell = cells.find((i) => own(boxAt(i)) && fits(boxAt(i))) ?? cells.find((i) => fits(boxAt(i)));
+    // Best first: wholly in its region and off the box's outline; then centred in its region off the outline; then anywhere it fits.
+    const cell = cells.find((i) => own(boxAt(i)) && clear(boxAt(i))) ?? cells.find((i) => clear(boxAt(i))) ?? cells.find((i) => fits(boxAt(i)));
     if (cell === undefined) continue;
     const box = boxAt(cell);
     placed.push({ output, x: (box.x0 + box.x1) / 2, y: (box.y0 + box.y1) / 2, box });
