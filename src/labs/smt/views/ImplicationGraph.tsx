@@ -26,6 +26,8 @@ interface Props {
 }
 
 const PAD = { right: 80, bottom: 34, left: 100 };
+/** Room under the lowest node for its name and "first UIP", in proportion to the font. */
+const bottomPad = (font: number) => Math.max(PAD.bottom, 3.6 * font);
 const R = 13;
 
 /**
@@ -46,21 +48,23 @@ function NodeOutline({ n, r, fill, stroke }: { n: PlacedLiteral; r: number; fill
   return <circle r={r} fill={fill} stroke={stroke} strokeWidth={1.5} />;
 }
 
-function NodeMark({ n, name, r }: { n: PlacedLiteral; name: LitNamer; r: number }) {
+function NodeMark({ n, name, r, font }: { n: PlacedLiteral; name: LitNamer; r: number; font: number }) {
   const side = n.lit === 0 ? undefined : n.side === 'conflict' || n.side === 'reason' ? SIDE_LOOK[n.side] : undefined;
   const fill = n.lit === 0 ? ROLE.conflict : (side?.color ?? '#ffffff');
   const text = n.lit === 0 ? 'κ' : `${short(name(n.lit), 12)}@${n.level}`;
+  const labelY = r + (n.uip ? 6 : 0) + 1.1 * font;
   return (
     <g transform={`translate(${n.x},${n.y})`} className={`ig-node ig-${n.side}`} data-lit={n.lit} data-side={n.side} data-uip={n.uip ? 'yes' : 'no'}>
       <title>{n.lit === 0 ? 'κ: the conflict (a clause with every literal false)' : `${name(n.lit)} at level ${n.level}: ${n.decision ? 'decision' : 'implied'}, ${n.side} side${n.uip ? ', first UIP' : ''}`}</title>
       {n.uip && <circle r={r + 6} fill="none" stroke="#000" strokeWidth={2.5} strokeDasharray="4 3" />}
       <NodeOutline n={n} r={r} fill={fill} stroke="#000" />
       {side?.pattern === 'diagonal' && <NodeOutline n={n} r={r} fill={`url(#${HATCH})`} stroke="none" />}
-      <text y={r + 16} textAnchor="middle" className="ig-label">
+      {/* Under the node (and under the first UIP's ring), a line apart at any font size: at 1920 fixed offsets let the ring and "first UIP" run into the name. */}
+      <text y={labelY} textAnchor="middle" className="ig-label">
         {text}
       </text>
       {n.uip && (
-        <text y={r + 34} textAnchor="middle" className="ig-uip">
+        <text y={labelY + 1.25 * font} textAnchor="middle" className="ig-uip">
           first UIP
         </text>
       )}
@@ -99,8 +103,8 @@ export function ImplicationGraph({ conflict, cut, conflictLits, position, name, 
   const padLeft = Math.min((PAD.left * font) / 13, width * 0.18);
   const padRight = Math.min((PAD.right * font) / 13, width * 0.15);
   const layout = useMemo(
-    () => (cut && conflict?.learn ? layoutImplication(cut, conflictLits, conflict.level, width - padLeft - padRight, height - top - PAD.bottom) : undefined),
-    [cut, conflict, conflictLits, width, height, top, padLeft, padRight],
+    () => (cut && conflict?.learn ? layoutImplication(cut, conflictLits, conflict.level, width - padLeft - padRight, height - top - bottomPad(font)) : undefined),
+    [cut, conflict, conflictLits, width, height, top, padLeft, padRight, font],
   );
   const learnt = conflict?.learn;
   const analysed = conflict !== undefined && conflict.learnAt >= 0 && position >= conflict.learnAt;
@@ -110,10 +114,10 @@ export function ImplicationGraph({ conflict, cut, conflictLits, position, name, 
     if (mids.length === 0) return undefined;
     mids.sort((a, b) => a[1] - b[1]);
     const start: [number, number] = [mids[0]![0], -20];
-    const end: [number, number] = [mids[mids.length - 1]![0], height - top - PAD.bottom + 10];
+    const end: [number, number] = [mids[mids.length - 1]![0], height - top - bottomPad(font) + 10];
     const d = d3.line().curve(d3.curveCatmullRom)([start, ...mids, end]);
     return d ? { d, labelX: start[0] } : undefined;
-  }, [layout, height, top]);
+  }, [layout, height, top, font]);
   const caption = !conflict
     ? 'No conflict yet at this point of the run.'
     : conflict.kind === 'theory' && !learnt
@@ -184,7 +188,7 @@ export function ImplicationGraph({ conflict, cut, conflictLits, position, name, 
                 );
               })}
               {layout.nodes.map((n) => (
-                <NodeMark key={n.lit} n={n} name={name} r={(R * font) / 13} />
+                <NodeMark key={n.lit} n={n} name={name} r={(R * font) / 13} font={font} />
               ))}
             </g>
           </svg>
