@@ -127,6 +127,45 @@ test.describe('Dynamo lab', () => {
     await expect(failures.filter({ hasText: 'heal the partition' })).toHaveCount(2);
   });
 
+  test('on a projector, a partition is drawn from the ring figure\'s bar and splits the ring; Heal undoes it', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await openExample(page, 'anti-entropy');
+    await ranOnOpen(page);
+    await page.keyboard.press('p');
+    await expect(page.locator('html')).toHaveClass(/present/);
+    const figure = page.locator('.present-pane .dyn-ring-figure');
+    const draw = figure.locator('.figure-bar').getByRole('button', { name: 'Draw a partition' });
+    await expect(draw).toHaveAttribute('aria-pressed', 'false');
+    await draw.click();
+    await expect(draw).toHaveAttribute('aria-pressed', 'true');
+    // The ring's nodes carry no side before the cut: a side is a ring drawn round a node.
+    const sides = figure.locator('.dyn-node > circle[fill="none"]');
+    await expect(sides).toHaveCount(0);
+    const box = (await figure.getByRole('img', { name: /^The ring:/ }).boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.1, box.y + box.height * 0.5);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.55, { steps: 5 });
+    await page.mouse.move(box.x + box.width * 0.9, box.y + box.height * 0.6, { steps: 5 });
+    await page.mouse.up();
+    // The run again with the partition: every node is on one of two sides, both sides drawn.
+    const heal = figure.locator('.figure-bar').getByRole('button', { name: 'Heal the partition' });
+    await expect(heal).toBeVisible({ timeout: 90_000 });
+    const members = await figure.locator('.dyn-node:not(.outside)').count();
+    await expect(sides).toHaveCount(members);
+    const strokes = new Set(await sides.evaluateAll((cs) => cs.map((c) => c.getAttribute('stroke'))));
+    expect(strokes.size).toBe(2);
+    // The bar's tools fit the ring's column: the ring is still whole on the screen.
+    expect(await page.locator('.present-pane .dyn-stage-ring').evaluate((c) => c.scrollHeight - c.clientHeight)).toBeLessThanOrEqual(4);
+    await heal.click();
+    await expect(heal).toHaveCount(0, { timeout: 90_000 });
+    await expect(sides).toHaveCount(0);
+    // Both are in the scenario, as if drawn in normal mode.
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const failures = page.locator('.dyn-failures li');
+    await expect(failures.filter({ hasText: /partition \{/ })).toHaveCount(2);
+    await expect(failures.filter({ hasText: 'heal the partition' })).toHaveCount(2);
+  });
+
   test('a setting that contradicts another is named and not applied; a valid one reruns', async ({ page }) => {
     await openExample(page, 'coordination');
     await ranOnOpen(page);

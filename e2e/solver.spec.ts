@@ -43,6 +43,23 @@ test.describe('solver', () => {
     // The counterexample is drawn on the input-space slice and listed with its advisory.
     await expect(page.getByTestId('input-slice')).toHaveAttribute('data-ready', 'yes');
     await expect(page.getByTestId('slice-counterexample')).toBeVisible();
+    // The regions' names, as drawn: clear of the counterexample's mark and caption, of each other, and inside the plot.
+    const boxes = await page.getByTestId('input-slice').evaluate((el) => {
+      const box = (e: Element) => {
+        const r = e.getBoundingClientRect();
+        return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+      };
+      const plot = box(el.querySelector('svg image')!);
+      return { plot, mark: [...el.querySelectorAll('.slice-cex circle, .slice-cex text')].map(box), labels: [...el.querySelectorAll('.slice-region-label')].map(box) };
+    });
+    expect(boxes.labels.length).toBeGreaterThan(0);
+    type Box = typeof boxes.plot;
+    const apart = (a: Box, b: Box) => a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top;
+    for (const [i, l] of boxes.labels.entries()) {
+      expect(l.left >= boxes.plot.left - 0.5 && l.right <= boxes.plot.right + 0.5 && l.top >= boxes.plot.top - 0.5 && l.bottom <= boxes.plot.bottom + 0.5, 'a region name inside the plot').toBe(true);
+      for (const m of boxes.mark) expect(apart(l, m), 'a region name clear of the counterexample').toBe(true);
+      for (const o of boxes.labels.slice(i + 1)) expect(apart(l, o), 'region names apart').toBe(true);
+    }
     await expect(page.getByRole('table', { name: 'Counterexample' })).toContainText('rho (ft)');
     await expect(page.getByTestId('verdict')).toContainText('Advisory at the counterexample');
   });

@@ -5,9 +5,12 @@ import { OKABE_ITO, seriesStyle } from '../ui/chart/palette.tsx';
 import { FAMILIES } from './dynamo/views/messageStyle.ts';
 import { VERSION_ROLES } from './dynamo/views/versionKey.tsx';
 import { BACKENDS } from './kernels/backends.tsx';
-import { fateCategory, OUTPUT_COLORS, PHASE_COLORS } from './solver/colors.ts';
+import { fateCategory, OUTPUT_COLORS, PHASE_COLORS, PHASE_PATTERNS } from './solver/colors.ts';
 import { ROLE } from './smt/views/palette.ts';
 import { fillPattern, PATTERNS } from '../ui/chart/patterns.ts';
+import type { OutcomeSummary } from '../engines/lvars/explore/outcome.ts';
+import { outcomeCategory } from './lvars/views/ScheduleTree.tsx';
+import { SIDE_LOOK } from './smt/views/ImplicationGraph.tsx';
 
 const OKABE = new Set<string>(Object.values(OKABE_ITO));
 
@@ -49,5 +52,23 @@ describe('categorical colours', () => {
   it("the solver's outputs and phases, and SAT/SMT's roles, take Okabe–Ito colours", () => {
     expect(new Set(OUTPUT_COLORS).size).toBe(OUTPUT_COLORS.length);
     for (const c of [...OUTPUT_COLORS, PHASE_COLORS.active, PHASE_COLORS.inactive, ...Object.values(ROLE)]) expect(OKABE.has(c)).toBe(true);
+  });
+  it("LVars' outcomes (an error, running forever, every value) each have a colour and a shape, whatever their number", () => {
+    const outcome = (kind: OutcomeSummary['kind'], k: number) => ({ key: `${kind}${k}`, kind, text: `${kind} ${k}`, schedules: 1 }) as unknown as OutcomeSummary;
+    // Up to six values beside an error and a run that diverges: all eight told apart by colour and by shape alone.
+    for (let values = 2; values <= 6; values++) {
+      const outcomes = [outcome('error', 0), outcome('diverges', 0), ...Array.from({ length: values }, (_, k) => outcome('value', k))];
+      expectDistinct(`outcomes with ${values} values`, outcomes.map((_, i) => outcomeCategory(outcomes, i)).map((c) => ({ color: c.color, cue: c.shape })));
+    }
+  });
+  it("SAT/SMT's implication graph tells the cut's two sides by a fill pattern as well as colour", () => {
+    const sides = Object.values(SIDE_LOOK);
+    expectDistinct('implication sides', sides.map((s) => ({ color: s.color, cue: s.pattern })));
+  });
+  it("the solver's decided ReLU phases differ by a fill pattern as well as colour", () => {
+    expectDistinct('phases', [
+      { color: PHASE_COLORS.active, cue: PHASE_PATTERNS.active.name },
+      { color: PHASE_COLORS.inactive, cue: PHASE_PATTERNS.inactive.name },
+    ]);
   });
 });

@@ -109,7 +109,7 @@ function View({ scenario, onChange, mode }: LabViewProps<DynamoConfig, DynamoVie
         return (
           <div className="dyn-present-stage">
             <div className="dyn-stage-ring" style={{ width: ring * zoom + 40 }}>
-              <RingFigure frame={frame} pending={preview.problem ?? 'Laying out the ring…'} size={ring} interactive onKey={(key) => setView({ key })} inject={inject} />
+              <RingFigure frame={frame} pending={preview.problem ?? 'Laying out the ring…'} size={ring} interactive compact onKey={(key) => setView({ key })} inject={inject} />
             </div>
             <div className="dyn-stage-tabs">
               <TabBody frame={frame} view={{ ...view, tab }} width={Math.floor((width - ring * zoom - 64) / zoom)} running={engine.state.status === 'running'} setView={setView} present />

@@ -62,7 +62,12 @@ export function LvarsLab({ scenario, onChange, mode }: Props) {
   const code = (
     <section className="panel lv-code">
       <div className="lv-titlebar">
-        <input className="lv-title" aria-label="Scenario title" value={scenario.title} maxLength={200} size={Math.max(12, scenario.title.length + 1)} onChange={(e) => change({ title: e.target.value })} />
+        {/* On a projector the title is read, not edited: a heading that wraps in the narrow code column (an input would cut it). */}
+        {mode === 'present' ? (
+          <h2 className="lv-title lv-title-shown">{scenario.title}</h2>
+        ) : (
+          <input className="lv-title" aria-label="Scenario title" value={scenario.title} maxLength={200} size={Math.max(12, scenario.title.length + 1)} onChange={(e) => change({ title: e.target.value })} />
+        )}
         {check.summary && <LevelBadge level={check.summary.level} />}
         {mode === 'full' && (
           <button type="button" className="quiet lv-ref-button" onClick={() => setReference(true)}>

@@ -1,12 +1,13 @@
 import * as d3 from 'd3';
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { Phase, type DetailData } from '../../engines/solver/trace/details.ts';
 import type { SolverSummary } from '../../engines/solver/result.ts';
 import type { KeyItem } from '../../ui/chart/figureKey.tsx';
 import { Figure } from '../../ui/Figure.tsx';
 import { useElementSize } from '../../ui/useElementSize.ts';
-import { PHASE_COLORS } from './colors.ts';
+import { PHASE_COLORS, PHASE_PATTERNS } from './colors.ts';
 import { neuronLayers, type Namer } from './naming.ts';
+import { patternElement, patternInk } from '../../ui/chart/patterns.ts';
 
 interface NetworkViewProps {
   summary: SolverSummary | undefined;
@@ -24,9 +25,14 @@ const PHASE_NAMES: Record<number, string> = {
   [Phase.splitInactive]: 'inactive (split)',
 };
 
+/** Inactive neurons are hatched over their colour (the cue without colour), where a cell is large enough to show it. */
+const INACTIVE_PATTERN = PHASE_PATTERNS.inactive;
+/** The smallest cell, in px, that shows a pattern (smaller cells leave the layer's counts in words to tell the phases apart). */
+const PATTERN_MIN_CELL = 6;
+
 const PHASE_KEY: KeyItem[] = [
   { label: 'active', fill: PHASE_COLORS.active },
-  { label: 'inactive', fill: PHASE_COLORS.inactive },
+  { label: 'inactive', fill: PHASE_COLORS.inactive, pattern: INACTIVE_PATTERN },
   { label: 'undecided (open)', fill: PHASE_COLORS.undecided },
   { label: 'fixed by a split', fill: '#ffffff', stroke: '#16191d' },
 ];
@@ -66,6 +72,7 @@ const phaseFill = (p: number) => (p === Phase.active || p === Phase.splitActive 
 export function NetworkView({ summary, details, node, namer, height = 300 }: NetworkViewProps) {
   const [box, size] = useElementSize<HTMLDivElement>();
   const svgRef = useRef<SVGSVGElement>(null);
+  const patternId = `net-inactive-${useId().replace(/[^a-zA-Z0-9-]/g, '')}`;
   const width = Math.max(280, size.width);
   const recorded = details !== undefined && node >= 0 && node < details.recorded && details.has[node] === 1;
 
@@ -78,6 +85,7 @@ export function NetworkView({ summary, details, node, namer, height = 300 }: Net
     const colW = width / columns;
     const gridH = height - TOP - BOTTOM;
     const row = details && recorded ? details.phases.subarray(node * details.neurons, (node + 1) * details.neurons) : undefined;
+    svg.append('defs').node()!.append(patternElement(document, patternId, INACTIVE_PATTERN, patternInk(PHASE_COLORS.inactive)));
     const g = svg.append('g');
     const heading = (index: number, label: string, count: number) => {
       const x = colW * index + colW / 2;
@@ -130,6 +138,20 @@ export function NetworkView({ summary, details, node, namer, height = 300 }: Net
         .attr('class', (i) => (split(i) ? 'net-cell split' : 'net-cell'))
         .append('title')
         .text((i) => `${namer?.neuron(l.start + i) ?? `neuron ${l.start + i}`}: ${row ? PHASE_NAMES[phase(i)] : 'no details recorded'}`);
+      const inactive = d3.range(l.size).filter((i) => phase(i) === Phase.inactive || phase(i) === Phase.splitInactive);
+      if (cell >= PATTERN_MIN_CELL && inactive.length > 0) {
+        g.append('g')
+          .attr('pointer-events', 'none')
+          .selectAll('rect')
+          .data(inactive)
+          .join('rect')
+          .attr('class', 'net-cell-pattern')
+          .attr('x', (i) => x0 + (i % perRow) * cell)
+          .attr('y', (i) => y0 + Math.floor(i / perRow) * cell)
+          .attr('width', cell - gapOf(cell))
+          .attr('height', cell - gapOf(cell))
+          .attr('fill', `url(#${patternId})`);
+      }
       if (row && l.activation === 'relu' && colW >= COUNTS_MIN_WIDTH) {
         // The counts in words: the phases read without telling the colours apart.
         let on = 0;
@@ -147,7 +169,7 @@ export function NetworkView({ summary, details, node, namer, height = 300 }: Net
     });
     const outs = summary.network.sizes[summary.network.sizes.length - 1]!;
     block(columns - 1, 'outputs', outs, (i) => summary.property.outputNames[i] ?? `y${i}`);
-  }, [summary, details, node, recorded, namer, width, height]);
+  }, [summary, details, node, recorded, namer, width, height, patternId]);
 
   const counts = (() => {
     if (!details || !recorded) return undefined;

@@ -1,5 +1,4 @@
 import * as d3 from 'd3';
-import { regionLabels } from './sliceLabels.ts';
 import { useEffect, useId, useMemo, useRef } from 'react';
 import { useEngine } from '../../bridge/useEngine.ts';
 import type { SolverRequest } from '../../engines/solver/config.ts';
@@ -12,11 +11,13 @@ import { OUTPUT_COLORS } from './colors.ts';
 import type { SliceSettings } from './scenario.ts';
 import { sliceFrame } from './sliceRange.ts';
 import { regionPaths } from './sliceRegions.ts';
+import { counterexampleCaption, outlineBoxes, placeRegionLabels, type Box } from './sliceLabels.ts';
 import { fillPattern, patternElement, patternInk } from '../../ui/chart/patterns.ts';
 
 const spawn = () => new Worker(new URL('../../../workers/solver-slice.worker.ts', import.meta.url), { type: 'module', name: 'solver-slice' });
 const RESOLUTION = 160;
 const MARGIN = { top: 12, right: 16, bottom: 46, left: 70 };
+const CEX_RADIUS = 9;
 
 interface SliceViewProps {
   request: Pick<SolverRequest, 'network' | 'networkData' | 'units'> | undefined;
@@ -90,38 +91,38 @@ export function SliceView({ request, model, spec, counterexample, settings, onCh
           defs.append(patternElement(document, `${patternId}-${output}`, pattern, patternInk(outputColor(output))));
           g.append('path').attr('class', 'slice-region-pattern').attr('d', d).attr('fill', `url(#${patternId}-${output})`);
         }
-        // Each region also carries its output's name: the colours are not the only cue.
-        for (const l of regionLabels(advisory, RESOLUTION)) {
-          g.append('text')
-            .attr('class', 'slice-region-label')
-            .attr('x', ((l.col + 0.5) / RESOLUTION) * innerW)
-            .attr('y', ((l.row + 0.5) / RESOLUTION) * innerH)
-            .attr('text-anchor', 'middle')
-            .attr('dominant-baseline', 'central')
-            .text(model.outputNames[l.output] ?? `y${l.output}`);
-        }
       }
     }
+    // Each region also carries its output's name (the colours are not the only cue): laid out once the counterexample is drawn.
+    const labelLayer = g.append('g');
     g.append('g').attr('class', 'slice-axis').attr('transform', `translate(0,${innerH})`).call(d3.axisBottom(x).ticks(6, '~s'));
     g.append('g').attr('class', 'slice-axis').call(d3.axisLeft(y).ticks(6, '~s'));
     g.append('text').attr('class', 'slice-axis-title').attr('x', innerW / 2).attr('y', innerH + 38).attr('text-anchor', 'middle').text(model.inputNames[settings.x] ?? `x${settings.x}`);
     g.append('text').attr('class', 'slice-axis-title').attr('transform', `translate(${-54},${innerH / 2}) rotate(-90)`).attr('text-anchor', 'middle').text(model.inputNames[settings.y] ?? `x${settings.y}`);
-    // The property's box (each case), and the counterexample.
+    // The property's box (each case), and the counterexample: what the regions' names keep clear of.
+    const plot = { width: innerW, height: innerH };
+    const obstacles: Box[] = [];
+    const outline: Box[] = [];
     for (const c of spec?.cases ?? []) {
       const x0 = x(Math.max(frame.xRange[0], c.loIn[settings.x]!));
       const x1 = x(Math.min(frame.xRange[1], c.hiIn[settings.x]!));
       const y0 = y(Math.min(frame.yRange[1], c.hiIn[settings.y]!));
       const y1 = y(Math.max(frame.yRange[0], c.loIn[settings.y]!));
       g.append('rect').attr('class', 'slice-box').attr('x', x0).attr('y', y0).attr('width', Math.max(2, x1 - x0)).attr('height', Math.max(2, y1 - y0));
+      outline.push(...outlineBoxes({ x0, y0, x1: x0 + Math.max(2, x1 - x0), y1: y0 + Math.max(2, y1 - y0) }, 2));
     }
     if (counterexample) {
       const cx = x(counterexample.input[settings.x]!);
       const cy = y(counterexample.input[settings.y]!);
       const mark = g.append('g').attr('class', 'slice-cex').attr('transform', `translate(${cx},${cy})`).attr('data-testid', 'slice-counterexample');
-      mark.append('circle').attr('r', 9);
+      mark.append('circle').attr('r', CEX_RADIUS);
       mark.append('path').attr('d', 'M-6,-6L6,6M-6,6L6,-6');
-      mark.append('text').attr('x', 12).attr('y', -10).text('counterexample');
+      const caption = mark.append('text').attr('dominant-baseline', 'central').text('counterexample');
+      const at = counterexampleCaption(cx, cy, CEX_RADIUS + 1.5, textSize(caption.node()!), plot);
+      caption.attr('x', at.dx).attr('y', at.dy).attr('text-anchor', at.anchor);
+      obstacles.push({ x0: cx - CEX_RADIUS - 1.5, y0: cy - CEX_RADIUS - 1.5, x1: cx + CEX_RADIUS + 1.5, y1: cy + CEX_RADIUS + 1.5 }, at.box);
     }
+    if (result && result.summary.resolution === RESOLUTION) drawRegionLabels(labelLayer, result.trace.advisory, plot, obstacles, outline, (output) => model.outputNames[output] ?? `y${output}`);
   }, [frame, model, spec, counterexample, result, width, height, settings.x, settings.y, patternId]);
 
   if (!model || n < 2) {
@@ -201,6 +202,29 @@ export function SliceView({ request, model, spec, counterexample, settings, onCh
       </div>
     </Figure>
   );
+}
+
+/** A text's size as drawn, its white halo (stroke) included. */
+function textSize(text: SVGTextElement): { width: number; height: number } {
+  const b = text.getBBox();
+  const halo = parseFloat(getComputedStyle(text).strokeWidth) || 0;
+  return { width: b.width + halo, height: b.height + halo };
+}
+
+/** Names the regions on the plot where a name fits: never over the counterexample, another name or the plot's edge; off the property box's outline where it can. */
+function drawRegionLabels(layer: d3.Selection<SVGGElement, unknown, null, undefined>, advisory: ArrayLike<number>, plot: { width: number; height: number }, obstacles: Box[], avoid: Box[], name: (output: number) => string) {
+  const texts = new Map<number, SVGTextElement>();
+  const size = (output: number) => {
+    const text = layer.append('text').attr('class', 'slice-region-label').attr('text-anchor', 'middle').attr('dominant-baseline', 'central').text(name(output)).node()!;
+    texts.set(output, text);
+    return textSize(text);
+  };
+  const placed = new Map(placeRegionLabels({ advisory, resolution: RESOLUTION, plot, size, obstacles, avoid }).map((l) => [l.output, l]));
+  for (const [output, text] of texts) {
+    const l = placed.get(output);
+    if (l) d3.select(text).attr('x', l.x).attr('y', l.y);
+    else text.remove();
+  }
 }
 
 /** What the caption says while the slice is computed: the rows done, once the worker has loaded the network. */

@@ -1,5 +1,6 @@
 import { Fate } from '../../engines/solver/trace/tree.ts';
 import { OKABE_ITO, type Category, type Shape } from '../../ui/chart/palette.tsx';
+import { fillPattern } from '../../ui/chart/patterns.ts';
 
 /**
  * Fates in the Okabe–Ito palette (src/ui/chart/palette.tsx), each with a shape of its own so a
@@ -29,13 +30,16 @@ export const fateCategory = (fate: number): Category => ({ color: FATE_COLORS[fa
 
 /**
  * ReLU phases in the Okabe–Ito palette: orange (light) against blue (dark), so lightness tells them
- * apart without hue; the network view adds per-layer counts in words and outlines split neurons.
+ * apart without hue; the network view hatches inactive cells, adds per-layer counts in words and outlines split neurons.
  */
 export const PHASE_COLORS = {
   active: OKABE_ITO.orange,
   inactive: OKABE_ITO.blue,
   undecided: '#eef0f3',
 };
+
+/** Each decided phase's fill pattern over its colour: inactive neurons are hatched (in cells large enough to show it). */
+export const PHASE_PATTERNS = { active: fillPattern(0), inactive: fillPattern(1) } as const;
 
 /**
  * One colour per output (advisory) in the input-space view, Okabe–Ito's without black (a region

@@ -14,6 +14,8 @@ interface RingFigureProps {
   size: number;
   /** False in an embed: the ring only shows. */
   interactive: boolean;
+  /** On a projector: the ring fills its column, so its tools are short buttons in the figure's bar (the legend is for normal mode). */
+  compact?: boolean;
   onKey(key: number): void;
   inject(f: FailureEvent): void;
 }
@@ -22,7 +24,7 @@ interface RingFigureProps {
  * The ring at the player's time with the selected key's preference list, a key picker, and the
  * tools that inject failures by clicking the ring (crash, recover, partition, heal).
  */
-export function RingFigure({ frame, pending, size, interactive, onKey, inject }: RingFigureProps) {
+export function RingFigure({ frame, pending, size, interactive, compact = false, onKey, inject }: RingFigureProps) {
   const [ringMode, setRingMode] = useState<RingMode>('crash');
   const { trace, now, cluster, key, keys, config, nodes, ring } = frame;
   // Injected failures land at the player's time (to 0.1 ms, rounded down, so they apply at the frame shown).
@@ -31,22 +33,27 @@ export function RingFigure({ frame, pending, size, interactive, onKey, inject }:
     if (!cluster.member[node]) return;
     inject(cluster.up[node] ? { at, kind: 'crash', node } : { at, kind: 'recover', node });
   };
+  const tools = interactive && <RingTools mode={ringMode} onMode={setRingMode} partitioned={cluster.partitioned} onHeal={() => inject({ at, kind: 'heal' })} compact={compact} />;
   return (
     <Figure
       title={`The ring${trace ? ` at ${formatMs(now)}` : ' (before the run)'}`}
       exportName="dynamo-ring"
       className="dyn-ring-figure"
       actions={
-        <label className="dyn-key-picker">
-          <span>key</span>
-          <button type="button" className="quiet" aria-label="Previous key" disabled={key === 0} onClick={() => onKey(key - 1)}>
-            −
-          </button>
-          <input type="number" min={0} max={keys - 1} value={key} aria-label="Selected key" onChange={(e) => Number.isInteger(Number(e.target.value)) && onKey(Math.min(keys - 1, Math.max(0, Number(e.target.value))))} />
-          <button type="button" className="quiet" aria-label="Next key" disabled={key >= keys - 1} onClick={() => onKey(key + 1)}>
-            +
-          </button>
-        </label>
+        <>
+          {compact && tools}
+          <label className="dyn-key-picker">
+            {/* In the projector's narrow column the bar holds the tools too: the key's number, between − and +, goes without its word (the ring names the key). */}
+            {!compact && <span>key</span>}
+            <button type="button" className="quiet" aria-label="Previous key" disabled={key === 0} onClick={() => onKey(key - 1)}>
+              −
+            </button>
+            <input type="number" min={0} max={keys - 1} value={key} aria-label="Selected key" title="Selected key" onChange={(e) => Number.isInteger(Number(e.target.value)) && onKey(Math.min(keys - 1, Math.max(0, Number(e.target.value))))} />
+            <button type="button" className="quiet" aria-label="Next key" disabled={key >= keys - 1} onClick={() => onKey(key + 1)}>
+              +
+            </button>
+          </label>
+        </>
       }
     >
       {ring ? (
@@ -73,21 +80,7 @@ export function RingFigure({ frame, pending, size, interactive, onKey, inject }:
         </p>
       )}
       <div className="dyn-ring-foot">
-        {interactive && (
-          <div className="dyn-ring-tools" role="group" aria-label="What a click on the ring does">
-            <button type="button" aria-pressed={ringMode === 'crash'} className={ringMode === 'crash' ? 'active' : ''} onClick={() => setRingMode('crash')}>
-              Click a node: crash / recover
-            </button>
-            <button type="button" aria-pressed={ringMode === 'partition'} className={ringMode === 'partition' ? 'active' : ''} onClick={() => setRingMode('partition')}>
-              Draw a partition
-            </button>
-            {cluster.partitioned && (
-              <button type="button" onClick={() => inject({ at, kind: 'heal' })}>
-                Heal the partition
-              </button>
-            )}
-          </div>
-        )}
+        {!compact && tools}
         <p className="dyn-ring-legend">
           <strong>{keyName(key)}</strong>: preference list numbered 1–{config.quorum.n} (thick line: coordinator; dashed: stand-ins for down nodes).
           {cluster.partitioned && ` Partition ${describeGroups(groupsOf(cluster), nodes)}.`}
@@ -97,6 +90,55 @@ export function RingFigure({ frame, pending, size, interactive, onKey, inject }:
         </p>
       </div>
     </Figure>
+  );
+}
+
+interface RingToolsProps {
+  mode: RingMode;
+  onMode(mode: RingMode): void;
+  partitioned: boolean;
+  onHeal(): void;
+  compact: boolean;
+}
+
+/**
+ * What a click on the ring does: crash / recover a node, or draw a partition (a line dragged
+ * across the ring); and healing a partition in place. Compact (a projector's figure bar): one
+ * toggle for drawing, "Heal" while partitioned; a click on a node crashes it whenever not drawing.
+ */
+function RingTools({ mode, onMode, partitioned, onHeal, compact }: RingToolsProps) {
+  const drawing = mode === 'partition';
+  const heal = partitioned && (
+    <button type="button" className={compact ? 'quiet' : undefined} aria-label="Heal the partition" onClick={onHeal}>
+      {compact ? 'Heal' : 'Heal the partition'}
+    </button>
+  );
+  if (compact)
+    return (
+      <span className="dyn-ring-tools compact" role="group" aria-label="What a drag on the ring does">
+        <button
+          type="button"
+          className={drawing ? 'quiet active' : 'quiet'}
+          aria-pressed={drawing}
+          aria-label="Cut: draw a partition"
+          title={drawing ? 'Drag a line across the ring to split it in two (click again to crash nodes by a click)' : 'Draw a partition: then drag a line across the ring'}
+          onClick={() => onMode(drawing ? 'crash' : 'partition')}
+        >
+          Cut
+        </button>
+        {heal}
+      </span>
+    );
+  return (
+    <div className="dyn-ring-tools" role="group" aria-label="What a click on the ring does">
+      <button type="button" aria-pressed={mode === 'crash'} className={mode === 'crash' ? 'active' : ''} onClick={() => onMode('crash')}>
+        Click a node: crash / recover
+      </button>
+      <button type="button" aria-pressed={drawing} className={drawing ? 'active' : ''} onClick={() => onMode('partition')}>
+        Draw a partition
+      </button>
+      {heal}
+    </div>
   );
 }
 

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import type { Compilation, IrNode, Pos } from '../../../engines/kernels/api.ts';
 import { Figure } from '../../../ui/Figure.tsx';
 import { useElementSize } from '../../../ui/useElementSize.ts';
-import { IrGraphView, IrLegend } from './IrGraphView.tsx';
+import { IrGraphView } from './IrGraphView.tsx';
 
 interface Props {
   compilation: Compilation;
@@ -84,7 +84,6 @@ export function CompilerStages({ compilation, selected, onSelect, onReveal, font
         <div data-testid="domain-ir">
           <IrGraphView graph={domain} stage="domain" domainLabels={domainLabels} emphasis={emphasis} onSelect={select} onHover={setHover} fontSize={fontSize} width={width} label={`Domain IR of ${compilation.name}`} />
         </div>
-        <IrLegend stage="domain" />
       </Figure>
       <Figure title={`2 · Parallel IR after fusion: ${plural(loops, 'loop')}, ${plural(left, 'temporary array', 'temporary arrays')} left`} exportName={`kernels-${compilation.name}-parallel-ir`} className="kn-fig-parallel">
         <div data-testid="parallel-ir">

@@ -1,6 +1,7 @@
 import * as d3 from 'd3';
 import { useId, useMemo } from 'react';
 import type { IrGraph, IrNode, IrNodeKind } from '../../../engines/kernels/api.ts';
+import { flowLegend } from '../../../ui/chart/wrap.ts';
 import { layeredLayout, type Layout, type PlacedNode } from '../graph/layered.ts';
 
 interface Props {
@@ -113,12 +114,15 @@ export function IrGraphView({ graph, stage, domainLabels, emphasis, onSelect, on
   const scale = Math.max(MIN_SCALE, Math.min(1, width / Math.max(1, laid.width)));
   const line = d3.line<[number, number]>().curve(vertical ? d3.curveMonotoneY : d3.curveMonotoneX);
   const contains = (n: IrNode) => (stage === 'domain' ? emphasis.has(n.id) : (n.fused ?? []).some((id) => emphasis.has(id)));
+  // The key under the graph, inside its SVG (an exported stage names its shapes and lines): as wide as the panel allows.
+  const drawnWidth = Math.max(laid.width, width / scale);
+  const key = keyLayout(stage, drawnWidth - 12, fontSize);
 
   return (
     <svg
-      width={laid.width * scale}
-      height={laid.height * scale}
-      viewBox={`0 0 ${laid.width} ${laid.height}`}
+      width={drawnWidth * scale}
+      height={(laid.height + key.height) * scale}
+      viewBox={`0 0 ${drawnWidth} ${laid.height + key.height}`}
       role="img"
       aria-label={label}
       className="kn-graph"
@@ -190,35 +194,47 @@ export function IrGraphView({ graph, stage, domainLabels, emphasis, onSelect, on
           );
         })}
       </g>
+      <IrKey stage={stage} placed={key.placed} top={laid.height} fontSize={fontSize} />
     </svg>
   );
 }
 
-/** The legend under both stages: shapes and line styles, named. */
-export function IrLegend({ stage }: { stage: 'domain' | 'parallel' }) {
-  const kinds: IrNodeKind[] = stage === 'domain' ? ['input', 'map', 'reduce', 'stencil', 'output'] : ['input', 'parfor', 'reduce', 'stencil', 'output'];
+/** What a stage's key names: its node kinds (shape and colour), then its two kinds of edge (colour and dash). */
+const KEY_KINDS: Record<'domain' | 'parallel', IrNodeKind[]> = { domain: ['input', 'map', 'reduce', 'stencil', 'output'], parallel: ['input', 'parfor', 'reduce', 'stencil', 'output'] };
+const EDGE_KEYS = [
+  { label: 'temporary array', stroke: TEMPORARY, width: 2, dash: '6 3' },
+  { label: 'input or result array', stroke: ARRAY, width: 1.4, dash: undefined },
+] as const;
+const keyLabels = (stage: 'domain' | 'parallel') => [...KEY_KINDS[stage].map((k) => KIND_NAMES[k] ?? k), ...EDGE_KEYS.map((e) => e.label)];
+/** Rows of the key: an entry's mark is two font sizes wide. */
+const KEY_ROW = 1.6;
+
+function keyLayout(stage: 'domain' | 'parallel', width: number, fontSize: number) {
+  const placed = flowLegend(keyLabels(stage), width, fontSize, 2 * fontSize);
+  return { placed, height: placed.rows * KEY_ROW * fontSize + fontSize * 0.8 };
+}
+
+/** The key under a stage's graph, in the graph's SVG: each kind's node shape, and the two kinds of array edge, named. */
+function IrKey({ stage, placed, top, fontSize }: { stage: 'domain' | 'parallel'; placed: ReturnType<typeof flowLegend>; top: number; fontSize: number }) {
+  const mark = 2 * fontSize;
+  const labels = keyLabels(stage);
+  const kinds = KEY_KINDS[stage];
   return (
-    <ul className="kn-legend" aria-label="Legend">
-      {kinds.map((k) => (
-        <li key={k}>
-          <svg width={30} height={18} viewBox="-15 -9 30 18" aria-hidden="true">
-            <NodeShape node={{ id: 0, kind: k, label: '' }} w={26} h={14} />
-          </svg>
-          {KIND_NAMES[k]}
-        </li>
+    <g className="kn-key" transform={`translate(6,${top + fontSize * 0.4})`} fontSize={fontSize * 0.9}>
+      {labels.map((label, i) => (
+        <g key={label} transform={`translate(${placed[i]!.x},${(placed[i]!.row + 0.5) * KEY_ROW * fontSize})`}>
+          {i < kinds.length ? (
+            <g transform={`translate(${mark / 2},0)`}>
+              <NodeShape node={{ id: 0, kind: kinds[i]!, label: '' }} w={mark - 2} h={fontSize} />
+            </g>
+          ) : (
+            <line x1={1} x2={mark - 1} stroke={EDGE_KEYS[i - kinds.length]!.stroke} strokeWidth={EDGE_KEYS[i - kinds.length]!.width} strokeDasharray={EDGE_KEYS[i - kinds.length]!.dash} />
+          )}
+          <text x={mark + fontSize * 0.4} dy="0.35em" className="kn-key-label">
+            {label}
+          </text>
+        </g>
       ))}
-      <li>
-        <svg width={30} height={10} aria-hidden="true">
-          <line x1={1} x2={29} y1={5} y2={5} stroke={TEMPORARY} strokeWidth={2} strokeDasharray="6 3" />
-        </svg>
-        temporary array
-      </li>
-      <li>
-        <svg width={30} height={10} aria-hidden="true">
-          <line x1={1} x2={29} y1={5} y2={5} stroke={ARRAY} strokeWidth={1.4} />
-        </svg>
-        input or result array
-      </li>
-    </ul>
+    </g>
   );
 }

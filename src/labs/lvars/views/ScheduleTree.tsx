@@ -32,7 +32,16 @@ export function outcomeCategory(outcomes: OutcomeSummary[], i: number): Category
   return values.length <= 1 ? { color: OKABE_ITO.bluishGreen, shape: 'circle' } : VALUE_CATEGORIES[values.indexOf(o) % VALUE_CATEGORIES.length]!;
 }
 
-const VALUE_CATEGORIES = CATEGORIES.filter((c) => c.color !== OKABE_ITO.vermillion && c.color !== OKABE_ITO.orange);
+/**
+ * The values' categories: neither the colour nor the shape of an error (vermillion cross) or of
+ * running forever (orange triangle), so each cue alone tells a value from them; the palette's
+ * yellow and bluish green take the shapes the two left free.
+ */
+const VALUE_CATEGORIES: readonly Category[] = [
+  ...CATEGORIES.filter((c) => !([OKABE_ITO.vermillion, OKABE_ITO.orange, OKABE_ITO.yellow, OKABE_ITO.bluishGreen] as string[]).includes(c.color)),
+  { color: OKABE_ITO.yellow, shape: 'square' },
+  { color: OKABE_ITO.bluishGreen, shape: 'wye' },
+];
 
 /**
  * The explored configurations (merged where schedules meet, thanks to state caching), laid out by

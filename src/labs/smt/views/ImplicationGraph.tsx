@@ -26,27 +26,45 @@ interface Props {
 }
 
 const PAD = { right: 80, bottom: 34, left: 100 };
+/** Room under the lowest node for its name and "first UIP", in proportion to the font. */
+const bottomPad = (font: number) => Math.max(PAD.bottom, 3.6 * font);
 const R = 13;
 
-function NodeMark({ n, name, r }: { n: PlacedLiteral; name: LitNamer; r: number }) {
-  const fill = n.lit === 0 ? ROLE.conflict : n.side === 'conflict' ? ROLE.conflictSide : n.side === 'reason' ? ROLE.learnt : '#ffffff';
+/**
+ * Each side of the cut: a fill colour and a fill pattern (the cue without colour). The conflict side
+ * is struck through (resolved away); the reason side, whose literals make the learnt clause, is plain.
+ */
+export const SIDE_LOOK = {
+  conflict: { color: ROLE.conflictSide, pattern: 'diagonal' },
+  reason: { color: ROLE.learnt, pattern: 'plain' },
+} as const;
+/** The conflict side's strike-through, as one SVG pattern per figure (the legend's swatch uses it too). */
+const HATCH = 'ig-hatch';
+
+/** A node's outline: a square for a decision, a circle for an implied literal, a cross for κ. */
+function NodeOutline({ n, r, fill, stroke }: { n: PlacedLiteral; r: number; fill: string; stroke: string }) {
+  if (n.lit === 0) return <path d={d3.symbol(d3.symbolCross, r * r * 3)()!} transform="rotate(45)" fill={fill} stroke={stroke} strokeWidth={1.5} />;
+  if (n.decision) return <rect x={-r} y={-r} width={2 * r} height={2 * r} fill={fill} stroke={stroke} strokeWidth={1.5} />;
+  return <circle r={r} fill={fill} stroke={stroke} strokeWidth={1.5} />;
+}
+
+function NodeMark({ n, name, r, font }: { n: PlacedLiteral; name: LitNamer; r: number; font: number }) {
+  const side = n.lit === 0 ? undefined : n.side === 'conflict' || n.side === 'reason' ? SIDE_LOOK[n.side] : undefined;
+  const fill = n.lit === 0 ? ROLE.conflict : (side?.color ?? '#ffffff');
   const text = n.lit === 0 ? 'κ' : `${short(name(n.lit), 12)}@${n.level}`;
+  const labelY = r + (n.uip ? 6 : 0) + 1.1 * font;
   return (
     <g transform={`translate(${n.x},${n.y})`} className={`ig-node ig-${n.side}`} data-lit={n.lit} data-side={n.side} data-uip={n.uip ? 'yes' : 'no'}>
       <title>{n.lit === 0 ? 'κ: the conflict (a clause with every literal false)' : `${name(n.lit)} at level ${n.level}: ${n.decision ? 'decision' : 'implied'}, ${n.side} side${n.uip ? ', first UIP' : ''}`}</title>
       {n.uip && <circle r={r + 6} fill="none" stroke="#000" strokeWidth={2.5} strokeDasharray="4 3" />}
-      {n.lit === 0 ? (
-        <path d={d3.symbol(d3.symbolCross, r * r * 3)()!} transform="rotate(45)" fill={fill} stroke="#000" strokeWidth={1.5} />
-      ) : n.decision ? (
-        <rect x={-r} y={-r} width={2 * r} height={2 * r} fill={fill} stroke="#000" strokeWidth={1.5} />
-      ) : (
-        <circle r={r} fill={fill} stroke="#000" strokeWidth={1.5} />
-      )}
-      <text y={r + 16} textAnchor="middle" className="ig-label">
+      <NodeOutline n={n} r={r} fill={fill} stroke="#000" />
+      {side?.pattern === 'diagonal' && <NodeOutline n={n} r={r} fill={`url(#${HATCH})`} stroke="none" />}
+      {/* Under the node (and under the first UIP's ring), a line apart at any font size: at 1920 fixed offsets let the ring and "first UIP" run into the name. */}
+      <text y={labelY} textAnchor="middle" className="ig-label">
         {text}
       </text>
       {n.uip && (
-        <text y={r + 34} textAnchor="middle" className="ig-uip">
+        <text y={labelY + 1.25 * font} textAnchor="middle" className="ig-uip">
           first UIP
         </text>
       )}
@@ -57,8 +75,16 @@ function NodeMark({ n, name, r }: { n: PlacedLiteral; name: LitNamer; r: number 
 const LEGEND: LegendItem[] = [
   { label: 'decision', mark: <rect x={-7} y={-7} width={14} height={14} fill="#fff" stroke="#000" /> },
   { label: 'implied', mark: <circle r={7} fill="#fff" stroke="#000" /> },
-  { label: 'conflict side (resolved away)', mark: <circle r={7} fill={ROLE.conflictSide} stroke="#000" /> },
-  { label: 'reason side: the learnt clause', mark: <circle r={7} fill={ROLE.learnt} stroke="#000" /> },
+  {
+    label: 'conflict side (resolved away)',
+    mark: (
+      <>
+        <circle r={7} fill={SIDE_LOOK.conflict.color} stroke="#000" />
+        <circle r={7} fill={`url(#${HATCH})`} />
+      </>
+    ),
+  },
+  { label: 'reason side: the learnt clause', mark: <circle r={7} fill={SIDE_LOOK.reason.color} stroke="#000" /> },
   { label: 'edge across the cut', mark: <line x1={-10} x2={10} stroke={ROLE.conflict} strokeWidth={4} /> },
 ];
 
@@ -77,8 +103,8 @@ export function ImplicationGraph({ conflict, cut, conflictLits, position, name, 
   const padLeft = Math.min((PAD.left * font) / 13, width * 0.18);
   const padRight = Math.min((PAD.right * font) / 13, width * 0.15);
   const layout = useMemo(
-    () => (cut && conflict?.learn ? layoutImplication(cut, conflictLits, conflict.level, width - padLeft - padRight, height - top - PAD.bottom) : undefined),
-    [cut, conflict, conflictLits, width, height, top, padLeft, padRight],
+    () => (cut && conflict?.learn ? layoutImplication(cut, conflictLits, conflict.level, width - padLeft - padRight, height - top - bottomPad(font)) : undefined),
+    [cut, conflict, conflictLits, width, height, top, padLeft, padRight, font],
   );
   const learnt = conflict?.learn;
   const analysed = conflict !== undefined && conflict.learnAt >= 0 && position >= conflict.learnAt;
@@ -88,10 +114,10 @@ export function ImplicationGraph({ conflict, cut, conflictLits, position, name, 
     if (mids.length === 0) return undefined;
     mids.sort((a, b) => a[1] - b[1]);
     const start: [number, number] = [mids[0]![0], -20];
-    const end: [number, number] = [mids[mids.length - 1]![0], height - top - PAD.bottom + 10];
+    const end: [number, number] = [mids[mids.length - 1]![0], height - top - bottomPad(font) + 10];
     const d = d3.line().curve(d3.curveCatmullRom)([start, ...mids, end]);
     return d ? { d, labelX: start[0] } : undefined;
-  }, [layout, height, top]);
+  }, [layout, height, top, font]);
   const caption = !conflict
     ? 'No conflict yet at this point of the run.'
     : conflict.kind === 'theory' && !learnt
@@ -120,6 +146,11 @@ export function ImplicationGraph({ conflict, cut, conflictLits, position, name, 
       <div ref={box} className="smt-box" data-testid="implication-graph" data-nodes={layout?.nodes.length ?? 0} data-cut={layout?.edges.filter((e) => e.cut).length ?? 0}>
         {layout ? (
           <svg width={width} height={height} style={{ fontSize: font }} role="img" aria-label={`Implication graph with ${layout.nodes.length} nodes`}>
+            <defs>
+              <pattern id={HATCH} width={6} height={6} patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+                <line x1={0} y1={0} x2={0} y2={6} stroke="#000" strokeWidth={1.6} strokeOpacity={0.7} />
+              </pattern>
+            </defs>
             <SvgLegend items={LEGEND} width={width} fontSize={font} />
             <g transform={`translate(${padLeft},${top})`}>
               <defs>
@@ -157,7 +188,7 @@ export function ImplicationGraph({ conflict, cut, conflictLits, position, name, 
                 );
               })}
               {layout.nodes.map((n) => (
-                <NodeMark key={n.lit} n={n} name={name} r={(R * font) / 13} />
+                <NodeMark key={n.lit} n={n} name={name} r={(R * font) / 13} font={font} />
               ))}
             </g>
           </svg>
