@@ -159,8 +159,8 @@ export class InputSplitting extends SplitSearch {
       const c = env.problem.cases[l.caseIndex]!;
       const node = env.tree.add(caseNodes[l.caseIndex]!, NodeKind.input, -1, 0, 0, l.share, env.events.next);
       const centreViolation = Number.isNaN(l.centreViolation) ? falsifier.violation(Float64Array.from(l.lo, (x, i) => x + (l.hi[i]! - x) / 2), c) : l.centreViolation;
-      const { caseIndex: ci, lo, hi, depth, share, refine } = l;
-      frontier.push({ ci, lo, hi, parent: undefined, node, anchor: node >= 0 ? node : caseNodes[ci]!, share, depth, refine, centreViolation }, centreViolation);
+      const { caseIndex: ci, lo, hi, depth, share, refine, parent } = l;
+      frontier.push({ ci, lo, hi, parent, node, anchor: node >= 0 ? node : caseNodes[ci]!, share, depth, refine, centreViolation }, centreViolation);
     }
     return this.searchFrontier(frontier, sharing) ?? this.settle();
   }
@@ -207,7 +207,9 @@ export class InputSplitting extends SplitSearch {
         const found = this.falsifyAll(Math.max(8, Math.ceil(options.restarts / cases)), false);
         if (found) return found;
       }
-      if (sharing?.wanted()) sharing.give(frontier.takeHalf().map((d) => this.toLeaf(d)));
+      // A request waits (its flag stays raised) until there are two open boxes to share: answering
+      // it with none made the coordinator raise it again at once, a message per box.
+      if (frontier.size >= 2 && sharing?.wanted()) sharing.give(frontier.takeHalf().map((d) => this.toLeaf(d)));
       const d = frontier.pop()!;
       const found = this.visit(d, env.problem.cases[d.ci]!, d.ci, this.rootWidths[d.ci]!, frontier);
       if (found) return found;
@@ -215,9 +217,9 @@ export class InputSplitting extends SplitSearch {
     return undefined;
   }
 
-  /** An open box handed to another worker: its node here stays open (the thief's tree carries on). */
+  /** An open box handed to another worker, with its parent's bounds: its node here stays open (the thief's tree carries on). */
   private toLeaf(d: Domain): Leaf {
-    return { caseIndex: d.ci, lo: d.lo, hi: d.hi, depth: d.depth, share: d.share, refine: d.refine, centreViolation: d.centreViolation };
+    return { caseIndex: d.ci, lo: d.lo, hi: d.hi, depth: d.depth, share: d.share, refine: d.refine, centreViolation: d.centreViolation, parent: d.parent };
   }
 
   /** Bounds one box and closes, falsifies or bisects it. */

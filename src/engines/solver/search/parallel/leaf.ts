@@ -1,7 +1,12 @@
+import type { NetworkBounds } from '../../bounds/networkBounds.ts';
+
 /**
  * An open box of input splitting as it travels between workers of a parallel search: the box,
- * its case, and what its children inherit. Not its parent's bounds (kilobytes; the thief
- * recomputes them from the box).
+ * its case, and what its children inherit, its parent's bounds included: a box's bounds are
+ * intersected with its parent's, which were intersected with theirs, so a box handed over without
+ * them starts a subtree of looser bounds (more nodes, and dearer ones: with no parent bounds at
+ * all, N(4,2) φ2 takes 13,069 nodes and 1.5x the CPU per node instead of 11,661). With them, a
+ * search that holds bounds the same boxes however it is shared out.
  */
 export interface Leaf {
   caseIndex: number;
@@ -14,11 +19,13 @@ export interface Leaf {
   refine: boolean;
   /** The violation at its centre (its priority); NaN when not yet computed (a case's whole box). */
   centreViolation: number;
+  /** Its parent's bounds (sound on the parent's box, which holds this one); none for a case's whole box. */
+  parent: NetworkBounds | undefined;
 }
 
 /** What a search running in a pool sees of the others: whether an idle worker wants work, and how to hand it over. */
 export interface WorkSharing {
   wanted(): boolean;
-  /** Hands these leaves to the pool (none when the search has fewer than two open boxes) and clears the request. */
+  /** Hands these leaves to the pool and clears the request (asked only with two open boxes or more, so never none). */
   give(leaves: Leaf[]): void;
 }
