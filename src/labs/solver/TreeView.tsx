@@ -8,6 +8,7 @@ import type { KeyItem } from '../../ui/chart/figureKey.tsx';
 import { shapePath } from '../../ui/chart/palette.tsx';
 import { FATE_COLORS, fateCategory } from './colors.ts';
 import type { Namer } from './naming.ts';
+import type { PlacedNode } from './treeLayout.ts';
 import { FATE_NAMES } from './naming.ts';
 import { layoutTree } from './treeLayout.ts';
 
@@ -90,21 +91,11 @@ export function TreeView({ tree, position, live, selected, onSelect, namer, layo
       // Labels while they fit: roughly one per 60 pixels across the widest row.
       const widest = Math.max(...d3.rollup(placed.nodes, (v) => v.length, (n) => n.depth).values());
       if (namer && innerW / widest >= 60) {
-        const rowEnd = new Map<number, number>();
-        nodes
-          .filter((n) => n.id !== 0)
-          .append('text')
-          .attr('class', 'tree-label')
-          .attr('y', -radius - 4)
-          .attr('text-anchor', 'middle')
-          .text((n) => namer.shortNode(n.id))
-          // d3.tree packs some siblings closer than the average: a label that would run into the one
-          // before it on its row is dropped (rows come left to right; the node's title still names it).
-          .each(function (n) {
-            const half = this.getComputedTextLength() / 2 + 3;
-            if (n.x - half < (rowEnd.get(n.depth) ?? -Infinity)) this.remove();
-            else rowEnd.set(n.depth, n.x + half);
-          });
+        const items: Labelled[] = [];
+        nodes.each(function (n) {
+          items.push({ el: this as SVGGElement, n });
+        });
+        placeLabels(items, radius, (n) => namer.shortNode(n.id));
       }
     } else {
       const cells = g
@@ -163,4 +154,33 @@ export function TreeView({ tree, position, live, selected, onSelect, namer, layo
       </div>
     </Figure>
   );
+}
+
+type Box = { left: number; top: number; right: number; bottom: number };
+const overlaps = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+/**
+ * Names the split above each node while it fits: a label that would run into another label, or cover
+ * another node's mark (a counterexample's ring is larger), is dropped; the node's title still names it.
+ * Shallow nodes come first: the first splits are the ones a lecturer talks about.
+ */
+type Labelled = { el: SVGGElement; n: PlacedNode };
+
+function placeLabels(items: Labelled[], radius: number, name: (n: PlacedNode) => string) {
+  const markOf = (n: PlacedNode): Box => {
+    const r = n.fate === Fate.counterexample ? radius * 2.2 : radius;
+    return { left: n.x - r, top: n.y - r, right: n.x + r, bottom: n.y + r };
+  };
+  const marks = items.map(({ n }) => ({ id: n.id, box: markOf(n) }));
+  const taken: Box[] = [];
+  const order = items
+    .filter(({ n }) => n.id !== 0)
+    .sort((a, b) => a.n.depth - b.n.depth || a.n.x - b.n.x);
+  for (const { el, n } of order) {
+    const text = d3.select(el).append('text').attr('class', 'tree-label').attr('y', -radius - 4).attr('text-anchor', 'middle').text(name(n));
+    const b = text.node()!.getBBox();
+    const box = { left: n.x + b.x - 2, top: n.y + b.y, right: n.x + b.x + b.width + 2, bottom: n.y + b.y + b.height };
+    if (taken.some((t) => overlaps(t, box)) || marks.some((m) => m.id !== n.id && overlaps(m.box, box))) text.remove();
+    else taken.push(box);
+  }
 }
