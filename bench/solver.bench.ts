@@ -11,6 +11,7 @@ import { parseVnnlib } from '../src/engines/solver/formats/vnnlib.ts';
 import { sharedDataDir } from '../src/testing/sharedData.ts';
 import { measure, report, type Benchmark } from './harness.ts';
 import { solveTimed, type BenchClock } from './solverRun.ts';
+import { runParallelComparison } from './solverParallel.ts';
 import { runVnncompSuite } from './solverVnncomp.ts';
 
 /**
@@ -21,6 +22,7 @@ import { runVnncompSuite } from './solverVnncomp.ts';
  *
  *   npm run bench -- solver [--instances all|p1,p3|N11,N23|1-20] [--strategies symbolic,interval,reluplex]
  *                           [--timeout SECONDS] [--subset-for interval,reluplex] [--clock wall|cpu]
+ *   npm run bench -- solver --workers N [--instances ...]   (N threads against one; default the two slowest)
  *   npm run bench -- solver --suite mnistfc|eran [--all] [--strategies auto,bab] (solverVnncomp.ts)
  * By default the symbolic strategy runs all 186 instances and the interval and Reluplex strategies
  * run one instance per property (they would take hours on all of them); `--strategies` with
@@ -76,6 +78,8 @@ const bench: Benchmark = {
     const suite = option(args, 'suite') ?? 'acasxu';
     if (suite !== 'acasxu') return runVnncompSuite(suite, args, (name) => option(args, name));
     const timeout = Number(option(args, 'timeout') ?? 116);
+    const workers = option(args, 'workers');
+    if (workers) return runParallelComparison(select(acasInstances(), option(args, 'instances') ?? 'p2N33,p2N42'), Number(workers), timeout);
     const clock = (option(args, 'clock') ?? 'wall') as BenchClock;
     if (clock !== 'wall' && clock !== 'cpu') throw new Error(`--clock must be wall or cpu (got ${String(clock)})`);
     const strategies = (option(args, 'strategies') ?? 'symbolic,interval,reluplex').split(',') as Strategy[];
