@@ -117,7 +117,7 @@ const bench: Benchmark = {
         mine.set(`${instance.property}:${instance.a}${instance.b}`, summary.verdict === 'unknown' ? timeout * 1000 : millis);
         const mark = summary.verdict === 'unknown' ? '?' : right ? '✓' : '✗ WRONG';
         console.log(
-          `    φ${String(instance.property).padEnd(2)} N(${instance.a},${instance.b})  ${summary.verdict.padEnd(8)} ${mark.padEnd(2)} ${(millis / 1000).toFixed(1).padStart(6)} s (cpu ${(cpuMillis / 1000).toFixed(1).padStart(5)} s)  ${String(summary.stats.nodes).padStart(7)} nodes, depth ${summary.stats.maxDepth}${strategy === 'reluplex' ? `, ${summary.stats.pivots} pivots (${Math.round(summary.stats.pivots / (millis / 1000))}/s), ${summary.stats.splits} splits` : ''}${summary.verdict === 'unknown' ? `, ${(100 * summary.stats.covered).toFixed(1)}% covered` : ''}`,
+          `    φ${String(instance.property).padEnd(2)} N(${instance.a},${instance.b})  ${summary.verdict.padEnd(8)} ${mark.padEnd(2)} ${(millis / 1000).toFixed(1).padStart(6)} s (cpu ${(cpuMillis / 1000).toFixed(1).padStart(5)} s)  ${String(summary.stats.nodes).padStart(7)} nodes, depth ${summary.stats.maxDepth}${strategy === 'reluplex' ? `, ${summary.stats.pivots} pivots (${Math.round(summary.stats.pivots / ((clock === 'cpu' ? cpuMillis : millis) / 1000))}/${clock === 'cpu' ? 'cpu-' : ''}s), ${summary.stats.splits} splits` : ''}${summary.verdict === 'unknown' ? `, ${(100 * summary.stats.covered).toFixed(1)}% covered` : ''}`,
         );
       }
       const solved = tally.holds + tally.violated;

@@ -54,6 +54,23 @@ describe('the solver engine', () => {
     expect(result.trace.variables?.role.length).toBeGreaterThan(0);
   });
 
+  it('runs Reluplex after an attack when asked (its counterexample re-evaluated), and by the calculus alone when not', async () => {
+    const config = example('tanh-reluplex');
+    const alone = await run({ ...config, attack: false });
+    const attacked = await run({ ...config, attack: true });
+    expect(alone.summary.verdict).toBe('violated');
+    expect(alone.summary.stats.pivots).toBeGreaterThan(0);
+    expect(attacked.summary.verdict).toBe('violated');
+    expect(attacked.summary.stats.pivots).toBe(0);
+    expect(new Set(attacked.trace.events.kind).has(Ev.attack)).toBe(true);
+    // The example's unsafe region: output 0 at least output 1 on the square.
+    const net = generateNetwork((config.network as Extract<SolverRequest['network'], { kind: 'generated' }>).spec).network;
+    for (const r of [alone, attacked]) {
+      const [y0, y1] = evaluate(net, r.summary.counterexample!.input);
+      expect(y0!).toBeGreaterThanOrEqual(y1!);
+    }
+  });
+
   it('streams progress with a partial tree while it runs', async () => {
     const snapshots: number[] = [];
     const outcome = await runEngine(engine, { config: { ...example('mini-acas-far-interval') }, seed: 1 }, (p) => {

@@ -41,7 +41,7 @@ function searchAlone(config: SolverRequest, session: Session, ctx: RunContext<So
   if (problem.cases.length === 0) {
     outcome = { verdict: 'holds', stats: { ...emptyStats(), covered: 1 } };
   } else if (strategy === 'reluplex') {
-    outcome = searchReluplex(env, { splitThreshold: config.splitThreshold, tightening: config.tightening });
+    outcome = searchReluplex(env, { splitThreshold: config.splitThreshold, tightening: config.tightening, attack: config.attack });
   } else if (strategy === 'bab') {
     outcome = searchActivationSplitting(env, { attack: config.attack, restarts: 1, branching: 'fsb' });
   } else {

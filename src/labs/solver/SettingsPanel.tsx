@@ -49,7 +49,7 @@ export function SettingsPanel({ config, seed, onConfig, onSeed, run }: SettingsP
             <input type="number" min={1} max={MAX_WORKERS} value={config.workers ?? 1} onChange={(e) => onConfig({ workers: Math.min(MAX_WORKERS, Math.max(1, Math.floor(Number(e.target.value) || 1))) })} />
           </label>
         )}
-        {reluplex ? (
+        {reluplex && (
           <>
             <label title="How often one broken ReLU pair is repaired before the solver splits on it (the paper uses 5)">
               split after repairs
@@ -63,11 +63,10 @@ export function SettingsPanel({ config, seed, onConfig, onSeed, run }: SettingsP
               </select>
             </label>
           </>
-        ) : (
-          <label className="check" title="Look for a counterexample by gradient descent before and while splitting">
-            <input type="checkbox" checked={config.attack} onChange={(e) => onConfig({ attack: e.target.checked })} /> falsify first
-          </label>
         )}
+        <label className="check" title={reluplex ? 'Look for a counterexample by gradient descent before the simplex starts (off: only the 2017 calculus answers)' : 'Look for a counterexample by gradient descent before and while splitting'}>
+          <input type="checkbox" checked={config.attack} onChange={(e) => onConfig({ attack: e.target.checked })} /> falsify first
+        </label>
       </div>
       {run}
     </section>

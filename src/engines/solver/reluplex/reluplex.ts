@@ -24,6 +24,11 @@ const SIGMOID_TOL = 1e-3;
 const PIVOT_TOL = 1e-9;
 /** Reduced costs below this are taken as zero. */
 const REDUCED_TOL = 1e-9;
+/**
+ * Simplex steps between budget checks: a check reads the clock (a system call for CPU time), and
+ * one per step cost 3-9% of the run; a step takes about a millisecond, so a stop is still prompt.
+ */
+const STOP_STRIDE = 32;
 
 const tol = (x: number) => TOL * (1 + Math.abs(x));
 
@@ -74,6 +79,7 @@ export class Reluplex {
   private readonly y: Float64Array;
   private readonly longStep: LongStepRatioTest;
   private pivotsSinceRefactor = 0;
+  private stepsSinceStopCheck = 0;
 
   constructor(
     private readonly s: ReluplexShared,
@@ -108,7 +114,7 @@ export class Reluplex {
     tableau.recompute();
     this.clamp();
     for (;;) {
-      if (env.stop()) return { kind: 'stopped' };
+      if (this.stopDue()) return { kind: 'stopped' };
       const simplex = this.fixBounds(node);
       if (simplex) return simplex;
       const broken = this.brokenPair();
@@ -130,6 +136,13 @@ export class Reluplex {
   private splitChoice(broken: number): number {
     const p = balancedEarliest(this.enc, this.lo, this.hi, this.fixed);
     return p < 0 ? broken : p;
+  }
+
+  /** Whether the budget is spent, checked every STOP_STRIDE simplex steps. */
+  private stopDue(): boolean {
+    if (++this.stepsSinceStopCheck < STOP_STRIDE) return false;
+    this.stepsSinceStopCheck = 0;
+    return this.s.env.stop() !== undefined;
   }
 
   /** Moves every non-basic variable inside its bounds. */
@@ -191,7 +204,7 @@ export class Reluplex {
     let lastInfeasibility = Infinity;
     let stalled = 0;
     for (;;) {
-      if (this.s.env.stop()) return { kind: 'stopped' };
+      if (this.stopDue()) return { kind: 'stopped' };
       const infeasibility = this.violation();
       if (infeasibility === 0) return undefined;
       if (infeasibility < lastInfeasibility * (1 - 1e-12)) {
@@ -412,6 +425,25 @@ export class Reluplex {
         moved++;
       }
     }
+    return moved + this.tightenSpecs(sym, boxLo, boxHi);
+  }
+
+  /**
+   * Each of the case's constraints s_k = c_k·y ≤ rhs_k bounded as a whole by back-substitution
+   * (DeepPoly; Marabou tightens the same way) instead of from each output's interval, which loses
+   * how the outputs move together: a lower bound above rhs_k closes the node. Returns the bounds moved.
+   */
+  private tightenSpecs(sym: NetworkBounds, boxLo: Float64Array, boxHi: Float64Array): number {
+    const { enc, lo } = this;
+    let moved = 0;
+    this.c.constraints.forEach((k, index) => {
+      const s = enc.specs[index]!;
+      const bound = this.s.deepPoly.back.lowerBound(sym, boxLo, boxHi, k.coeffs);
+      if (bound > lo[s]!) {
+        lo[s] = bound;
+        moved++;
+      }
+    });
     return moved;
   }
 

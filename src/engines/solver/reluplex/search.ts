@@ -3,7 +3,7 @@ import { layerOffsets } from '../bounds/networkBounds.ts';
 import { SymbolicPropagator } from '../bounds/symbolic.ts';
 import type { VariableTable } from '../result.ts';
 import { emptyStats, type SearchEnv, type SearchResult, type StopReason } from '../search/env.ts';
-import { Falsifier } from '../search/falsification.ts';
+import { attack, Falsifier } from '../search/falsification.ts';
 import { Ev } from '../trace/events.ts';
 import { Fate, NodeKind } from '../trace/tree.ts';
 import { Reluplex, type ReluplexShared } from './reluplex.ts';
@@ -32,7 +32,16 @@ import { reluSplit, widestUnfixed, type Frame } from './split.ts';
 export interface ReluplexOptions {
   splitThreshold: number;
   tightening: 'interval' | 'symbolic';
+  /**
+   * Falsification first (falsification.ts), on each case before its simplex: a counterexample it
+   * finds is certified like one of the calculus. Marabou runs a local search for one (SoI) for the
+   * same reason: the calculus alone finds a violation only by reaching its leaf.
+   */
+  attack: boolean;
 }
+
+/** Starting points of the attack on each case (each the best of a few random samples, then descended). */
+const ATTACK_RESTARTS = 8;
 
 /** What the search has found so far, across the cases. */
 interface Progress {
@@ -63,6 +72,12 @@ export function searchReluplex(env: SearchEnv, options: ReluplexOptions): Search
     // Sound bounds for the whole case start every variable's range, and pick the sigmoid/tanh
     // bands' slopes: every node's range of b then lies inside the one the slope was chosen for.
     const c = problem.cases[ci]!;
+    const attacked = options.attack ? attack(env, shared.falsifier, c, ci, caseNode, ATTACK_RESTARTS) : undefined;
+    if (attacked) {
+      tree.decide(caseNode, caseNode, Fate.counterexample, events.next, 0);
+      events.push(Ev.close, caseNode, Fate.counterexample);
+      return finish({ verdict: 'violated', counterexample: attacked, stats }, tree, top, found);
+    }
     const reluplex = new Reluplex(shared, c, rootBounds.run(c.lo, c.hi));
     if (!found.variables || reluplex.enc.count > found.variables.role.length) found.variables = reluplex.enc.table;
     const counterexample = searchCase(shared, reluplex, ci, caseNode, 1 / cases, found);
