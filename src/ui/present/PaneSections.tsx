@@ -49,7 +49,7 @@ export function PaneSections({ sections, label, initial }: { sections: readonly 
         </span>
       </label>
       <div ref={box} className="pane-sections-body">
-        {section && size.height > 0 && section.render({ drawing: Math.max(80, drawing), rem: rem / zoom })}
+        {section && size.height > 0 && section.render({ drawing: Math.max(120, drawing), rem: rem / zoom })}
       </div>
     </div>
   );

@@ -67,7 +67,7 @@ export function LatencySections({ summary, config, now, width, nodes }: Props) {
       id: 'queues',
       label: 'Utilisation and queue per node',
       // The assumption's note under the figure takes about 3 rem.
-      render: ({ drawing, rem }) => <Queues summary={summary} width={width} height={Math.max(80, Math.floor(drawing - 3 * rem))} nodes={nodes} />,
+      render: ({ drawing, rem }) => <Queues summary={summary} width={width} height={Math.max(120, Math.floor(drawing - 3 * rem))} nodes={nodes} />,
     },
   ];
   if (config.service.enabled)
@@ -75,7 +75,7 @@ export function LatencySections({ summary, config, now, width, nodes }: Props) {
       id: 'figure-5',
       label: 'Buffered against durable writes (Figure 5)',
       // Its table has a row per run under a header, and a note under it.
-      render: ({ drawing, rem }) => <BufferedWrites summary={summary} config={config} width={width} height={Math.max(80, Math.floor(drawing - (2 * bufferRuns(summary, config).length + 6) * rem))} now={now} />,
+      render: ({ drawing, rem }) => <BufferedWrites summary={summary} config={config} width={width} height={Math.max(120, Math.floor(drawing - (2 * bufferRuns(summary, config).length + 6) * rem))} now={now} />,
     });
   if (q.background.costed)
     sections.push(
