@@ -62,6 +62,14 @@ test.describe('Dynamo lab, lattice values', () => {
       ] as const) {
         await page.setViewportSize({ width: w, height: h });
         await page.screenshot({ path: `test-results/dynamo-lattice-versions${present ? '-present' : ''}-${w}.png` });
+        // On a projector the states and the joins are sections, each a page of rows that fits the pane.
+        if (present)
+          for (const section of ['joins', 'states']) {
+            await page.locator('.present-pane .pane-sections-pick select').selectOption(section);
+            await expect(page.locator(`.present-pane ${section === 'joins' ? '.dyn-lattice-joins' : '.dyn-lattice-held'} tbody tr`).first()).toBeVisible();
+            const cut = await page.locator('.present-pane .paged-rows').evaluate((e) => e.scrollHeight - e.clientHeight);
+            expect(cut, `${section} at ${w}: px of rows cut`).toBeLessThanOrEqual(1);
+          }
       }
     }
   });

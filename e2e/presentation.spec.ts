@@ -7,7 +7,8 @@ import { legibility, tablesCut } from './legibility.ts';
  * Presentation mode on the screens it is for: every example of every lab (`npm run test:deep`; `npm
  * test` opens each lab's first), at 1280×720 (a typical projector) and 1920×1080, fits one screen (no page scroll) with no visible text clipped, drawn
  * over other text, or under the type floor (e2e/legibility.ts). Each lab's other panes (keys 1–9)
- * are checked on its first example (the solver's and SAT/SMT's after a run). Fast on purpose: the
+ * are checked on its first example (the solver's and SAT/SMT's after a run), Dynamo's on every
+ * example the sweep opens, each of their sections, where nothing may scroll or be cut (FITTED). Fast on purpose: the
  * page stays in presentation mode and examples open by their link (a fragment change, no reload).
  * Deterministic: an example that opens with a run is measured once that run has ended (runEnded),
  * so every sweep measures the same finished views.
@@ -72,12 +73,13 @@ async function expectLegible(page: Page, what: string): Promise<void> {
 }
 
 /**
- * Panes that hold more figures than a screen and show them in sections (PaneSections): nothing in
- * them scrolls, at any size. (Others, such as Dynamo's version tables, may scroll their panel.)
+ * The part of a lab's panes beside its fixed column (Dynamo's: beside the ring) where nothing
+ * scrolls and nothing is cut, in any pane, at any size: a pane with more than a screen holds shows
+ * it in sections (PaneSections) and its tables a page of rows at a time (PagedRows).
  */
-const SECTIONED: Record<string, { panes: readonly string[]; box: string }> = { dynamo: { panes: ['metrics', 'latency'], box: '.dyn-stage-tabs' } };
+const FITTED: Record<string, { box: string }> = { dynamo: { box: '.dyn-stage-tabs' } };
 
-/** The boxes in the shown pane's `box` (the part beside Dynamo's ring) that scroll (their content taller or wider than they are). */
+/** The boxes in the shown pane's `box` that scroll (their content taller or wider than they are). */
 const paneScrolls = (page: Page, box: string): Promise<string[]> =>
   page.evaluate((box) =>
     [...document.querySelectorAll(`.present-pane ${box}, .present-pane ${box} *`)].flatMap((e) => {
@@ -88,6 +90,35 @@ const paneScrolls = (page: Page, box: string): Promise<string[]> =>
     }),
   box);
 
+/** The boxes that fit their content to the pane (a section's body, a page of rows, the messages) whose content is taller than they are: cut off at their edge. */
+const paneCut = (page: Page): Promise<string[]> =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('.present-pane .pane-sections-body, .present-pane .paged-rows, .present-pane .dyn-messages.present')].flatMap((e) =>
+      e.scrollHeight > e.clientHeight + 1 ? [`<${e.tagName.toLowerCase()}.${String(e.getAttribute('class') ?? '').split(' ')[0]}> ${e.scrollHeight} px of content in ${e.clientHeight}`] : [],
+    ),
+  );
+
+/**
+ * The shown pane fits (nothing in it scrolls or is cut), in each of its sections when it has a
+ * picker: each section is shown in turn, and with `legible` measured too (the deep sweep); the
+ * pane is left on its first section.
+ */
+async function expectPaneFits(page: Page, box: string, what: string, legible: boolean): Promise<void> {
+  const pick = page.locator('.present-pane .pane-sections-pick select');
+  const sections = (await pick.count()) > 0 ? await pick.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)) : [''];
+  for (const [i, section] of sections.entries()) {
+    const where = section ? `${what}, section ${section}` : what;
+    if (section && i > 0) {
+      await pick.selectOption(section);
+      await page.waitForTimeout(150);
+      if (legible) await expectLegible(page, where);
+    }
+    expect.soft(await paneScrolls(page, box), `${where}: nothing scrolls`).toEqual([]);
+    expect.soft(await paneCut(page), `${where}: nothing is cut`).toEqual([]);
+  }
+  if (sections.length > 1) await pick.selectOption(sections[0]!);
+}
+
 /** How much of Dynamo's ring column (the ring, its figure bar) lies below its box, in px. */
 const ringHidden = (page: Page): Promise<number> =>
   page.evaluate(() => {
@@ -95,17 +126,20 @@ const ringHidden = (page: Page): Promise<number> =>
     return column ? column.scrollHeight - column.clientHeight : 0;
   });
 
-/** Presentation mode at one size: the labs' examples (all, or each lab's first), and each lab's panes on its first. */
-async function sweep(page: Page, width: number, height: number, every: boolean): Promise<void> {
+/**
+ * Presentation mode at one size: the labs' examples (all, or each lab's first), and each lab's
+ * panes on its first; Dynamo's panes on every example (each pane of it fits, in every section).
+ */
+async function sweep(page: Page, width: number, height: number, every: boolean, labs: readonly (typeof LABS)[number][] = LABS): Promise<void> {
   await page.setViewportSize({ width, height });
   await openApp(page);
   await page.keyboard.press('p');
   await expect(page.locator('.present-bar')).toBeVisible();
-  for (const lab of LABS) {
+  for (const lab of labs) {
     for (const [i, { id }] of (every ? examples(lab) : examples(lab).slice(0, 1)).entries()) {
       await openExample(page, lab, id, `${lab}/${id} at ${width}`);
       await expectLegible(page, `${lab}/${id} at ${width}`);
-      if (i > 0) continue;
+      if (i > 0 && !FITTED[lab]) continue;
       // The kernels' first example times every backend on large arrays (tens of seconds): the deep
       // sweep runs it; `npm test` checks its timing table on a small run (e2e/kernels.spec.ts).
       if (lab === 'solver' || lab === 'smt' || (lab === 'kernels' && every)) {
@@ -122,10 +156,11 @@ async function sweep(page: Page, width: number, height: number, every: boolean):
         await page.waitForTimeout(150);
         await expectLegible(page, `${lab}/${id} pane ${k} at ${width}`);
         const pane = (await page.locator('.present-pane').first().getAttribute('data-pane')) ?? '';
-        const sectioned = SECTIONED[lab];
-        if (sectioned?.panes.includes(pane)) expect.soft(await paneScrolls(page, sectioned.box), `${lab}/${id} pane ${pane} at ${width}: nothing scrolls`).toEqual([]);
+        const fitted = FITTED[lab];
+        if (fitted) await expectPaneFits(page, fitted.box, `${lab}/${id} pane ${pane} at ${width}`, every);
         // Dynamo's ring column beside every pane shows the whole ring (a few px of its frame's padding may fall off).
-        if (lab === 'dynamo') expect.soft(await ringHidden(page), `${lab}/${id} pane ${pane} at ${width}: px of the ring column out of sight`).toBeLessThanOrEqual(4);
+        // (On its first example only: opened from the examples, later ones show a notice above the panes that leaves the ring too little room; see NOTES-pv.md.)
+        if (lab === 'dynamo' && i === 0) expect.soft(await ringHidden(page), `${lab}/${id} pane ${pane} at ${width}: px of the ring column out of sight`).toBeLessThanOrEqual(4);
       }
       await page.keyboard.press('1');
     }
@@ -142,11 +177,13 @@ for (const [width, height] of [
     await sweep(page, width, height, false);
   });
 
-  test(`presentation mode fits ${width}×${height} legibly for every example of every lab`, { tag: '@deep' }, async ({ page }) => {
-    // A net for a hang: every example's run is awaited to its end, and three 30-node Dynamo runs take minutes at load 20.
-    test.setTimeout(1_800_000);
-    await sweep(page, width, height, true);
-  });
+  // One test a lab, so one lab's sweep runs alone (`--grep dynamo`).
+  for (const lab of LABS)
+    test(`presentation mode fits ${width}×${height} legibly for every example of ${lab}`, { tag: '@deep' }, async ({ page }) => {
+      // A net for a hang: every example's run is awaited to its end, and three 30-node Dynamo runs take minutes at load 20.
+      test.setTimeout(1_800_000);
+      await sweep(page, width, height, true, [lab]);
+    });
 }
 
 /**

@@ -12,8 +12,12 @@ export interface PaneSection {
   render(room: { drawing: number; rem: number }): ReactNode;
 }
 
-/** A Figure's caption bar and margins above and below its drawing, in rem (theme.css's .figure-bar). */
-const FIGURE_CHROME_REM = 4;
+/**
+ * A Figure's caption bar and margins, in rem (theme.css's .figure-bar), and the body's padding
+ * above and below its drawing (0.5rem each): zoomed with the body, so it grows with the zoom.
+ */
+const FIGURE_BAR_REM = 3;
+const FIGURE_PADDING_REM = 1;
 
 /**
  * A presentation pane with more figures than one screen holds (Dynamo's metrics): one section at a
@@ -28,7 +32,7 @@ export function PaneSections({ sections, label, initial }: { sections: readonly 
   const index = Math.max(0, sections.findIndex((s) => s.id === chosen));
   const section = sections[index];
   const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
-  const drawing = Math.floor((size.height - FIGURE_CHROME_REM * rem) / zoom);
+  const drawing = Math.floor((size.height - (FIGURE_BAR_REM + FIGURE_PADDING_REM * zoom) * rem) / zoom);
   return (
     <div className="pane-sections">
       <label className="pane-sections-pick">

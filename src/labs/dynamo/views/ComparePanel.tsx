@@ -5,6 +5,8 @@ import { LATTICE_NAMES } from '../../../engines/dynamo/versioning/lattice/kinds.
 import type { DynamoSummary, VariantResult } from '../../../engines/dynamo/measure/summary.ts';
 import { variantResult } from '../../../engines/dynamo/measure/summary.ts';
 import { Figure } from '../../../ui/Figure.tsx';
+import { PagedRows } from '../../../ui/present/PagedRows.tsx';
+import { PaneSections, type PaneSection } from '../../../ui/present/PaneSections.tsx';
 import { percent } from '../../../ui/chart/format.ts';
 import { formatMs } from '../names.ts';
 import { Chart, inner } from '../../../ui/chart/Chart.tsx';
@@ -69,32 +71,95 @@ function predicted(r: VariantResult): string {
 }
 
 /** The base run and its variants side by side: same seed, same workload, one change each. */
-export function ComparePanel({ summary, config, width }: { summary: DynamoSummary; config: DynamoConfig; width: number }) {
-  const runs: VariantResult[] = [variantResult('this scenario', {}, summary), ...summary.variants];
-  if (summary.variants.length === 0)
-    return (
-      <p className="dyn-empty">
-        No variants yet. Add one under <strong>Compare</strong> in the settings (say, R = 1) and run: every variant replays the same workload with the same seed, so the
-        differences are the change’s alone.
-      </p>
-    );
-  // Columns that are zero for every run say nothing: they are left out.
-  const columns = COLUMNS.filter((c) => (!c.optional || runs.some((r) => c.value(r) !== 0)) && (c.relevant?.(config, runs) ?? true));
+export function ComparePanel({ summary, config, width }: Props) {
+  const c = compared(summary, config);
+  if (!c) return <NoVariants />;
   const w = Math.max(300, width - 20);
   const h = Math.round(Math.min(300, Math.max(220, w * 0.42)));
-  const probes = config.workload.probeDelaysMs.length > 0;
   return (
     <div className="dyn-compare">
       <div className="dyn-table-scroll">
-        {width < RUN_COLUMN + columns.length * MEASURE_COLUMN ? <RunsAcross runs={runs} columns={columns} /> : <RunsDown runs={runs} columns={columns} />}
+        <RunsTable {...c} width={width} />
       </div>
-      <Figure title="Latency: mean and 99.9th percentile" exportName="dynamo-compare-latency">
-        <LatencyBars runs={runs} width={w} height={h} />
-      </Figure>
-      <Figure title={probes ? 'Staleness after commit (t-visibility), per run' : 'Stale reads, per run, against PBS where it holds'} exportName="dynamo-compare-staleness">
-        {probes ? <VisibilityLines runs={runs} width={w} height={h} /> : <StaleBars runs={runs} width={w} height={h} />}
-      </Figure>
+      <LatencyFigure runs={c.runs} width={w} height={h} />
+      <StalenessFigure runs={c.runs} config={config} width={w} height={h} />
     </div>
+  );
+}
+
+interface Props {
+  summary: DynamoSummary;
+  config: DynamoConfig;
+  width: number;
+}
+
+/**
+ * The comparison on a projector: the table (as many of its rows as the pane holds, the others a
+ * page away), the latency chart and the staleness chart, one at a time.
+ */
+export function CompareSections({ summary, config, width }: Props) {
+  const c = compared(summary, config);
+  if (!c) return <NoVariants />;
+  const w = Math.max(300, width - 20);
+  const across = width < RUN_COLUMN + c.columns.length * MEASURE_COLUMN;
+  const sections: PaneSection[] = [
+    {
+      id: 'table',
+      label: 'The runs compared',
+      render: () => (
+        <PagedRows total={across ? c.columns.length : c.runs.length} noun={across ? 'measures' : 'runs'}>
+          {(from, to, pager) => (
+            <>
+              {pager && <p className="dyn-note">{pager}</p>}
+              <RunsTable {...c} width={width} from={from} to={to} />
+            </>
+          )}
+        </PagedRows>
+      ),
+    },
+    { id: 'latency', label: 'Latency: mean and 99.9th percentile', render: ({ drawing }) => <LatencyFigure runs={c.runs} width={w} height={drawing} /> },
+    { id: 'staleness', label: 'Staleness per run', render: ({ drawing }) => <StalenessFigure runs={c.runs} config={config} width={w} height={drawing} /> },
+  ];
+  return <PaneSections sections={sections} label="Show" />;
+}
+
+function NoVariants() {
+  return (
+    <p className="dyn-empty">
+      No variants yet. Add one under <strong>Compare</strong> in the settings (say, R = 1) and run: every variant replays the same workload with the same seed, so the
+      differences are the change’s alone.
+    </p>
+  );
+}
+
+/** The runs compared (the scenario first) and the measures worth a column; none without variants. */
+function compared(summary: DynamoSummary, config: DynamoConfig) {
+  if (summary.variants.length === 0) return undefined;
+  const runs: VariantResult[] = [variantResult('this scenario', {}, summary), ...summary.variants];
+  // Columns that are zero for every run say nothing: they are left out.
+  const columns = COLUMNS.filter((c) => (!c.optional || runs.some((r) => c.value(r) !== 0)) && (c.relevant?.(config, runs) ?? true));
+  return { runs, columns };
+}
+
+/** The table: a row per run where the pane is wide enough for every measure, else a column per run; the rows `from` to `to`. */
+function RunsTable({ runs, columns, width, from = 0, to }: { runs: VariantResult[]; columns: Column[]; width: number; from?: number; to?: number }) {
+  return width < RUN_COLUMN + columns.length * MEASURE_COLUMN ? <RunsAcross runs={runs} columns={columns.slice(from, to)} /> : <RunsDown runs={runs.slice(from, to)} columns={columns} first={from} />;
+}
+
+function LatencyFigure({ runs, width, height }: { runs: VariantResult[]; width: number; height: number }) {
+  return (
+    <Figure title="Latency: mean and 99.9th percentile" exportName="dynamo-compare-latency">
+      <LatencyBars runs={runs} width={width} height={height} />
+    </Figure>
+  );
+}
+
+function StalenessFigure({ runs, config, width, height }: { runs: VariantResult[]; config: DynamoConfig; width: number; height: number }) {
+  const probes = config.workload.probeDelaysMs.length > 0;
+  return (
+    <Figure title={probes ? 'Staleness after commit (t-visibility), per run' : 'Stale reads, per run, against PBS where it holds'} exportName="dynamo-compare-staleness">
+      {probes ? <VisibilityLines runs={runs} width={width} height={height} /> : <StaleBars runs={runs} width={width} height={height} />}
+    </Figure>
   );
 }
 
@@ -115,7 +180,7 @@ function RunName({ run, i }: { run: VariantResult; i: number }) {
 }
 
 /** A row per run, a column per measure: for a pane wide enough for every measure. */
-function RunsDown({ runs, columns }: { runs: VariantResult[]; columns: Column[] }) {
+function RunsDown({ runs, columns, first }: { runs: VariantResult[]; columns: Column[]; first: number }) {
   return (
     <table className="data dyn-compare-table">
       <thead>
@@ -132,7 +197,7 @@ function RunsDown({ runs, columns }: { runs: VariantResult[]; columns: Column[] 
         {runs.map((r, i) => (
           <tr key={r.label}>
             <td className="dyn-run-label">
-              <RunName run={r} i={i} />
+              <RunName run={r} i={first + i} />
             </td>
             {columns.map((c) => (
               <td key={c.title} className="num">

@@ -10,21 +10,27 @@ import { FAMILIES, familyOf, isBackground, messageColor } from './messageStyle.t
 import { Mark } from '../../../ui/chart/palette.tsx';
 import { BottomAxis } from '../../../ui/chart/Axis.tsx';
 import { tickCount } from '../../../ui/chart/format.ts';
-import { messageWindow } from './messageWindow.ts';
+import { messageWindow, type Span } from './messageWindow.ts';
 
 /** Messages shown at most: enough to follow a few requests, few enough to read. */
 const WINDOW = 50;
 /** How far ahead to look for messages already sent but not yet delivered. */
 const LOOKAHEAD = 600;
 
-interface Props {
+export interface MessageDiagramProps {
   trace: DynamoTrace;
   config: DynamoConfig;
   position: number;
   width: number;
   selectedKey: number;
   background: boolean;
+  /** The drawing's height on a projector: lanes share it, and only the latest messages whose lanes fit at a legible height are drawn. */
+  height?: number;
 }
+
+/** A lane's least height (px) where its label stays legible; the room above and below the lanes (cursor label, axis). */
+const LANE_MIN = 17;
+const FRAME_H = 70;
 
 interface Arrow {
   i: number;
@@ -45,7 +51,7 @@ interface Arrow {
  * last messages up to the player's time; those still travelling end at the cursor. Requests
  * start (○) and finish (● ok, ✕ failed) on client lanes; versions stored are ticks on node lanes.
  */
-export function MessageDiagram({ trace, config, position, width, selectedKey, background }: Props) {
+export function MessageDiagram({ trace, config, position, width, selectedKey, background, height: room }: MessageDiagramProps) {
   const e = trace.events;
   const M = trace.nodes;
   const p = Math.min(position, e.length - 1);
@@ -68,17 +74,16 @@ export function MessageDiagram({ trace, config, position, width, selectedKey, ba
     if (!background && isBackground(e.type[i]!)) continue;
     candidates.push({ i, from: e.from[i]!, to: e.to[i]!, sent: e.sent[i]!, time: e.time[i]!, type: e.type[i]!, key: e.key[i]!, dropped: (e.flags[i]! & FLAG.DROPPED) !== 0, inFlight: true });
   }
-  const { t0, t1, shown: arrows, cursorAfter } = messageWindow(candidates, now);
-  const visibleMarks = marks.filter((m) => m.at >= t0 && m.at <= t1);
-
-  const endpoints = new Set<number>();
-  for (const a of arrows) endpoints.add(a.from).add(a.to);
-  for (const m of visibleMarks) endpoints.add(m.lane);
-  const everyone = M + trace.clients <= 18;
-  const lanes = everyone ? Array.from({ length: M + trace.clients }, (_, i) => i) : [...endpoints].sort((a, b) => a - b);
-  const laneH = Math.max(16, Math.min(36, 460 / Math.max(1, lanes.length)));
+  const maxLanes = room === undefined ? Infinity : Math.max(2, Math.floor((room - FRAME_H) / LANE_MIN));
+  // The latest messages first: on a short pane the oldest go until their lanes fit.
+  let kept = [...candidates].sort((a, b) => b.sent - a.sent || b.i - a.i);
+  let drawn = lanesDrawn(kept, marks, now, M + trace.clients, maxLanes);
+  while (drawn.lanes.length > maxLanes && kept.length > 1) drawn = lanesDrawn((kept = kept.slice(0, -1)), marks, now, M + trace.clients, maxLanes);
+  const { t0, t1, shown: arrows, cursorAfter, visibleMarks, lanes } = drawn;
+  const laneH = room === undefined ? Math.max(16, Math.min(36, 460 / Math.max(1, lanes.length))) : Math.max(LANE_MIN, Math.min(36, (room - FRAME_H) / Math.max(1, lanes.length)));
   const left = 44;
-  const right = 14;
+  // Room right of the last lane for half of a tick label ("9.98100 s") near the window's end.
+  const right = 40;
   // Room above the lanes for the cursor's label.
   const top = 24;
   const height = top + lanes.length * laneH + 46;
@@ -118,6 +123,7 @@ export function MessageDiagram({ trace, config, position, width, selectedKey, ba
       height={height}
       className="dyn-lamport"
       role="img"
+      data-messages={arrows.length}
       aria-label={`Messages from ${formatMs(Math.max(0, t0))} to ${formatMs(cursorAfter ? t1 : now)}${cursorAfter ? `; the player is later, at ${formatMs(now)}` : ''}`}
     >
       <defs>
@@ -211,4 +217,16 @@ export function MessageDiagram({ trace, config, position, width, selectedKey, ba
       </g>
     </svg>
   );
+}
+
+/** The window over `arrows` (messageWindow), the marks in it, and the lanes drawn: every endpoint where they fit, else those the window touches. */
+function lanesDrawn<A extends Span & { from: number; to: number }, K extends { at: number; lane: number }>(arrows: A[], marks: K[], now: number, endpointCount: number, maxLanes: number) {
+  const w = messageWindow(arrows, now);
+  const visibleMarks = marks.filter((m) => m.at >= w.t0 && m.at <= w.t1);
+  const endpoints = new Set<number>();
+  for (const a of w.shown) endpoints.add(a.from).add(a.to);
+  for (const m of visibleMarks) endpoints.add(m.lane);
+  const everyone = endpointCount <= Math.min(18, maxLanes);
+  const lanes = everyone ? Array.from({ length: endpointCount }, (_, i) => i) : [...endpoints].sort((a, b) => a - b);
+  return { ...w, visibleMarks, lanes };
 }

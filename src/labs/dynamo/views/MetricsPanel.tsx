@@ -4,6 +4,8 @@ import type { DynamoResult } from '../../../engines/dynamo/engine.ts';
 import { balance } from '../../../engines/dynamo/ring/loadBalance.ts';
 import { Figure } from '../../../ui/Figure.tsx';
 import { PaneSections, type PaneSection } from '../../../ui/present/PaneSections.tsx';
+import { PagedRows } from '../../../ui/present/PagedRows.tsx';
+import type { ReactNode } from 'react';
 import { percent } from '../../../ui/chart/format.ts';
 import { formatMs, nodeName } from '../names.ts';
 import type { MetricsAt } from '../seriesAt.ts';
@@ -122,34 +124,49 @@ export function MetricsSections({ result, config, at, now, width, members }: Pro
     });
   }
   sections.push({ id: 'load', label: 'Load per node', render: ({ drawing }) => build(drawing)[named.length - 1]!.figure });
-  // A long table of exact numbers, for reference: it scrolls in its section where it must.
-  sections.push({ id: 'whole-run', label: 'Whole run, exact', render: () => <div className="dyn-whole-run"><WholeRun result={result} /></div> });
+  // A long table of exact numbers, for reference: as many rows as the pane holds, the others a page away.
+  sections.push({
+    id: 'whole-run',
+    label: 'Whole run, exact',
+    render: () => <PagedRows total={wholeRunRows(result).length} noun="rows">{(from, to, pager) => <WholeRun result={result} from={from} to={to} pager={pager} />}</PagedRows>,
+  });
   return <PaneSections sections={sections} label="Show" />;
 }
 
-/** The whole run's exact numbers (the CLI prints the same). */
-function WholeRun({ result }: { result: DynamoResult }) {
-  const s = result.summary;
+/** The whole run's exact numbers (the CLI prints the same): the rows `from` to `to`, all by default. */
+function WholeRun({ result, from = 0, to, pager }: { result: DynamoResult; from?: number; to?: number; pager?: ReactNode }) {
   return (
       <table className="data dyn-summary">
-        <caption>Whole run, exact (the CLI prints the same numbers)</caption>
+        <caption>
+          Whole run, exact (the CLI prints the same numbers){pager}
+        </caption>
         <tbody>
-          <tr>
+          {wholeRunRows(result).slice(from, to)}
+        </tbody>
+      </table>
+  );
+}
+
+/** The rows of the whole run's table, one a measure (the lattice's rows are one). */
+function wholeRunRows(result: DynamoResult): ReactNode[] {
+  const s = result.summary;
+  return [
+    <tr key="availability">
             <th>availability</th>
             <td className="num">{percent(s.availability.overall, 3)}</td>
             <td>reads {percent(s.availability.reads.availability, 2)} of {s.availability.reads.requests.toLocaleString('en-US')}, writes {percent(s.availability.writes.availability, 2)} of {s.availability.writes.requests.toLocaleString('en-US')}</td>
-          </tr>
-          <tr>
+          </tr>,
+    <tr key="read latency">
             <th>read latency</th>
             <td className="num">{formatMs(s.latencyMs.read.meanMs)}</td>
             <td>mean; 99th {formatMs(s.latencyMs.read.p99Ms)}, 99.9th {formatMs(s.latencyMs.read.p999Ms)}</td>
-          </tr>
-          <tr>
+          </tr>,
+    <tr key="write latency">
             <th>write latency</th>
             <td className="num">{formatMs(s.latencyMs.write.meanMs)}</td>
             <td>mean; 99th {formatMs(s.latencyMs.write.p99Ms)}, 99.9th {formatMs(s.latencyMs.write.p999Ms)}</td>
-          </tr>
-          <tr>
+          </tr>,
+    <tr key="stale reads">
             <th>stale reads</th>
             <td className="num">{percent(s.staleness.staleShare, 2)}</td>
             <td>
@@ -158,17 +175,17 @@ function WholeRun({ result }: { result: DynamoResult }) {
                 `; PBS predicts ${s.staleness.theory.missIsBound ? 'at most ' : ''}${percent(s.staleness.theory.missProbability, 2)}`}
               {s.staleness.theory.strictQuorum ? ' (R + W > N: a strict quorum)' : ''}
             </td>
-          </tr>
-          <TheoryRow theory={s.staleness.theory} />
-          {s.replicas.lostUpdates.overwrittenByEarlier > 0 && (
-            <tr>
+          </tr>,
+    <TheoryRow key="theory" theory={s.staleness.theory} />,
+    s.replicas.lostUpdates.overwrittenByEarlier > 0 && (
+            <tr key="overwritten by earlier writes">
               <th>overwritten by earlier writes</th>
               <td className="num">{s.replicas.lostUpdates.overwrittenByEarlier.toLocaleString('en-US')}</td>
               <td>acknowledged writes that lost to a write made before them in real time (timestamps under clock skew)</td>
             </tr>
-          )}
-          {s.replicas.lostUpdates.checked > 0 && (
-            <tr>
+          ),
+    s.replicas.lostUpdates.checked > 0 && (
+            <tr key="lost cart adds">
               <th>lost cart adds</th>
               <td className="num">{s.replicas.lostUpdates.lost.toLocaleString('en-US')}</td>
               <td>
@@ -177,43 +194,43 @@ function WholeRun({ result }: { result: DynamoResult }) {
                   `; last-write-wins chose among siblings ${s.replicas.lostUpdates.lwwChoices.toLocaleString('en-US')} times, ${s.replicas.lostUpdates.lwwEarlierWins.toLocaleString('en-US')} of them keeping the earlier write`}
               </td>
             </tr>
-          )}
-          <LatticeRows s={s} />
-          <tr>
+          ),
+    <LatticeRows key="lattice" s={s} />,
+    <tr key="versions per read">
             <th>versions per read</th>
             <td className="num">{percent(s.versionsPerRead.shares['1'], 3)}</td>
             <td>
               one version; two {percent(s.versionsPerRead.shares['2'], 3)}, three {percent(s.versionsPerRead.shares['3'], 3)}, four or more {percent(s.versionsPerRead.shares['4+'], 3)}
             </td>
-          </tr>
-          <tr>
+          </tr>,
+    <tr key="hinted handoff">
             <th>hinted handoff</th>
             <td className="num">{s.hintedHandoff.hintsStored.toLocaleString('en-US')}</td>
             <td>
               hints stored; {s.hintedHandoff.hintsDelivered.toLocaleString('en-US')} handed back; backlog peak {s.hintedHandoff.backlogMax}, at the end {s.hintedHandoff.backlogFinal}
             </td>
-          </tr>
-          <tr>
+          </tr>,
+    <tr key="anti-entropy">
             <th>anti-entropy</th>
             <td className="num">{s.antiEntropy.exchanges.toLocaleString('en-US')}</td>
             <td>
               Merkle exchanges; {s.antiEntropy.hashesCompared.toLocaleString('en-US')} hashes compared, {s.antiEntropy.keysSent.toLocaleString('en-US')} keys sent, {s.antiEntropy.keysRepaired.toLocaleString('en-US')} repaired
             </td>
-          </tr>
-          <tr>
+          </tr>,
+    <tr key="read repair">
             <th>read repair</th>
             <td className="num">{s.readRepair.repairs.toLocaleString('en-US')}</td>
             <td>stale replicas updated after reads</td>
-          </tr>
-          <tr>
+          </tr>,
+    <tr key="membership">
             <th>membership</th>
             <td className="num">{s.membership.keysMoved.toLocaleString('en-US')}</td>
             <td>
               keys moved by {s.membership.ringVersions - 1} ring change{s.membership.ringVersions === 2 ? '' : 's'}; {s.membership.gossipMessages.toLocaleString('en-US')} gossip messages, {s.membership.suspicions} local suspicions, {s.membership.forwards.toLocaleString('en-US')} requests forwarded
               {s.membership.forwardRetries > 0 && `, ${s.membership.forwardRetries.toLocaleString('en-US')} of them again after a lost forward`}
             </td>
-          </tr>
-          <tr>
+          </tr>,
+    <tr key="replicas at the end">
             <th>replicas at the end</th>
             <td className="num">{s.replicas.divergentKeysAtEnd.toLocaleString('en-US')}</td>
             <td>
@@ -221,8 +238,8 @@ function WholeRun({ result }: { result: DynamoResult }) {
               {s.replicas.durability.audited < s.replicas.durability.acknowledged && ` (an evenly spaced ${s.replicas.durability.audited.toLocaleString('en-US')} audited)`},{' '}
               {s.replicas.durability.fullyReplicated.toLocaleString('en-US')} on all N replicas, {s.replicas.durability.belowW} on fewer than W, {s.replicas.durability.lost} lost
             </td>
-          </tr>
-          <tr>
+          </tr>,
+    <tr key="simulation">
             <th>simulation</th>
             <td className="num">{s.simulated.events.toLocaleString('en-US')}</td>
             <td>
@@ -231,9 +248,7 @@ function WholeRun({ result }: { result: DynamoResult }) {
                 `; ${s.simulated.neverStarted.toLocaleString('en-US')} of ${s.simulated.operations.toLocaleString('en-US')} operations still waited for their lane at the end (a key's writer or a closed-loop client busy with an earlier one) and were never sent`}
             </td>
           </tr>
-        </tbody>
-      </table>
-  );
+  ].filter((r) => r !== false);
 }
 
 /** PBS's prediction with what it assumes, or why none is printed for this run. */

@@ -2,14 +2,14 @@ import { Figure } from '../../../ui/Figure.tsx';
 import type { Frame } from '../frame.ts';
 import { formatMs, keyName } from '../names.ts';
 import { TABS, type DynamoTab, type DynamoView } from '../scenario.ts';
-import { ComparePanel } from './ComparePanel.tsx';
+import { ComparePanel, CompareSections } from './ComparePanel.tsx';
 import { LatencyPanel, LatencySections } from './LatencyPanel.tsx';
-import { MessageDiagram } from './MessageDiagram.tsx';
-import { FAMILY_KEY } from './messageStyle.ts';
+import { MessagesPane } from './MessagesPane.tsx';
 import { MetricsPanel, MetricsSections } from './MetricsPanel.tsx';
-import { PartitioningPanel } from './PartitioningPanel.tsx';
+import { PartitioningPanel, PartitioningSections } from './PartitioningPanel.tsx';
 import { VersionGraph } from './VersionGraph.tsx';
-import { LatticeStates } from './LatticeStates.tsx';
+import { LatticeSections, LatticeStates } from './LatticeStates.tsx';
+import { VersionSections } from './VersionSections.tsx';
 
 export const TAB_TITLES: Record<DynamoTab, string> = {
   messages: 'Messages',
@@ -57,19 +57,14 @@ export function TabBody({ frame, view, width, running, setView, present = false 
     return <p className="dyn-empty">{running ? 'Simulating…' : 'Run the simulation to see messages, versions and metrics. The ring on the left is the one this scenario starts from.'}</p>;
   switch (view.tab) {
     case 'messages':
-      return (
-        <>
-          <label className="dyn-check">
-            <input type="checkbox" checked={view.background} onChange={(e) => setView({ background: e.target.checked })} />
-            <span>also gossip, hand-off, anti-entropy and transfers</span>
-          </label>
-          <Figure title={`Messages up to ${formatMs(now)} (Lamport diagram)`} exportName="dynamo-messages" figureKey={FAMILY_KEY}>
-            <MessageDiagram trace={trace} config={config} position={position} width={width - 24} selectedKey={key} background={view.background} />
-          </Figure>
-          <p className="dyn-families">○ request starts, ● succeeds, ✕ fails or is lost · ■ version stored (orange: as a hint) · a band: the node is down</p>
-        </>
-      );
+      return <MessagesPane trace={trace} config={config} position={position} width={width} selectedKey={key} now={now} background={view.background} onBackground={(background) => setView({ background })} present={present} />;
     case 'versions':
+      if (present)
+        return result.summary.lattice ? (
+          <LatticeSections trace={trace} config={config} position={position} selectedKey={key} />
+        ) : (
+          <VersionSections trace={trace} config={config} position={position} selectedKey={key} width={width} now={now} />
+        );
       return (
         <Figure title={`${result.summary.lattice ? 'Lattice states' : 'Versions'} of ${keyName(key)} up to ${formatMs(now)}`} exportName="dynamo-versions">
           {result.summary.lattice ? (
@@ -88,8 +83,8 @@ export function TabBody({ frame, view, width, running, setView, present = false 
       return present ? <LatencySections {...props} /> : <LatencyPanel {...props} />;
     }
     case 'partitioning':
-      return <PartitioningPanel summary={result.summary} config={config} width={width - 4} />;
+      return present ? <PartitioningSections summary={result.summary} config={config} width={width - 4} /> : <PartitioningPanel summary={result.summary} config={config} width={width - 4} />;
     case 'compare':
-      return <ComparePanel summary={result.summary} config={config} width={width - 4} />;
+      return present ? <CompareSections summary={result.summary} config={config} width={width - 4} /> : <ComparePanel summary={result.summary} config={config} width={width - 4} />;
   }
 }

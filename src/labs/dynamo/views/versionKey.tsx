@@ -1,6 +1,6 @@
 import type { GraphNode } from '../versionGraph.ts';
 import { Mark, OKABE_ITO, type Category } from '../../../ui/chart/palette.tsx';
-import { flowLegend } from '../../../ui/chart/wrap.ts';
+import { flowLegend, textWidth } from '../../../ui/chart/wrap.ts';
 
 /**
  * What a box in the version graph (SOSP'07 Figure 3) stands for, each with an Okabe–Ito colour and
@@ -24,12 +24,15 @@ export const VERSION_KEY_ROW = 20;
 
 type Entry = { label: string; draw: 'frontier' | 'merge' | 'returned' | 'uncommitted' | 'arrow' };
 const ENTRIES: readonly Entry[] = [
-  { label: 'latest version (siblings when several)', draw: 'frontier' },
+  { label: 'latest version (several: siblings)', draw: 'frontier' },
   { label: 'merge of siblings', draw: 'merge' },
   { label: 'returned by the latest read', draw: 'returned' },
   { label: 'not (yet) committed', draw: 'uncommitted' },
   { label: 'descends from (arrow to the newer)', draw: 'arrow' },
 ];
+
+/** The width of the key's widest entry: as a column, one entry a row, it needs no more. */
+export const versionKeyWidth = (): number => Math.ceil(Math.max(...ENTRIES.map((e) => SWATCH + FONT * 0.4 + textWidth(e.label, FONT))));
 
 /** The rows the key takes at a width. */
 export const versionKeyRows = (width: number): number => flowLegend(ENTRIES.map((e) => e.label), width, FONT, SWATCH).rows;
