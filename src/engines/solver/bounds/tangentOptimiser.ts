@@ -36,6 +36,11 @@ export class TangentOptimiser {
     this.z = new Float64Array(widest);
   }
 
+  /** Each neuron's coefficient in the last pass (where positive its lower line was used, where negative its upper one). */
+  get weights(): readonly Float64Array[] {
+    return this.trace.weight;
+  }
+
   /** The tangent points behind the last bound returned, indexed [layer][neuron] (NaN: CROWN's line). */
   get points(): readonly Float64Array[] {
     return this.best;

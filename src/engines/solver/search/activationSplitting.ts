@@ -8,6 +8,7 @@ import type { Case, Constraint } from '../model/problem.ts';
 import { Ev } from '../trace/events.ts';
 import { Fate, NodeKind } from '../trace/tree.ts';
 import { chooseNeuron, type Branching } from './reluBranching.ts';
+import { boundsUnderRanges, chooseRange, splitNarrowings, type Narrowing } from './rangeBranching.ts';
 import { combine, combinedSlack, countUndecided } from './closing.ts';
 import type { SearchEnv, SearchResult } from './env.ts';
 import { attack, attackAll, Falsifier } from './falsification.ts';
@@ -43,6 +44,8 @@ interface Subdomain {
   depth: number;
   /** Every ReLU is decided: bound once more, with many more ascent steps (LEAF_ITERATIONS). */
   exhausted?: boolean;
+  /** On a sigmoid or tanh network (no phases): the neurons' ranges its splits narrowed (rangeBranching.ts). */
+  narrowings?: Narrowing[];
 }
 
 /** Ascent steps at the root, and in every subdomain (warm-started from its parent's multipliers). */
@@ -239,7 +242,7 @@ class ActivationSplitting extends SplitSearch {
     events.push(Ev.open, d.node, d.depth);
     // The root's bounds hold on every subdomain, and the phases narrow them; the split constraints
     // reach the other layers through the multipliers β of the bound.
-    const bounds = boundsUnderPhases(net, root, d.phases);
+    const bounds = d.narrowings ? boundsUnderRanges(net, root, d.narrowings, c.lo, c.hi) : boundsUnderPhases(net, root, d.phases);
     // A leaf whose ReLUs are all decided: DeepPoly over the fixed phases is exact layer by layer.
     if (d.exhausted) stats.boundComputations += new DeepPoly(net, this.back).refine(bounds, c.lo, c.hi) > 0 ? 1 : 0;
     env.details.fromBounds(d.node, net, bounds, d.phases);
@@ -282,6 +285,7 @@ class ActivationSplitting extends SplitSearch {
     tree.setBound(d.node, best);
     events.push(Ev.bounds, d.node, countUndecided(net, bounds), 0, best);
     const con = c.constraints[bestK];
+    if (!this.splittable && con) return this.splitRange(d, bounds, c, con, best, c.constraints.length > 1, frontier);
     const pick = con ? chooseNeuron(this.options.branching, net, this.back, bounds, c.lo, c.hi, d.phases, con.coeffs, multipliers[bestK]!) : undefined;
     if (!pick) {
       // Every ReLU is decided: the subdomain is linear, and with the best multipliers β the bound is
@@ -309,6 +313,36 @@ class ActivationSplitting extends SplitSearch {
   private constraintBound(d: Subdomain, bounds: NetworkBounds, c: Case, con: Constraint, multipliers: SplitMultipliers, coeffs: Float64Array): number {
     if (!this.splittable) return this.tangents.lowerBound(bounds, c.lo, c.hi, con.coeffs, TANGENT_ROUNDS, coeffs, con.rhsHi);
     return this.bounder.lowerBound(bounds, c.lo, c.hi, d.phases, con.coeffs, multipliers, d.exhausted ? LEAF_ITERATIONS : d.depth === 0 ? ROOT_ITERATIONS : ITERATIONS, con.rhsHi, coeffs, this.halt);
+  }
+
+  /**
+   * Splits the range of the sigmoid or tanh neuron that costs the constraint's bound most; with
+   * `rebound`, the constraint is bounded again first so the coefficients are its own (the pass is
+   * deterministic: the same bound). With nothing left to split, the subdomain stays open.
+   */
+  private splitRange(d: Subdomain, bounds: NetworkBounds, c: Case, con: Constraint, bound: number, rebound: boolean, frontier: Frontier<Subdomain>): undefined {
+    const { tree, events } = this.env;
+    const { tangents, net } = this;
+    if (rebound) tangents.lowerBound(bounds, c.lo, c.hi, con.coeffs, TANGENT_ROUNDS);
+    const pick = chooseRange(net, bounds, tangents.weights, tangents.points);
+    if (!pick) {
+      this.openLeaves++;
+      this.floorReached = true;
+      tree.decide(d.node, d.anchor, Fate.stopped, events.next, d.share);
+      events.push(Ev.close, d.node, Fate.stopped);
+      return undefined;
+    }
+    const variable = this.nonlinearOffsets[pick.layer]! + pick.neuron;
+    this.stats.splits++;
+    tree.decide(d.node, d.anchor, Fate.split, events.next, 0);
+    events.push(Ev.split, d.node, variable, NodeKind.range, pick.at);
+    splitNarrowings(d.narrowings ?? [], bounds, pick).forEach((narrowings, side) => {
+      const share = d.share / 2;
+      const node = tree.add(d.node, NodeKind.range, variable, side, pick.at, share, events.next);
+      frontier.push({ ...d, narrowings, node, anchor: node >= 0 ? node : d.anchor, share, depth: d.depth + 1 }, bound);
+    });
+    this.env.report(this.stats.nodes, 'subdomains', `${(100 * tree.coveredOf(this.top)).toFixed(1)}% closed`);
+    return undefined;
   }
 
   /** Closes a subdomain whose bound (slack) shows the unsafe region empty in it. */
