@@ -1,6 +1,6 @@
 import type { BackSubstitution, PassTrace } from './backSubstitution.ts';
 import type { NetworkBounds } from './networkBounds.ts';
-import type { Network } from '../model/network.ts';
+import { affine, type Network } from '../model/network.ts';
 import { relax, type Relaxation } from './relaxation.ts';
 import { CROWN_POINT, relaxAtPoint } from './sigmoidTangents.ts';
 
@@ -83,17 +83,13 @@ export class TangentOptimiser {
     let { h, z } = this;
     for (let i = 0; i < net.inputSize; i++) h[i] = coeffs[i]! >= 0 ? boxLo[i]! : boxHi[i]!;
     for (let k = 0; k < layers; k++) {
-      const { weights: w, bias, inSize, outSize, activation } = net.layers[k]!;
+      const layer = net.layers[k]!;
+      const { outSize, activation } = layer;
       const lo = bounds.lo[k]!;
       const hi = bounds.hi[k]!;
       const weight = trace.weight[k]!;
       const tangent = trace.tangent[k]!;
-      for (let j = 0; j < outSize; j++) {
-        let s = bias[j]!;
-        const row = j * inSize;
-        for (let l = 0; l < inSize; l++) s += w[row + l]! * h[l]!;
-        z[j] = s;
-      }
+      affine(layer, h, z);
       if (activation !== 'identity') {
         for (let j = 0; j < outSize; j++) {
           const v = z[j]!;
