@@ -15,7 +15,7 @@ import { relax, type Relaxation } from './relaxation.ts';
  * the sound back-substitution with the chosen slopes, and the best of them is kept.
  */
 export class SlopeOptimiser {
-  private readonly trace: Required<Omit<PassTrace, 'beta'>>;
+  private readonly trace: Required<Omit<PassTrace, 'beta' | 'tangent'>>;
   private readonly coeffs: Float64Array;
   private readonly h: Float64Array;
   private readonly z: Float64Array;

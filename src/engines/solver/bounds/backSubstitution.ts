@@ -2,6 +2,7 @@ import type { NetworkBounds } from './networkBounds.ts';
 import type { Network } from '../model/network.ts';
 import { activationMagnitude, relax, type Relaxation } from './relaxation.ts';
 import { dotError, UNIT } from './rounding.ts';
+import { relaxAtPoint } from './sigmoidTangents.ts';
 
 /** What a pass is told, and tells, about the activations it relaxes; indexed [layer][neuron]. */
 export interface PassTrace {
@@ -10,6 +11,12 @@ export interface PassTrace {
    * [0, 1], so any such slope is sound. Others (and a missing array) mean CROWN's.
    */
   alpha?: Float64Array[];
+  /**
+   * Tangent points for sigmoid and tanh (sigmoidTangents.ts): the line on the side a neuron's
+   * coefficient picks is the tangent at its point, clamped into the sound range (CROWN_POINT, NaN:
+   * CROWN's line). Any point gives a sound line.
+   */
+  tangent?: Float64Array[];
   /**
    * Receives each neuron's coefficient in the bound where the pass relaxes its activation: where
    * positive the lower line was used, where negative the upper one. Layers without a relaxed
@@ -89,6 +96,7 @@ export class BackSubstitution {
         let productErr = 0;
         const weight = trace?.weight[k];
         const alpha = trace?.alpha?.[k];
+        const tangent = activation === 'relu' ? undefined : trace?.tangent?.[k];
         for (let j = 0; j < outSize; j++) {
           const m = mu[j]!;
           if (weight) weight[j] = m;
@@ -106,7 +114,8 @@ export class BackSubstitution {
             nu[j] = m;
             continue;
           }
-          relax(activation, l, u, r);
+          if (tangent) relaxAtPoint(activation, l, u, tangent[j]!, m > 0, r);
+          else relax(activation, l, u, r);
           let a = m > 0 ? r.al : r.au;
           // Any slope in [0, 1] is a sound lower line for relu (bl = 0): the chosen one replaces CROWN's.
           if (alpha && m > 0 && activation === 'relu' && alpha[j]! >= 0 && alpha[j]! <= 1) a = alpha[j]!;

@@ -40,7 +40,7 @@ const ADAM_B2 = 0.999;
 
 export class SplitBounder {
   /** The trace the passes read α and β from and write ν into. */
-  readonly trace: Required<PassTrace>;
+  readonly trace: Required<Omit<PassTrace, 'tangent'>>;
   /** The pre-activation values ẑ of F at the minimising corner, per layer. */
   private readonly zHat: Float64Array[];
   /** F's outputs per layer at that corner, and the corner itself (buffers reused by every step). */

@@ -1,5 +1,6 @@
 import { SlopeOptimiser } from './alphaCrown.ts';
 import { BackSubstitution } from './backSubstitution.ts';
+import { TangentOptimiser } from './tangentOptimiser.ts';
 import type { NetworkBounds } from './networkBounds.ts';
 import type { Network } from '../model/network.ts';
 
@@ -16,7 +17,7 @@ import type { Network } from '../model/network.ts';
 export class DeepPoly {
   /** The objective ±z of one neuron, in its layer's coordinates. */
   private readonly objective: Float64Array;
-  private slopes: SlopeOptimiser | undefined;
+  private slopes: SlopeOptimiser | TangentOptimiser | undefined;
 
   constructor(
     private readonly net: Network,
@@ -33,8 +34,10 @@ export class DeepPoly {
     const { net, back, objective } = this;
     // With slope rounds, each neuron's bound gets its own lower ReLU slopes below it (α-CROWN's
     // optimised intermediate bounds); a bound past 0 decides the neuron, so the rounds stop there.
-    const slopes = slopeRounds > 0 ? (this.slopes ??= new SlopeOptimiser(net, back)) : undefined;
-    const bound = (k: number) => (slopes ? slopes.lowerBoundAt(bounds, boxLo, boxHi, k, objective, slopeRounds, 0) : back.lowerBoundAt(bounds, boxLo, boxHi, k, false, objective));
+    // A network of sigmoid or tanh layers gets its own tangent points instead (no threshold decides those).
+    const slopes = slopeRounds > 0 ? (this.slopes ??= net.layers.some((l) => l.activation === 'relu') ? new SlopeOptimiser(net, back) : new TangentOptimiser(net, back)) : undefined;
+    const enough = slopes instanceof SlopeOptimiser ? 0 : Infinity;
+    const bound = (k: number) => (slopes ? slopes.lowerBoundAt(bounds, boxLo, boxHi, k, objective, slopeRounds, enough) : back.lowerBoundAt(bounds, boxLo, boxHi, k, false, objective));
     let runs = 0;
     // Every layer with an activation, the output layer too when it has one (eran's mnist_relu_9_200
     // ends in a ReLU: left to intervals, the property's bound relaxed it over a width of ~10⁶).

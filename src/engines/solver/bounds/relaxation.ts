@@ -20,8 +20,8 @@ export function sigmoid(z: number): number {
   return 1 / (1 + Math.exp(-z));
 }
 
-const phi = (kind: 'sigmoid' | 'tanh', z: number) => (kind === 'sigmoid' ? sigmoid(z) : Math.tanh(z));
-const dphi = (kind: 'sigmoid' | 'tanh', z: number) => {
+export const phi = (kind: 'sigmoid' | 'tanh', z: number) => (kind === 'sigmoid' ? sigmoid(z) : Math.tanh(z));
+export const dphi = (kind: 'sigmoid' | 'tanh', z: number) => {
   const v = phi(kind, z);
   return kind === 'sigmoid' ? v * (1 - v) : 1 - v * v;
 };
@@ -108,42 +108,73 @@ export function relax(kind: Activation, l: number, u: number, out: Relaxation): 
  * An upper line of sigmoid or tanh on [l, u] with l < 0 < u (CROWN's construction, Zhang et al.
  * NeurIPS'18). φ is convex on [l, 0] and concave on [0, u]. If the chord's slope is at most φ'(u),
  * the chord lies above φ on both parts. Otherwise the tangent at some d in [0, u] that passes above
- * (l, φ(l)) does: above φ on the concave part (a tangent there), and on [l, 0], where the line
- * minus φ is concave, above at both ends. d is found by bisection keeping the side that passes
- * above, with a margin over the rounding of the test; the line is then moved up by the usual margin.
+ * (l, φ(l)) does (mixedTangentFloor); the line is then moved up by the usual margin.
  */
 function mixedUpper(kind: 'sigmoid' | 'tanh', l: number, u: number, out: Relaxation): void {
+  const fu = phi(kind, u);
+  const d = mixedTangentFloor(kind, l, u);
+  if (d === CHORD) {
+    const fl = phi(kind, l);
+    const chord = (fu - fl) / (u - l);
+    out.au = chord;
+    out.bu = fu - chord * u + chordError(fl, fu, l, u) * (u - l) + mixedMargin(kind, l, u);
+  } else if (d === FLAT) {
+    // The chord test and the tangent test disagree only within rounding: the flat line at φ(u) is above.
+    out.au = 0;
+    out.bu = fu + mixedMargin(kind, l, u);
+  } else {
+    tangentLine(kind, d, mixedMargin(kind, l, u), out);
+  }
+}
+
+/** mixedTangentFloor's answers that are not a tangent point: the chord is the upper line, or the flat line at φ(u). */
+export const CHORD = -Infinity;
+export const FLAT = Infinity;
+
+/** A margin for any tangent or chord of φ on [l, u]: φ'(0) is the steepest slope any of them has. */
+export const mixedMargin = (kind: 'sigmoid' | 'tanh', l: number, u: number) => margin(dphi(kind, 0), l, u);
+
+/**
+ * The computed difference fu − fl errs by a few ulps (and φ's own ≤ 1 ulp at each end): as a
+ * slope, that much over the width. A test must hold for the exact chord, and a line through (u, fu)
+ * with the computed slope must clear the exact chord over the whole width.
+ */
+const chordError = (fl: number, fu: number, l: number, u: number) => (8 * UNIT * (Math.abs(fu) + Math.abs(fl)) + TINY) / (u - l);
+
+/**
+ * On a mixed interval l < 0 < u, the least point d of [0, u] whose tangent passes at least a margin
+ * above (l, φ(l)) (found by bisection, keeping the side that passes above): every tangent at a point
+ * of [d, u] is then an upper line of φ on [l, u], above φ on the concave part (a tangent there) and,
+ * on [l, 0], where the line minus φ is concave, above at both ends. The tangent at d meets φ(l)'s
+ * height later the further d is from 0 (its value at l grows with d), so the range is [d, u].
+ * CHORD when the chord's slope is at most φ'(u) (then no tangent of [0, u] passes above (l, φ(l)),
+ * and the chord is above φ on both parts); FLAT when the two tests disagree within rounding.
+ */
+export function mixedTangentFloor(kind: 'sigmoid' | 'tanh', l: number, u: number): number {
   const fl = phi(kind, l);
   const fu = phi(kind, u);
   const chord = (fu - fl) / (u - l);
-  const m = margin(Math.max(chord, dphi(kind, 0)), l, u);
-  // The computed difference fu − fl errs by a few ulps (and φ's own ≤ 1 ulp at each end): as a
-  // slope, that much over the width. The test must hold for the exact chord, and the line (through
-  // (u, fu) with the computed slope) must clear the exact chord over the whole width.
-  const chordErr = (8 * UNIT * (Math.abs(fu) + Math.abs(fl)) + TINY) / (u - l);
-  if (chord + chordErr <= dphi(kind, u) - m) {
-    out.au = chord;
-    out.bu = fu - chord * u + chordErr * (u - l) + m;
-    return;
-  }
-  // above(d): the tangent at d passes at least a margin above (l, φ(l)). False at 0, true at u.
-  const above = (d: number) => phi(kind, d) + dphi(kind, d) * (l - d) - fl >= m;
+  const m = mixedMargin(kind, l, u);
+  if (chord + chordError(fl, fu, l, u) <= dphi(kind, u) - m) return CHORD;
   let lo = 0;
   let hi = u;
-  if (!above(hi)) {
-    // The chord test and this one disagree only within rounding: the flat line at φ(u) is above.
-    out.au = 0;
-    out.bu = fu + m;
-    return;
-  }
+  if (!tangentPassesAbove(kind, hi, l, fl, m)) return FLAT;
   for (let i = 0; i < 40; i++) {
     const mid = lo / 2 + hi / 2;
-    if (above(mid)) hi = mid;
+    if (tangentPassesAbove(kind, mid, l, fl, m)) hi = mid;
     else lo = mid;
   }
-  const a = dphi(kind, hi);
+  return hi;
+}
+
+/** Whether the tangent of φ at d passes at least m above (l, fl), fl = φ(l), as computed. */
+export const tangentPassesAbove = (kind: 'sigmoid' | 'tanh', d: number, l: number, fl: number, m: number) => phi(kind, d) + dphi(kind, d) * (l - d) - fl >= m;
+
+/** The tangent of φ at d, moved up by m: au = φ'(d), bu = φ(d) − φ'(d)·d + m. */
+export function tangentLine(kind: 'sigmoid' | 'tanh', d: number, m: number, out: Relaxation): void {
+  const a = dphi(kind, d);
   out.au = a;
-  out.bu = phi(kind, hi) - a * hi + m;
+  out.bu = phi(kind, d) - a * d + m;
 }
 
 /**
