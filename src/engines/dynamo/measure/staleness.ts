@@ -29,36 +29,32 @@ export function withinKProbability(n: number, r: number, w: number, k: number): 
 /** How far back the commit log looks; reads older than this are "at least DEPTH versions stale". */
 export const COMMIT_DEPTH = 6;
 
-interface KeyLog {
-  count: number;
-  times: number[];
-  clocks: VectorClock[];
-}
-
 /**
  * The omniscient observer's record of committed writes (a write commits when its coordinator
  * has W acknowledgements), per key, in commit order: what staleness is measured against.
+ *
+ * Struct of arrays, indexed by key (no object or map entry per key): the key's last COMMIT_DEPTH
+ * commits sit in a ring of slots key × COMMIT_DEPTH … key × COMMIT_DEPTH + COMMIT_DEPTH − 1,
+ * commit i (1-based) in slot (i − 1) mod COMMIT_DEPTH.
  */
 export class CommitLog {
-  /** Per key, by index (no map lookup on the path of every read and write), once it is written. */
-  private readonly logs: (KeyLog | undefined)[];
-  /** Commits per key, so that the question every read asks first costs no map lookup. */
+  /** Commits per key. */
   private readonly counts: Int32Array;
+  private readonly times: Float64Array;
+  private readonly clocks: VectorClock[];
 
   constructor(keys: number) {
     this.counts = new Int32Array(keys);
-    this.logs = new Array<KeyLog | undefined>(keys).fill(undefined);
+    this.times = new Float64Array(keys * COMMIT_DEPTH);
+    this.clocks = new Array<VectorClock>(keys * COMMIT_DEPTH).fill(EMPTY_CLOCK);
   }
 
   commit(key: number, clock: VectorClock, time: number): number {
-    let log = this.logs[key];
-    // At their exact size (an array grown by assignment keeps room for 17): one log per key written.
-    if (!log) this.logs[key] = log = { count: 0, times: new Array<number>(COMMIT_DEPTH).fill(0), clocks: new Array<VectorClock>(COMMIT_DEPTH).fill(EMPTY_CLOCK) };
-    const slot = log.count % COMMIT_DEPTH;
-    log.times[slot] = time;
-    log.clocks[slot] = clock;
-    this.counts[key] = ++log.count;
-    return log.count;
+    const count = this.counts[key]!;
+    const slot = key * COMMIT_DEPTH + (count % COMMIT_DEPTH);
+    this.times[slot] = time;
+    this.clocks[slot] = clock;
+    return (this.counts[key] = count + 1);
   }
 
   /** Number of committed writes of the key so far (the index of the latest). */
@@ -68,9 +64,9 @@ export class CommitLog {
 
   /** Commit time of the key's index-th write (1-based), if still in the log. */
   timeOf(key: number, index: number): number {
-    const log = this.logs[key];
-    if (!log || index < 1 || index <= log.count - COMMIT_DEPTH || index > log.count) return NaN;
-    return log.times[(index - 1) % COMMIT_DEPTH]!;
+    const count = this.counts[key]!;
+    if (index < 1 || index <= count - COMMIT_DEPTH || index > count) return NaN;
+    return this.times[key * COMMIT_DEPTH + ((index - 1) % COMMIT_DEPTH)]!;
   }
 
   /**
@@ -79,11 +75,12 @@ export class CommitLog {
    * k-th latest, COMMIT_DEPTH when it reflects none of the last COMMIT_DEPTH.
    */
   age(key: number, latestAtStart: number, returned: Siblings): number {
-    const log = this.logs[key];
-    if (!log || latestAtStart === 0) return 0;
-    const oldest = Math.max(1, log.count - COMMIT_DEPTH + 1);
-    for (let i = log.count; i >= oldest; i--) {
-      if (covers(returned, log.clocks[(i - 1) % COMMIT_DEPTH]!)) return Math.max(0, latestAtStart - i);
+    const count = this.counts[key]!;
+    if (count === 0 || latestAtStart === 0) return 0;
+    const oldest = Math.max(1, count - COMMIT_DEPTH + 1);
+    const base = key * COMMIT_DEPTH;
+    for (let i = count; i >= oldest; i--) {
+      if (covers(returned, this.clocks[base + ((i - 1) % COMMIT_DEPTH)]!)) return Math.max(0, latestAtStart - i);
     }
     return Math.min(COMMIT_DEPTH, latestAtStart - (oldest - 1));
   }
