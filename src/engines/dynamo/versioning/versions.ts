@@ -87,8 +87,13 @@ export function covers(siblings: Siblings, clock: VectorClock): boolean {
 }
 
 /** The versions of `mine` that `theirs` lacks (what a repair has to send). */
-export function missingFrom(theirs: Siblings, mine: Siblings): Version[] {
-  return mine.filter((v) => !covers(theirs, v.clock));
+export function missingFrom(theirs: Siblings, mine: Siblings): Siblings {
+  // Every read repair asks this of every replica that answered, and most hold everything already:
+  // that answer allocates nothing.
+  if (theirs === mine) return NO_VERSIONS;
+  let missing: Version[] | null = null;
+  for (const v of mine) if (!covers(theirs, v.clock)) (missing ??= []).push(v);
+  return missing ?? NO_VERSIONS;
 }
 
 /** An order-independent digest of a sibling set, for Merkle trees (§4.7). */
