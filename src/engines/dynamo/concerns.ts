@@ -1,5 +1,5 @@
 import type { DynamoConfig } from './config.ts';
-import type { CommitLog } from './measure/staleness.ts';
+import type { CommitLog } from './measure/commitLog.ts';
 import type { Metrics } from './measure/metrics.ts';
 import type { TraceRecorder } from './measure/traceRecorder.ts';
 import type { Membership } from './membership/membership.ts';

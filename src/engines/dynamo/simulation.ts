@@ -11,7 +11,7 @@ import type { Request } from './replication/request.ts';
 import { RequestTable } from './replication/requestTable.ts';
 import { initialRing, preferenceLength } from './ring/initialRing.ts';
 import { keyRanges, preferenceList, rangeOf, type Ring } from './ring/ring.ts';
-import { CommitLog } from './measure/staleness.ts';
+import { CommitLog } from './measure/commitLog.ts';
 import { AckedWrites } from './measure/ackedWrites.ts';
 import { NodeStore } from './replication/storage.ts';
 import { FLAG, REC, TraceRecorder } from './measure/traceRecorder.ts';

@@ -7,7 +7,7 @@ import type { Cluster } from '../concerns.ts';
 import { FLAG, REC, STORE_CAUSE } from '../measure/traceRecorder.ts';
 import { apply, EMPTY_VALUE, reconcile, visibleItems, type Operation, type Value } from '../versioning/values.ts';
 import { counterOf, EMPTY_CLOCK, merge, truncate, withCounter, type VectorClock } from '../versioning/vectorClock.ts';
-import { missingFrom, NO_VERSIONS, type Siblings, type Version } from '../versioning/versions.ts';
+import { alone, missingFrom, newVersion, NO_VERSIONS, type Siblings } from '../versioning/versions.ts';
 import { OP } from '../sim/workload.ts';
 import { enterLane, laneOf, leaveLane, NO_LANE } from './clientLanes.ts';
 import { latticeVersion } from '../versioning/lattice/write.ts';
@@ -192,12 +192,12 @@ function coordinate(sim: Cluster, req: Request, e: number): void {
     const op = req.operation!;
     const time = sim.localTime(e);
     const lat = sim.lattice;
-    const version: Version = lat
+    const version = lat
       ? latticeVersion({ lat, store: e < sim.M ? sim.stores[e]! : null, key: req.key, context: req.value, clock, operation: op, coordinator: e, id, time, writer: req.client })
-      : { clock, value: apply(cfg.versioning.reconciliation, req.value, op.op === 'put' ? { op: 'put', n: id } : op), id, time, writer: req.client };
+      : newVersion(clock, apply(cfg.versioning.reconciliation, req.value, op.op === 'put' ? { op: 'put', n: id } : op), id, time, req.client);
     const { value } = version;
     req.version = version;
-    req.merged = [version];
+    req.merged = alone(version);
     sim.trace.version(id, req.key, version.clock, value, sim.now, req.client, e);
   }
   if (!req.write) for (let i = 0; i < req.targets.length; i++) req.replies.push(NO_VERSIONS);

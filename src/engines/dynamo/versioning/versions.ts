@@ -12,12 +12,30 @@ export interface Version {
   readonly time: number;
   /** The client that wrote it. */
   readonly writer: number;
+  /**
+   * The sibling set of this version alone: the usual state of a key at a replica, shared by every
+   * replica (and message) that holds only this version, so a key written once costs one array, not
+   * one per replica. Set by `newVersion`; a version built otherwise gets a fresh array (`alone`).
+   */
+  readonly only?: Siblings;
 }
 
 /** The versions a replica keeps for a key: causally unrelated siblings (usually one). */
 export type Siblings = readonly Version[];
 
 export const NO_VERSIONS: Siblings = Object.freeze([]);
+
+/** A new version, with its one-version sibling set. */
+export function newVersion(clock: VectorClock, value: Value, id: number, time: number, writer: number): Version {
+  const v: { -readonly [K in keyof Version]: Version[K] } = { clock, value, id, time, writer, only: undefined };
+  v.only = [v];
+  return v;
+}
+
+/** The sibling set holding `v` alone. */
+export function alone(v: Version): Siblings {
+  return v.only ?? [v];
+}
 
 /**
  * Syntactic reconciliation (SOSP'07 §4.4): a new version replaces every version it descends
@@ -36,6 +54,7 @@ export function addVersion(siblings: Siblings, v: Version): Siblings {
       if (i < 31) superseded |= 1 << i;
     } else survivors++;
   }
+  if (survivors === 0) return alone(v);
   // The result is built at its exact size: it is what a replica keeps for the key.
   const out = new Array<Version>(survivors + 1);
   let n = 0;
@@ -68,8 +87,13 @@ export function covers(siblings: Siblings, clock: VectorClock): boolean {
 }
 
 /** The versions of `mine` that `theirs` lacks (what a repair has to send). */
-export function missingFrom(theirs: Siblings, mine: Siblings): Version[] {
-  return mine.filter((v) => !covers(theirs, v.clock));
+export function missingFrom(theirs: Siblings, mine: Siblings): Siblings {
+  // Every read repair asks this of every replica that answered, and most hold everything already:
+  // that answer allocates nothing.
+  if (theirs === mine) return NO_VERSIONS;
+  let missing: Version[] | null = null;
+  for (const v of mine) if (!covers(theirs, v.clock)) (missing ??= []).push(v);
+  return missing ?? NO_VERSIONS;
 }
 
 /** An order-independent digest of a sibling set, for Merkle trees (§4.7). */

@@ -1,4 +1,4 @@
-import { addVersion, mergeSiblings, NO_VERSIONS, type Siblings, type Version } from '../versions.ts';
+import { addVersion, alone, mergeSiblings, newVersion, NO_VERSIONS, type Siblings, type Version } from '../versions.ts';
 import { descends, merge } from '../vectorClock.ts';
 import type { ReplicatedLattice } from './replicated.ts';
 import type { State } from '../../../lvars/lattice/lattice.ts';
@@ -26,17 +26,17 @@ export const SIBLINGS: VersionMerge = { add: addVersion, merge: mergeSiblings };
 export function joinStates(lat: ReplicatedLattice, a: Version, b: Version): Version {
   const element = lat.lattice.join(a.value.element as State, b.value.element as State);
   const later = b.id > a.id ? b : a;
-  return { clock: merge(a.clock, b.clock), value: latticeValue(lat, element), id: later.id, time: Math.max(a.time, b.time), writer: later.writer };
+  return newVersion(merge(a.clock, b.clock), latticeValue(lat, element), later.id, Math.max(a.time, b.time), later.writer);
 }
 
 /** Merge by join: at most one state per key, never siblings. */
 export function latticeMerge(lat: ReplicatedLattice): VersionMerge {
   const add = (kept: Siblings, v: Version): Siblings => {
-    if (kept.length === 0) return [v];
+    if (kept.length === 0) return alone(v);
     const mine = kept[0]!;
     // What the clock already covers, the element already holds: nothing to join.
     if (descends(mine.clock, v.clock)) return kept;
-    return [descends(v.clock, mine.clock) ? v : joinStates(lat, mine, v)];
+    return alone(descends(v.clock, mine.clock) ? v : joinStates(lat, mine, v));
   };
   return {
     add,

@@ -1,6 +1,6 @@
 import type { NodeStore } from '../../replication/storage.ts';
 import type { Operation, Value } from '../values.ts';
-import type { Version } from '../versions.ts';
+import { newVersion, type Version } from '../versions.ts';
 import { merge, type VectorClock } from '../vectorClock.ts';
 import type { State } from '../../../lvars/lattice/lattice.ts';
 import type { LatticeOp, ReplicatedLattice } from './replicated.ts';
@@ -51,7 +51,7 @@ export function latticeVersion(w: LatticeWrite): Version {
     clock = merge(clock, v.clock);
   }
   const updated = lat.update(element, latticeOp(lat, w.operation, w.id), w.coordinator, w.id);
-  const version: Version = { clock, value: latticeValue(lat, updated), id: w.id, time: w.time, writer: w.writer };
+  const version = newVersion(clock, latticeValue(lat, updated), w.id, w.time, w.writer);
   store?.own.set(key, version);
   return version;
 }

@@ -1,0 +1,134 @@
+import { covers, type Siblings } from '../versioning/versions.ts';
+import type { VectorClock } from '../versioning/vectorClock.ts';
+import { COMMIT_DEPTH } from './staleness.ts';
+
+/** Pairs of a committed clock kept inline (counters only: stamps are for truncation); a longer clock is kept whole. */
+const INLINE_PAIRS = 4;
+/** Keys per block of the log: blocks are made as keys are first written, so memory follows the keys written. */
+const BLOCK_KEYS = 1024;
+/** The length of a slot whose clock is kept whole, in `overflow`. */
+const WHOLE = -1;
+
+/** The log of BLOCK_KEYS keys: slot s = (key mod BLOCK_KEYS) × COMMIT_DEPTH + commit mod COMMIT_DEPTH. */
+interface Block {
+  times: Float64Array;
+  /** Pairs of slot s at s × INLINE_PAIRS …, sorted by node as in the clock. */
+  nodes: Int32Array;
+  counters: Float64Array;
+  /** Pairs per slot, or WHOLE. */
+  lengths: Int8Array;
+}
+
+/**
+ * The omniscient observer's record of committed writes (a write commits when its coordinator
+ * has W acknowledgements), per key, in commit order: what staleness is measured against. The
+ * key's last COMMIT_DEPTH commits are kept, commit i (1-based) in slot (i − 1) mod COMMIT_DEPTH.
+ *
+ * Struct of arrays (no object, array or clock kept per commit): a commit's time and the
+ * (node, counter) pairs of its clock are copied into typed arrays, since the clock itself is
+ * often superseded at every replica long before it leaves the log.
+ */
+export class CommitLog {
+  /** Commits per key. */
+  private readonly counts: Int32Array;
+  private readonly blocks: (Block | undefined)[];
+  /** Clocks longer than INLINE_PAIRS, by key × COMMIT_DEPTH + slot. */
+  private readonly overflow = new Map<number, VectorClock>();
+
+  constructor(keys: number) {
+    this.counts = new Int32Array(keys);
+    this.blocks = new Array<Block | undefined>(Math.ceil(keys / BLOCK_KEYS)).fill(undefined);
+  }
+
+  commit(key: number, clock: VectorClock, time: number): number {
+    const count = this.counts[key]!;
+    const block = this.blockOf(key);
+    const slot = (key % BLOCK_KEYS) * COMMIT_DEPTH + (count % COMMIT_DEPTH);
+    block.times[slot] = time;
+    this.keepClock(block, slot, key * COMMIT_DEPTH + (count % COMMIT_DEPTH), clock);
+    return (this.counts[key] = count + 1);
+  }
+
+  /** Number of committed writes of the key so far (the index of the latest). */
+  latest(key: number): number {
+    return this.counts[key]!;
+  }
+
+  /** Commit time of the key's index-th write (1-based), if still in the log. */
+  timeOf(key: number, index: number): number {
+    const count = this.counts[key]!;
+    if (index < 1 || index <= count - COMMIT_DEPTH || index > count) return NaN;
+    return this.blocks[(key / BLOCK_KEYS) | 0]!.times[(key % BLOCK_KEYS) * COMMIT_DEPTH + ((index - 1) % COMMIT_DEPTH)]!;
+  }
+
+  /**
+   * How many committed versions behind a read is: 0 when what it returned reflects the latest
+   * write committed before it started (index `latestAtStart`), k when it reflects only the
+   * k-th latest, COMMIT_DEPTH when it reflects none of the last COMMIT_DEPTH.
+   */
+  age(key: number, latestAtStart: number, returned: Siblings): number {
+    const count = this.counts[key]!;
+    if (count === 0 || latestAtStart === 0) return 0;
+    const oldest = Math.max(1, count - COMMIT_DEPTH + 1);
+    const block = this.blocks[(key / BLOCK_KEYS) | 0]!;
+    const base = (key % BLOCK_KEYS) * COMMIT_DEPTH;
+    for (let i = count; i >= oldest; i--) {
+      const slot = base + ((i - 1) % COMMIT_DEPTH);
+      if (this.reflected(returned, block, slot, key * COMMIT_DEPTH + ((i - 1) % COMMIT_DEPTH))) return Math.max(0, latestAtStart - i);
+    }
+    return Math.min(COMMIT_DEPTH, latestAtStart - (oldest - 1));
+  }
+
+  private blockOf(key: number): Block {
+    const b = (key / BLOCK_KEYS) | 0;
+    let block = this.blocks[b];
+    if (!block) {
+      const slots = BLOCK_KEYS * COMMIT_DEPTH;
+      this.blocks[b] = block = {
+        times: new Float64Array(slots),
+        nodes: new Int32Array(slots * INLINE_PAIRS),
+        counters: new Float64Array(slots * INLINE_PAIRS),
+        lengths: new Int8Array(slots),
+      };
+    }
+    return block;
+  }
+
+  private keepClock(block: Block, slot: number, id: number, clock: VectorClock): void {
+    const pairs = clock.length / 3;
+    if (block.lengths[slot] === WHOLE) this.overflow.delete(id);
+    if (pairs > INLINE_PAIRS) {
+      block.lengths[slot] = WHOLE;
+      this.overflow.set(id, clock);
+      return;
+    }
+    block.lengths[slot] = pairs;
+    for (let p = 0, at = slot * INLINE_PAIRS; p < pairs; p++, at++) {
+      block.nodes[at] = clock[3 * p]!;
+      block.counters[at] = clock[3 * p + 1]!;
+    }
+  }
+
+  /**
+   * Whether some returned version descends from the commit's clock (versions.ts `covers`): it
+   * holds every pair of the clock with at least its counter.
+   */
+  private reflected(returned: Siblings, block: Block, slot: number, id: number): boolean {
+    const pairs = block.lengths[slot]!;
+    if (pairs === WHOLE) return covers(returned, this.overflow.get(id)!);
+    for (const v of returned) if (descendsInline(v.clock, block, slot * INLINE_PAIRS, pairs)) return true;
+    return false;
+  }
+}
+
+/** a ≥ the inline pairs at [from, from + pairs) of the block (vectorClock.ts `descends`: counters compared, absent = 0). */
+function descendsInline(a: VectorClock, block: Block, from: number, pairs: number): boolean {
+  let i = 0;
+  for (let p = from; p < from + pairs; p++) {
+    const node = block.nodes[p]!;
+    while (i < a.length && a[i]! < node) i += 3;
+    const mine = i < a.length && a[i] === node ? a[i + 1]! : 0;
+    if (block.counters[p]! > mine) return false;
+  }
+  return true;
+}
