@@ -6,10 +6,10 @@ import { report } from './harness.ts';
 import { solveTimed, type BenchClock } from './solverRun.ts';
 
 /**
- * `npm run bench -- solver --suite mnistfc|eran [--all] [--strategies auto,symbolic] [--timeout S] [--clock wall|cpu]`:
+ * `npm run bench -- solver --suite mnistfc|eran [--all] [--network NAME] [--strategies auto,symbolic] [--timeout S] [--clock wall|cpu]`:
  * the VNN-COMP 2021 sets of many-input networks, from their instances CSVs. By default a short
  * sample (every sixth instance, at most 20 s each); `--all` runs every instance with the CSV's own
- * timeout. Counterexamples are certified by the engine; "holds" comes only from sound bounds.
+ * timeout; `--network 256x2` keeps the instances whose network file name contains that text. Counterexamples are certified by the engine; "holds" comes only from sound bounds.
  * `--clock cpu` measures each timeout in this process's CPU time (a shared machine's load does not
  * shrink it); both clocks are printed per instance.
  *
@@ -58,9 +58,10 @@ export function runVnncompSuite(suite: string, args: string[], option: (name: st
   const strategies = (option('strategies') ?? 'auto').split(',') as Strategy[];
   const clock = (option('clock') ?? 'wall') as BenchClock;
   if (clock !== 'wall' && clock !== 'cpu') throw new Error(`--clock must be wall or cpu (got ${String(clock)})`);
-  const list = instances(suite).filter((_, i) => all || i % 6 === 0);
+  const network = option('network');
+  const list = instances(suite).filter((inst, i) => (all || i % 6 === 0) && (!network || (inst.network.split('/').pop() ?? '').includes(network)));
   for (const strategy of strategies) {
-    console.log(`\n  ${suite}, ${strategy}: ${list.length} instance${list.length === 1 ? '' : 's'}${all ? ' (all), CSV timeouts' : ' (every sixth), at most 20 s each'}, ${clock} clock`);
+    console.log(`\n  ${suite}, ${strategy}: ${list.length} instance${list.length === 1 ? '' : 's'}${all ? ' (all)' : ' (every sixth)'}${network ? ` of ${network}` : ''}, ${cap ? `at most ${cap} s each` : all ? 'CSV timeouts' : 'at most 20 s each'}, ${clock} clock`);
     const tally = { holds: 0, violated: 0, unknown: 0, total: 0, worst: 0, cpu: 0 };
     for (const instance of list) {
       const timeout = cap ? Number(cap) : all ? instance.timeout : Math.min(20, instance.timeout);

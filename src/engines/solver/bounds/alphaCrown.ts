@@ -1,6 +1,7 @@
 import type { BackSubstitution, PassTrace } from './backSubstitution.ts';
 import type { NetworkBounds } from './networkBounds.ts';
 import type { Network } from '../model/network.ts';
+import { affine } from '../model/dense.ts';
 import { relax, type Relaxation } from './relaxation.ts';
 
 /**
@@ -82,12 +83,7 @@ export class SlopeOptimiser {
       const hi = bounds.hi[k]!;
       const alpha = trace.alpha[k]!;
       const weight = trace.weight[k]!;
-      for (let j = 0; j < outSize; j++) {
-        let s = bias[j]!;
-        const row = j * inSize;
-        for (let l = 0; l < inSize; l++) s += w[row + l]! * h[l]!;
-        z[j] = s;
-      }
+      affine(w, bias, inSize, outSize, h, z);
       for (let j = 0; j < outSize; j++) {
         const v = z[j]!;
         const l = lo[j]!;

@@ -1,5 +1,6 @@
 import type { NetworkBounds } from './networkBounds.ts';
 import type { Network } from '../model/network.ts';
+import { transposedProduct } from '../model/dense.ts';
 import { activationMagnitude, relax, type Relaxation } from './relaxation.ts';
 import { dotError, UNIT } from './rounding.ts';
 import { relaxAtPoint } from './sigmoidTangents.ts';
@@ -48,6 +49,7 @@ export class BackSubstitution {
   private readonly colAbs: Float64Array[];
   private readonly mu: Float64Array;
   private readonly nu: Float64Array;
+  private readonly rows: Int32Array;
   private readonly r: Relaxation = { al: 0, bl: 0, au: 0, bu: 0 };
 
   constructor(private readonly net: Network) {
@@ -59,6 +61,7 @@ export class BackSubstitution {
     const widest = Math.max(net.inputSize, ...net.layers.map((l) => l.outSize));
     this.mu = new Float64Array(widest);
     this.nu = new Float64Array(widest);
+    this.rows = new Int32Array(widest);
   }
 
   /**
@@ -150,13 +153,7 @@ export class BackSubstitution {
         if (Math.abs(v) > maxNu) maxNu = Math.abs(v);
       }
       slack += dotError(outSize, abs);
-      mu.fill(0, 0, inSize);
-      for (let j = 0; j < outSize; j++) {
-        const v = nu[j]!;
-        if (v === 0) continue;
-        const row = j * inSize;
-        for (let l = 0; l < inSize; l++) mu[l] = mu[l]! + v * w[row + l]!;
-      }
+      transposedProduct(w, inSize, outSize, nu, mu, this.rows);
       // How large each of this layer's inputs can be: the previous layer's outputs, or the box.
       let weighted = 0;
       const col = this.colAbs[k]!;

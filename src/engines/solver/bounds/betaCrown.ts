@@ -1,6 +1,7 @@
 import type { BackSubstitution, PassTrace } from './backSubstitution.ts';
 import type { NetworkBounds, Phases } from './networkBounds.ts';
 import type { Network } from '../model/network.ts';
+import { affine } from '../model/dense.ts';
 import { relax, type Relaxation } from './relaxation.ts';
 
 /**
@@ -152,11 +153,9 @@ export class SplitBounder {
       const lo = bounds.lo[k]!;
       const hi = bounds.hi[k]!;
       const nu = trace.weight[k]!;
+      affine(w, bias, inSize, outSize, h, z);
       for (let j = 0; j < outSize; j++) {
-        let v = bias[j]!;
-        const row = j * inSize;
-        for (let i = 0; i < inSize; i++) v += w[row + i]! * h[i]!;
-        z[j] = v;
+        const v = z[j]!;
         if (activation === 'identity' || (activation === 'relu' && lo[j]! >= 0)) out[j] = v;
         else if (activation === 'relu' && hi[j]! <= 0) out[j] = 0;
         else {

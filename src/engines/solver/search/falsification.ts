@@ -1,3 +1,4 @@
+import { affine, transposedProduct } from '../model/dense.ts';
 import { activate, type Network } from '../model/network.ts';
 import type { Case } from '../model/problem.ts';
 import { Ev } from '../trace/events.ts';
@@ -14,12 +15,15 @@ export class Falsifier {
   private readonly post: Float64Array[];
   private readonly grad: Float64Array[];
   private readonly input: Float64Array;
+  /** Scratch for the rows the backward pass reads. */
+  private readonly rows: Int32Array;
 
   constructor(private readonly net: Network) {
     this.pre = net.layers.map((l) => new Float64Array(l.outSize));
     this.post = net.layers.map((l) => new Float64Array(l.outSize));
     this.grad = [new Float64Array(net.inputSize), ...net.layers.map((l) => new Float64Array(l.outSize))];
     this.input = new Float64Array(net.inputSize);
+    this.rows = new Int32Array(Math.max(1, ...net.layers.map((l) => l.outSize)));
   }
 
   /** v(x); with `gradient`, also ∂v/∂x of the constraint that attains the maximum. */
@@ -63,12 +67,7 @@ export class Falsifier {
       const z = pre[k]!;
       const h = post[k]!;
       const { weights: w, bias, inSize, outSize } = layer;
-      for (let i = 0; i < outSize; i++) {
-        let s = bias[i]!;
-        const row = i * inSize;
-        for (let j = 0; j < inSize; j++) s += w[row + j]! * input[j]!;
-        z[i] = s;
-      }
+      affine(w, bias, inSize, outSize, input, z);
       switch (layer.activation) {
         case 'relu':
           for (let i = 0; i < outSize; i++) h[i] = z[i]! > 0 ? z[i]! : 0;
@@ -113,14 +112,7 @@ export class Falsifier {
         g[i] = g[i]! * d;
       }
       const below = grad[k]!;
-      below.fill(0);
-      const { weights: w, inSize } = layer;
-      for (let i = 0; i < layer.outSize; i++) {
-        const gi = g[i]!;
-        if (gi === 0) continue;
-        const row = i * inSize;
-        for (let j = 0; j < inSize; j++) below[j] = below[j]! + gi * w[row + j]!;
-      }
+      transposedProduct(layer.weights, layer.inSize, layer.outSize, g, below, this.rows);
     }
     out.set(grad[0]!);
   }
