@@ -1,6 +1,6 @@
 import type { NetworkBounds } from './networkBounds.ts';
 import type { Network } from '../model/network.ts';
-import { activationRange, relax, type Relaxation } from './relaxation.ts';
+import { activationMagnitude, relax, type Relaxation } from './relaxation.ts';
 import { dotError, UNIT } from './rounding.ts';
 
 /** What a pass is told, and tells, about the activations it relaxes; indexed [layer][neuron]. */
@@ -157,10 +157,7 @@ export class BackSubstitution {
         const prev = net.layers[k - 1]!;
         const pLo = bounds.lo[k - 1]!;
         const pHi = bounds.hi[k - 1]!;
-        for (let l = 0; l < inSize; l++) {
-          const [a, b] = activationRange(prev.activation, pLo[l]!, pHi[l]!);
-          weighted += col[l]! * Math.max(Math.abs(a), Math.abs(b));
-        }
+        for (let l = 0; l < inSize; l++) weighted += col[l]! * activationMagnitude(prev.activation, pLo[l]!, pHi[l]!);
       }
       slack += dotError(outSize, maxNu * weighted);
     }

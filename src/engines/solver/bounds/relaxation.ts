@@ -160,3 +160,14 @@ export function activationRange(kind: Activation, l: number, u: number): [number
     }
   }
 }
+
+/**
+ * max |φ(z)| over z ∈ [l, u], without building activationRange's pair (back-substitution asks it
+ * for every neuron of every layer it passes; the pair's allocation was a tenth of its time).
+ */
+export function activationMagnitude(kind: Activation, l: number, u: number): number {
+  if (kind === 'relu') return u > 0 ? u : 0;
+  if (kind === 'identity') return Math.max(Math.abs(l), Math.abs(u));
+  const [a, b] = activationRange(kind, l, u);
+  return Math.max(Math.abs(a), Math.abs(b));
+}
