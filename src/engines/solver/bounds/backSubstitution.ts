@@ -163,9 +163,7 @@ export class BackSubstitution {
         const prev = net.layers[k - 1]!;
         const pLo = bounds.lo[k - 1]!;
         const pHi = bounds.hi[k - 1]!;
-        for (let l = 0; l < inSize; l++) {
-          weighted += col[l]! * activationMagnitude(prev.activation, pLo[l]!, pHi[l]!);
-        }
+        for (let l = 0; l < inSize; l++) weighted += col[l]! * activationMagnitude(prev.activation, pLo[l]!, pHi[l]!);
       }
       slack += dotError(outSize, maxNu * weighted);
     }

@@ -50,13 +50,16 @@ export class DeepPoly {
         if (!(lo[i]! < 0 && hi[i]! > 0) && layer.activation === 'relu') continue;
         if (stop && runs % 16 === 0 && stop()) return runs;
         objective.fill(0, 0, layer.outSize);
-        objective[i] = 1;
-        const l = bound(k);
         objective[i] = -1;
         const u = -bound(k);
-        runs += 2;
-        if (l > lo[i]!) lo[i] = l;
+        runs++;
         if (u < hi[i]!) hi[i] = u;
+        // A ReLU shown off is 0 on the box: its lower bound is never used, so it is not computed.
+        if (layer.activation === 'relu' && hi[i]! <= 0) continue;
+        objective[i] = 1;
+        const l = bound(k);
+        runs++;
+        if (l > lo[i]!) lo[i] = l;
       }
     }
     return runs;

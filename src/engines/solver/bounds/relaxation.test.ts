@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { activate } from '../model/network.ts';
-import { relax, type Relaxation } from './relaxation.ts';
+import { activationMagnitude, activationRange, relax, type Relaxation } from './relaxation.ts';
 
 /**
  * Sigmoid and tanh across 0 (the part of the S-curve that is neither convex nor concave): the
@@ -60,5 +60,25 @@ describe('sigmoid and tanh relaxations across the inflection point', () => {
       }
     }
     expect(tighter).toBeGreaterThanOrEqual(6);
+  });
+});
+
+/** The allocation-free magnitude back-substitution uses bounds |φ(z)| at sampled points of [l, u] and equals activationRange's. */
+describe('activationMagnitude', () => {
+  it('bounds |φ| on the interval, as activationRange does', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom<'relu' | 'identity' | 'sigmoid' | 'tanh'>('relu', 'identity', 'sigmoid', 'tanh'),
+        fc.double({ min: -50, max: 50, noNaN: true }),
+        fc.double({ min: 0, max: 50, noNaN: true }),
+        (kind, l, width) => {
+          const u = l + width;
+          const m = activationMagnitude(kind, l, u);
+          const [a, b] = activationRange(kind, l, u);
+          expect(m).toBe(Math.max(Math.abs(a), Math.abs(b)));
+          for (let s = 0; s <= 16; s++) expect(Math.abs(activate(kind, l + (s / 16) * (u - l)))).toBeLessThanOrEqual(m + 1e-12);
+        },
+      ),
+    );
   });
 });
