@@ -20,10 +20,13 @@ interface BottomAxisProps {
   tickY?: number;
 }
 
+/** How near the right end (px) a tick's value is ended at the tick rather than centred: about half a value's width at the largest tick size. */
+const NEAR_END = 26;
+
 /**
  * A horizontal axis at y = 0 of its group: the line, ticks pointing down with their values, the
- * label under them. A value at the axis's right end ends there (centred, half of it would pass the
- * chart's narrow right margin and be cut).
+ * label under them. A value at or near the axis's right end ends at its tick (centred, half of it
+ * would pass the chart's narrow right margin and be cut).
  */
 export function BottomAxis({ x, ticks, format, from = 0, to, label, labelY = 38, tickY = 18 }: BottomAxisProps) {
   return (
@@ -31,7 +34,7 @@ export function BottomAxis({ x, ticks, format, from = 0, to, label, labelY = 38,
       {ticks.map((v) => (
         <g key={`x${v}`} transform={`translate(${x(v)},0)`}>
           <line y2={5} className="chart-axis" />
-          <text y={tickY} textAnchor={x(v) >= to - 1 ? 'end' : 'middle'} className="chart-tick">
+          <text y={tickY} textAnchor={x(v) >= to - NEAR_END ? 'end' : 'middle'} className="chart-tick">
             {format(v)}
           </text>
         </g>

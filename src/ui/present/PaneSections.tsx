@@ -1,4 +1,4 @@
-import { useContext, useState, type ReactNode } from 'react';
+import { useContext, useEffect, useState, type ReactNode } from 'react';
 import { useElementSize } from '../useElementSize.ts';
 import { FigureZoomContext } from './presentContext.ts';
 
@@ -19,6 +19,9 @@ export interface PaneSection {
 const FIGURE_BAR_REM = 3;
 const FIGURE_PADDING_REM = 1;
 
+/** The smallest drawing a section is given, in figure px: below it a chart is no longer worth drawing. */
+const MIN_DRAWING = 72;
+
 /**
  * A presentation pane with more figures than one screen holds (Dynamo's metrics): one section at a
  * time, sized to the room, the others one pick away, so the pane never scrolls. The
@@ -32,7 +35,20 @@ export function PaneSections({ sections, label, initial }: { sections: readonly 
   const index = Math.max(0, sections.findIndex((s) => s.id === chosen));
   const section = sections[index];
   const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
-  const drawing = Math.floor((size.height - (FIGURE_BAR_REM + FIGURE_PADDING_REM * zoom) * rem) / zoom);
+  const estimate = Math.floor((size.height - (FIGURE_BAR_REM + FIGURE_PADDING_REM * zoom) * rem) / zoom);
+  // The estimate cannot know what a section draws beside its drawing (a title that wraps, a legend
+  // row, a table): what still overflows once drawn is taken off the drawing, measured, per section
+  // and pane size, so a section never runs past its pane.
+  const key = `${section?.id}:${size.width}x${size.height}`;
+  const [trim, setTrim] = useState({ key: '', px: 0 });
+  const taken = trim.key === key ? trim.px : 0;
+  const drawing = Math.max(MIN_DRAWING, estimate - taken);
+  useEffect(() => {
+    const body = box.current;
+    if (!body || size.height === 0) return;
+    const excess = body.scrollHeight - body.clientHeight;
+    if (excess > 1 && drawing > MIN_DRAWING) setTrim({ key, px: taken + Math.ceil(excess / zoom) });
+  }, [box, size.height, drawing, key, taken, zoom]);
   return (
     <div className="pane-sections">
       <label className="pane-sections-pick">
@@ -49,7 +65,7 @@ export function PaneSections({ sections, label, initial }: { sections: readonly 
         </span>
       </label>
       <div ref={box} className="pane-sections-body">
-        {section && size.height > 0 && section.render({ drawing: Math.max(120, drawing), rem: rem / zoom })}
+        {section && size.height > 0 && section.render({ drawing, rem: rem / zoom })}
       </div>
     </div>
   );

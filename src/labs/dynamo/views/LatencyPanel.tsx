@@ -71,12 +71,18 @@ export function LatencySections({ summary, config, now, width, nodes }: Props) {
     },
   ];
   if (config.service.enabled)
-    sections.push({
-      id: 'figure-5',
-      label: 'Buffered against durable writes (Figure 5)',
-      // Its table has a row per run under a header, and a note under it.
-      render: ({ drawing, rem }) => <BufferedWrites summary={summary} config={config} width={width} height={Math.max(120, Math.floor(drawing - (2 * bufferRuns(summary, config).length + 6) * rem))} now={now} />,
-    });
+    sections.push(
+      {
+        id: 'figure-5',
+        label: 'Buffered against durable writes (Figure 5)',
+        render: ({ drawing }) => <BufferedWrites summary={summary} config={config} width={width} height={drawing} now={now} part="figure" />,
+      },
+      {
+        id: 'figure-5-runs',
+        label: 'Buffered against durable writes: the runs compared',
+        render: () => <BufferedWrites summary={summary} config={config} width={width} height={0} now={now} part="table" />,
+      },
+    );
   if (q.background.costed)
     sections.push(
       {
@@ -103,8 +109,11 @@ function bufferRuns(summary: DynamoSummary, config: DynamoConfig): { label: stri
   return [{ label: `this scenario (${base ? 'buffered' : 'durable'} writes)`, buffered: base, run: null }, ...others.map((v) => ({ label: v.label, buffered: !base, run: v }))];
 }
 
-/** Figure 5: the writes' 99.9th percentile over time, buffered against durable, and what crashes took from the buffers. */
-function BufferedWrites({ summary, config, width, height, now }: { summary: DynamoSummary; config: DynamoConfig; width: number; height: number; now: number }) {
+/**
+ * Figure 5: the writes' 99.9th percentile over time, buffered against durable (`part` "figure"), and
+ * each run's numbers with what crashes took from the buffers ("table"); the normal layout shows both.
+ */
+function BufferedWrites({ summary, config, width, height, now, part = 'both' }: { summary: DynamoSummary; config: DynamoConfig; width: number; height: number; now: number; part?: 'figure' | 'table' | 'both' }) {
   const b = summary.queueing.buffered;
   if (!config.service.enabled) return null;
   const runs = bufferRuns(summary, config);
@@ -128,9 +137,13 @@ function BufferedWrites({ summary, config, width, height, now }: { summary: Dyna
     r.run ? { mean: r.run.writeLatencyMs.mean, p999: r.run.writeLatencyMs.p999, lost: r.run.lostFromBuffers } : { mean: summary.latencyMs.write.meanMs, p999: summary.latencyMs.write.p999Ms, lost: b.lostFromBuffers };
   return (
     <>
-      <Figure title="Buffered against durable writes (Figure 5): the writes’ 99.9th percentile" exportName="dynamo-buffered-writes">
-        <LatencyOverTimePlot width={width - 20} height={height} curves={curves} now={now} label="Buffered against durable writes" />
-      </Figure>
+      {part !== 'table' && (
+        <Figure title="Buffered against durable writes (Figure 5): the writes’ 99.9th percentile" exportName="dynamo-buffered-writes">
+          <LatencyOverTimePlot width={width - 20} height={height} curves={curves} now={now} label="Buffered against durable writes" />
+        </Figure>
+      )}
+      {part !== 'figure' && (
+        <>
       <table className="data dyn-summary dyn-buffer-table">
         <thead>
           <tr>
@@ -155,6 +168,8 @@ function BufferedWrites({ summary, config, width, height, now }: { summary: Dyna
         </tbody>
       </table>
       <p className="dyn-note">{buffers}</p>
+        </>
+      )}
     </>
   );
 }
