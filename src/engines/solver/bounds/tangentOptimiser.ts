@@ -1,6 +1,7 @@
 import type { BackSubstitution, PassTrace } from './backSubstitution.ts';
 import type { NetworkBounds } from './networkBounds.ts';
-import { affine, type Network } from '../model/network.ts';
+import { affine } from '../model/dense.ts';
+import type { Network } from '../model/network.ts';
 import { relax, type Relaxation } from './relaxation.ts';
 import { CROWN_POINT, relaxAtPoint } from './sigmoidTangents.ts';
 
@@ -89,7 +90,7 @@ export class TangentOptimiser {
       const hi = bounds.hi[k]!;
       const weight = trace.weight[k]!;
       const tangent = trace.tangent[k]!;
-      affine(layer, h, z);
+      affine(layer.weights, layer.bias, layer.inSize, outSize, h, z);
       if (activation !== 'identity') {
         for (let j = 0; j < outSize; j++) {
           const v = z[j]!;

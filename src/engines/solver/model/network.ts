@@ -84,17 +84,6 @@ export function activate(kind: Activation, z: number): number {
   }
 }
 
-/** z = W·h + b for one layer, in floating point (no activation). */
-export function affine(layer: Layer, h: ArrayLike<number>, z: Float64Array): void {
-  const { weights: w, bias, inSize, outSize } = layer;
-  for (let j = 0; j < outSize; j++) {
-    let s = bias[j]!;
-    const row = j * inSize;
-    for (let l = 0; l < inSize; l++) s += w[row + l]! * h[l]!;
-    z[j] = s;
-  }
-}
-
 /** Evaluates the network in floating point (raw inputs to raw outputs). */
 export function evaluate(net: Network, input: ArrayLike<number>): Float64Array {
   let x = Float64Array.from(input);
