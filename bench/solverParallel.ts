@@ -1,54 +1,34 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { spawnSolverThread } from '../src/cli/solverPool.ts';
 import { createRunContext } from '../src/engines/runContext.ts';
 import { createSolverEngine } from '../src/engines/solver/engine.ts';
 import { acasProperty, type AcasInstance } from '../src/engines/solver/formats/acas.ts';
 import type { SolverSummary } from '../src/engines/solver/result.ts';
-import { sharedDataDir } from '../src/testing/sharedData.ts';
 import { report } from './harness.ts';
-
-const cpuSeconds = () => {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1e6;
-};
+import { benchRequest, cpuMillis } from './solverRun.ts';
 
 /** One instance by the symbolic strategy over `workers` worker threads (the CLI's pool), on the wall clock; CPU counts every thread. */
-async function solveWith(instance: AcasInstance, workers: number, timeout: number) {
+async function solveWith(instance: AcasInstance, networkText: string, workers: number, timeout: number) {
   const engine = createSolverEngine(spawnSolverThread);
   const network = { kind: 'file', name: instance.network, format: 'nnet', sha256: '0'.repeat(64), size: 0 } as const;
+  const request = { ...benchRequest({ network, networkData: { text: networkText }, property: acasProperty(instance.property).text, units: 'original' }, 'symbolic', timeout), workers };
   const start = performance.now();
-  const cpuStart = cpuSeconds();
-  const result = (await engine.run(
-    {
-      network,
-      networkData: { text: readFileSync(join(sharedDataDir(), 'acasxu', instance.network), 'utf8') },
-      property: acasProperty(instance.property).text,
-      units: 'original',
-      strategy: 'symbolic',
-      timeoutSeconds: timeout,
-      attack: true,
-      splitThreshold: 5,
-      tightening: 'symbolic',
-      workers,
-    },
-    1,
-    createRunContext({ maxSteps: Number.MAX_SAFE_INTEGER, maxMillis: timeout * 1000 }),
-  )) as { summary: SolverSummary };
-  return { summary: result.summary, wall: (performance.now() - start) / 1000, cpu: cpuSeconds() - cpuStart };
+  const cpuStart = cpuMillis();
+  const result = (await engine.run(request, 1, createRunContext({ maxSteps: Number.MAX_SAFE_INTEGER, maxMillis: timeout * 1000 }))) as { summary: SolverSummary };
+  return { summary: result.summary, wall: (performance.now() - start) / 1000, cpu: (cpuMillis() - cpuStart) / 1000 };
 }
 
 /**
  * Issue 16's parallel goal: on 2 cores, `workers` threads over one frontier against one, same
  * instances back to back in this run (wall clock: run it on an otherwise idle machine).
  */
-export async function runParallelComparison(instances: AcasInstance[], workers: number, timeout: number): Promise<void> {
+export async function runParallelComparison(instances: AcasInstance[], workers: number, timeout: number, networkText: (file: string) => string): Promise<void> {
   console.log(`\n  parallel search: ${workers} workers against 1, symbolic strategy, ${timeout} s each, wall clock`);
   let one = 0;
   let many = 0;
   for (const instance of instances) {
-    const single = await solveWith(instance, 1, timeout);
-    const pool = await solveWith(instance, workers, timeout);
+    const text = networkText(instance.network);
+    const single = await solveWith(instance, text, 1, timeout);
+    const pool = await solveWith(instance, text, workers, timeout);
     one += single.wall;
     many += pool.wall;
     const perWorker = pool.summary.workers?.map((w) => w.nodes).join(' + ') ?? String(pool.summary.stats.nodes);

@@ -10,10 +10,15 @@ import type { SolverSummary } from '../src/engines/solver/result.ts';
  */
 export type BenchClock = 'wall' | 'cpu';
 
-const cpuMillis = () => {
+export const cpuMillis = () => {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1000;
 };
+
+/** The request every solver bench makes of an instance: the attack on, the lab's split threshold and tightening. */
+export function benchRequest(instance: Pick<SolverRequest, 'network' | 'networkData' | 'property' | 'units'>, strategy: Strategy, timeout: number): SolverRequest {
+  return { ...instance, strategy, timeoutSeconds: timeout, attack: true, splitThreshold: 5, tightening: 'symbolic' };
+}
 
 /** One benchmark instance (a network file, its property, their units) solved by `strategy` within `timeout` seconds of `clock`, timed on both clocks. */
 export function solveTimed(
@@ -25,7 +30,7 @@ export function solveTimed(
   const start = performance.now();
   const cpuStart = cpuMillis();
   const result = engine.run(
-    { ...instance, strategy, timeoutSeconds: timeout, attack: true, splitThreshold: 5, tightening: 'symbolic' },
+    benchRequest(instance, strategy, timeout),
     1,
     createRunContext({ maxSteps: Number.MAX_SAFE_INTEGER, maxMillis: timeout * 1000 }, undefined, clock === 'cpu' ? cpuMillis : undefined),
   ) as { summary: SolverSummary };
