@@ -1,5 +1,5 @@
 import * as d3 from 'd3';
-import { useEffect, useId, useMemo, useRef } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useEngine } from '../../bridge/useEngine.ts';
 import type { SolverRequest } from '../../engines/solver/config.ts';
 import type { NetworkModel } from '../../engines/solver/model/network.ts';
@@ -48,16 +48,21 @@ export function SliceView({ request, model, spec, counterexample, settings, onCh
     [valid, model, spec, request, settings, counterexample],
   );
   const result = run.state.outcome?.status === 'done' ? run.state.outcome.result : undefined;
+  // The frame the last finished slice was computed for: the view is ready only when that is the frame shown.
+  const [resultFrame, setResultFrame] = useState<typeof frame>();
 
   useEffect(() => {
     if (!frame || !request || !valid) return;
     const timer = setTimeout(() => {
-      void start({ ...request, x: settings.x, y: settings.y, xRange: frame.xRange, yRange: frame.yRange, fixed: frame.fixed, resolution: RESOLUTION }, 0, { maxSteps: 1e9, maxMillis: 30_000 });
+      void start({ ...request, x: settings.x, y: settings.y, xRange: frame.xRange, yRange: frame.yRange, fixed: frame.fixed, resolution: RESOLUTION }, 0, { maxSteps: 1e9, maxMillis: 30_000 }).then((outcome) => {
+        if (outcome.status === 'done') setResultFrame(frame);
+      });
     }, 120);
     return () => clearTimeout(timer);
   }, [frame, request, valid, settings.x, settings.y, start]);
 
-  useEffect(() => {
+  // Drawn before the browser paints, so that `data-ready` never shows ahead of the drawing it announces.
+  useLayoutEffect(() => {
     const svg = d3.select(svgRef.current);
     svg.selectAll('*').remove();
     if (!frame || !model) return;
@@ -197,7 +202,7 @@ export function SliceView({ request, model, spec, counterexample, settings, onCh
           )}
         </div>
       )}
-      <div ref={box} className="solver-figure-box" data-testid="input-slice" data-ready={result ? 'yes' : 'no'}>
+      <div ref={box} className="solver-figure-box" data-testid="input-slice" data-ready={result && resultFrame === frame ? 'yes' : 'no'}>
         <svg ref={svgRef} width={width} height={height} role="img" aria-label="Input-space slice coloured by advisory" />
       </div>
     </Figure>
