@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import config from '../playwright.config.ts';
 import { expect, openApp, test, typeInEditor } from './fixtures.ts';
 import { tablesCut } from './legibility.ts';
@@ -128,6 +129,17 @@ test.describe('kernels', () => {
     await expect(other.getByTestId('image-input')).toContainText('disc.png, 48×40');
     await expect(other.getByTestId('image-output').locator('image')).toHaveCount(1, { timeout: 120_000 });
     await other.close();
+  });
+
+  test('an exported fusion figure carries its key: the legend text is inside the SVG file', async ({ page }) => {
+    await openApp(page, '/#example=kernels/sum-of-squares');
+    const figure = page.locator('figure').filter({ hasText: 'Domain IR' }).first();
+    await expect(figure.locator('svg *').first()).toBeAttached();
+    const [download] = await Promise.all([page.waitForEvent('download'), figure.getByRole('button', { name: 'SVG' }).click()]);
+    const svg = await readFile((await download.path())!, 'utf8');
+    const texts = await page.evaluate((svg) => [...new DOMParser().parseFromString(svg, 'image/svg+xml').querySelectorAll('text')].map((t) => t.textContent ?? ''), svg);
+    // The key (drawn inside the figure's SVG, IrGraphView's IrKey) reaches the file: its shapes' names and the dashed temporary.
+    for (const item of ['input array', 'element-wise operation', 'reduction', 'result', 'temporary array']) expect(texts, `the key's "${item}"`).toContain(item);
   });
 
   test('a program that does not fuse says why; an error is marked and blocks the run', async ({ page }) => {

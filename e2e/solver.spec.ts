@@ -64,6 +64,17 @@ test.describe('solver', () => {
     await expect(page.getByTestId('verdict')).toContainText('Advisory at the counterexample');
   });
 
+  test("an example's own property reads as unedited until it is edited", async ({ page }) => {
+    await openApp(page, '/#example=solver/tanh-reluplex');
+    const select = page.getByRole('combobox', { name: 'Built-in property' });
+    const shown = () => select.evaluate((s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent ?? '');
+    await expect.poll(shown).toBe('Own property (unedited)');
+    await page.locator('.property-editor .monaco-editor').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('; edited');
+    await expect.poll(shown).toBe('Custom property (edited)');
+  });
+
   test('two workers share the input-splitting search in the browser and give the same verdict', async ({ page }) => {
     await openApp(page, '/#example=solver/mini-acas-mid');
     await page.getByRole('spinbutton', { name: 'workers' }).fill('2');

@@ -115,8 +115,9 @@ export function App() {
               <button type="button" className="quiet" onClick={toggleFullscreen} title="Full screen (f)">
                 Full screen
               </button>
-              <button type="button" className="quiet" onClick={() => (playing ? teaching.exit() : setPresent(false))}>
-                Leave presentation (Esc)
+              <button type="button" className="quiet" onClick={() => (playing ? teaching.exit() : setPresent(false))} title="Leave presentation (Esc)" aria-label="Leave presentation (Esc)">
+                {/* Short, so the bar stays one row at 1280 with five view names (the title says it in full). */}
+                Exit (Esc)
               </button>
             </div>
           ) : (

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { ACAS_PROPERTIES } from '../../engines/solver/formats/acas.ts';
 import type { Units } from '../../engines/solver/model/problem.ts';
 import { CodeEditor } from '../../ui/CodeEditor.tsx';
@@ -7,6 +8,8 @@ import { PROPERTY_LIMIT } from './scenario.ts';
 
 interface PropertyPanelProps {
   text: string;
+  /** The scenario's title: a new title is a new scenario (an example opened, a link), whose property is its own, unedited. */
+  title: string;
   units: Units;
   canUseOriginal: boolean;
   markers: EditorMarker[];
@@ -17,15 +20,32 @@ interface PropertyPanelProps {
 }
 
 /** The property: one of the ten ACAS Xu properties (original units) or any VNN-LIB text, edited in Monaco. */
-export function PropertyPanel({ text, units, canUseOriginal, markers, onText, onUnits, onBuiltIn, fontSize }: PropertyPanelProps) {
+/**
+ * Whether the property differs from the one its scenario opened with: the text first seen under
+ * a title is the scenario's own (opening an example or choosing a built-in property gives a new title).
+ */
+function useEdited(title: string, text: string): boolean {
+  const [opened, setOpened] = useState({ title, text });
+  if (opened.title !== title) {
+    setOpened({ title, text });
+    return false;
+  }
+  return opened.text !== text;
+}
+
+/** The first option of the built-in select: what the property is when it is none of the built-in ones. */
+const ownLabel = (builtIn: boolean, edited: boolean): string => (builtIn ? 'ACAS Xu property…' : edited ? 'Custom property (edited)' : 'Own property (unedited)');
+
+export function PropertyPanel({ text, title, units, canUseOriginal, markers, onText, onUnits, onBuiltIn, fontSize }: PropertyPanelProps) {
   const builtIn = ACAS_PROPERTIES.find((p) => p.text === text);
+  const edited = useEdited(title, text);
   return (
     <section className="panel solver-panel solver-property" aria-label="Property">
       <h3>Property</h3>
       <div className="field-row">
         <select aria-label="Built-in property" value={builtIn?.id ?? 0} onChange={(e) => Number(e.target.value) > 0 && onBuiltIn(Number(e.target.value))}>
           <option value={0} disabled>
-            {builtIn ? 'ACAS Xu property…' : 'Custom property (edited)'}
+            {ownLabel(builtIn !== undefined, edited)}
           </option>
           {ACAS_PROPERTIES.map((p) => (
             <option key={p.id} value={p.id}>

@@ -147,6 +147,7 @@ function View({ scenario, onChange, mode }: LabViewProps<SolverConfig, SolverVie
         {mode === 'full' && (
           <PropertyPanel
             text={config.property}
+            title={scenario.title}
             units={config.units}
             canUseOriginal={model?.scaling !== undefined}
             markers={property.markers}
