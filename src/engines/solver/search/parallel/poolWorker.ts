@@ -23,7 +23,7 @@ export function servePoolWorker(port: PoolWorkerPort): void {
   };
   const handle = (m: ToWorker) => {
     if (m.type === 'start') {
-      const session = openSession(m.request, m.seed, createRunContext(m.budget));
+      const session = openSession(m.request, m.seed, createRunContext(m.budget), false);
       if (session.strategy !== 'symbolic' && session.strategy !== 'interval') throw new Error(`a parallel search splits the input box; ${session.strategy} does not`);
       search = new InputSplitting(session.env, inputSplitOptions(session.strategy, m.request.attack));
       checkpoints = session.checkpoints;
