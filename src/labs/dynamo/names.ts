@@ -23,8 +23,15 @@ export const keyName = (k: number): string => `k${k}`;
 const ITEMS = ['book', 'lamp', 'pen', 'mug', 'sock', 'kettle', 'plant', 'clock', 'scarf', 'chair', 'torch', 'bowl', 'vase', 'spoon', 'brush', 'candle'];
 export const itemName = (i: number): string => ITEMS[i] ?? `item ${i}`;
 
-/** A clock in the paper's notation, naming nodes and (for client-coordinated writes) clients. */
-export const clockText = (c: VectorClock, nodes: number): string => formatClock(c, (e) => endpointName(e, nodes));
+/**
+ * A clock in the paper's notation, naming nodes and (for client-coordinated writes) clients. A
+ * timestamp version (last write wins) carries one pair whose actor is no endpoint: its counter is
+ * the coordinator's clock reading, shown as a reading, not as a counter.
+ */
+export function clockText(c: VectorClock, nodes: number): string {
+  if (c.length === 3 && c[0]! < 0) return `[timestamp ${c[1]!.toFixed(2)}]`;
+  return formatClock(c, (e) => endpointName(e, nodes));
+}
 
 /**
  * A colour per node: Okabe–Ito's for rings of up to seven (black left out: the name is drawn on
