@@ -158,6 +158,13 @@ export class RevisedTableau implements SimplexTableau {
     const homeRow = new Int32Array(n).fill(-1);
     for (let r = 0; r < m; r++) homeRow[home[r]!] = r;
     for (const v of order) {
+      const untouched = this.untouchedRow(v, taken, homeRow[v]!);
+      if (untouched >= 0) {
+        fresh.pushSparse(untouched, rowIndex, entry, start[v]!, start[v + 1]!);
+        taken[untouched] = 1;
+        placed[untouched] = v;
+        continue;
+      }
       work.fill(0);
       for (let j = start[v]!; j < start[v + 1]!; j++) work[rowIndex[j]!] = entry[j]!;
       fresh.ftran(work);
@@ -188,6 +195,32 @@ export class RevisedTableau implements SimplexTableau {
     this.colOf = -1;
     this.recompute();
     return true;
+  }
+
+  /**
+   * Refactorisation's shortcut for a column with no entry in a row already pivoted (most of the
+   * designated ones: the slack basis is triangular): FTRAN would leave it as it is, since an eta
+   * acts only through its pivot row's entry, so its eta comes straight from A's sparse column. The
+   * row is chosen as for any column; −1 when the column meets a taken row (or is empty).
+   */
+  private untouchedRow(v: number, taken: Uint8Array, home: number): number {
+    const { start, rowIndex, entry, rowLength } = this;
+    const from = start[v]!;
+    const to = start[v + 1]!;
+    let largest = 0;
+    for (let j = from; j < to; j++) {
+      if (taken[rowIndex[j]!]) return -1;
+      largest = Math.max(largest, Math.abs(entry[j]!));
+    }
+    const acceptable = THRESHOLD * largest;
+    let p = -1;
+    for (let j = from; j < to; j++) {
+      if (Math.abs(entry[j]!) < acceptable || entry[j] === 0) continue;
+      const r = rowIndex[j]!;
+      if (r === home) return r;
+      if (p < 0 || rowLength[r]! < rowLength[p]!) p = r;
+    }
+    return p;
   }
 }
 
