@@ -30,6 +30,9 @@ const REDUCED_TOL = 1e-9;
  */
 const STOP_STRIDE = 32;
 
+/** Sweeps of the equations' bound tightening at a node when it is the only tightening. */
+const INTERVAL_PASSES = 2;
+
 const tol = (x: number) => TOL * (1 + Math.abs(x));
 
 /** How the calculus ends at one node of the search. */
@@ -111,8 +114,8 @@ export class Reluplex {
     const { env, splitThreshold } = this.s;
     const { enc, tableau, repairs } = this;
     repairs.fill(0);
-    tableau.recompute();
     this.clamp();
+    tableau.recompute();
     for (;;) {
       if (this.stopDue()) return { kind: 'stopped' };
       const simplex = this.fixBounds(node);
@@ -145,14 +148,18 @@ export class Reluplex {
     return this.s.env.stop() !== undefined;
   }
 
-  /** Moves every non-basic variable inside its bounds. */
+  /**
+   * Moves every non-basic variable inside its bounds (the node's bounds are new), before the basic
+   * ones are recomputed from them: one recomputation instead of an Update per moved variable.
+   */
   private clamp(): void {
     const { tableau, lo, hi } = this;
+    const { value } = tableau;
     for (let v = 0; v < this.n; v++) {
       if (tableau.isBasic(v)) continue;
-      const x = tableau.value[v]!;
+      const x = value[v]!;
       const y = Math.min(hi[v]!, Math.max(lo[v]!, Number.isFinite(x) ? x : 0));
-      if (y !== x) tableau.update(v, Number.isFinite(y) ? y : 0);
+      value[v] = Number.isFinite(y) ? y : 0;
     }
   }
 
@@ -383,13 +390,19 @@ export class Reluplex {
     return checked;
   }
 
-  /** Bound tightening (§5) of the node's bounds; false if they cross. Counts phases fixed by bounds. */
+  /**
+   * Bound tightening (§5) of the node's bounds; false if they cross. Counts phases fixed by bounds.
+   * With the symbolic pass, one sweep of the equations before it (it carries the split into the
+   * bounds it starts from) and one after (into f, aux and the property's rows): a second sweep
+   * each time moved few bounds (N(1,1) φ1: 507 nodes against 511, with half the sweeps).
+   */
   tighten(node: number): boolean {
     const { enc, lo, hi, fixed } = this;
-    let result = tighten(enc, lo, hi);
+    const passes = this.s.symbolic ? 1 : INTERVAL_PASSES;
+    let result = tighten(enc, lo, hi, passes);
     if (result.empty < 0 && this.s.symbolic) {
       const moved = this.tightenSymbolically();
-      const again = tighten(enc, lo, hi);
+      const again = tighten(enc, lo, hi, passes);
       result = { changed: result.changed + moved + again.changed, empty: again.empty };
       for (let v = 0; v < this.n && result.empty < 0; v++) if (lo[v]! > hi[v]!) result.empty = v;
     }
