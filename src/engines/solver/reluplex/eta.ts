@@ -49,28 +49,6 @@ export class EtaFile {
     this.count = k + 1;
   }
 
-  /** Appends the eta that pivots the sparse column α (rows index[from..to), entries value[from..to)) into row p. */
-  pushSparse(p: number, index: Int32Array, value: Float64Array, from: number, to: number): void {
-    const k = this.count;
-    if (k + 1 >= this.pivotRow.length) this.growEtas();
-    let at = this.start[k]!;
-    if (at + to - from > this.index.length) this.growEntries(at + to - from);
-    let pivot = 0;
-    for (let j = from; j < to; j++) if (index[j] === p) pivot = value[j]!;
-    const inverse = 1 / pivot;
-    this.pivotRow[k] = p;
-    this.diagonal[k] = inverse;
-    for (let j = from; j < to; j++) {
-      const a = value[j]!;
-      if (a === 0 || index[j] === p) continue;
-      this.index[at] = index[j]!;
-      this.value[at] = -a * inverse;
-      at++;
-    }
-    this.start[k + 1] = at;
-    this.count = k + 1;
-  }
-
   /** work ← B⁻¹·work. */
   ftran(work: Float64Array): void {
     const { pivotRow, diagonal, start, index, value } = this;
