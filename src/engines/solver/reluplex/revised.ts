@@ -8,7 +8,7 @@ const REFACTOR_EVERY = 32;
 
 /**
  * The revised simplex method (Dantzig & Orchard-Hays): the equations A·x = rhs stay as they are,
- * sparse, by column, and only the basis B (the columns of the basic variables) is kept, as B⁻¹ in
+ * sparse, by column, and only the basis B (the columns of the basic variables) is kept, as
  * B⁻¹ = E_k ⋯ E_1 · B₀⁻¹: B₀ factorised by blocks around its bump (blockBasis.ts) and the pivots
  * since, in product form (eta.ts). The tableau's entries are computed when asked for:
  *     T[·][v] = −B⁻¹·a_v                 (FTRAN: the column of an entering variable),
