@@ -90,6 +90,8 @@ describe('the revised simplex', () => {
       dense.pivot(r, entering);
       revised.pivot(revised.rowOf[x]!, entering);
     }
+    // Refactorised, the basis has a bump (basic variables that are no row's designated one): BTRAN goes through its blocks.
+    expect(revised.refactor()).toBe(true);
     // Sound bounds from the network (inputs in [−1, 1]); then a random bound on each output difference.
     const lo = new Float64Array(enc.count).fill(-Infinity);
     const hi = new Float64Array(enc.count).fill(Infinity);
