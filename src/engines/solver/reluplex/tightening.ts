@@ -85,16 +85,14 @@ function tightenRow(row: { vars: Int32Array; coeffs: Float64Array; rhs: number }
     // Σ_{others} a·x ∈ [restMin, restMax]
     const restMin = Number.isFinite(l) ? (minInf === 0 ? minSum - l : -Infinity) : minInf === 1 ? minSum : -Infinity;
     const restMax = Number.isFinite(h) ? (maxInf === 0 ? maxSum - h : Infinity) : maxInf === 1 ? maxSum : Infinity;
-    // a·x_v = rhs − rest  ∈ [rhs − restMax, rhs − restMin]
+    // a·x_v = rhs − rest  ∈ [rhs − restMax, rhs − restMin]; a candidate no tighter than the
+    // bound it would replace stays so once rounded outward, so only a tighter one is rounded.
     const axLo = rhs - restMax - err;
     const axHi = rhs - restMin + err;
-    if (a > 0) {
-      if (Number.isFinite(axLo)) setLo(v, down(axLo / a));
-      if (Number.isFinite(axHi)) setHi(v, up(axHi / a));
-    } else {
-      if (Number.isFinite(axHi)) setLo(v, down(axHi / a));
-      if (Number.isFinite(axLo)) setHi(v, up(axLo / a));
-    }
+    const newLo = (a > 0 ? axLo : axHi) / a;
+    const newHi = (a > 0 ? axHi : axLo) / a;
+    if (newLo > lo[v]! && Number.isFinite(newLo)) setLo(v, down(newLo));
+    if (newHi < hi[v]! && Number.isFinite(newHi)) setHi(v, up(newHi));
   }
 }
 
