@@ -77,8 +77,9 @@ export function closes(c: Case, lower: (k: Constraint, coeffsOut: Float64Array) 
  * B ≤ a·x* + b; so B + a·(x − x*) is a lower bound of coeffs·y on the whole parent box. On the half
  * without x*'s end of the split dimension d its minimum is B + |a_d|·(half width): the half that
  * does not hold the parent's minimiser gains that much for free. Rounded down at each step.
+ * Returns the closing constraint's margin there (its inherited bound − rhsHi), or undefined.
  */
-export function closesFromParent(c: Case, parent: Judgement, coeffs: Float64Array[], d: number, lo: number, mid: number, hi: number, upperHalf: boolean): boolean {
+export function closesFromParent(c: Case, parent: Judgement, coeffs: Float64Array[], d: number, lo: number, mid: number, hi: number, upperHalf: boolean): number | undefined {
   for (let k = 0; k < c.constraints.length; k++) {
     const bound = parent.lowers[k]!;
     if (Number.isNaN(bound)) continue;
@@ -88,9 +89,9 @@ export function closesFromParent(c: Case, parent: Judgement, coeffs: Float64Arra
     if (!(width > 0)) continue;
     const child = down(bound + down(Math.abs(a) * width));
     const constraint = c.constraints[k]!;
-    if (child > constraint.rhsHi || (constraint.strict && child >= constraint.rhsHi)) return true;
+    if (child > constraint.rhsHi || (constraint.strict && child >= constraint.rhsHi)) return child - constraint.rhsHi;
   }
-  return false;
+  return undefined;
 }
 
 /**

@@ -389,28 +389,39 @@ export class InputSplitting extends SplitSearch {
       const hi = d.hi.slice();
       if (side === 0) hi[dim] = mid;
       else lo[dim] = mid;
+      const share = d.share / 2;
+      const node = tree.add(d.node, NodeKind.input, dim, side, mid, share, events.next);
+      const inherited = inherits ? closesFromParent(c, verdict, this.coeffs[d.ci]!, dim, d.lo[dim]!, mid, d.hi[dim]!, side === 1) : undefined;
+      if (inherited !== undefined) {
+        this.closeFromParent({ ci: d.ci, lo, hi, parent: bounds, node, anchor: node >= 0 ? node : d.anchor, share, depth: d.depth + 1, refine: refined, centreViolation: NaN, first: verdict.bestK }, inherited);
+        continue;
+      }
       // Priority: how close the half's centre comes to a counterexample.
       for (let i = 0; i < n0; i++) centre[i] = lo[i]! + (hi[i]! - lo[i]!) / 2;
       const priority = this.falsifier.violation(centre, c);
-      const share = d.share / 2;
-      const node = tree.add(d.node, NodeKind.input, dim, side, mid, share, events.next);
-      if (inherits && closesFromParent(c, verdict, this.coeffs[d.ci]!, dim, d.lo[dim]!, mid, d.hi[dim]!, side === 1)) {
-        this.closeFromParent(node, node >= 0 ? node : d.anchor, share, d.depth + 1);
-        continue;
-      }
       // Keeping each open box's parent bounds tightens its children; past a limit, memory wins.
       const parent = frontier.size < FRONTIER_WITH_BOUNDS ? bounds : undefined;
       frontier.push({ ci: d.ci, lo, hi, parent, node, anchor: node >= 0 ? node : d.anchor, share, depth: d.depth + 1, refine: refined, centreViolation: priority, first: verdict.bestK }, priority);
     }
   }
 
-  /** A half closed on its parent's bounds: a verified leaf that no bound was computed for. */
-  private closeFromParent(node: number, anchor: number, share: number, depth: number): void {
-    const { tree, events } = this.env;
+  /**
+   * A half closed on its parent's bounds (`slack`: the closing constraint's inherited margin): a
+   * verified leaf that no bound was computed for. Its details are its box and its parent's phases.
+   */
+  private closeFromParent(d: Domain, slack: number): void {
+    const { tree, events, details } = this.env;
+    const { node, depth, parent } = d;
     this.stats.verifiedLeaves++;
     if (depth > this.stats.maxDepth) this.stats.maxDepth = depth;
     events.push(Ev.open, node, depth);
-    tree.decide(node, anchor, Fate.verified, events.next, share);
+    if (parent) {
+      details.fromBounds(node, this.net, parent);
+      events.push(Ev.bounds, node, countUndecided(this.net, parent), 0, slack);
+    }
+    details.box(node, d.lo, d.hi);
+    tree.setBound(node, slack);
+    tree.decide(node, d.anchor, Fate.verified, events.next, d.share);
     events.push(Ev.close, node, Fate.verified);
   }
 }
