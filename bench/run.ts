@@ -6,7 +6,10 @@ import type { Benchmark } from './harness.ts';
  * (its remaining arguments go to it, e.g. `npm run bench -- solver --instances 1-20`).
  */
 const [only, ...args] = process.argv.slice(2);
-const files = (await readdir(new URL('.', import.meta.url))).filter((f) => f.endsWith('.bench.ts')).sort();
+const all = (await readdir(new URL('.', import.meta.url))).filter((f) => f.endsWith('.bench.ts')).sort();
+// A named bench loads only its own file (NAME.bench.ts) when there is one, so the other benches'
+// modules (and what they allocate on import) are not in the heap it measures.
+const files = only && all.includes(`${only}.bench.ts`) ? [`${only}.bench.ts`] : all;
 const benches: Benchmark[] = [];
 for (const file of files) {
   const mod = (await import(new URL(file, import.meta.url).href)) as { default: Benchmark };

@@ -1,6 +1,6 @@
 import type { NetworkBounds } from '../bounds/networkBounds.ts';
 import { activationRange } from '../bounds/relaxation.ts';
-import { dotError } from '../bounds/rounding.ts';
+import { dotError, down } from '../bounds/rounding.ts';
 import type { Network } from '../model/network.ts';
 import type { Case, Constraint } from '../model/problem.ts';
 
@@ -40,24 +40,58 @@ export interface Judgement {
   closed: boolean;
   best: number;
   bestK: number;
-  /** Each constraint's lower bound of coeffs·y − rhsHi. */
+  /** Each constraint's lower bound of coeffs·y − rhsHi, by constraint (NaN where not bounded: the box closed first). */
   values: number[];
+  /** Each constraint's sound lower bound of coeffs·y itself (NaN where not bounded). */
+  lowers: number[];
 }
 
-/** Bounds every constraint; the box closes when one of them is shown to fail everywhere. */
-export function closes(c: Case, lower: (k: Constraint, coeffsOut: Float64Array) => number, coeffs: Float64Array[]): Judgement {
-  const j: Judgement = { closed: false, best: -Infinity, bestK: 0, values: [] };
-  c.constraints.forEach((k, index) => {
-    if (j.closed) return;
-    const slack = lower(k, coeffs[index]!) - k.rhsHi;
-    j.values.push(slack);
+/**
+ * Bounds every constraint; the box closes when one of them is shown to fail everywhere. `first`
+ * is bounded first (the parent's nearest-to-closed constraint: a box usually closes on the
+ * constraint that came nearest to closing its parent, and then the others are not bounded at all).
+ */
+export function closes(c: Case, lower: (k: Constraint, coeffsOut: Float64Array) => number, coeffs: Float64Array[], first = 0): Judgement {
+  const m = c.constraints.length;
+  const j: Judgement = { closed: false, best: -Infinity, bestK: 0, values: new Array<number>(m).fill(NaN), lowers: new Array<number>(m).fill(NaN) };
+  for (let t = 0; t < m && !j.closed; t++) {
+    const index = t === 0 ? first : t <= first ? t - 1 : t;
+    const k = c.constraints[index]!;
+    const bound = lower(k, coeffs[index]!);
+    const slack = bound - k.rhsHi;
+    j.lowers[index] = bound;
+    j.values[index] = slack;
     if (slack > j.best) {
       j.best = slack;
       j.bestK = index;
     }
     if (slack > 0 || (k.strict && slack >= 0)) j.closed = true;
-  });
+  }
   return j;
+}
+
+/**
+ * Whether one half of a bisected box closes on its parent's bounds alone, with no bound computed
+ * for it. Each constraint's bound B came from a linear function of the inputs, a·x + b ≤ coeffs·y
+ * on the parent's box, minimised at the corner x* (xᵢ* = loᵢ where aᵢ ≥ 0, hiᵢ otherwise), and
+ * B ≤ a·x* + b; so B + a·(x − x*) is a lower bound of coeffs·y on the whole parent box. On the half
+ * without x*'s end of the split dimension d its minimum is B + |a_d|·(half width): the half that
+ * does not hold the parent's minimiser gains that much for free. Rounded down at each step.
+ * Returns the closing constraint's margin there (its inherited bound − rhsHi), or undefined.
+ */
+export function closesFromParent(c: Case, parent: Judgement, coeffs: Float64Array[], d: number, lo: number, mid: number, hi: number, upperHalf: boolean): number | undefined {
+  for (let k = 0; k < c.constraints.length; k++) {
+    const bound = parent.lowers[k]!;
+    if (Number.isNaN(bound)) continue;
+    const a = coeffs[k]![d]!;
+    // a ≥ 0: x*_d = lo, the upper half starts at mid; a < 0: x*_d = hi, the lower half ends at mid.
+    const width = a >= 0 ? (upperHalf ? down(mid - lo) : 0) : upperHalf ? 0 : down(hi - mid);
+    if (!(width > 0)) continue;
+    const child = down(bound + down(Math.abs(a) * width));
+    const constraint = c.constraints[k]!;
+    if (child > constraint.rhsHi || (constraint.strict && child >= constraint.rhsHi)) return child - constraint.rhsHi;
+  }
+  return undefined;
 }
 
 /**
@@ -68,7 +102,7 @@ export function closes(c: Case, lower: (k: Constraint, coeffsOut: Float64Array) 
  */
 export function combine(c: Case, coeffs: Float64Array[], values: number[], lo: Float64Array, hi: Float64Array, lambda: Float64Array): Float64Array | undefined {
   const m = c.constraints.length;
-  if (values.length < m) return undefined;
+  if (values.some((v) => Number.isNaN(v))) return undefined;
   const n = lo.length;
   // ℓ_k(x) = a_k·x + b_k − rhs_k, with b_k recovered from the minimum the bound reported.
   const offsets = new Float64Array(m);

@@ -8,7 +8,7 @@ import type { Case, Constraint } from '../model/problem.ts';
 import { Ev } from '../trace/events.ts';
 import { Fate, NodeKind } from '../trace/tree.ts';
 import { addNormalised, relaxationScores } from './branching.ts';
-import { closes, combine, combinedSlack, countUndecided, outputLowerBound, type Judgement } from './closing.ts';
+import { closes, closesFromParent, combine, combinedSlack, countUndecided, outputLowerBound, type Judgement } from './closing.ts';
 import type { SearchEnv, SearchResult } from './env.ts';
 import { attack, Falsifier } from './falsification.ts';
 import { Frontier } from './frontier.ts';
@@ -49,10 +49,15 @@ interface Domain {
   refine: boolean;
   /** The violation at the box's centre, computed when the box was made (its priority). */
   centreViolation: number;
+  /** The constraint bounded first: the one that came nearest to closing the parent. */
+  first: number;
 }
 
-/** Boxes bounded between rounds of the attack. */
-const ATTACK_EVERY = 1000;
+/**
+ * Boxes bounded before the first round of the attack during the search; each later round waits
+ * twice as long (on a long search that holds, rounds every 1,000 boxes took 6% of the time).
+ */
+const FIRST_ATTACK = 1000;
 
 /** Descent steps tried inside every box that is not closed. */
 const LOCAL_STEPS = 4;
@@ -98,6 +103,8 @@ export class InputSplitting extends SplitSearch {
   private readonly coeffs: Float64Array[][];
   /** Per case: the width of its box in each input (the floor of splitting is relative to it). */
   private readonly rootWidths: Float64Array[];
+  /** The node count at which the attack runs again. */
+  private nextAttack = FIRST_ATTACK;
 
   constructor(
     env: SearchEnv,
@@ -159,8 +166,8 @@ export class InputSplitting extends SplitSearch {
       const c = env.problem.cases[l.caseIndex]!;
       const node = env.tree.add(caseNodes[l.caseIndex]!, NodeKind.input, -1, 0, 0, l.share, env.events.next);
       const centreViolation = Number.isNaN(l.centreViolation) ? falsifier.violation(Float64Array.from(l.lo, (x, i) => x + (l.hi[i]! - x) / 2), c) : l.centreViolation;
-      const { caseIndex: ci, lo, hi, depth, share, refine, parent } = l;
-      frontier.push({ ci, lo, hi, parent, node, anchor: node >= 0 ? node : caseNodes[ci]!, share, depth, refine, centreViolation }, centreViolation);
+      const { caseIndex: ci, lo, hi, depth, share, refine, parent, first } = l;
+      frontier.push({ ci, lo, hi, parent, node, anchor: node >= 0 ? node : caseNodes[ci]!, share, depth, refine, centreViolation, first }, centreViolation);
     }
     return this.searchFrontier(frontier, sharing) ?? this.settle();
   }
@@ -174,7 +181,7 @@ export class InputSplitting extends SplitSearch {
     // Best first: the open box whose sample points came nearest to a counterexample is bounded next.
     const frontier = new Frontier<Domain>();
     const caseCentre = Float64Array.from(c.lo, (l, i) => l + (c.hi[i]! - l) / 2);
-    frontier.push({ ci, lo: c.lo.slice(), hi: c.hi.slice(), parent: undefined, node: caseNode, anchor: caseNode, share: 1 / cases, depth: 0, refine: false, centreViolation: falsifier.violation(caseCentre, c) }, 0);
+    frontier.push({ ci, lo: c.lo.slice(), hi: c.hi.slice(), parent: undefined, node: caseNode, anchor: caseNode, share: 1 / cases, depth: 0, refine: false, centreViolation: falsifier.violation(caseCentre, c), first: 0 }, 0);
     const found = this.searchFrontier(frontier);
     if (this.stopped) {
       for (let rest = ci + 1; rest < cases; rest++) {
@@ -203,7 +210,8 @@ export class InputSplitting extends SplitSearch {
         return undefined;
       }
       // More falsification now and then: cheap next to bounding, and it is what finds small unsafe regions.
-      if (options.attack && stats.nodes > 0 && stats.nodes % ATTACK_EVERY === 0) {
+      if (options.attack && stats.nodes >= this.nextAttack) {
+        this.nextAttack *= 2;
         const found = this.falsifyAll(Math.max(8, Math.ceil(options.restarts / cases)), false);
         if (found) return found;
       }
@@ -219,7 +227,7 @@ export class InputSplitting extends SplitSearch {
 
   /** An open box handed to another worker, with its parent's bounds: its node here stays open (the thief's tree carries on). */
   private toLeaf(d: Domain): Leaf {
-    return { caseIndex: d.ci, lo: d.lo, hi: d.hi, depth: d.depth, share: d.share, refine: d.refine, centreViolation: d.centreViolation, parent: d.parent };
+    return { caseIndex: d.ci, lo: d.lo, hi: d.hi, depth: d.depth, share: d.share, refine: d.refine, centreViolation: d.centreViolation, parent: d.parent, first: d.first };
   }
 
   /** Bounds one box and closes, falsifies or bisects it. */
@@ -252,7 +260,7 @@ export class InputSplitting extends SplitSearch {
       events.push(Ev.close, d.node, Fate.stopped);
       return undefined;
     }
-    this.bisect(d, c, dim, bounds, refined, frontier);
+    this.bisect(d, c, dim, bounds, refined, verdict, frontier);
     env.report(stats.nodes, 'boxes', `${(100 * tree.coveredOf(this.top)).toFixed(1)}% covered`);
     return undefined;
   }
@@ -272,7 +280,7 @@ export class InputSplitting extends SplitSearch {
     const coeffs = this.coeffs[ci]!;
     const lower = (k: Constraint, out: Float64Array, rounds: number) =>
       !symbolicBounds ? outputLowerBound(net, bounds, k) : slopes.lowerBound(bounds, d.lo, d.hi, k.coeffs, rounds, out, k.rhsHi);
-    const judge = (rounds: number) => closes(c, (k, out) => lower(k, out, rounds), coeffs);
+    const judge = (rounds: number) => closes(c, (k, out) => lower(k, out, rounds), coeffs, d.first);
     let refined = false;
     const refine = () => {
       refined = true;
@@ -362,13 +370,18 @@ export class InputSplitting extends SplitSearch {
     return dim;
   }
 
-  /** Splits the box in two along `dim`; the halves wait in the frontier. */
-  private bisect(d: Domain, c: Case, dim: number, bounds: NetworkBounds, refined: boolean, frontier: Frontier<Domain>): void {
+  /**
+   * Splits the box in two along `dim`; a half that its parent's bounds already close (closing.ts)
+   * is closed at once, the others wait in the frontier.
+   */
+  private bisect(d: Domain, c: Case, dim: number, bounds: NetworkBounds, refined: boolean, verdict: Judgement, frontier: Frontier<Domain>): void {
     const { tree, events } = this.env;
     const n0 = this.net.inputSize;
     const centre = new Float64Array(n0);
     const mid = d.lo[dim]! + (d.hi[dim]! - d.lo[dim]!) / 2;
     this.stats.splits++;
+    // The constraints' input coefficients are the back-substituted bounds' (interval bounds have none).
+    const inherits = this.options.bounds === 'symbolic';
     tree.decide(d.node, d.anchor, Fate.split, events.next, 0);
     events.push(Ev.split, d.node, dim, NodeKind.input, mid);
     for (const side of [0, 1]) {
@@ -376,14 +389,39 @@ export class InputSplitting extends SplitSearch {
       const hi = d.hi.slice();
       if (side === 0) hi[dim] = mid;
       else lo[dim] = mid;
+      const share = d.share / 2;
+      const node = tree.add(d.node, NodeKind.input, dim, side, mid, share, events.next);
+      const inherited = inherits ? closesFromParent(c, verdict, this.coeffs[d.ci]!, dim, d.lo[dim]!, mid, d.hi[dim]!, side === 1) : undefined;
+      if (inherited !== undefined) {
+        this.closeFromParent({ ci: d.ci, lo, hi, parent: bounds, node, anchor: node >= 0 ? node : d.anchor, share, depth: d.depth + 1, refine: refined, centreViolation: NaN, first: verdict.bestK }, inherited);
+        continue;
+      }
       // Priority: how close the half's centre comes to a counterexample.
       for (let i = 0; i < n0; i++) centre[i] = lo[i]! + (hi[i]! - lo[i]!) / 2;
       const priority = this.falsifier.violation(centre, c);
-      const share = d.share / 2;
-      const node = tree.add(d.node, NodeKind.input, dim, side, mid, share, events.next);
       // Keeping each open box's parent bounds tightens its children; past a limit, memory wins.
       const parent = frontier.size < FRONTIER_WITH_BOUNDS ? bounds : undefined;
-      frontier.push({ ci: d.ci, lo, hi, parent, node, anchor: node >= 0 ? node : d.anchor, share, depth: d.depth + 1, refine: refined, centreViolation: priority }, priority);
+      frontier.push({ ci: d.ci, lo, hi, parent, node, anchor: node >= 0 ? node : d.anchor, share, depth: d.depth + 1, refine: refined, centreViolation: priority, first: verdict.bestK }, priority);
     }
+  }
+
+  /**
+   * A half closed on its parent's bounds (`slack`: the closing constraint's inherited margin): a
+   * verified leaf that no bound was computed for. Its details are its box and its parent's phases.
+   */
+  private closeFromParent(d: Domain, slack: number): void {
+    const { tree, events, details } = this.env;
+    const { node, depth, parent } = d;
+    this.stats.verifiedLeaves++;
+    if (depth > this.stats.maxDepth) this.stats.maxDepth = depth;
+    events.push(Ev.open, node, depth);
+    if (parent) {
+      details.fromBounds(node, this.net, parent);
+      events.push(Ev.bounds, node, countUndecided(this.net, parent), 0, slack);
+    }
+    details.box(node, d.lo, d.hi);
+    tree.setBound(node, slack);
+    tree.decide(node, d.anchor, Fate.verified, events.next, d.share);
+    events.push(Ev.close, node, Fate.verified);
   }
 }

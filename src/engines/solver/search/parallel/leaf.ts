@@ -19,6 +19,8 @@ export interface Leaf {
   refine: boolean;
   /** The violation at its centre (its priority); NaN when not yet computed (a case's whole box). */
   centreViolation: number;
+  /** The constraint to bound first (the one nearest to closing its parent). */
+  first: number;
   /** Its parent's bounds (sound on the parent's box, which holds this one); none for a case's whole box. */
   parent: NetworkBounds | undefined;
 }

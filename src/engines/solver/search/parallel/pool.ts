@@ -81,7 +81,7 @@ class Pool {
       this.fail = reject;
     });
     // Every case's whole box, one leaf each; worker 0 also runs the attack on all of them first.
-    const roots = cases.map((c, caseIndex): Leaf => ({ caseIndex, lo: c.lo.slice(), hi: c.hi.slice(), depth: 0, share: 1 / cases.length, refine: false, centreViolation: NaN, parent: undefined }));
+    const roots = cases.map((c, caseIndex): Leaf => ({ caseIndex, lo: c.lo.slice(), hi: c.hi.slice(), depth: 0, share: 1 / cases.length, refine: false, centreViolation: NaN, parent: undefined, first: 0 }));
     this.send(0, [roots.shift()!], this.request.attack);
     this.queue.push(...roots);
     this.dispatch();
