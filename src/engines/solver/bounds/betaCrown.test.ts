@@ -33,8 +33,15 @@ const arbitrarySubdomain = fc.record({
   radius: fc.double({ min: 0.2, max: 2, noNaN: true }),
   splits: fc.integer({ min: 1, max: 4 }),
   iterations: fc.constantFrom(0, 3, 12),
-  /** The subdomain's bounds: the root's narrowed by the phases (as the search takes them), or re-propagated from the box. */
-  narrowing: fc.constantFrom('phases', 'intervals'),
+  /**
+   * The subdomain's bounds: the root's narrowed by the phases (as the search takes them),
+   * re-propagated from the box, or narrowed and then refined by DeepPoly under the phases from
+   * some layer on (as the search refines a subdomain's intermediate bounds).
+   */
+  narrowing: fc.constantFrom('phases', 'intervals', 'refined'),
+  refineFrom: fc.integer({ min: 0, max: 3 }),
+  /** The bound the ascent may stop at (a finite one lets it stop early when it stalls). */
+  enough: fc.constantFrom(Infinity, 0, 5),
 });
 
 /**
@@ -42,7 +49,8 @@ const arbitrarySubdomain = fc.record({
  * sampled point of the subdomain (the box, where each split ReLU has its phase) lies inside the
  * subdomain's pre-activation bounds, and its objective value above the lower bound, for the
  * optimised multipliers and for random ones (any α in [0, 1] and β ≥ 0 must be sound), whether
- * the subdomain's bounds are the root's narrowed by its phases or intervals propagated again.
+ * the subdomain's bounds are the root's narrowed by its phases, intervals propagated again, or
+ * DeepPoly's refinement under the phases.
  */
 describe('bounds with split constraints', () => {
   it('contain every point of the subdomain, for optimised and for random α and β', () => {
@@ -65,11 +73,12 @@ describe('bounds with split constraints', () => {
           for (let i = 0; i < layer.outSize; i++) if (root.lo[k]![i]! < 0 && root.hi[k]![i]! > 0) undecided.push(offsets[k]! + i);
         });
         for (let s = 0; s < t.splits && undecided.length > 0; s++) phases[undecided.splice(Math.floor(random() * undecided.length), 1)[0]!] = random() < 0.5 ? 1 : -1;
-        const bounds = t.narrowing === 'phases' ? boundsUnderPhases(net, root, phases) : intervalBounds(net, lo, hi, root, phases);
+        const bounds = t.narrowing === 'intervals' ? intervalBounds(net, lo, hi, root, phases) : boundsUnderPhases(net, root, phases);
+        if (t.narrowing === 'refined') new DeepPoly(net, back).refine(bounds, lo, hi, undefined, 0, Math.min(t.refineFrom, net.layers.length - 1));
         const c = Float64Array.from({ length: 3 }, () => Math.round(4 * random() - 2));
         const bounder = new SplitBounder(net, back);
         const optimised = freshMultipliers(net, bounds);
-        const lower = [bounder.lowerBound(bounds, lo, hi, phases, c, optimised, t.iterations, Infinity)];
+        const lower = [bounder.lowerBound(bounds, lo, hi, phases, c, optimised, t.iterations, t.enough)];
         const arbitrary = freshMultipliers(net, bounds);
         arbitrary.alpha.forEach((a) => a.forEach((_, j) => (a[j] = random())));
         arbitrary.beta.forEach((b, k) => b.forEach((_, j) => (b[j] = -phases[offsets[k]! + j]! * 3 * random())));

@@ -29,8 +29,9 @@ export class DeepPoly {
   /**
    * Narrows `bounds` in place over the box; returns the number of neuron bounds computed. `stop`
    * (asked every few neurons) ends the refinement early: what was narrowed so far stays sound.
+   * Layers below `fromLayer` are left as they are (a caller that knows they cannot narrow).
    */
-  refine(bounds: NetworkBounds, boxLo: ArrayLike<number>, boxHi: ArrayLike<number>, stop?: () => boolean, slopeRounds = 0): number {
+  refine(bounds: NetworkBounds, boxLo: ArrayLike<number>, boxHi: ArrayLike<number>, stop?: () => boolean, slopeRounds = 0, fromLayer = 0): number {
     const { net, back, objective } = this;
     // With slope rounds, each neuron's bound gets its own lower ReLU slopes below it (α-CROWN's
     // optimised intermediate bounds); a bound past 0 decides the neuron, so the rounds stop there.
@@ -41,7 +42,7 @@ export class DeepPoly {
     let runs = 0;
     // Every layer with an activation, the output layer too when it has one (eran's mnist_relu_9_200
     // ends in a ReLU: left to intervals, the property's bound relaxed it over a width of ~10⁶).
-    for (let k = 0; k < net.layers.length; k++) {
+    for (let k = fromLayer; k < net.layers.length; k++) {
       const layer = net.layers[k]!;
       if (layer.activation === 'identity') continue;
       const lo = bounds.lo[k]!;
