@@ -1,3 +1,4 @@
+import { tableSlot as home } from '../ring/hash.ts';
 import type { OpCode } from './workload.ts';
 
 const EMPTY = -1;
@@ -115,10 +116,4 @@ export class ParkedOperations {
       this.picks[t] = old.picks[s]!;
     }
   }
-}
-
-/** Where operation i's probe starts (Fibonacci hashing, high bits folded in: consecutive indices spread over the table). */
-function home(i: number, mask: number): number {
-  const h = Math.imul(i, 0x9e3779b1);
-  return (h ^ (h >>> 16)) & mask;
 }
