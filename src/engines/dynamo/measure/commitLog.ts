@@ -131,7 +131,7 @@ export class CommitLog {
   private reflected(returned: Siblings, block: Block, slot: number, id: number): boolean {
     const pairs = block.lengths[slot]!;
     if (pairs === WHOLE) return covers(returned, this.overflow.get(id)!);
-    for (const v of returned) if (descendsInline(v.clock, block, slot * INLINE_PAIRS, pairs)) return true;
+    for (let i = 0; i < returned.length; i++) if (descendsInline(returned[i]!.clock, block, slot * INLINE_PAIRS, pairs)) return true;
     return false;
   }
 }
