@@ -3,15 +3,11 @@ import { InputError } from '../contract.ts';
 import { createRunContext } from '../runContext.ts';
 import type { DynamoConfig } from './config.ts';
 import { defaultConfig } from './defaults.ts';
-import { engine, type DynamoResult } from './engine.ts';
+import { engine } from './engine.ts';
+import { fingerprint } from '../../testing/fingerprint.ts';
 
 const run = async (cfg: DynamoConfig, seed = 1) => engine.run(cfg, seed, createRunContext());
 
-/** The whole result as text, typed arrays and NaN included: equal text means equal bits. */
-const fingerprint = (r: DynamoResult) =>
-  JSON.stringify(r, (_k, v: unknown) =>
-    ArrayBuffer.isView(v) ? Array.from(v as unknown as ArrayLike<number>, (x) => (Number.isNaN(x) ? 'NaN' : x)) : typeof v === 'number' && Number.isNaN(v) ? 'NaN' : v,
-  );
 
 function busy(): DynamoConfig {
   const cfg = defaultConfig();

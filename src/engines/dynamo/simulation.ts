@@ -131,7 +131,7 @@ export class Simulation implements Cluster, BackgroundHost {
     this.rngNetwork = simRandom(seed, STREAM.network);
     this.rngProtocol = simRandom(seed, STREAM.protocol);
     this.rngRing = simRandom(seed, STREAM.ring);
-    this.commits = new CommitLog(cfg.workload.keys);
+    this.commits = new CommitLog(cfg.workload.keys, cfg.versioning.versions !== 'timestamps');
     this.acked = new AckedWrites(cfg.workload.keys);
     this.lattice = replicatedLattice(cfg.lattice);
     this.merge = this.lattice ? latticeMerge(this.lattice) : SIBLINGS;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeLink, encodeScenario, validateScenario } from '../../scenario/codec.ts';
 import type { Scenario } from '../../scenario/types.ts';
 import { defaultScenario, spec } from './scenario.ts';
+import { MAX_NODES, MAX_REQUESTS } from '../../engines/dynamo/config.ts';
 
 const roundTrip = (s: Scenario) => {
   const decoded = decodeLink(encodeScenario(s));
@@ -38,6 +39,14 @@ describe('Dynamo scenarios', () => {
       expect(checked.ok).toBe(false);
       expect(!checked.ok && checked.error.message).toContain(where);
     }
+  });
+
+  it('accepts a production-sized cluster: 1,000 nodes and 10 M requests', () => {
+    const big = structuredClone(defaultScenario);
+    big.config.cluster = { ...big.config.cluster, nodes: MAX_NODES, strategy: 3, partitions: 8000, tokensPerNode: 8 };
+    big.config.workload = { ...big.config.workload, keys: 100_000, requests: MAX_REQUESTS, ratePerSecond: 10_000 };
+    const checked = roundTrip(big as unknown as Scenario);
+    expect(checked.ok && checked.value).toEqual(big);
   });
 
   it('fills view fields an older link lacks', () => {

@@ -42,7 +42,9 @@ export function onAntiEntropy(sim: AntiEntropySim, node: number): void {
 
 function entries(sim: AntiEntropySim, node: number, v: number, range: number): [number, Siblings][] {
   const out: [number, Siblings][] = [];
-  for (const [key, versions] of sim.stores[node]!.data) if (sim.rangeOfKey(v, key) === range) out.push([key, versions]);
+  sim.stores[node]!.data.forEach((versions, key) => {
+    if (sim.rangeOfKey(v, key) === range) out.push([key, versions]);
+  });
   return out;
 }
 

@@ -13,11 +13,15 @@ const WHOLE = -1;
 interface Block {
   times: Float64Array;
   /** Pairs of slot s at s × INLINE_PAIRS …, sorted by node as in the clock. */
-  nodes: Int32Array;
-  counters: Float64Array;
+  nodes: Int16Array;
+  counters: Int32Array | Float64Array;
   /** Pairs per slot, or WHOLE. */
   lengths: Int8Array;
 }
+
+/** Endpoints (nodes, then clients, and the timestamp actor −1) fit 16 bits: at most 1,000 nodes and 1,000 clients. */
+const fitsNode = (n: number): boolean => n === (n << 16) >> 16;
+const isInt32 = (x: number): boolean => x === (x | 0);
 
 /**
  * The omniscient observer's record of committed writes (a write commits when its coordinator
@@ -26,7 +30,9 @@ interface Block {
  *
  * Struct of arrays (no object, array or clock kept per commit): a commit's time and the
  * (node, counter) pairs of its clock are copied into typed arrays, since the clock itself is
- * often superseded at every replica long before it leaves the log.
+ * often superseded at every replica long before it leaves the log. Nodes take 16 bits; counters
+ * 32 when they are whole numbers (vector clocks), 64 when they are clock readings (timestamp
+ * versions, `wholeCounters` false). A clock the inline slots cannot hold exactly is kept whole.
  */
 export class CommitLog {
   /** Commits per key. */
@@ -35,7 +41,10 @@ export class CommitLog {
   /** Clocks longer than INLINE_PAIRS, by key × COMMIT_DEPTH + slot. */
   private readonly overflow = new Map<number, VectorClock>();
 
-  constructor(keys: number) {
+  constructor(
+    keys: number,
+    private readonly wholeCounters = true,
+  ) {
     this.counts = new Int32Array(keys);
     this.blocks = new Array<Block | undefined>(Math.ceil(keys / BLOCK_KEYS)).fill(undefined);
   }
@@ -86,8 +95,8 @@ export class CommitLog {
       const slots = BLOCK_KEYS * COMMIT_DEPTH;
       this.blocks[b] = block = {
         times: new Float64Array(slots),
-        nodes: new Int32Array(slots * INLINE_PAIRS),
-        counters: new Float64Array(slots * INLINE_PAIRS),
+        nodes: new Int16Array(slots * INLINE_PAIRS),
+        counters: this.wholeCounters ? new Int32Array(slots * INLINE_PAIRS) : new Float64Array(slots * INLINE_PAIRS),
         lengths: new Int8Array(slots),
       };
     }
@@ -97,7 +106,7 @@ export class CommitLog {
   private keepClock(block: Block, slot: number, id: number, clock: VectorClock): void {
     const pairs = clock.length / 3;
     if (block.lengths[slot] === WHOLE) this.overflow.delete(id);
-    if (pairs > INLINE_PAIRS) {
+    if (pairs > INLINE_PAIRS || !this.inline(clock)) {
       block.lengths[slot] = WHOLE;
       this.overflow.set(id, clock);
       return;
@@ -109,6 +118,12 @@ export class CommitLog {
     }
   }
 
+  /** Whether the clock's pairs fit the inline slots exactly. */
+  private inline(clock: VectorClock): boolean {
+    for (let i = 0; i < clock.length; i += 3) if (!fitsNode(clock[i]!) || (this.wholeCounters && !isInt32(clock[i + 1]!))) return false;
+    return true;
+  }
+
   /**
    * Whether some returned version descends from the commit's clock (versions.ts `covers`): it
    * holds every pair of the clock with at least its counter.
@@ -116,7 +131,7 @@ export class CommitLog {
   private reflected(returned: Siblings, block: Block, slot: number, id: number): boolean {
     const pairs = block.lengths[slot]!;
     if (pairs === WHOLE) return covers(returned, this.overflow.get(id)!);
-    for (const v of returned) if (descendsInline(v.clock, block, slot * INLINE_PAIRS, pairs)) return true;
+    for (let i = 0; i < returned.length; i++) if (descendsInline(returned[i]!.clock, block, slot * INLINE_PAIRS, pairs)) return true;
     return false;
   }
 }

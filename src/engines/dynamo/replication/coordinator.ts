@@ -167,7 +167,8 @@ function newClock(sim: Cluster, req: Request, e: number): VectorClock {
   if (e < sim.M) {
     const store = sim.stores[e]!;
     counter = Math.max(counter, store.counters.get(req.key) ?? 0);
-    for (const v of store.get(req.key)) counter = Math.max(counter, counterOf(v.clock, e));
+    const held = store.get(req.key);
+    for (let i = 0; i < held.length; i++) counter = Math.max(counter, counterOf(held[i]!.clock, e));
     store.counters.set(req.key, ++counter);
   } else {
     const client = sim.clients[e - sim.M]!;
@@ -396,7 +397,7 @@ function complete(sim: Cluster, req: Request, okAnswer: boolean, versions: Sibli
     // Only the §6.4 write coordinator asks which replica answered fastest: otherwise nothing is kept per key.
     if (req.fastest >= 0 && req.fastest < sim.M && cfg.coordination.writeCoordinator === 'fastest-read') c.readFastest.set(req.key, req.fastest);
   }
-  if (!req.write && ok) for (const v of versions) sim.trace.record(sim.now, req.start, REC.returned, OP.get, sim.M + req.client, -1, req.key, v.id, req.id, 0);
+  if (!req.write && ok) for (let i = 0; i < versions.length; i++) sim.trace.record(sim.now, req.start, REC.returned, OP.get, sim.M + req.client, -1, req.key, versions[i]!.id, req.id, 0);
   const policy = cfg.versioning.reconciliation;
   let next = -1;
   if (req.wait >= 0) {

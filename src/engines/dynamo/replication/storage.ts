@@ -1,5 +1,6 @@
 import { NO_VERSIONS, type Siblings, type Version } from '../versioning/versions.ts';
 import { SIBLINGS, type VersionMerge } from '../versioning/lattice/join.ts';
+import { KeyTable } from './keyTable.ts';
 
 /**
  * A node's durable storage (it survives a crash): the versions of the keys it replicates, the
@@ -16,11 +17,11 @@ export class NodeStore {
    * clock counter k then stands for its first k writes, and its counter entries only grow).
    */
   readonly own = new Map<number, Version>();
-  readonly data = new Map<number, Siblings>();
+  readonly data = new KeyTable<Siblings>();
   /** intended node → key → versions. */
   readonly hints = new Map<number, Map<number, Siblings>>();
   /** The last counter this node used in a clock, per key. */
-  readonly counters = new Map<number, number>();
+  readonly counters = new KeyTable<number>();
   /** Hinted versions held (the hand-off backlog). */
   hintCount = 0;
 

@@ -22,3 +22,9 @@ export function combine(a: number, b: number): number {
 export function keyPosition(key: number): number {
   return mix32(Math.imul(key + 1, 0x9e3779b1) ^ 0x5bd1e995);
 }
+
+/** The first slot an integer's probe tries in an open-addressing table of mask + 1 slots (Fibonacci hashing, high bits folded in). */
+export function tableSlot(x: number, mask: number): number {
+  const h = Math.imul(x, 0x9e3779b1);
+  return (h ^ (h >>> 16)) & mask;
+}

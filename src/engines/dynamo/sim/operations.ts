@@ -1,6 +1,7 @@
 import type { WorkloadConfig } from '../config.ts';
 import type { Random } from './random.ts';
-import { type OpCode, WorkloadGenerator, type WriteKind } from './workload.ts';
+import { type OpCode, popularityCdf, WorkloadGenerator, type WriteKind } from './workload.ts';
+import { ParkedOperations } from './parkedOperations.ts';
 
 /** Operations per chunk of the window. */
 const CHUNK_BITS = 12;
@@ -18,15 +19,6 @@ interface Chunk {
   done: number;
 }
 
-/** An operation that waits in its client's lane (replication/clientLanes.ts), kept apart from its chunk. */
-interface Parked {
-  key: number;
-  client: number;
-  op: OpCode;
-  item: number;
-  pick: number;
-}
-
 /**
  * The run's operations, generated as the run reaches them and kept in chunks only while some of
  * a chunk's operations have not started. An operation that has to wait for its lane is parked:
@@ -41,15 +33,16 @@ export class Workload {
   readonly lastTime: number;
   private readonly generator: WorkloadGenerator;
   private readonly chunks: (Chunk | undefined)[] = [];
-  private readonly parked = new Map<number, Parked>();
+  private readonly parked = new ParkedOperations();
   private generated = 0;
 
   constructor(w: WorkloadConfig, writes: WriteKind, stream: () => Random, waitShare = 0) {
-    const ahead = new WorkloadGenerator(w, writes, stream(), waitShare);
-    for (let i = 0; i < ahead.count; i++) ahead.next();
+    const cdf = popularityCdf(w.popularity, w.keys);
+    const ahead = new WorkloadGenerator(w, writes, stream(), waitShare, cdf);
+    for (let i = 0; i < ahead.count; i++) ahead.next(true);
     this.count = ahead.count;
     this.lastTime = ahead.count > 0 ? ahead.time : 0;
-    this.generator = new WorkloadGenerator(w, writes, stream(), waitShare);
+    this.generator = new WorkloadGenerator(w, writes, stream(), waitShare, cdf);
   }
 
   time(i: number): number {
@@ -60,34 +53,34 @@ export class Workload {
 
   key(i: number): number {
     const chunk = this.at(i);
-    return chunk ? chunk.key[i & (CHUNK - 1)]! : this.parkedOp(i).key;
+    return chunk ? chunk.key[i & (CHUNK - 1)]! : this.parked.key(this.parkedOp(i));
   }
 
   client(i: number): number {
     const chunk = this.at(i);
-    return chunk ? chunk.client[i & (CHUNK - 1)]! : this.parkedOp(i).client;
+    return chunk ? chunk.client[i & (CHUNK - 1)]! : this.parked.client(this.parkedOp(i));
   }
 
   op(i: number): OpCode {
     const chunk = this.at(i);
-    return chunk ? (chunk.op[i & (CHUNK - 1)]! as OpCode) : this.parkedOp(i).op;
+    return chunk ? (chunk.op[i & (CHUNK - 1)]! as OpCode) : this.parked.op(this.parkedOp(i));
   }
 
   /** The item of a scripted add or remove; -1 lets the client pick (using `pick`). */
   item(i: number): number {
     const chunk = this.at(i);
-    return chunk ? chunk.item[i & (CHUNK - 1)]! : this.parkedOp(i).item;
+    return chunk ? chunk.item[i & (CHUNK - 1)]! : this.parked.item(this.parkedOp(i));
   }
 
   /** A uniform draw in [0, 1) the client uses for choices made at run time (which item to remove). */
   pick(i: number): number {
     const chunk = this.at(i);
-    return chunk ? chunk.pick[i & (CHUNK - 1)]! : this.parkedOp(i).pick;
+    return chunk ? chunk.pick[i & (CHUNK - 1)]! : this.parked.pick(this.parkedOp(i));
   }
 
   /** Operation i waits for its lane: its fields move out of the chunk, which no longer waits for it. */
   park(i: number): void {
-    this.parked.set(i, { key: this.key(i), client: this.client(i), op: this.op(i), item: this.item(i), pick: this.pick(i) });
+    this.parked.add(i, this.key(i), this.client(i), this.op(i), this.item(i), this.pick(i));
     this.release(i);
   }
 
@@ -109,10 +102,11 @@ export class Workload {
     return this.chunks[i >> CHUNK_BITS];
   }
 
-  private parkedOp(i: number): Parked {
-    const p = this.parked.get(i);
-    if (!p) throw new Error(`workload operation ${i} was read after it started`);
-    return p;
+  /** Operation i's slot among the parked ones. */
+  private parkedOp(i: number): number {
+    const s = this.parked.slot(i);
+    if (s < 0) throw new Error(`workload operation ${i} was read after it started`);
+    return s;
   }
 
   /** Draws the next chunk of operations. */

@@ -32,8 +32,8 @@ export function popularityWeights(p: Popularity, keys: number): Float64Array {
   return w;
 }
 
-function sampleKey(cdf: Float64Array | null, keys: number, rng: Random): number {
-  const u = rng.next();
+/** The key a uniform draw u picks. */
+function keyAt(cdf: Float64Array | null, keys: number, u: number): number {
   if (!cdf) return Math.floor(u * keys);
   return Math.min(bisectRight(cdf, u), keys - 1);
 }
@@ -87,22 +87,26 @@ export class WorkloadGenerator {
     private readonly writes: WriteKind,
     private readonly rng: Random,
     private readonly waitShare = 0,
+    cdf: Float64Array | null = popularityCdf(w.popularity, w.keys),
   ) {
     this.script = w.script.map((s, i) => ({ s, i })).sort((a, b) => a.s.at - b.s.at || a.i - b.i).map((x) => x.s);
     this.count = w.requests + this.script.length;
-    this.cdf = popularityCdf(w.popularity, w.keys);
+    this.cdf = cdf;
     this.nextGenerated = w.requests > 0 ? nextArrival(0, w, rng) : Infinity;
   }
 
-  /** Draws the next operation into the fields. */
-  next(): void {
+  /**
+   * Draws the next operation into the fields. `timeOnly`: the same draws, but only the time is
+   * worked out (the pass ahead that finds the last arrival has no use for the key's search).
+   */
+  next(timeOnly = false): void {
     const { w, script } = this;
     if (this.scripted < script.length && (this.generated >= w.requests || script[this.scripted]!.at <= this.nextGenerated)) return this.takeScripted(script[this.scripted++]!);
     const rng = this.rng;
     const t = this.nextGenerated;
     this.generated++;
     this.nextGenerated = this.generated < w.requests ? nextArrival(t, w, rng) : Infinity;
-    const key = sampleKey(this.cdf, w.keys, rng);
+    const u = rng.next();
     const read = rng.next() < w.readFraction;
     const writer = rng.int(w.writersPerKey);
     const reader = rng.int(w.clients);
@@ -110,8 +114,13 @@ export class WorkloadGenerator {
     const item = rng.int(Math.max(1, w.items));
     const items = this.writes === 'items';
     this.time = t;
-    this.key = key;
     this.pick = rng.next();
+    if (timeOnly) {
+      if (read && this.waitShare > 0) rng.next();
+      return;
+    }
+    const key = keyAt(this.cdf, w.keys, u);
+    this.key = key;
     if (read) {
       this.op = this.waitShare > 0 && rng.next() < this.waitShare ? OP.wait : OP.get;
       this.client = reader;

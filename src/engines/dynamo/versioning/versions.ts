@@ -69,7 +69,7 @@ export function addVersion(siblings: Siblings, v: Version): Siblings {
 /** Syntactic reconciliation of two sibling sets. */
 export function mergeSiblings(a: Siblings, b: Siblings): Siblings {
   let out = a;
-  for (const v of b) out = addVersion(out, v);
+  for (let i = 0; i < b.length; i++) out = addVersion(out, b[i]!);
   return out;
 }
 
@@ -82,7 +82,7 @@ export function sameSiblings(a: Siblings, b: Siblings): boolean {
 
 /** True when some version descends from `clock`: the write with that clock is reflected. */
 export function covers(siblings: Siblings, clock: VectorClock): boolean {
-  for (const v of siblings) if (descends(v.clock, clock)) return true;
+  for (let i = 0; i < siblings.length; i++) if (descends(siblings[i]!.clock, clock)) return true;
   return false;
 }
 
@@ -92,7 +92,7 @@ export function missingFrom(theirs: Siblings, mine: Siblings): Siblings {
   // that answer allocates nothing.
   if (theirs === mine) return NO_VERSIONS;
   let missing: Version[] | null = null;
-  for (const v of mine) if (!covers(theirs, v.clock)) (missing ??= []).push(v);
+  for (let i = 0; i < mine.length; i++) if (!covers(theirs, mine[i]!.clock)) (missing ??= []).push(mine[i]!);
   return missing ?? NO_VERSIONS;
 }
 

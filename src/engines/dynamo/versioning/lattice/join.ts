@@ -42,7 +42,7 @@ export function latticeMerge(lat: ReplicatedLattice): VersionMerge {
     add,
     merge(a, b) {
       let out = a.length === 0 ? NO_VERSIONS : a;
-      for (const v of b) out = add(out, v);
+      for (let i = 0; i < b.length; i++) out = add(out, b[i]!);
       return out;
     },
   };
