@@ -16,6 +16,12 @@ interface Props {
   fontSize: number;
   /** Width available; the drawing is scaled down to fit (never below 70%) and scrolls beyond that. */
   width: number;
+  /**
+   * On a projector: the graph is drawn with its smallest text (a parfor's operations, the key) at
+   * `floor` px, its boxes and gaps tightened, in the orientation that comes closer to fitting
+   * width × `height`.
+   */
+  fit?: { height: number; floor: number };
   label: string;
 }
 
@@ -91,27 +97,33 @@ function NodeShape({ node, w, h }: { node: IrNode; w: number; h: number }) {
  * operations it fused). Laid out by graph/layered.ts, drawn by React; hovering a node emphasises
  * the same operations in the other stage, clicking one shows it in the editor.
  */
-export function IrGraphView({ graph, stage, domainLabels, emphasis, onSelect, onHover, fontSize, width, label }: Props) {
+export function IrGraphView({ graph, stage, domainLabels, emphasis, onSelect, onHover, fontSize: asked, width, fit, label }: Props) {
   const markerId = useId().replace(/:/g, '');
   const names = domainLabels;
+  const lines = useMemo(() => new Map(graph.nodes.map((n) => [n.id, linesOf(n, names)])), [graph, names]);
+  // Fitted, the smallest text sits at the floor: a parfor's operations (0.85 of the label), else the key (0.9).
+  // (2% above it: the figure's body may narrow the SVG by its border's px, scaling it down a hair.)
+  const fontSize = fit ? (1.02 * fit.floor) / ([...lines.values()].some((l) => l.length > 1) ? 0.85 : 0.9) : asked;
+  /** Fitted, the boxes and the gaps between them tighten: by this factor (its square for the gaps between layers). */
+  const gap = fit ? 0.7 : 1;
   const mono = fontSize * 0.62;
   const layout = useMemo(() => {
-    const lines = new Map(graph.nodes.map((n) => [n.id, linesOf(n, names)]));
     const sizes = graph.nodes.map((n) => {
       const text = lines.get(n.id)!;
       const longest = Math.max(...text.map((t, i) => t.length * (i === 0 ? mono : mono * 0.85)));
-      return { id: n.id, width: Math.max(fontSize * 3, longest + fontSize * 1.4), height: fontSize * (text.length === 1 ? 2 : 3.4) };
+      // Fitted, a short operation ('.*') takes a narrower box.
+      return { id: n.id, width: Math.max(fontSize * 3 * gap, longest + fontSize * 1.4 * Math.sqrt(gap)), height: fontSize * (text.length === 1 ? 2 : 3.4) * Math.sqrt(gap) };
     });
-    const across = layeredLayout({ nodes: sizes, edges: graph.edges }, { layerGap: fontSize * 2.6, nodeGap: fontSize * 0.8, padding: 6 });
+    const across = layeredLayout({ nodes: sizes, edges: graph.edges }, { layerGap: fontSize * 2.6 * gap * gap, nodeGap: fontSize * 0.8 * gap, padding: 6 });
     // Top to bottom: the same layout with the axes swapped (a layer's extent is then a node's height).
-    const down = layeredLayout({ nodes: sizes.map((n) => ({ id: n.id, width: n.height, height: n.width })), edges: graph.edges }, { layerGap: fontSize * 2.2, nodeGap: fontSize * 0.8, padding: 6 });
-    return { across, down, lines };
-  }, [graph, names, fontSize, mono]);
-  const { lines } = layout;
+    const down = layeredLayout({ nodes: sizes.map((n) => ({ id: n.id, width: n.height, height: n.width })), edges: graph.edges }, { layerGap: fontSize * 2.2 * gap * gap, nodeGap: fontSize * 0.8 * gap, padding: 6 });
+    return { across, down };
+  }, [graph, lines, fontSize, mono, gap]);
+  const vertical = fit ? fittedScale(transpose(layout.down), stage, width, fit.height, fontSize) > fittedScale(layout.across, stage, width, fit.height, fontSize) : width / layout.across.width < MIN_SCALE && width / layout.down.height > width / layout.across.width;
   // Left to right reads like the program; a narrow panel (a projector's half screen) gets the graph top to bottom.
-  const vertical = width / layout.across.width < MIN_SCALE && width / layout.down.height > width / layout.across.width;
   const laid = vertical ? transpose(layout.down) : layout.across;
-  const scale = Math.max(MIN_SCALE, Math.min(1, width / Math.max(1, laid.width)));
+  // Fitted, never under the floor: a graph too large for the pane at the floor is drawn at it, and the pane scrolls.
+  const scale = fit ? 1 : Math.max(MIN_SCALE, Math.min(1, width / Math.max(1, laid.width)));
   const line = d3.line<[number, number]>().curve(vertical ? d3.curveMonotoneY : d3.curveMonotoneX);
   const contains = (n: IrNode) => (stage === 'domain' ? emphasis.has(n.id) : (n.fused ?? []).some((id) => emphasis.has(id)));
   // The key under the graph, inside its SVG (an exported stage names its shapes and lines): as wide as the panel allows.
@@ -197,6 +209,13 @@ export function IrGraphView({ graph, stage, domainLabels, emphasis, onSelect, on
       <IrKey stage={stage} placed={key.placed} top={laid.height} fontSize={fontSize} />
     </svg>
   );
+}
+
+/** The scale that would fit a laid-out graph and its key into width × height, at most 1: the larger, the closer the orientation comes to fitting. */
+function fittedScale(laid: { width: number; height: number }, stage: 'domain' | 'parallel', width: number, height: number, fontSize: number): number {
+  const across = Math.min(1, width / Math.max(1, laid.width));
+  const key = keyLayout(stage, Math.max(laid.width, width / across) - 12, fontSize);
+  return Math.min(across, height / Math.max(1, laid.height + key.height));
 }
 
 /** What a stage's key names: its node kinds (shape and colour), then its two kinds of edge (colour and dash). */
