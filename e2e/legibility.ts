@@ -17,6 +17,7 @@ export interface Legibility {
 /** Runs in the page: no imports, no closures over test code. `scrolls`: the page may scroll (normal mode), so text below the fold is not cut. */
 function measure({ floor, scrolls: pageScrolls }: { floor: number; scrolls: boolean }): Legibility {
   const root = document.scrollingElement ?? document.documentElement;
+  const tolerance = 1.5;
   const vw = innerWidth;
   const vh = pageScrolls ? Math.max(innerHeight, root.scrollHeight) : innerHeight;
   type Box = { left: number; top: number; right: number; bottom: number };
@@ -42,26 +43,75 @@ function measure({ floor, scrolls: pageScrolls }: { floor: number; scrolls: bool
     }
     return size * ((el as Element & { currentCSSZoom?: number }).currentCSSZoom ?? 1);
   };
-  /** The box that clips an element: the viewport cut by every ancestor that hides its overflow. */
-  const clipBox = (el: Element): { box: Box; scrolls: boolean } => {
-    const box: Box = { left: 0, top: 0, right: vw, bottom: vh };
+  const hides = (o: string) => o === 'hidden' || o === 'clip';
+  const scroll = (o: string) => o === 'auto' || o === 'scroll';
+  const meet = (a: Box, b: Box): Box => ({ left: Math.max(a.left, b.left), top: Math.max(a.top, b.top), right: Math.min(a.right, b.right), bottom: Math.min(a.bottom, b.bottom) });
+  /** The screen box of an SVG element's clip-path (a clipPath of rectangles, in the user space of the element it clips), if it has one. */
+  const clipPathBox = (e: Element): Box | undefined => {
+    const ref = /url\(["']?#([^"')]+)["']?\)/.exec(e.getAttribute('clip-path') ?? getComputedStyle(e).clipPath)?.[1];
+    const path = ref ? document.getElementById(ref) : null;
+    const m = e instanceof SVGGraphicsElement ? e.getScreenCTM() : null;
+    if (!path || !m) return undefined;
+    const boxes = [...path.children].flatMap((c) => {
+      if (!(c instanceof SVGGraphicsElement)) return [];
+      const b = c.getBBox();
+      const corners = [new DOMPoint(b.x, b.y), new DOMPoint(b.x + b.width, b.y + b.height)].map((p) => p.matrixTransform(m));
+      return [{ left: Math.min(corners[0]!.x, corners[1]!.x), top: Math.min(corners[0]!.y, corners[1]!.y), right: Math.max(corners[0]!.x, corners[1]!.x), bottom: Math.max(corners[0]!.y, corners[1]!.y) }];
+    });
+    return boxes.reduce<Box | undefined>((u, b) => (u ? { left: Math.min(u.left, b.left), top: Math.min(u.top, b.top), right: Math.max(u.right, b.right), bottom: Math.max(u.bottom, b.bottom) } : b), undefined);
+  };
+  /**
+   * Where an element's text can be seen. `box`: the viewport cut by every ancestor that hides or
+   * scrolls its overflow. `drawn`: the boxes that never scroll, its SVG's viewport and clip-paths:
+   * text leaving them is cut, whatever scrolls around the SVG (a figure's body scrolls). `reach`:
+   * how far the scrolling ancestors can still move the text (px up, down, left, right), into
+   * `band`: the viewport cut by the outermost scrolling ancestor and every clipping box around it
+   * (the boxes inside it move with the text as it scrolls).
+   */
+  const clipBox = (el: Element): { box: Box; scrolls: boolean; drawn?: Box; reach: Box; band: Box } => {
+    let box: Box = { left: 0, top: 0, right: vw, bottom: vh };
+    /** The clipping boxes, innermost first, and how many of them lie inside the outermost scroller. */
+    const clips: Box[] = [];
+    let moving = 0;
+    let drawn: Box | undefined;
+    const reach: Box = { left: 0, top: 0, right: 0, bottom: 0 };
     let scrolls = false;
-    for (let e: Element | null = el.parentElement; e; e = e.parentElement) {
+    for (let e: Element | null = el; e; e = e.parentElement) {
+      if (e instanceof SVGElement) {
+        const path = clipPathBox(e);
+        if (path) drawn = drawn ? meet(drawn, path) : path;
+      }
+      if (e === el) continue;
       const s = getComputedStyle(e);
-      const hides = (o: string) => o === 'hidden' || o === 'clip';
-      const scroll = (o: string) => o === 'auto' || o === 'scroll';
+      if (e instanceof SVGSVGElement && s.overflow !== 'visible') {
+        const r = e.getBoundingClientRect();
+        drawn = drawn ? meet(drawn, r) : r;
+      }
       // Monaco scrolls its lines (and their numbers) itself, in boxes that hide their overflow.
       if (scroll(s.overflowX) || scroll(s.overflowY) || e.classList.contains('monaco-editor')) scrolls = true;
+      // A box's scroll offsets are in its own CSS px: a zoomed box (a figure zoomed for the projector) moves its content that many times farther on screen.
+      const zoom = (e as Element & { currentCSSZoom?: number }).currentCSSZoom ?? 1;
+      if (scroll(s.overflowY)) {
+        reach.top += (e.scrollHeight - e.clientHeight - e.scrollTop) * zoom;
+        reach.bottom += e.scrollTop * zoom;
+      }
+      if (scroll(s.overflowX)) {
+        reach.left += (e.scrollWidth - e.clientWidth - e.scrollLeft) * zoom;
+        reach.right += e.scrollLeft * zoom;
+      }
       if (hides(s.overflowX) || hides(s.overflowY) || scroll(s.overflowX) || scroll(s.overflowY) || e instanceof SVGSVGElement) {
-        const r = e.getBoundingClientRect();
-        box.left = Math.max(box.left, r.left);
-        box.top = Math.max(box.top, r.top);
-        box.right = Math.min(box.right, r.right);
-        box.bottom = Math.min(box.bottom, r.bottom);
+        box = meet(box, e.getBoundingClientRect());
+        if (scroll(s.overflowX) || scroll(s.overflowY)) moving = clips.length;
+        clips.push(e.getBoundingClientRect());
       }
     }
-    return { box, scrolls };
+    const band = clips.slice(moving).reduce(meet, { left: 0, top: 0, right: vw, bottom: vh });
+    return { box, scrolls, drawn, reach, band };
   };
+  /** Whether scrolling can bring the whole of `r` into `band` (moving it at most `reach`). */
+  const reachable = (r: Box, band: Box, reach: Box): boolean =>
+    Math.max(band.top - r.top, -reach.top) <= Math.min(band.bottom - r.bottom, reach.bottom) + tolerance &&
+    Math.max(band.left - r.left, -reach.left) <= Math.min(band.right - r.right, reach.right) + tolerance;
 
   const small: string[] = [];
   const clipped: string[] = [];
@@ -71,26 +121,34 @@ function measure({ floor, scrolls: pageScrolls }: { floor: number; scrolls: bool
     for (let e: Element | null = el; e; e = e.parentElement) if (/sticky|fixed/.test(getComputedStyle(e).position)) return true;
     return false;
   };
-  const tolerance = 1.5;
 
   const consider = (owner: Element, text: string, rects: Box[]) => {
     if (rects.length === 0 || !visible(owner)) return;
-    const { box: clip, scrolls } = clipBox(owner);
+    const { box: clip, scrolls, drawn, reach, band } = clipBox(owner);
     const what = label(owner, text);
+    const within = (r: Box, b: Box) => r.left >= b.left - tolerance && r.right <= b.right + tolerance && r.top >= b.top - tolerance && r.bottom <= b.bottom + tolerance;
+    const monaco = owner.closest('.monaco-editor') !== null;
     let shown = false;
     for (const r of rects) {
       if (r.right - r.left < 0.5 || r.bottom - r.top < 0.5) continue;
-      const inside = r.left >= clip.left - tolerance && r.right <= clip.right + tolerance && r.top >= clip.top - tolerance && r.bottom <= clip.bottom + tolerance;
+      const inside = within(r, clip);
       const outside = r.right <= clip.left || r.left >= clip.right || r.bottom <= clip.top || r.top >= clip.bottom;
+      // Text leaving its SVG's viewport or clip is cut by the drawing itself: no scrolling shows it.
+      if (drawn && !within(r, drawn)) clipped.push(`${what} (cut by its SVG)`);
+      // On a page that does not scroll, text that no scrolling box can bring on screen is cut by the window.
+      else if (!pageScrolls && scrolls && !monaco && !inside && !reachable(r, band, reach)) clipped.push(`${what} (out of reach)`);
+      // A line of the editor runs past its right edge (presentation mode wraps them).
+      else if (!pageScrolls && monaco && !outside && r.right > clip.right + tolerance && owner.closest('.view-line')) clipped.push(`${what} (past the editor's edge)`);
       // Text scrolled away inside a scrolling panel is not on screen; text cut at a fixed box is.
-      if (outside && scrolls) continue;
-      if (!inside && !scrolls) clipped.push(what);
-      if (!inside && scrolls && !outside) {
+      else if (outside && scrolls) continue;
+      else if (!inside && !scrolls) clipped.push(what);
+      else if (!inside && scrolls && !outside) {
         // Half a line at a scrolling panel's edge is the panel scrolled, not the text cut: only
         // text cut across (left or right) in a panel that does not scroll that way is reported.
         const s = getComputedStyle(owner);
-        if (s.whiteSpace !== 'pre' && (r.left < clip.left - tolerance || r.right > clip.right + tolerance) && !owner.closest('.monaco-editor')) clipped.push(what);
+        if (s.whiteSpace !== 'pre' && (r.left < clip.left - tolerance || r.right > clip.right + tolerance) && !monaco) clipped.push(what);
       }
+      if (outside && scrolls) continue;
       shown = true;
       // Only the part on screen can be drawn over other text: a line half scrolled out of a
       // panel is hidden past the panel's edge, not over what lies beyond it.

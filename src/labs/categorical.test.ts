@@ -11,6 +11,7 @@ import { fillPattern, PATTERNS } from '../ui/chart/patterns.ts';
 import type { OutcomeSummary } from '../engines/lvars/explore/outcome.ts';
 import { outcomeCategory } from './lvars/views/ScheduleTree.tsx';
 import { SIDE_LOOK } from './smt/views/ImplicationGraph.tsx';
+import { confusedPairs } from '../testing/colorVision.ts';
 
 const OKABE = new Set<string>(Object.values(OKABE_ITO));
 
@@ -21,6 +22,19 @@ function expectDistinct(name: string, series: readonly { color: string; cue: unk
   // The cue alone tells them apart too (a projector that washes colours out, a grey print).
   expect(new Set(series.map((s) => JSON.stringify(s.cue))).size, `${name}: a distinct cue each`).toBe(series.length);
   for (const s of series) expect(OKABE.has(s.color), `${name}: ${s.color} is an Okabe–Ito colour`).toBe(true);
+}
+
+/**
+ * The least CIE76 ΔE*ab between two colours of one palette, in normal vision and under a simulated
+ * protanopia, deuteranopia and tritanopia (Machado et al. 2009): 15 is several times a noticeable
+ * difference (2.3) and holds for every pair of Okabe–Ito's eight under all three (the least is 16.1,
+ * sky blue against bluish green for a tritanope).
+ */
+const APART = 15;
+
+/** Every pair of the palette's colours stays apart under every simulated colour vision. */
+function expectApart(palette: readonly { name: string; color: string }[]) {
+  expect(confusedPairs(palette, APART)).toEqual([]);
 }
 
 describe('categorical colours', () => {
@@ -70,5 +84,34 @@ describe('categorical colours', () => {
       { color: PHASE_COLORS.active, cue: PHASE_PATTERNS.active.name },
       { color: PHASE_COLORS.inactive, cue: PHASE_PATTERNS.inactive.name },
     ]);
+  });
+
+  describe('stay apart under protanopia, deuteranopia and tritanopia', () => {
+    const named = (colors: readonly string[], names: readonly string[] = colors) => colors.map((color, i) => ({ name: names[i] ?? color, color }));
+    it("in the palette's eight series", () => expectApart(named(Array.from({ length: 8 }, (_, i) => seriesStyle(i).color))));
+    it("in Dynamo's message families and version roles", () => {
+      expectApart(FAMILIES.map((f) => ({ name: f.id, color: f.color })));
+      expectApart(VERSION_ROLES.map((r) => ({ name: r.id, color: r.color })));
+    });
+    it("in the solver's fates, open and split included", () => {
+      const fates = [Fate.open, Fate.split, Fate.verified, Fate.infeasible, Fate.counterexample, Fate.spurious, Fate.stopped];
+      expectApart(fates.map((f) => ({ name: `fate ${f}`, color: fateCategory(f).color })));
+      // Open and split are told by shape as well (an open node waits as its own mark).
+      expect(new Set(fates.map((f) => fateCategory(f).shape)).size).toBe(fates.length);
+    });
+    it("in the solver's outputs and its ReLU phases (undecided included)", () => {
+      expectApart(named(OUTPUT_COLORS));
+      expectApart(named(Object.values(PHASE_COLORS), Object.keys(PHASE_COLORS)));
+    });
+    it("in the kernels' backends", () => expectApart(BACKENDS.map((b) => ({ name: b.id, color: b.color }))));
+    it("in SAT/SMT's roles and the implication graph's sides", () => {
+      expectApart(named([...new Set(Object.values(ROLE))]));
+      expectApart(Object.entries(SIDE_LOOK).map(([name, s]) => ({ name, color: s.color })));
+    });
+    it("in LVars' outcomes, with up to six values beside an error and a run that diverges", () => {
+      const outcome = (kind: OutcomeSummary['kind'], k: number) => ({ key: `${kind}${k}`, kind, text: `${kind} ${k}`, schedules: 1 }) as unknown as OutcomeSummary;
+      const outcomes = [outcome('error', 0), outcome('diverges', 0), ...Array.from({ length: 6 }, (_, k) => outcome('value', k))];
+      expectApart(outcomes.map((o, i) => ({ name: o.key, color: outcomeCategory(outcomes, i).color })));
+    });
   });
 });

@@ -4,7 +4,7 @@ import type { KernelsConfig, KernelsResult, Pos } from '../../engines/kernels/ap
 import { BUILTIN_IMAGES } from '../../engines/kernels/inputs/images.ts';
 import { kernelsLanguage } from './language.ts';
 import { PresentLayout, type PresentPane } from '../../ui/present/PresentLayout.tsx';
-import { usePresentFont } from '../../ui/present/presentContext.ts';
+import { typeFloor, usePresentFont } from '../../ui/present/presentContext.ts';
 import { CodeEditor } from '../../ui/CodeEditor.tsx';
 import type { EditorMarker, EditorRange } from '../../ui/editorTypes.ts';
 import { RunPanel } from '../../ui/RunPanel.tsx';
@@ -147,7 +147,9 @@ export function KernelsLab({ scenario, onChange, mode }: Props) {
     </p>
   );
   const settings = <RunSettings config={config} params={compilation?.params} builtins={BUILTIN_IMAGES} cores={CORES} onConfig={setConfig} onOpenImage={(f) => void openImage(f)} imageNote={imageNote} run={runPanel} />;
-  const stages = compilation && <CompilerStages outdated={outdated} compilation={compilation} selected={view.selected} onSelect={(selected) => { setReveal(undefined); setView({ selected }); }} onReveal={setReveal} fontSize={stagesFont} />;
+  const stagesFitted = (fit?: { height: number; floor: number }) =>
+    compilation && <CompilerStages outdated={outdated} compilation={compilation} selected={view.selected} onSelect={(selected) => { setReveal(undefined); setView({ selected }); }} onReveal={setReveal} fontSize={stagesFont} {...(fit ? { fit } : {})} />;
+  const stages = stagesFitted();
   const code = compilation && <GeneratedCode code={compilation.code} shown={view.code} onShow={(c) => setView({ code: c })} fontSize={fontSize} wrap={present} />;
   const results = result && <Results result={result} config={shown!.config} stale={stale} by={view.chart} onBy={(chart) => setView({ chart })} fontSize={fontSize} compact={present} />;
   const images = needsImage && picture.image && <StencilImages input={picture.image} frames={frames} position={view.frame} onSeek={(frame) => setView({ frame })} stale={stale} fontSize={fontSize} maxHeight={present ? 520 : 420} />;
@@ -181,12 +183,14 @@ export function KernelsLab({ scenario, onChange, mode }: Props) {
   if (present) {
     // The projector's layout: the program and the run on the left; fusion, the generated code,
     // the speed-ups and the images one key away (the pane shown is the scenario's focus).
+    // The fusion graphs take the screen's width (the program is one key away, on the other panes) and fit the pane's height.
     const panes: PresentPane[] = FOCUS.filter((f) => f.id !== 'images' || images).map((f) => ({
       id: f.id,
       label: f.label,
-      render: () => (
+      wide: f.id === 'graph',
+      render: ({ height }) => (
         <div className="kn-present-pane">
-          {f.id === 'graph' && stages}
+          {f.id === 'graph' && stagesFitted({ height, floor: typeFloor(window.innerWidth) })}
           {f.id === 'code' && code}
           {f.id === 'speed' && (results ?? <p className="kn-empty">Run and time the backends to see the speed-ups.</p>)}
           {f.id === 'images' && images}

@@ -21,7 +21,7 @@ import { LevelBadge } from './views/LevelBadge.tsx';
 import { Outcomes } from './views/Outcomes.tsx';
 import { Reference } from './views/Reference.tsx';
 import { SchedulerControls } from './views/SchedulerControls.tsx';
-import { ScheduleTree } from './views/ScheduleTree.tsx';
+import { outcomeKey, ScheduleTree } from './views/ScheduleTree.tsx';
 import { StepLog } from './views/StepLog.tsx';
 import { StoreTable } from './views/StoreTable.tsx';
 import { Timeline } from './views/Timeline.tsx';
@@ -180,7 +180,7 @@ export function LvarsLab({ scenario, onChange, mode }: Props) {
   );
 
   const scheduleTree = shown?.graph && shown.graph.nodes.length > 1 && (
-    <Figure title={`Explored configurations (${shown.graph.nodes.length}), by depth`} exportName="lvars-configurations" className="lv-fig-tree">
+    <Figure title={`Explored configurations (${shown.graph.nodes.length}), by depth`} exportName="lvars-configurations" className="lv-fig-tree" figureKey={outcomeKey(shown.summary.outcomes)}>
       <ScheduleTree graph={shown.graph} outcomes={shown.summary.outcomes} schedule={view.adversarial ? [] : view.schedule} position={position} />
     </Figure>
   );

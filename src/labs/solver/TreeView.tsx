@@ -117,17 +117,18 @@ export function TreeView({ tree, position, live, selected, onSelect, namer, layo
         })
         .on('click', (_e, n) => onSelectRef.current(n.id));
       cells.append('title').text((n) => title(n.id));
-      // The fate's shape in every closed cell wide enough to hold it: the icicle's second cue besides colour.
+      // The fate's shape in every closed or open cell wide enough to hold it: the icicle's second cue besides colour.
       const mark = Math.min(14, placed.rowHeight * 0.6);
       g.append('g')
         .attr('class', 'icicle-marks')
         .selectAll('path')
-        .data(mark >= 6 ? placed.nodes.filter((n) => n.fate !== Fate.split && n.fate !== Fate.open && n.width >= mark + 4) : [])
+        .data(mark >= 6 ? placed.nodes.filter((n) => n.fate !== Fate.split && n.width >= mark + 4) : [])
         .join('path')
         .attr('transform', (n) => `translate(${n.x + n.width / 2},${n.y + n.height / 2})`)
         .attr('d', (n) => shapePath(fateCategory(n.fate).shape, mark))
         .attr('fill', (n) => fateCategory(n.fate).color)
-        .attr('stroke', '#ffffff')
+        // White around a mark on its own colour; an open cell's pale mark takes a grey outline.
+        .attr('stroke', (n) => (n.fate === Fate.open ? '#59626e' : '#ffffff'))
         .attr('stroke-width', 1.2)
         .style('pointer-events', 'none');
     }

@@ -5,10 +5,13 @@ import { fillPattern } from '../../ui/chart/patterns.ts';
 /**
  * Fates in the Okabe–Ito palette (src/ui/chart/palette.tsx), each with a shape of its own so a
  * fate never rests on hue alone (the tree draws the shapes; the legend and exports show both).
+ * Open (pale blue) and split (grey) are not Okabe–Ito's: the grey is dark enough to stay apart
+ * from the blue under every colour-vision deficiency (categorical.test.ts), and an open node waits
+ * as a downward triangle, a split is a circle.
  */
 export const FATE_COLORS: Record<number, string> = {
   [Fate.open]: '#dbe7fb',
-  [Fate.split]: '#c9ced6',
+  [Fate.split]: '#aab2bd',
   [Fate.verified]: OKABE_ITO.bluishGreen,
   [Fate.infeasible]: OKABE_ITO.blue,
   [Fate.counterexample]: OKABE_ITO.vermillion,
@@ -17,7 +20,7 @@ export const FATE_COLORS: Record<number, string> = {
 };
 
 export const FATE_SHAPES: Record<number, Shape> = {
-  [Fate.open]: 'circle',
+  [Fate.open]: 'triangleDown',
   [Fate.split]: 'circle',
   [Fate.verified]: 'square',
   [Fate.infeasible]: 'diamond',

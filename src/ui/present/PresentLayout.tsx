@@ -21,6 +21,8 @@ export interface PresentPane {
    * figure that measures its box lays itself out in the zoomed px and still fills the screen.
    */
   smallestText?: number;
+  /** The pane takes the lead's column too (a figure that needs the screen's width, Kernels' fusion graphs). */
+  wide?: boolean;
   render(size: PaneSize): ReactNode;
 }
 
@@ -75,10 +77,11 @@ export function PresentLayout({ panes, active, onActive, lead, head, foot, leadW
     </nav>
   );
 
+  const withLead = lead && !shown?.wide;
   return (
-    <div className={`present-layout${lead ? ' with-lead' : ''} ${className ?? ''}`} style={lead ? { gridTemplateColumns: `minmax(0, ${leadWidth}) minmax(0, 2fr)` } : undefined}>
+    <div className={`present-layout${withLead ? ' with-lead' : ''} ${className ?? ''}`} style={withLead ? { gridTemplateColumns: `minmax(0, ${leadWidth}) minmax(0, 2fr)` } : undefined}>
       {slot ? tabs && createPortal(tabs, slot) : tabs}
-      {lead && <div className="present-lead">{lead}</div>}
+      {withLead && <div className="present-lead">{lead}</div>}
       <div className="present-stage">
         {head}
         <div className="present-pane" ref={paneRef} data-pane={shown?.id}>

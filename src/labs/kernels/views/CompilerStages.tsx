@@ -14,7 +14,15 @@ interface Props {
   fontSize: number;
   /** The program has an error: these are the stages of the last one that compiled. */
   outdated: boolean;
+  /** On a projector: the pane's height and the type floor; both stages are drawn to fit it, one above the other (IrGraphView's fit). */
+  fit?: { height: number; floor: number };
 }
+
+/** Room a stage's figure takes besides its graph (its bar, padding and border), and the fusion notes under the second, in px. */
+const FIGURE_CHROME = 64;
+const NOTES = 64;
+/** The Domain IR's share of the height the two graphs have (it has the more layers). */
+const DOMAIN_SHARE = 0.55;
 
 /**
  * The temporaries fusion removed: the program's own variables by name, the unnamed intermediates
@@ -57,7 +65,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
  * vanished and a sentence wherever fusion could not apply. Hovering a node lights the same
  * operations in the other stage.
  */
-export function CompilerStages({ compilation, selected, onSelect, onReveal, fontSize, outdated }: Props) {
+export function CompilerStages({ compilation, selected, onSelect, onReveal, fontSize, outdated, fit }: Props) {
   const [box, size] = useElementSize<HTMLDivElement>();
   const [hover, setHover] = useState<IrNode>();
   const { domain, parallel, eliminated, notFused } = compilation;
@@ -72,6 +80,8 @@ export function CompilerStages({ compilation, selected, onSelect, onReveal, font
   const loops = parallel.nodes.filter((n) => n.kind === 'parfor' || n.kind === 'stencil').length;
   const left = parallel.edges.filter((e) => e.temporary).length;
   const width = Math.max(200, size.width - 16);
+  const graphs = fit ? Math.max(120, fit.height - 2 * FIGURE_CHROME - NOTES - 12) : 0;
+  const fitOf = (share: number) => (fit ? { fit: { height: graphs * share, floor: fit.floor } } : {});
   const select = (n: IrNode) => {
     const id = parallel.nodes.includes(n) ? (n.fused?.[0] ?? -1) : n.id;
     onSelect(id === selected ? -1 : id);
@@ -82,12 +92,12 @@ export function CompilerStages({ compilation, selected, onSelect, onReveal, font
       {outdated && <p className="kn-note">The program has an error: these are the stages of the last version that compiled.</p>}
       <Figure title={`1 · Domain IR: ${plural(ops, 'array operation')}, ${plural(temps, 'temporary array', 'temporary arrays')}`} exportName={`kernels-${compilation.name}-domain-ir`} className="kn-fig-domain">
         <div data-testid="domain-ir">
-          <IrGraphView graph={domain} stage="domain" domainLabels={domainLabels} emphasis={emphasis} onSelect={select} onHover={setHover} fontSize={fontSize} width={width} label={`Domain IR of ${compilation.name}`} />
+          <IrGraphView graph={domain} stage="domain" domainLabels={domainLabels} emphasis={emphasis} onSelect={select} onHover={setHover} fontSize={fontSize} width={width} {...fitOf(DOMAIN_SHARE)} label={`Domain IR of ${compilation.name}`} />
         </div>
       </Figure>
       <Figure title={`2 · Parallel IR after fusion: ${plural(loops, 'loop')}, ${plural(left, 'temporary array', 'temporary arrays')} left`} exportName={`kernels-${compilation.name}-parallel-ir`} className="kn-fig-parallel">
         <div data-testid="parallel-ir">
-          <IrGraphView graph={parallel} stage="parallel" domainLabels={domainLabels} emphasis={emphasis} onSelect={select} onHover={setHover} fontSize={fontSize} width={width} label={`Parallel IR of ${compilation.name}`} />
+          <IrGraphView graph={parallel} stage="parallel" domainLabels={domainLabels} emphasis={emphasis} onSelect={select} onHover={setHover} fontSize={fontSize} width={width} {...fitOf(1 - DOMAIN_SHARE)} label={`Parallel IR of ${compilation.name}`} />
         </div>
         <div className="kn-fusion-notes">
           <Eliminated names={eliminated} />

@@ -16,6 +16,12 @@ interface Props {
   fontSize: number;
   /** Width available; the drawing is scaled down to fit (never below 70%) and scrolls beyond that. */
   width: number;
+  /**
+   * On a projector: the graph is drawn with its smallest text (a parfor's operations, the key) at
+   * `floor` px, its boxes and gaps tightened, in the orientation that comes closer to fitting
+   * width × `height`.
+   */
+  fit?: { height: number; floor: number };
   label: string;
 }
 
@@ -91,27 +97,45 @@ function NodeShape({ node, w, h }: { node: IrNode; w: number; h: number }) {
  * operations it fused). Laid out by graph/layered.ts, drawn by React; hovering a node emphasises
  * the same operations in the other stage, clicking one shows it in the editor.
  */
-export function IrGraphView({ graph, stage, domainLabels, emphasis, onSelect, onHover, fontSize, width, label }: Props) {
+export function IrGraphView({ graph, stage, domainLabels, emphasis, onSelect, onHover, fontSize: asked, width, fit, label }: Props) {
   const markerId = useId().replace(/:/g, '');
   const names = domainLabels;
+  const lines = useMemo(() => new Map(graph.nodes.map((n) => [n.id, linesOf(n, names)])), [graph, names]);
+  // Fitted, the smallest text sits at the floor: a parfor's operations (0.85 of the label), else the key (0.9).
+  // (2% above it: the figure's body may narrow the SVG by its border's px, scaling it down a hair.)
+  const fontSize = fit ? (1.02 * fit.floor) / ([...lines.values()].some((l) => l.length > 1) ? 0.85 : 0.9) : asked;
   const mono = fontSize * 0.62;
+  const fitHeight = fit?.height;
   const layout = useMemo(() => {
-    const lines = new Map(graph.nodes.map((n) => [n.id, linesOf(n, names)]));
-    const sizes = graph.nodes.map((n) => {
-      const text = lines.get(n.id)!;
-      const longest = Math.max(...text.map((t, i) => t.length * (i === 0 ? mono : mono * 0.85)));
-      return { id: n.id, width: Math.max(fontSize * 3, longest + fontSize * 1.4), height: fontSize * (text.length === 1 ? 2 : 3.4) };
-    });
-    const across = layeredLayout({ nodes: sizes, edges: graph.edges }, { layerGap: fontSize * 2.6, nodeGap: fontSize * 0.8, padding: 6 });
-    // Top to bottom: the same layout with the axes swapped (a layer's extent is then a node's height).
-    const down = layeredLayout({ nodes: sizes.map((n) => ({ id: n.id, width: n.height, height: n.width })), edges: graph.edges }, { layerGap: fontSize * 2.2, nodeGap: fontSize * 0.8, padding: 6 });
-    return { across, down, lines };
-  }, [graph, names, fontSize, mono]);
-  const { lines } = layout;
+    /** Both orientations with boxes and gaps tightened by `gap` (its square for the gaps between layers). */
+    const layoutAt = (gap: number) => {
+      const sizes = graph.nodes.map((n) => {
+        const text = lines.get(n.id)!;
+        const longest = Math.max(...text.map((t, i) => t.length * (i === 0 ? mono : mono * 0.85)));
+        // Fitted, a short operation ('.*') takes a narrower box.
+        return { id: n.id, width: Math.max(fontSize * 3 * gap, longest + fontSize * 1.4 * Math.sqrt(gap)), height: fontSize * (text.length === 1 ? 2 : 3.4) * Math.sqrt(gap) };
+      });
+      const across = layeredLayout({ nodes: sizes, edges: graph.edges }, { layerGap: fontSize * 2.6 * gap * gap, nodeGap: fontSize * 0.8 * gap, padding: 6 });
+      // Top to bottom: the same layout with the axes swapped (a layer's extent is then a node's height).
+      const down = layeredLayout({ nodes: sizes.map((n) => ({ id: n.id, width: n.height, height: n.width })), edges: graph.edges }, { layerGap: fontSize * 2.2 * gap * gap, nodeGap: fontSize * 0.8 * gap, padding: 6 });
+      const vertical = fitHeight !== undefined ? fittedScale(transpose(down), stage, width, fitHeight, fontSize) > fittedScale(across, stage, width, fitHeight, fontSize) : width / across.width < MIN_SCALE && width / down.height > width / across.width;
+      return { across, down, vertical };
+    };
+    if (fitHeight === undefined) return layoutAt(1);
+    // Fitted, the drawing is never scaled (its smallest text is at the floor), so the boxes and gaps
+    // tighten step by step until the nearer orientation is no wider than the pane, or the tightest is reached.
+    let laid = layoutAt(FIT_GAPS[0]!);
+    for (const gap of FIT_GAPS.slice(1)) {
+      if ((laid.vertical ? laid.down.height : laid.across.width) <= width) break;
+      laid = layoutAt(gap);
+    }
+    return laid;
+  }, [graph, lines, fontSize, mono, fitHeight, stage, width]);
+  const { vertical } = layout;
   // Left to right reads like the program; a narrow panel (a projector's half screen) gets the graph top to bottom.
-  const vertical = width / layout.across.width < MIN_SCALE && width / layout.down.height > width / layout.across.width;
   const laid = vertical ? transpose(layout.down) : layout.across;
-  const scale = Math.max(MIN_SCALE, Math.min(1, width / Math.max(1, laid.width)));
+  // Fitted, never under the floor: a graph too large for the pane at the floor is drawn at it, and the pane scrolls.
+  const scale = fit ? 1 : Math.max(MIN_SCALE, Math.min(1, width / Math.max(1, laid.width)));
   const line = d3.line<[number, number]>().curve(vertical ? d3.curveMonotoneY : d3.curveMonotoneX);
   const contains = (n: IrNode) => (stage === 'domain' ? emphasis.has(n.id) : (n.fused ?? []).some((id) => emphasis.has(id)));
   // The key under the graph, inside its SVG (an exported stage names its shapes and lines): as wide as the panel allows.
@@ -197,6 +221,16 @@ export function IrGraphView({ graph, stage, domainLabels, emphasis, onSelect, on
       <IrKey stage={stage} placed={key.placed} top={laid.height} fontSize={fontSize} />
     </svg>
   );
+}
+
+/** Fitted, how much the boxes and gaps may tighten, in the order tried. */
+const FIT_GAPS = [0.7, 0.64, 0.58, 0.52];
+
+/** The scale that would fit a laid-out graph and its key into width × height, at most 1: the larger, the closer the orientation comes to fitting. */
+function fittedScale(laid: { width: number; height: number }, stage: 'domain' | 'parallel', width: number, height: number, fontSize: number): number {
+  const across = Math.min(1, width / Math.max(1, laid.width));
+  const key = keyLayout(stage, Math.max(laid.width, width / across) - 12, fontSize);
+  return Math.min(across, height / Math.max(1, laid.height + key.height));
 }
 
 /** What a stage's key names: its node kinds (shape and colour), then its two kinds of edge (colour and dash). */

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { StateGraph } from '../../../engines/lvars/explore/explore.ts';
 import type { OutcomeSummary } from '../../../engines/lvars/explore/outcome.ts';
+import type { KeyItem } from '../../../ui/chart/figureKey.tsx';
 import { CATEGORIES, OKABE_ITO, shapePath, type Category } from '../../../ui/chart/palette.tsx';
 import { wrapWords } from '../../../ui/chart/wrap.ts';
 import { useElementSize } from '../../../ui/useElementSize.ts';
@@ -31,6 +32,13 @@ export function outcomeCategory(outcomes: OutcomeSummary[], i: number): Category
   const values = outcomes.filter((x) => x.kind === 'value');
   return values.length <= 1 ? { color: OKABE_ITO.bluishGreen, shape: 'circle' } : VALUE_CATEGORIES[values.indexOf(o) % VALUE_CATEGORIES.length]!;
 }
+
+/** The outcomes' key for the explored configurations (each end takes its outcome's colour and shape), listed under the figure and drawn into its export. */
+export const outcomeKey = (outcomes: OutcomeSummary[]): KeyItem[] =>
+  outcomes.map((o, i) => {
+    const c = outcomeCategory(outcomes, i);
+    return { label: o.kind === 'value' ? o.text : o.kind === 'error' ? `error: ${o.text}` : 'runs forever', fill: c.color, shape: c.shape };
+  });
 
 /**
  * The values' categories: neither the colour nor the shape of an error (vermillion cross) or of
