@@ -95,8 +95,8 @@ function boxNeeds(text: VersionText): number {
 
 /** How the versions `end - count` to `end` are laid out: lanes, layers, the boxes' text and the drawing's size. */
 function layout(parts: HistoryProps, width: number, end: number, count: number, keyBeside: boolean) {
-  // Lanes are laid out over the versions drawn, so a long history does not push them aside.
-  const graph = versionGraph(parts.history.versions.slice(Math.max(0, end - count), end));
+  // Laid out over the versions drawn, each known by its place in the whole history (a merge stays a merge).
+  const graph = versionGraph(parts.history.versions, Math.max(0, end - count), end);
   const texts = new Map(graph.map((g) => [g.v.id, versionText(parts, g)]));
   const firstLayer = Math.min(...graph.map((g) => g.layer));
   const lanes = Math.max(1, ...graph.map((g) => g.lane + 1));
