@@ -1,6 +1,8 @@
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import type { Page } from '@playwright/test';
+import { on, tour } from '../src/teaching/tours/define.ts';
+import { tourLink } from '../src/teaching/format/tourLink.ts';
 import { expect, openApp, test } from './fixtures.ts';
 
 const TOURS = ['lvars', 'dynamo', 'solver', 'smt', 'kernels'] as const;
@@ -49,6 +51,18 @@ test.describe('teaching', () => {
       await page.keyboard.press('Escape');
       await expect(step(page)).toHaveCount(0);
     });
+
+  test('a step that marks a version on an earlier page of the version graph turns the graph\'s pages to it', async ({ page }) => {
+    test.setTimeout(240_000);
+    // At 1280×720 the cart's Versions pane holds its latest three versions; the mark is on the first page.
+    const first = tour('Pages', [on('dynamo/shopping-cart', 'The cart as the laptop first wrote it.', { target: 'Versions of k0', mark: 'v1' })]);
+    await openApp(page, tourLink('/', first));
+    const marked = page.locator('[data-tour-highlight="0"]');
+    await expect(marked).toBeVisible({ timeout: 120_000 });
+    await expect(marked).toBeInViewport();
+    await expect(marked.locator('.dyn-vg-id')).toHaveText('v1');
+    await expect(page.locator('.present-pane .pager')).toContainText(/versions 1(–\d)? of 5/);
+  });
 
   test('a tour written in the app is shared as a link and plays in a fresh browser, with its QR code', async ({ page, browser }) => {
     test.setTimeout(120_000);

@@ -73,7 +73,7 @@ export function App() {
 
   const messages = (
     <>
-      <Messages alerts={wb.alerts} notice={wb.notice} onDismissAlert={wb.dismissAlert} onDismissNotice={wb.dismissNotice} />
+      <Messages alerts={wb.alerts} notice={wb.notice} present={present} onDismissAlert={wb.dismissAlert} onDismissNotice={wb.dismissNotice} />
       {wb.held && <SafeBootNotice title={wb.held.title} onRun={wb.held.run} onDismiss={wb.dismissHeld} />}
     </>
   );

@@ -1,9 +1,13 @@
 import type { Message } from './useMessages.ts';
 
-/** Errors (role alert: what went wrong and what to do) and one informational notice. */
-export function Messages({ alerts, notice, onDismissAlert, onDismissNotice }: {
+/**
+ * Errors (role alert: what went wrong and what to do) and one informational notice; in
+ * presentation mode (`present`) the notice says its brief, on one line, the full text its tooltip.
+ */
+export function Messages({ alerts, notice, present = false, onDismissAlert, onDismissNotice }: {
   alerts: Message[];
   notice: Message | undefined;
+  present?: boolean;
   onDismissAlert(id: number): void;
   onDismissNotice(): void;
 }) {
@@ -25,7 +29,7 @@ export function Messages({ alerts, notice, onDismissAlert, onDismissNotice }: {
       ))}
       {notice && (
         <div className="message message-info" role="status">
-          <span>{notice.text}</span>
+          {present && notice.brief ? <span title={notice.text}>{notice.brief}</span> : <span>{notice.text}</span>}
           {notice.action && (
             <button type="button" onClick={notice.action.run}>
               {notice.action.label}

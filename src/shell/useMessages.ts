@@ -6,6 +6,8 @@ import { download } from '../ui/exportSvg.ts';
 export interface Message {
   id: number;
   text: string;
+  /** The same message in a few words, for the one line presentation mode gives it (the full text is its tooltip). */
+  brief?: string;
   action?: { label: string; run(): void };
 }
 
@@ -30,7 +32,10 @@ export function useMessages() {
     setAlerts((list) => (list.some((a) => a.text === text) ? list : [...list, { id: nextId++, text, ...(action ? { action } : {}) }]));
   }, []);
   const dismissAlert = useCallback((id: number) => setAlerts((list) => list.filter((a) => a.id !== id)), []);
-  const showNotice = useCallback((text: string, action: Message['action']) => setNotice({ id: nextId++, text, ...(action ? { action } : {}) }), []);
+  const showNotice = useCallback(
+    (text: string, action: Message['action'], brief?: string) => setNotice({ id: nextId++, text, ...(brief ? { brief } : {}), ...(action ? { action } : {}) }),
+    [],
+  );
   const dismissNotice = useCallback(() => setNotice(undefined), []);
   return { alerts, notice, alert, dismissAlert, showNotice, dismissNotice };
 }

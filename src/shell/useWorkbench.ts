@@ -141,10 +141,12 @@ export function useWorkbench({ embed }: { embed: boolean }) {
         dismissNotice();
         show(entry, lab, checked.value);
         if (replacesWork && !embed)
-          showNotice(`Opened “${checked.value.title}” from ${SOURCE_NAME[source]}. Your previous ${entry.title} work is kept.`, {
-            label: 'Restore previous work',
-            run: () => void restorePrevious(entry.id),
-          });
+          showNotice(
+            `Opened “${checked.value.title}” from ${SOURCE_NAME[source]}. Your previous ${entry.title} work is kept.`,
+            { label: 'Restore previous work', run: () => void restorePrevious(entry.id) },
+            // On a projector the lab's head shows the title: the notice keeps to one line.
+            `Your previous ${entry.title} work is kept.`,
+          );
         return true;
       } catch (e) {
         alert(`The ${entry.title} lab could not be loaded (${errorMessage(e)}). ${OWN_WORK_SAFE}`);

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { usePlayerRegistration } from './playerHub.ts';
 
 const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16] as const;
@@ -28,6 +28,8 @@ interface PlayerProps {
   onSeek(position: number): void;
   /** A short description of a frame ("E-Put by thread 2"), shown beside the counter. */
   describe?: (position: number) => string;
+  /** A remark on the trace itself (which part of the run it holds), on the description's line, at its end. */
+  note?: ReactNode;
   label?: string;
 }
 
@@ -35,7 +37,7 @@ interface PlayerProps {
  * Replays a recorded trace: play, pause, step back and forward, a scrubber and a speed. It never
  * re-runs anything: stepping back is just showing an earlier frame of the same trace.
  */
-export function Player({ length, position, onSeek, describe, label = 'Replay' }: PlayerProps) {
+export function Player({ length, position, onSeek, describe, note, label = 'Replay' }: PlayerProps) {
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState<number>(1);
   const last = Math.max(0, length - 1);
@@ -120,7 +122,12 @@ export function Player({ length, position, onSeek, describe, label = 'Replay' }:
           ))}
         </select>
       </label>
-      {describe && length > 0 && <span className="player-describe">{describe(at)}</span>}
+      {((describe && length > 0) || note) && (
+        <span className="player-line">
+          {describe && length > 0 && <span className="player-describe">{describe(at)}</span>}
+          {note && <span className="player-note">{note}</span>}
+        </span>
+      )}
     </div>
   );
 }

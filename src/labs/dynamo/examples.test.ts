@@ -7,16 +7,17 @@ import type { Scenario } from '../../scenario/types.ts';
 import { cliLab } from './cli.ts';
 import { keyHistory } from './replicaState.ts';
 import type { DynamoConfig } from '../../engines/dynamo/config.ts';
+import type { DynamoView } from './scenario.ts';
 import { readOutcome } from './versionGraph.ts';
 import { DEEP } from '../../testing/depth.ts';
 import { variantResult } from '../../engines/dynamo/measure/summary.ts';
 
-async function example(id: string): Promise<Scenario<DynamoConfig>> {
+async function example(id: string): Promise<Scenario<DynamoConfig, DynamoView>> {
   const decoded = parseScenarioText(await readFile(new URL(`../../../public/examples/dynamo/${id}.json`, import.meta.url), 'utf8'));
   if (!decoded.ok) throw new Error(decoded.error.message);
   const checked = cliLab.validate(decoded.value);
   if (!checked.ok) throw new Error(checked.error.message);
-  return checked.value as unknown as Scenario<DynamoConfig>;
+  return checked.value as unknown as Scenario<DynamoConfig, DynamoView>;
 }
 
 async function run(s: Scenario<DynamoConfig>): Promise<DynamoResult> {
@@ -132,10 +133,15 @@ describe('the built-in Dynamo examples', () => {
   });
 
   it('anti-entropy: replicas end identical with it and divergent without it', async () => {
-    const { summary: s } = await run(await example('anti-entropy'));
+    const scenario = await example('anti-entropy');
+    const { summary: s, trace } = await run(scenario);
     expect(s.replicas.divergentKeysAtEnd).toBe(0);
     expect(s.antiEntropy.keysRepaired).toBeGreaterThan(0);
     expect(s.variants[0]!.divergentKeysAtEnd).toBeGreaterThan(10);
+    // The example opens on a key with versions (its Versions pane shows a graph, not "no version"), held alike by every replica.
+    const shown = keyHistory(trace, scenario.view.key, trace.events.length - 1);
+    expect(shown.versions.length).toBeGreaterThan(1);
+    expect(new Set(shown.held.map((h) => [...h.own].sort().join())).size).toBe(1);
   });
 
   it('coordination: client-driven coordination lowers mean and 99.9th-percentile latency', async () => {

@@ -17,7 +17,7 @@ import { useFailureInjection } from './useFailureInjection.ts';
 import { useRingPreview } from './useRingPreview.ts';
 import { Kpis } from './views/Kpis.tsx';
 import { RingFigure } from './views/RingFigure.tsx';
-import { RING_MIN } from './views/RingView.tsx';
+import { PresentStage } from './views/PresentStage.tsx';
 import { DynamoTabs, TAB_TITLES, TabBody } from './views/TabPanel.tsx';
 
 const RECONCILIATION_NAMES: Record<DynamoConfig['versioning']['reconciliation'], string> = {
@@ -75,14 +75,15 @@ function View({ scenario, onChange, mode }: LabViewProps<DynamoConfig, DynamoVie
       <Settings config={scenario.config} seed={scenario.seed} now={now} onChange={(config) => change({ config })} onSeed={(seed) => change({ seed })} />
     </aside>
   );
+  // The replay holds the run's last events (the trace's window); the note says so on the player's own line.
+  const windowNote = trace && trace.events.total > trace.events.length && (
+    <>
+      Replaying the last {trace.events.length.toLocaleString('en-US')} of {trace.events.total.toLocaleString('en-US')} recorded events (from {formatMs(trace.events.time[0]!)}); the metrics cover the whole run.
+    </>
+  );
   const player = (
     <div className="dyn-player">
-      <Player length={frame.length} position={frame.position} onSeek={(p) => setView({ position: p })} describe={trace ? (p) => describeFrame(trace, config, p) : undefined} label="Replay of the simulation" />
-      {trace && trace.events.total > trace.events.length && (
-        <p className="dyn-note">
-          Replaying the last {trace.events.length.toLocaleString('en-US')} of {trace.events.total.toLocaleString('en-US')} recorded events (from {formatMs(trace.events.time[0]!)}); the metrics cover the whole run.
-        </p>
-      )}
+      <Player length={frame.length} position={frame.position} onSeek={(p) => setView({ position: p })} describe={trace ? (p) => describeFrame(trace, config, p) : undefined} note={windowNote} label="Replay of the simulation" />
     </div>
   );
 
@@ -103,20 +104,13 @@ function View({ scenario, onChange, mode }: LabViewProps<DynamoConfig, DynamoVie
       id: tab,
       label: TAB_TITLES[tab],
       smallestText: 10.5,
-      render: ({ width, height, zoom }) => {
-        // Never under the ring's own smallest size: a box narrower than the drawing would shrink its text under the floor.
-        const ring = Math.max(RING_MIN, Math.floor(Math.min(height / zoom - 80, (width * 0.4) / zoom)));
-        return (
-          <div className="dyn-present-stage">
-            <div className="dyn-stage-ring" style={{ width: ring * zoom + 40 }}>
-              <RingFigure frame={frame} pending={preview.problem ?? 'Laying out the ring…'} size={ring} interactive compact onKey={(key) => setView({ key })} inject={inject} />
-            </div>
-            <div className="dyn-stage-tabs">
-              <TabBody frame={frame} view={{ ...view, tab }} width={Math.floor((width - ring * zoom - 64) / zoom)} running={engine.state.status === 'running'} setView={setView} present />
-            </div>
-          </div>
-        );
-      },
+      render: (pane) => (
+        <PresentStage
+          pane={pane}
+          ring={(size) => <RingFigure frame={frame} pending={preview.problem ?? 'Laying out the ring…'} size={size} interactive compact onKey={(key) => setView({ key })} inject={inject} />}
+          tab={(width) => <TabBody frame={frame} view={{ ...view, tab }} width={width} running={engine.state.status === 'running'} setView={setView} present />}
+        />
+      ),
     }));
     return (
       <PresentLayout

@@ -30,6 +30,25 @@ describe('the version graph', () => {
     expect(g.map((n) => n.frontier)).toEqual([false, false, false, false, true]);
   });
 
+  it("a page of the history keeps the whole history's parents and frontier: a merge shown without one of its parents is still a merge", () => {
+    const latest = versionGraph(history, 3);
+    expect(latest.map((n) => n.v.id)).toEqual([4, 5]);
+    expect(latest.map((n) => n.parents)).toEqual([[2], [3, 4]]);
+    // Laid out over the versions drawn: the page starts at the top.
+    expect(latest.map((n) => n.layer)).toEqual([0, 1]);
+    expect(latest.map((n) => n.lane)).toEqual([0, 0]);
+    // An earlier page: its last version is not the latest of the history.
+    const earlier = versionGraph(history, 0, 3);
+    expect(earlier.map((n) => n.frontier)).toEqual([false, false, false]);
+    expect(earlier.map((n) => n.layer)).toEqual([0, 1, 2]);
+  });
+
+  it('finds the same parents whatever order the history is listed in', () => {
+    const shuffled = [history[4]!, history[1]!, history[3]!, history[0]!, history[2]!];
+    const byId = new Map(versionGraph(shuffled).map((n) => [n.v.id, n.parents]));
+    expect([1, 2, 3, 4, 5].map((id) => byId.get(id))).toEqual([[], [1], [2], [2], [3, 4]]);
+  });
+
   it('a shopping-cart merge brings a deleted item back; a two-phase set keeps it deleted', () => {
     const cart = readOutcome('shopping-cart', [history[2]!, history[3]!], history);
     expect(cart.items).toEqual([1, 2, 3]);

@@ -6,37 +6,64 @@ import type { Version } from '../../engines/dynamo/versioning/versions.ts';
 
 export interface GraphNode {
   v: VersionRecord;
-  /** Immediate predecessors: the versions this one directly descends from (two or more: a merge). */
+  /**
+   * Immediate predecessors in the whole history: the versions this one directly descends from (two
+   * or more: a merge), drawn or not (a merge stays a merge when a page shows only one of its parents).
+   */
   parents: number[];
-  /** Layer (the longest chain of ancestors) and lane (branch) for drawing. */
+  /** Layer (the longest chain of ancestors among the versions drawn) and lane (branch) for drawing. */
   layer: number;
   lane: number;
-  /** No later version descends from it: part of the current frontier (siblings when several). */
+  /** No later version of the whole history descends from it: part of the current frontier (siblings when several). */
   frontier: boolean;
 }
 
+const below = (a: VersionRecord, b: VersionRecord) => compare(a.clock, b.clock) === ORDER.before;
+
 /**
- * The version history of a key as a graph of vector clocks: an edge from u to v when v's clock
- * descends from u's and no version lies between them (the transitive reduction of the causal
- * order). Concurrent versions sit on separate lanes; a version with two parents is a merge.
+ * The versions `v` directly descends from: the greatest of its ancestors (the transitive
+ * reduction of the causal order), found among the ancestors latest first, so the set kept is small.
  */
-export function versionGraph(versions: readonly VersionRecord[]): GraphNode[] {
-  const nodes: GraphNode[] = versions.map((v) => ({ v, parents: [], layer: 0, lane: 0, frontier: true }));
-  const below = (a: VersionRecord, b: VersionRecord) => compare(a.clock, b.clock) === ORDER.before;
+function immediateParents(versions: readonly VersionRecord[], v: VersionRecord): number[] {
+  const greatest: VersionRecord[] = [];
+  for (let i = versions.length - 1; i >= 0; i--) {
+    const u = versions[i]!;
+    if (!below(u, v) || greatest.some((w) => below(u, w))) continue;
+    // Kept whatever order the history is in: an ancestor of u is no longer among the greatest.
+    for (let k = greatest.length - 1; k >= 0; k--) if (below(greatest[k]!, u)) greatest.splice(k, 1);
+    greatest.push(u);
+  }
+  return greatest.map((u) => u.id).sort((a, b) => a - b);
+}
+
+/**
+ * The version history of a key as a graph of vector clocks (SOSP'07 Figure 3), drawn for the
+ * versions `from` to `to` of the history: an edge from u to v when v's clock descends from u's and
+ * no version lies between them. Parents and the frontier are the whole history's (a page of a long
+ * history draws its merges as merges, and only the true latest versions as latest); layers and
+ * lanes are laid out over the versions drawn, so a long history does not push them aside.
+ * Concurrent versions sit on separate lanes; a version with two parents is a merge.
+ */
+export function versionGraph(versions: readonly VersionRecord[], from = 0, to = versions.length): GraphNode[] {
+  const drawn = versions.slice(from, to);
+  const nodes: GraphNode[] = drawn.map((v) => ({
+    v,
+    parents: immediateParents(versions, v),
+    layer: 0,
+    lane: 0,
+    frontier: !versions.some((w) => below(v, w)),
+  }));
   const layerOf = new Map<number, number>();
   for (const node of nodes) {
-    const ancestors = nodes.filter((u) => below(u.v, node.v));
-    node.parents = ancestors.filter((u) => !ancestors.some((w) => w !== u && below(u.v, w.v))).map((u) => u.v.id);
-    for (const a of ancestors) a.frontier = false;
     node.layer = Math.max(-1, ...node.parents.map((p) => layerOf.get(p) ?? -1)) + 1;
     layerOf.set(node.v.id, node.layer);
   }
-  // Lanes: a version continues the lane of its first parent unless a sibling already did.
+  // Lanes: a version continues the lane of its first parent drawn unless a sibling already did.
   const taken = new Map<number, boolean>();
   const laneOf = new Map<number, number>();
   let lanes = 0;
   for (const node of nodes) {
-    const first = node.parents[0];
+    const first = node.parents.find((p) => laneOf.has(p));
     if (first !== undefined && !taken.get(first)) {
       node.lane = laneOf.get(first)!;
       taken.set(first, true);

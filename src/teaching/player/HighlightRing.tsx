@@ -1,6 +1,7 @@
 import { useEffect, useState, type RefObject } from 'react';
 import type { Highlight } from '../format/tour.ts';
-import { findTarget } from './findTarget.ts';
+import { findRegion, findTarget } from './findTarget.ts';
+import { PageSearch } from './pageSearch.ts';
 import { PaneSearch } from './paneSearch.ts';
 
 export type Box = { x: number; y: number; width: number; height: number };
@@ -42,6 +43,7 @@ export function useHighlight(root: RefObject<HTMLElement | null>, highlight: Hig
     let polls = 0;
     let idleRun = 0;
     const panes = new PaneSearch();
+    const pages = new PageSearch();
     const update = () => {
       const el = root.current ? findTarget(root.current, highlight) : undefined;
       const idle = el !== undefined && root.current !== null && !engineBusy(root.current);
@@ -53,10 +55,13 @@ export function useHighlight(root: RefObject<HTMLElement | null>, highlight: Hig
         marked = el;
       }
       if (!el) {
-        panes.miss();
+        // The region is on screen but not its mark: its other pages first, then the other sections and panes.
+        const region = root.current && highlight.mark ? findRegion(root.current, highlight.target) : undefined;
+        if (!region || !pages.turn(region)) panes.miss();
         return setBox(undefined);
       }
       panes.reset();
+      pages.reset();
       const r = el.getBoundingClientRect();
       polls += 1;
       const outOfView = r.top < 0 || (r.bottom > window.innerHeight - BOTTOM_BARS && r.top > window.innerHeight * 0.2);

@@ -12,11 +12,16 @@ const visible = (el: Element): boolean => {
  * text: a highlight from a link is never a CSS selector, so it cannot reach outside the lab.
  */
 export function findTarget(root: ParentNode, highlight: Highlight): Element | undefined {
-  const labelled = [...root.querySelectorAll('[aria-label]')].filter(visible);
-  const label = (el: Element) => el.getAttribute('aria-label') ?? '';
-  const region = labelled.find((el) => label(el) === highlight.target) ?? labelled.find((el) => label(el).startsWith(highlight.target));
+  const region = findRegion(root, highlight.target);
   if (!region || !highlight.mark) return region;
   return markWithin(region, highlight.mark);
+}
+
+/** The first visible element whose aria-label is `target`, or failing that starts with it. */
+export function findRegion(root: ParentNode, target: string): Element | undefined {
+  const labelled = [...root.querySelectorAll('[aria-label]')].filter(visible);
+  const label = (el: Element) => el.getAttribute('aria-label') ?? '';
+  return labelled.find((el) => label(el) === target) ?? labelled.find((el) => label(el).startsWith(target));
 }
 
 function markWithin(region: Element, mark: string): Element | undefined {

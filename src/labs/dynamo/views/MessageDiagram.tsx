@@ -10,6 +10,7 @@ import { FAMILIES, familyOf, isBackground, messageColor } from './messageStyle.t
 import { Mark } from '../../../ui/chart/palette.tsx';
 import { BottomAxis } from '../../../ui/chart/Axis.tsx';
 import { tickCount } from '../../../ui/chart/format.ts';
+import { textWidth } from '../../../ui/chart/wrap.ts';
 import { messageWindow, type Span } from './messageWindow.ts';
 
 /** Messages shown at most: enough to follow a few requests, few enough to read. */
@@ -111,10 +112,7 @@ export function MessageDiagram({ trace, config, position, width, selectedKey, ba
     }
     if (since !== undefined) downBands.push({ lane, from: since, to: t1 });
   }
-  const ticks = x.ticks(tickCount(width, 110));
-  const step = ticks.length > 1 ? ticks[1]! - ticks[0]! : t1 - t0;
-  // Enough decimals to tell the ticks apart: "3.505 s" on a window of a few milliseconds.
-  const tick = (v: number) => (v < 1000 || step >= 1000 ? formatMs(v) : `${(v / 1000).toFixed(Math.max(1, -Math.floor(Math.log10(step / 1000))))} s`);
+  const { ticks, tick } = timeTicks(x, tickCount(width, 110), t1 - t0);
   const highlight = (key: number) => key === selectedKey;
 
   return (
@@ -229,4 +227,23 @@ function lanesDrawn<A extends Span & { from: number; to: number }, K extends { a
   const everyone = endpointCount <= Math.min(18, maxLanes);
   const lanes = everyone ? Array.from({ length: endpointCount }, (_, i) => i) : [...endpoints].sort((a, b) => a - b);
   return { ...w, visibleMarks, lanes };
+}
+
+/** The time axis's type at its largest (a projector's floor), and the least room between two of its labels, in px. */
+const TICK_FONT = 14;
+const TICK_GAP = 16;
+
+/**
+ * The time axis's ticks, at most `most`, and their labels with enough decimals to tell them apart
+ * ("3.505 s" on a window of a few milliseconds): fewer ticks where such long labels would run into
+ * each other ("20.0292 s" beside "20.0294 s").
+ */
+function timeTicks(x: d3.ScaleLinear<number, number>, most: number, span: number): { ticks: number[]; tick(v: number): string } {
+  for (let n = most; ; n--) {
+    const ticks = x.ticks(n);
+    const step = ticks.length > 1 ? ticks[1]! - ticks[0]! : span;
+    const tick = (v: number) => (v < 1000 || step >= 1000 ? formatMs(v) : `${(v / 1000).toFixed(Math.max(1, -Math.floor(Math.log10(step / 1000))))} s`);
+    const widest = Math.max(...ticks.map((t) => textWidth(tick(t), TICK_FONT)));
+    if (n <= 2 || ticks.length < 2 || x(ticks[1]!) - x(ticks[0]!) >= widest + TICK_GAP) return { ticks, tick };
+  }
 }

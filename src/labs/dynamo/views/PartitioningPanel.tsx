@@ -66,15 +66,16 @@ function Figure8({ summary, config, width: w, height: h, caption = true }: { sum
   const x = d3.scaleLog().base(2).domain([f.metadata[0] ?? 1, f.metadata[f.metadata.length - 1] ?? 2]).range([0, iw]);
   const lowest = Math.min(...([1, 2, 3] as const).flatMap((s) => f.efficiency[s]));
   const y = d3.scaleLinear().domain([Math.max(0, Math.floor(lowest * 10) / 10), 1]).range([ih, 0]);
+  // The ratio is in the title: upright beside a short plot (a projector's pane) the axis title was longer than the drawing and cut at both ends.
   return (
-      <Figure title={`Figure 8: load-balancing efficiency against metadata (S = ${config.cluster.nodes}, N = ${config.quorum.n})`} exportName="dynamo-figure-8">
+      <Figure title={`Figure 8: load-balancing efficiency (mean ÷ max load) against metadata (S = ${config.cluster.nodes}, N = ${config.quorum.n})`} exportName="dynamo-figure-8">
         <Chart
           width={w}
           height={h}
           x={x}
           y={y}
           xLabel="metadata kept per node (tokens or partition-table entries, log scale)"
-          yLabel="efficiency (mean ÷ max load)"
+          yLabel="efficiency"
           xTicks={f.metadata}
           xFormat={(v) => String(v)}
           yFormat={(v) => percent(v, 0)}

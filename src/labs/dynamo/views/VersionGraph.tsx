@@ -4,9 +4,10 @@ import type { DynamoTrace } from '../../../engines/dynamo/engine.ts';
 import { EMPTY_VALUE, holdsItems, visibleItems } from '../../../engines/dynamo/versioning/values.ts';
 import { clientName, clockText, endpointName, formatMs, itemName, keyName, nodeName } from '../names.ts';
 import { keyHistory, type KeyHistory } from '../replicaState.ts';
-import { readOutcome, versionGraph } from '../versionGraph.ts';
+import { readOutcome, versionGraph, type GraphNode } from '../versionGraph.ts';
 import { VERSION_KEY_ROW, VersionKey, versionKeyRows, versionKeyWidth, versionRole } from './versionKey.tsx';
 import { Mark } from '../../../ui/chart/palette.tsx';
+import { textWidth } from '../../../ui/chart/textWidth.ts';
 
 /** Versions drawn at most: the latest ones, when a hot key has a long history. */
 export const SHOWN_VERSIONS = 12;
@@ -58,16 +59,52 @@ export function NoVersions({ selectedKey }: { selectedKey: number }) {
   return <p className="dyn-empty">No version of {keyName(selectedKey)} had been written by this point of the replay. Pick another key or move the player forward.</p>;
 }
 
-/** How the versions `end - count` to `end` are laid out: lanes, layers and the drawing's size. */
-function layout(history: KeyHistory, width: number, end: number, count: number, keyBeside: boolean) {
-  // Lanes are laid out over the versions drawn, so a long history does not push them aside.
-  const graph = versionGraph(history.versions.slice(Math.max(0, end - count), end));
+/** A version's box, line by line: its name (a merge says so), who wrote it when, its vector clock, its value. */
+interface VersionText {
+  id: string;
+  meta: string;
+  clock: string;
+  value: string;
+}
+
+function versionText({ config, nodes: M }: HistoryProps, g: GraphNode): VersionText {
+  const policy = config.versioning.reconciliation;
+  const { v } = g;
+  const shown = holdsItems(policy) ? visibleItems(policy, { ...EMPTY_VALUE, ...v.value }) : undefined;
+  return {
+    id: `v${v.id}${versionRole(g)?.id === 'merge' ? ' · merge' : ''}`,
+    meta: `${clientName(v.writer)} · ${formatMs(v.time)}`,
+    clock: clockText(v.clock, M),
+    value: shown === undefined ? `value ${v.value.n}` : shown.length === 0 ? 'empty cart' : shown.map(itemName).join(', '),
+  };
+}
+
+/** The type of a box's lines (dynamo.css's .dyn-vg-id, -meta, -clock and -value). */
+const TYPE = { id: { size: 13, weight: 700 }, meta: { size: 11 }, clock: { size: 11.5, mono: true }, value: { size: 12.5, weight: 600 } } as const;
+/** Where a box's text starts: after the role's mark on the first line, at the left padding on the others; and the padding on the right. */
+const MARK_ROOM = 24;
+const PAD = 8;
+/** The least room between a box's name and its writer and time, on its first line. */
+const META_GAP = 12;
+
+/** The width a version's box needs for its text: its widest line, padded on both sides (its clock never touches its edge). */
+function boxNeeds(text: VersionText): number {
+  const first = MARK_ROOM + textWidth(text.id, TYPE.id) + META_GAP + textWidth(text.meta, TYPE.meta) + PAD;
+  return Math.ceil(Math.max(first, PAD + textWidth(text.clock, TYPE.clock) + PAD, PAD + textWidth(text.value, TYPE.value) + PAD));
+}
+
+/** How the versions `end - count` to `end` are laid out: lanes, layers, the boxes' text and the drawing's size. */
+function layout(parts: HistoryProps, width: number, end: number, count: number, keyBeside: boolean) {
+  // Laid out over the versions drawn, each known by its place in the whole history (a merge stays a merge).
+  const graph = versionGraph(parts.history.versions, Math.max(0, end - count), end);
+  const texts = new Map(graph.map((g) => [g.v.id, versionText(parts, g)]));
   const firstLayer = Math.min(...graph.map((g) => g.layer));
   const lanes = Math.max(1, ...graph.map((g) => g.lane + 1));
   const layers = Math.max(1, ...graph.map((g) => g.layer - firstLayer + 1));
   const gap = 28;
   const room = keyBeside ? width - KEY_COLUMN : width;
-  const boxW = Math.max(170, Math.min(250, (room - 20 - (lanes - 1) * gap) / lanes));
+  // The lanes share the room, within bounds; a box is never narrower than its text.
+  const boxW = Math.max(170, Math.min(250, (room - 20 - (lanes - 1) * gap) / lanes), ...[...texts.values()].map(boxNeeds));
   const boxH = 62;
   const rowH = boxH + 30;
   const graphW = 20 + lanes * boxW + (lanes - 1) * gap;
@@ -79,13 +116,13 @@ function layout(history: KeyHistory, width: number, end: number, count: number, 
   const keyH = versionKeyRows(keyWidth) * VERSION_KEY_ROW + 6;
   const svgH = beside ? Math.max(graphH, keyH) : graphH + keyH;
   const key = beside ? { x: graphW + 10, y: 6, width: keyWidth } : { x: 10, y: graphH, width: keyWidth };
-  return { graph, firstLayer, gap, boxW, boxH, rowH, svgW, svgH, key };
+  return { graph, texts, firstLayer, gap, boxW, boxH, rowH, svgW, svgH, key };
 }
 
 /** How many of the versions up to `end` (at most `most`) a drawing `height` px tall holds, its key beside them where they leave room. */
-export function versionsThatFit(history: KeyHistory, width: number, end: number, most: number, height: number): number {
+export function versionsThatFit(parts: HistoryProps, width: number, end: number, most: number, height: number): number {
   let count = Math.min(most, end);
-  while (count > 1 && layout(history, width, end, count, true).svgH > height) count--;
+  while (count > 1 && layout(parts, width, end, count, true).svgH > height) count--;
   return count;
 }
 
@@ -93,22 +130,14 @@ export function versionsThatFit(history: KeyHistory, width: number, end: number,
  * The versions `end - count` to `end` of the history as a graph (SOSP'07 Figure 3); `keyBeside`
  * puts its key beside the versions where they leave room (a projector's short pane), not under them.
  */
-export function VersionDrawing({ history, config, nodes: M, selectedKey, width, end, count, keyBeside = false }: HistoryProps & { width: number; end: number; count: number; keyBeside?: boolean }) {
-  const policy = config.versioning.reconciliation;
-  const items = holdsItems(policy);
+export function VersionDrawing({ width, end, count, keyBeside = false, ...parts }: HistoryProps & { width: number; end: number; count: number; keyBeside?: boolean }) {
+  const { history, nodes: M, selectedKey } = parts;
   const total = history.versions.length;
-  const { graph, firstLayer, gap, boxW, boxH, rowH, svgW, svgH, key } = layout(history, width, end, Math.min(count, end), keyBeside);
+  const { graph, texts, firstLayer, gap, boxW, boxH, rowH, svgW, svgH, key } = layout(parts, width, end, Math.min(count, end), keyBeside);
   const at = new Map(graph.map((g) => [g.v.id, g]));
   const pos = (id: number) => {
     const g = at.get(id)!;
     return { x: 10 + g.lane * (boxW + gap), y: 6 + (g.layer - firstLayer) * rowH };
-  };
-  const describe = (id: number) => {
-    const v = history.versions.find((x) => x.id === id);
-    if (!v) return `v${id}`;
-    if (!items) return `value ${v.value.n}`;
-    const shown = visibleItems(policy, { ...EMPTY_VALUE, ...v.value });
-    return shown.length === 0 ? 'empty cart' : shown.map(itemName).join(', ');
   };
   const latestRead = history.reads[history.reads.length - 1];
 
@@ -144,6 +173,7 @@ export function VersionDrawing({ history, config, nodes: M, selectedKey, width, 
         const { x, y } = pos(g.v.id);
         const returned = latestRead?.versions.includes(g.v.id) ?? false;
         const role = versionRole(g);
+        const text = texts.get(g.v.id)!;
         const cls = ['dyn-vg-node', role?.id ?? '', history.committed.has(g.v.id) ? '' : 'uncommitted'].filter(Boolean).join(' ');
         return (
           <g key={g.v.id} transform={`translate(${x},${y})`} className={cls}>
@@ -152,18 +182,17 @@ export function VersionDrawing({ history, config, nodes: M, selectedKey, width, 
             {returned && <rect x={-4} y={-4} width={boxW + 8} height={boxH + 8} rx={9} className="dyn-vg-returned" />}
             <rect width={boxW} height={boxH} rx={6} style={role ? { stroke: role.color } : undefined} />
             {role && <Mark category={role} x={14} y={12} size={11} />}
-            <text x={role ? 24 : 8} y={17} className="dyn-vg-id">
-              v{g.v.id}
-              {role?.id === 'merge' ? ' · merge' : ''}
+            <text x={role ? MARK_ROOM : PAD} y={17} className="dyn-vg-id">
+              {text.id}
             </text>
-            <text x={boxW - 8} y={17} textAnchor="end" className="dyn-vg-meta">
-              {clientName(g.v.writer)} · {formatMs(g.v.time)}
+            <text x={boxW - PAD} y={17} textAnchor="end" className="dyn-vg-meta">
+              {text.meta}
             </text>
-            <text x={8} y={36} className="dyn-vg-clock">
-              {clockText(g.v.clock, M)}
+            <text x={PAD} y={36} className="dyn-vg-clock">
+              {text.clock}
             </text>
-            <text x={8} y={54} className="dyn-vg-value">
-              {describe(g.v.id)}
+            <text x={PAD} y={54} className="dyn-vg-value">
+              {text.value}
             </text>
           </g>
         );

@@ -47,7 +47,7 @@ function GraphSection({ parts, width, height, title }: { parts: HistoryProps; wi
   const [end, setEnd] = useState<number>();
   const last = Math.min(total, end ?? total);
   // At most as many as the normal layout draws (the latest dozen), fewer where the pane is short.
-  const count = versionsThatFit(parts.history, width - 24, last, SHOWN_VERSIONS, height);
+  const count = versionsThatFit(parts, width - 24, last, SHOWN_VERSIONS, height);
   const pager = count < total && <Pager from={last - count} to={last} total={total} noun="versions" onPage={(first) => setEnd(Math.min(total, first + count))} />;
   return (
     <Figure title={title} exportName="dynamo-versions" actions={pager}>

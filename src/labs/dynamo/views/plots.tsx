@@ -34,6 +34,7 @@ export function AvailabilityPlot({ width, height, series, now, failures }: PlotP
   const x = d3.scaleLinear().domain([0, end]).range([0, w]);
   const y = d3.scaleLinear().domain([0, 1]).range([h, 0]);
   const b = Math.min(series.buckets - 1, Math.floor(now / series.bucketMs));
+  const quiet = quietSince(series, b);
   const line = (ok: number, fail: number) =>
     d3
       .line<[number, number]>()
@@ -57,10 +58,30 @@ export function AvailabilityPlot({ width, height, series, now, failures }: PlotP
           )}
         </g>
       ))}
+      {quiet !== undefined && (
+        // The workload has ended and the run settles (hand-offs, anti-entropy): no request, so no availability to draw.
+        <g>
+          <rect x={x(quiet)} width={Math.max(1, x(Math.min(now, end)) - x(quiet))} height={y(0)} className="dyn-quiet-band">
+            <title>{`No request after ${formatMs(quiet)}: the workload has ended and the run settles`}</title>
+          </rect>
+          {x(Math.min(now, end)) - x(quiet) > 90 && (
+            <text x={x(quiet) + 4} y={y(0.5)} className="dyn-quiet-label">
+              no requests
+            </text>
+          )}
+        </g>
+      )}
       <path d={line(0, 1)} fill="none" stroke={READ} strokeWidth={2} />
       <path d={line(2, 3)} fill="none" stroke={WRITE} strokeWidth={2} strokeDasharray="6 3" />
     </Chart>
   );
+}
+
+/** Where the requests ended, when no request finished in the buckets from there up to bucket `b`: the end of the last bucket that had one. */
+function quietSince(series: Series, b: number): number | undefined {
+  let last = b;
+  while (last >= 0 && series.outcomes.subarray(last * 4, last * 4 + 4).every((n) => n === 0)) last--;
+  return last < b && last >= 0 ? (last + 1) * series.bucketMs : undefined;
 }
 
 /** Hinted hand-off backlog and divergent keys over time (the repair mechanisms at work). */

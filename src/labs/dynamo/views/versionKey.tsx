@@ -24,11 +24,11 @@ export const VERSION_KEY_ROW = 20;
 
 type Entry = { label: string; draw: 'frontier' | 'merge' | 'returned' | 'uncommitted' | 'arrow' };
 const ENTRIES: readonly Entry[] = [
-  { label: 'latest version (several: siblings)', draw: 'frontier' },
+  { label: 'latest (several: siblings)', draw: 'frontier' },
   { label: 'merge of siblings', draw: 'merge' },
-  { label: 'returned by the latest read', draw: 'returned' },
+  { label: 'returned by the last read', draw: 'returned' },
   { label: 'not (yet) committed', draw: 'uncommitted' },
-  { label: 'descends from (arrow to the newer)', draw: 'arrow' },
+  { label: 'points to a descendant', draw: 'arrow' },
 ];
 
 /** The width of the key's widest entry: as a column, one entry a row, it needs no more. */
