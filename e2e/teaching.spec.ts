@@ -38,6 +38,9 @@ test.describe('teaching', () => {
       await openApp(page, `/#builtin-tour=${lab}`);
       const total = Number((await step(page).locator('.tour-counter').textContent())?.split('/')[1]);
       expect(total).toBeGreaterThanOrEqual(5);
+      // The presentation bar is one row, with a lab's view names and the tools (a tour's presenter view opens from its caption).
+      const tops = await page.locator('.present-bar > *').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().top));
+      expect(Math.max(...tops) - Math.min(...tops), 'the presentation bar is one row').toBeLessThan(8);
       for (let i = 0; i < total; i++) {
         await expectStep(page, i, total);
         if (i < total - 1) await page.keyboard.press(NEXT_KEYS[i % NEXT_KEYS.length]!);
@@ -109,7 +112,7 @@ test.describe('teaching', () => {
     await fresh.close();
   });
 
-  test('compare, a link too long for a QR code, the presenter view and the handout', async ({ page, context }) => {
+  test('compare, a link too long for a QR code, the presenter view and the handout', async ({ page }) => {
     test.setTimeout(180_000);
     // Side by side: two scenarios of one lab, one player moving both replays.
     await openApp(page, '/#example=lvars/traversal');
@@ -146,8 +149,9 @@ test.describe('teaching', () => {
     await page.getByRole('button', { name: 'QR code' }).click();
     expect(await decodeQr(page)).toBe(new URL('/#builtin-tour=lvars&step=1', page.url()).href);
     await page.getByRole('button', { name: 'Close the QR code' }).click();
-    const presenter = await context.newPage();
-    await presenter.goto('/?presenter=1');
+    const opened = page.waitForEvent('popup');
+    await step(page).getByRole('button', { name: 'Presenter view' }).click();
+    const presenter = await opened;
     await expect(presenter.getByLabel('Step', { exact: true })).toHaveText('1 / 8');
     await page.keyboard.press('Space');
     await expect(presenter.getByLabel('Step', { exact: true })).toHaveText('2 / 8');

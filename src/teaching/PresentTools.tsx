@@ -16,7 +16,10 @@ interface PresentToolsProps {
 
 const slug = (title: string) => title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'handout';
 
-/** Presentation mode's teaching buttons: the QR code of the share link, and the presenter view. */
+/**
+ * Presentation mode's teaching buttons: the handout and the QR code of the share link (a tour's
+ * presenter view opens from its caption, so the bar stays one row with Dynamo's six view names).
+ */
 export function PresentTools({ link, what, onDownload, title, caption }: PresentToolsProps) {
   const [qr, setQr] = useState(false);
   const svgHandout = () => {
@@ -38,11 +41,6 @@ export function PresentTools({ link, what, onDownload, title, caption }: Present
           </button>
         </div>
       </details>
-      {what === 'tour' && (
-        <button type="button" className="quiet" onClick={() => window.open(`${location.pathname}?presenter=1`, 'latticework-presenter', 'popup,width=900,height=640')} title="Open a presenter view (next step preview) in a second window">
-          Presenter view
-        </button>
-      )}
       <button type="button" className="quiet" onClick={() => setQr((o) => !o)} disabled={!link} aria-pressed={qr} title="Show the share link as a QR code">
         QR code
       </button>

@@ -28,6 +28,9 @@ function captionPlace(box: Box | undefined): string {
   return `tour-caption ${vertical} ${horizontal}`;
 }
 
+/** The presenter view (this step, the next one and the keys) in a second window, kept in step over a BroadcastChannel. */
+const openPresenter = () => window.open(`${location.pathname}?presenter=1`, 'latticework-presenter', 'popup,width=900,height=640');
+
 /**
  * Plays a tour: each step sets up its scenario on the real engine (the lab runs it as it would
  * from a link), rings the element it names and shows its caption. Keys move between steps;
@@ -80,6 +83,9 @@ export function TourPlayer({ tour, source, index, onIndex, onExit, onScenario }:
         <Caption text={step.caption} className="tour-text" />
         {waiting && <p className="tour-waiting">Waiting for the engine…</p>}
         <div className="tour-nav">
+          <button type="button" className="quiet tour-presenter" onClick={openPresenter} title="Open a presenter view (next step preview) in a second window">
+            Presenter view
+          </button>
           <button type="button" className="quiet" onClick={keys.back} disabled={at === 0} aria-label="Previous step" title="Previous step (←, Page Up)">
             ‹ Back
           </button>
