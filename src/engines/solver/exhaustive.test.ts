@@ -67,8 +67,9 @@ async function solve({ strategy, tightening }: (typeof VARIANTS)[number], inst: 
   const result = await engine.run(
     { network: { kind: 'generated', spec: inst.spec }, property: inst.text, units: 'network', strategy, timeoutSeconds: 1e6, attack, splitThreshold: 5, tightening },
     1,
-    // ReLU branch and bound spends one step per subdomain; these networks have at most 14 ReLUs.
-    createRunContext({ maxSteps: strategy === 'bab' ? 40_000 : 3_000_000, maxMillis: 1e9 }),
+    // ReLU branch and bound spends one step per subdomain (these networks' trees have at most a few
+    // hundred) and, once a linear leaf stays open, the rest of its budget on attack rounds, one step each.
+    createRunContext({ maxSteps: strategy === 'bab' ? 4_000 : 3_000_000, maxMillis: 1e9 }),
   );
   return result.summary;
 }
