@@ -9,6 +9,8 @@ import { locality } from './coordinatorLocality.ts';
 import { missAllK } from './quorumOverlap.ts';
 import { missProbability } from './staleness.ts';
 import { warsVisibility } from './wars.ts';
+import { stalenessTheory } from './theory.ts';
+import { visibilityEdges } from './visibility.ts';
 
 /** PBS's setting with Dynamo's own (server-driven) coordination: no repair, no failures, one blind writer per key. */
 function setting(n: number, r: number, w: number, propagation: 'all' | 'quorum-only', mode: 'server' | 'client'): DynamoConfig {
@@ -117,5 +119,43 @@ describe('no figure where the assumptions fail', () => {
     const rmw = setting(3, 1, 1, 'quorum-only', 'client');
     rmw.workload = { ...rmw.workload, requests: 200, writeMode: 'read-modify-write' };
     expect((await run(rmw, 1)).staleness.theory.violated.join(' ')).toMatch(/read-modify-write/);
+  });
+});
+
+describe('the assumptions the view states with a prediction', () => {
+  const theoryOf = (cfg: DynamoConfig) => stalenessTheory(cfg, visibilityEdges(cfg), 3, 1);
+
+  it('name the run’s coordination mode and propagation, and all hold where a figure is printed', () => {
+    for (const mode of ['server', 'client'] as const)
+      for (const propagation of ['quorum-only', 'all'] as const) {
+        const t = theoryOf(setting(3, 1, 1, propagation, mode));
+        expect(t.method).toBe(propagation === 'quorum-only' ? 'closed-form' : 'wars');
+        expect(t.violated).toEqual([]);
+        const said = t.assumptions.join('\n');
+        expect(said).toMatch(mode === 'server' ? /server-driven coordination: of 8 nodes/ : /client-driven coordination/);
+        expect(said).toMatch(propagation === 'quorum-only' ? /only their W replicas/ : /all N replicas.*WARS/);
+        for (const a of ['no failures', 'no read repair', 'no anti-entropy', 'one writer per key', 'within the timeout']) expect(said).toContain(a);
+      }
+  });
+
+  it('each one broken alone takes the figure away and is the one named', () => {
+    const breaks: [string, (c: DynamoConfig) => void, RegExp][] = [
+      ['no failures', (c) => (c.failures = [{ at: 1000, kind: 'crash', node: 2 }]), /failure event/],
+      ['no read repair', (c) => (c.repair.readRepair = true), /read repair/],
+      ['no anti-entropy', (c) => (c.repair.antiEntropy = true), /anti-entropy/],
+      ['one writer per key', (c) => (c.workload.writersPerKey = 2), /more than one writer/],
+      ['one writer per key', (c) => (c.workload.writeMode = 'read-modify-write'), /read-modify-write/],
+    ];
+    for (const [assumption, breakIt, why] of breaks) {
+      const cfg = setting(3, 1, 1, 'quorum-only', 'client');
+      breakIt(cfg);
+      const t = theoryOf(cfg);
+      expect(t.method).toBe('none');
+      expect(t.missProbability).toBeNull();
+      expect(t.tVisibility).toBeNull();
+      expect(t.violated).toHaveLength(1);
+      expect(t.violated[0]).toMatch(why);
+      expect(t.assumptions.some((a) => a.startsWith(assumption))).toBe(true);
+    }
   });
 });

@@ -96,7 +96,17 @@ export class TraceRecorder {
   private readonly aux: Int32Array;
   private readonly flags: Uint8Array;
   private total = 0;
-  private readonly versions: (VersionRecord | undefined)[];
+  /**
+   * The kept versions, by reference: a version's clock and value are immutable, so the record the
+   * views get (with its own copies) is made when the window is read out, not at every write.
+   */
+  private readonly versionIds: Float64Array;
+  private readonly versionKeys: Int32Array;
+  private readonly versionTimes: Float64Array;
+  private readonly versionWriters: Int32Array;
+  private readonly versionCoordinators: Int32Array;
+  private readonly versionClocks: (VectorClock | undefined)[];
+  private readonly versionValues: (Value | undefined)[];
   private versionCount = 0;
   private readonly states: (LatticeStateRecord | undefined)[];
   private stateCount = 0;
@@ -112,7 +122,14 @@ export class TraceRecorder {
     this.arg = new Int32Array(capacity);
     this.aux = new Int32Array(capacity);
     this.flags = new Uint8Array(capacity);
-    this.versions = new Array<VersionRecord | undefined>(Math.max(1, capacity >> 1));
+    const kept = Math.max(1, capacity >> 1);
+    this.versionIds = new Float64Array(kept);
+    this.versionKeys = new Int32Array(kept);
+    this.versionTimes = new Float64Array(kept);
+    this.versionWriters = new Int32Array(kept);
+    this.versionCoordinators = new Int32Array(kept);
+    this.versionClocks = new Array<VectorClock | undefined>(kept).fill(undefined);
+    this.versionValues = new Array<Value | undefined>(kept).fill(undefined);
     this.states = new Array<LatticeStateRecord | undefined>(Math.max(1, capacity >> 1));
   }
 
@@ -161,15 +178,14 @@ export class TraceRecorder {
 
   version(id: number, key: number, clock: VectorClock, value: Value, time: number, writer: number, coordinator: number): void {
     if (this.capacity === 0) return;
-    this.versions[this.versionCount++ % this.versions.length] = {
-      id,
-      key,
-      clock: [...clock],
-      value: { n: value.n, items: [...value.items], removed: [...value.removed] },
-      time,
-      writer,
-      coordinator,
-    };
+    const i = this.versionCount++ % this.versionClocks.length;
+    this.versionIds[i] = id;
+    this.versionKeys[i] = key;
+    this.versionTimes[i] = time;
+    this.versionWriters[i] = writer;
+    this.versionCoordinators[i] = coordinator;
+    this.versionClocks[i] = clock;
+    this.versionValues[i] = value;
   }
 
   events(): TraceEvents {
@@ -201,10 +217,22 @@ export class TraceRecorder {
 
   /** The kept versions, oldest first. */
   keptVersions(): VersionRecord[] {
-    const n = this.versions.length;
+    const n = this.versionClocks.length;
     const out: VersionRecord[] = [];
     const first = this.versionCount > n ? this.versionCount - n : 0;
-    for (let i = first; i < this.versionCount; i++) out.push(this.versions[i % n]!);
+    for (let j = first; j < this.versionCount; j++) {
+      const i = j % n;
+      const value = this.versionValues[i]!;
+      out.push({
+        id: this.versionIds[i]!,
+        key: this.versionKeys[i]!,
+        clock: [...this.versionClocks[i]!],
+        value: { n: value.n, items: [...value.items], removed: [...value.removed] },
+        time: this.versionTimes[i]!,
+        writer: this.versionWriters[i]!,
+        coordinator: this.versionCoordinators[i]!,
+      });
+    }
     return out;
   }
 }

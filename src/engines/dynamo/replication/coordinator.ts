@@ -19,6 +19,9 @@ import { DECREMENT } from '../measure/lostUpdates.ts';
  * what happens once it is decided (commit bookkeeping, read repair, local failure detection).
  */
 
+/** A generated put: the value it writes is the new version's id (`apply`'s putN), so one operation serves every put. */
+const PUT: Operation = Object.freeze({ op: 'put', n: 0 });
+
 /** A workload operation arrives: it starts now, or waits for its client's lane (clientLanes.ts). */
 export function onOperation(sim: Cluster, index: number): void {
   const w = sim.workload;
@@ -40,7 +43,7 @@ function startOperation(sim: Cluster, index: number, lane: number): void {
   if (code === OP.get) return startRequest(sim, client, false, key, null, pick, EMPTY_CLOCK, EMPTY_VALUE, false, lane);
   if (code === OP.wait) return startWait(sim, client, key, item, lane);
   const operation: Operation =
-    code === OP.put ? { op: 'put', n: 0 } : code === OP.add ? { op: 'add', item } : { op: 'remove', item };
+    code === OP.put ? PUT : code === OP.add ? { op: 'add', item } : { op: 'remove', item };
   const { cfg } = sim;
   if (cfg.workload.writeMode === 'blind') {
     // A blind write (a put, or a cart's add or remove) continues from what this client last wrote to the key.
@@ -195,7 +198,7 @@ function coordinate(sim: Cluster, req: Request, e: number): void {
     const lat = sim.lattice;
     const version = lat
       ? latticeVersion({ lat, store: e < sim.M ? sim.stores[e]! : null, key: req.key, context: req.value, clock, operation: op, coordinator: e, id, time, writer: req.client })
-      : newVersion(clock, apply(cfg.versioning.reconciliation, req.value, op.op === 'put' ? { op: 'put', n: id } : op), id, time, req.client);
+      : newVersion(clock, apply(cfg.versioning.reconciliation, req.value, op, id), id, time, req.client);
     const { value } = version;
     req.version = version;
     req.merged = alone(version);

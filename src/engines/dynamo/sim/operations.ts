@@ -1,6 +1,6 @@
 import type { WorkloadConfig } from '../config.ts';
 import type { Random } from './random.ts';
-import { type OpCode, popularityCdf, WorkloadGenerator, type WriteKind } from './workload.ts';
+import { type OpCode, popularityCdf, popularityGuide, WorkloadGenerator, type WriteKind } from './workload.ts';
 import { ParkedOperations } from './parkedOperations.ts';
 
 /** Operations per chunk of the window. */
@@ -38,11 +38,12 @@ export class Workload {
 
   constructor(w: WorkloadConfig, writes: WriteKind, stream: () => Random, waitShare = 0) {
     const cdf = popularityCdf(w.popularity, w.keys);
-    const ahead = new WorkloadGenerator(w, writes, stream(), waitShare, cdf);
+    const guide = cdf ? popularityGuide(cdf) : undefined;
+    const ahead = new WorkloadGenerator(w, writes, stream(), waitShare, cdf, guide);
     for (let i = 0; i < ahead.count; i++) ahead.next(true);
     this.count = ahead.count;
     this.lastTime = ahead.count > 0 ? ahead.time : 0;
-    this.generator = new WorkloadGenerator(w, writes, stream(), waitShare, cdf);
+    this.generator = new WorkloadGenerator(w, writes, stream(), waitShare, cdf, guide);
   }
 
   time(i: number): number {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../defaults.ts';
 import { simRandom } from './random.ts';
 import { Workload } from './operations.ts';
-import { OP, popularityWeights } from './workload.ts';
+import { bisectRight } from '../../bisect.ts';
+import { OP, popularityCdf, popularityGuide, popularityWeights, WorkloadGenerator } from './workload.ts';
 
 /** False when the read throws (the operation was read after it started). */
 function canRead(read: () => number): boolean {
@@ -16,6 +17,27 @@ function canRead(read: () => number): boolean {
 }
 
 describe('workloads', () => {
+  it('the guide table of a Zipf CDF: entry j is the first key above j / G, and keys drawn through it are those of a search of the whole CDF', () => {
+    for (const keys of [1, 2, 3, 50, 1000, 4097]) {
+      const w = { ...defaultConfig().workload, keys, requests: 20000, popularity: { kind: 'zipf' as const, exponent: 0.9 } };
+      const cdf = popularityCdf(w.popularity, keys)!;
+      const guide = popularityGuide(cdf);
+      const size = guide.length - 1;
+      expect(size & (size - 1)).toBe(0);
+      expect(Array.from(guide)).toEqual(Array.from(guide, (_, j) => bisectRight(cdf, j / size)));
+      // A one-entry guide [0, keys] makes every draw search the whole CDF.
+      const guided = new WorkloadGenerator(w, 'register', simRandom(3, 2), 0, cdf, guide);
+      const searched = new WorkloadGenerator(w, 'register', simRandom(3, 2), 0, cdf, Int32Array.of(0, keys));
+      let differ = 0;
+      for (let i = 0; i < w.requests; i++) {
+        guided.next();
+        searched.next();
+        if (guided.key !== searched.key) differ++;
+      }
+      expect(differ).toBe(0);
+    }
+  });
+
   it('Zipf popularity: key frequencies match the weights', () => {
     const w = { ...defaultConfig().workload, keys: 50, requests: 100000, popularity: { kind: 'zipf' as const, exponent: 1 } };
     const load = new Workload(w, 'register', () => simRandom(3, 2));

@@ -1,5 +1,4 @@
 import type { Popularity, ScriptedOperation, WorkloadConfig } from '../config.ts';
-import { bisectRight } from '../../bisect.ts';
 import type { Random } from './random.ts';
 
 /**
@@ -32,10 +31,41 @@ export function popularityWeights(p: Popularity, keys: number): Float64Array {
   return w;
 }
 
-/** The key a uniform draw u picks. */
-function keyAt(cdf: Float64Array | null, keys: number, u: number): number {
+/**
+ * The guide table of a popularity CDF (Chen and Asau 1974, the "indexed search" of inversion
+ * sampling): entry j is the first key whose cumulative popularity exceeds j / G, for G a power of
+ * two (so u × G and j / G are exact), j = 0 … G. A draw u in [j / G, (j + 1) / G) then picks a key
+ * between entries j and j + 1: a search of a few keys, where a search of the whole CDF takes
+ * log₂(keys) steps, each likely a cache miss.
+ */
+export function popularityGuide(cdf: Float64Array): Int32Array {
+  let size = 1;
+  while (size * 2 < cdf.length) size *= 2;
+  const guide = new Int32Array(size + 1);
+  let k = 0;
+  for (let j = 0; j <= size; j++) {
+    const x = j / size;
+    while (k < cdf.length && cdf[k]! <= x) k++;
+    guide[j] = k;
+  }
+  return guide;
+}
+
+/** The guide of uniform popularity, which needs none. */
+const UNIFORM = new Int32Array(0);
+
+/** The key a uniform draw u picks: the first whose cumulative popularity exceeds u (as `bisectRight`). */
+function keyAt(cdf: Float64Array | null, guide: Int32Array, keys: number, u: number): number {
   if (!cdf) return Math.floor(u * keys);
-  return Math.min(bisectRight(cdf, u), keys - 1);
+  const j = Math.floor(u * (guide.length - 1));
+  let lo = guide[j]!;
+  let hi = guide[j + 1]!;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (cdf[mid]! <= u) lo = mid + 1;
+    else hi = mid;
+  }
+  return Math.min(lo, keys - 1);
 }
 
 /** The request rate at time t (per second): constant, or following the daily cycle. */
@@ -78,6 +108,7 @@ export class WorkloadGenerator {
   pick = 0;
   private readonly script: ScriptedOperation[];
   private readonly cdf: Float64Array | null;
+  private readonly guide: Int32Array;
   private generated = 0;
   private scripted = 0;
   private nextGenerated: number;
@@ -88,10 +119,12 @@ export class WorkloadGenerator {
     private readonly rng: Random,
     private readonly waitShare = 0,
     cdf: Float64Array | null = popularityCdf(w.popularity, w.keys),
+    guide: Int32Array = cdf ? popularityGuide(cdf) : UNIFORM,
   ) {
     this.script = w.script.map((s, i) => ({ s, i })).sort((a, b) => a.s.at - b.s.at || a.i - b.i).map((x) => x.s);
     this.count = w.requests + this.script.length;
     this.cdf = cdf;
+    this.guide = guide;
     this.nextGenerated = w.requests > 0 ? nextArrival(0, w, rng) : Infinity;
   }
 
@@ -119,7 +152,7 @@ export class WorkloadGenerator {
       if (read && this.waitShare > 0) rng.next();
       return;
     }
-    const key = keyAt(this.cdf, w.keys, u);
+    const key = keyAt(this.cdf, this.guide, w.keys, u);
     this.key = key;
     if (read) {
       this.op = this.waitShare > 0 && rng.next() < this.waitShare ? OP.wait : OP.get;

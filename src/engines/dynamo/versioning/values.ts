@@ -81,16 +81,21 @@ export function reconcile(policy: Reconciliation, siblings: Siblings): Value {
 /** An operation a client applies to the reconciled value before it writes. */
 export type Operation = { op: 'put'; n: number } | { op: 'add'; item: number } | { op: 'remove'; item: number };
 
-export function apply(policy: Reconciliation, value: Value, operation: Operation): Value {
+/**
+ * The value after the operation. A put writes `operation.n`, or `putN` when given (the version id
+ * the coordinator writes, without a new operation object per write). The new value is built field
+ * by field in Value's order (an object spread is several times slower, and every write makes one).
+ */
+export function apply(policy: Reconciliation, value: Value, operation: Operation, putN = operation.op === 'put' ? operation.n : 0): Value {
   switch (operation.op) {
     case 'put':
-      return { ...value, n: policy === 'lattice-max' ? Math.max(value.n + 1, operation.n) : operation.n };
+      return { n: policy === 'lattice-max' ? Math.max(value.n + 1, putN) : putN, items: value.items, removed: value.removed, element: value.element };
     case 'add':
-      return { ...value, items: withItem(value.items, operation.item) };
+      return { n: value.n, items: withItem(value.items, operation.item), removed: value.removed, element: value.element };
     case 'remove':
       return policy === 'lattice-two-phase-set'
-        ? { ...value, removed: withItem(value.removed, operation.item) }
-        : { ...value, items: without(value.items, operation.item) };
+        ? { n: value.n, items: value.items, removed: withItem(value.removed, operation.item), element: value.element }
+        : { n: value.n, items: without(value.items, operation.item), removed: value.removed, element: value.element };
   }
 }
 
