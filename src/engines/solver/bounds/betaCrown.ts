@@ -1,7 +1,7 @@
 import type { BackSubstitution, PassTrace } from './backSubstitution.ts';
 import type { NetworkBounds, Phases } from './networkBounds.ts';
 import type { Network } from '../model/network.ts';
-import { affine } from '../model/dense.ts';
+import { transpose, transposedProduct } from '../model/dense.ts';
 import { relax, type Relaxation } from './relaxation.ts';
 
 /**
@@ -47,6 +47,16 @@ export class SplitBounder {
   /** F's outputs per layer at that corner, and the corner itself (buffers reused by every step). */
   private readonly hHat: Float64Array[];
   private readonly xHat: Float64Array;
+  /**
+   * Each layer's Wᵀ (row j: the weights out of input j), so F's forward products skip the inputs
+   * that are 0 (inactive ReLUs, black pixels at the box's lower corner); the corner of the last
+   * forward pass and its change since (the first layer is updated by the change alone).
+   */
+  private readonly columns: Float64Array[];
+  private readonly lastX: Float64Array;
+  private readonly change: Float64Array;
+  private readonly product: Float64Array;
+  private readonly rows: Int32Array;
   readonly coeffs: Float64Array;
   private readonly best: SplitMultipliers;
   private readonly m1: Float64Array[];
@@ -62,6 +72,12 @@ export class SplitBounder {
     this.zHat = perNeuron();
     this.hHat = perNeuron();
     this.xHat = new Float64Array(net.inputSize);
+    this.columns = net.layers.map((l) => transpose(l.weights, l.outSize, l.inSize));
+    this.lastX = new Float64Array(net.inputSize);
+    this.change = new Float64Array(net.inputSize);
+    const widest = Math.max(net.inputSize, ...net.layers.map((l) => l.outSize));
+    this.product = new Float64Array(widest);
+    this.rows = new Int32Array(widest);
     this.best = { alpha: perNeuron(), beta: perNeuron() };
     this.m1 = perNeuron();
     this.m2 = perNeuron();
@@ -93,7 +109,7 @@ export class SplitBounder {
         });
       }
       if (t > iterations || value > enough || (stop && t % 4 === 0 && stop())) break;
-      this.relaxedForward(bounds, boxLo, boxHi);
+      this.relaxedForward(bounds, boxLo, boxHi, t > 1);
       this.step(bounds, phases, t, iterations);
     }
     net.layers.forEach((_, k) => {
@@ -142,18 +158,40 @@ export class SplitBounder {
     });
   }
 
-  /** F at the corner that minimised the last pass: every relaxed activation replaced by the line the pass used. */
-  private relaxedForward(bounds: NetworkBounds, boxLo: ArrayLike<number>, boxHi: ArrayLike<number>): void {
-    const { net, trace, zHat, r } = this;
-    let h: ArrayLike<number> = this.corner(boxLo, boxHi, this.xHat);
-    net.layers.forEach((layer, k) => {
-      const { weights: w, bias, inSize, outSize, activation } = layer;
+  /**
+   * F at the corner that minimised the last pass: every relaxed activation replaced by the line the
+   * pass used. With `update`, the first layer's values are those of the previous call's corner
+   * moved by the change of corner (a step flips the signs of few input coefficients). The output
+   * layer is left out when it has no activation (no slope or multiplier reads it).
+   */
+  private relaxedForward(bounds: NetworkBounds, boxLo: ArrayLike<number>, boxHi: ArrayLike<number>, update: boolean): void {
+    const { net, trace, zHat, r, columns, rows, product } = this;
+    const x = this.corner(boxLo, boxHi, this.xHat);
+    let changed = 0;
+    let nonzero = 0;
+    for (let i = 0; i < x.length; i++) {
+      const d = x[i]! - this.lastX[i]!;
+      this.change[i] = d;
+      if (d !== 0) changed++;
+      if (x[i] !== 0) nonzero++;
+    }
+    this.lastX.set(x);
+    let h: ArrayLike<number> = x;
+    const layers = net.layers.length - (net.layers[net.layers.length - 1]!.activation === 'identity' ? 1 : 0);
+    for (let k = 0; k < layers; k++) {
+      const { bias, inSize, outSize, activation } = net.layers[k]!;
       const z = zHat[k]!;
       const out = this.hHat[k]!;
       const lo = bounds.lo[k]!;
       const hi = bounds.hi[k]!;
       const nu = trace.weight[k]!;
-      affine(w, bias, inSize, outSize, h, z);
+      if (k === 0 && update && changed <= nonzero) {
+        transposedProduct(columns[0]!, outSize, inSize, this.change, product, rows);
+        for (let j = 0; j < outSize; j++) z[j] = z[j]! + product[j]!;
+      } else {
+        transposedProduct(columns[k]!, outSize, inSize, h, z, rows);
+        for (let j = 0; j < outSize; j++) z[j] = z[j]! + bias[j]!;
+      }
       for (let j = 0; j < outSize; j++) {
         const v = z[j]!;
         if (activation === 'identity' || (activation === 'relu' && lo[j]! >= 0)) out[j] = v;
@@ -166,6 +204,6 @@ export class SplitBounder {
         }
       }
       h = out;
-    });
+    }
   }
 }

@@ -59,3 +59,10 @@ export function transposedProduct(w: Float64Array, inSize: number, outSize: numb
     for (let l = 0; l < inSize; l++) out[l] = out[l]! + v * w[row + l]!;
   }
 }
+
+/** The transpose of a row-major rows × cols matrix (cols × rows, row-major). */
+export function transpose(data: Float64Array, rows: number, cols: number): Float64Array {
+  const out = new Float64Array(rows * cols);
+  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out[c * rows + r] = data[r * cols + c]!;
+  return out;
+}

@@ -1,5 +1,6 @@
 import { InputError } from '../../../contract.ts';
 import { exactProduct, exactSum } from '../../bounds/exact.ts';
+import { transpose } from '../../model/dense.ts';
 import { makeLayer, makeNetwork, type Activation, type InputNormalisation, type Layer, type NetworkModel } from '../../model/network.ts';
 import { sizesNames } from '../nnet.ts';
 import { decodeModel, type Graph, type OnnxNode, type Tensor } from './decode.ts';
@@ -253,12 +254,6 @@ function identity(n: number): Float64Array {
   const w = new Float64Array(n * n);
   for (let i = 0; i < n; i++) w[i * n + i] = 1;
   return w;
-}
-
-function transpose(data: Float64Array, rows: number, cols: number): Float64Array {
-  const out = new Float64Array(rows * cols);
-  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out[c * rows + r] = data[r * cols + c]!;
-  return out;
 }
 
 function broadcast(t: Tensor, n: number): Float64Array | undefined {
