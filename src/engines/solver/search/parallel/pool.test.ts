@@ -14,6 +14,9 @@ import { evaluate } from '../../model/network.ts';
 
 const pooled = createSolverEngine(spawnSolverThread);
 
+/** The random cases' step budget, in boxes bounded (not milliseconds): small networks keep it well under a second of CPU. */
+const BOX_BUDGET = 20_000;
+
 /** One run with `workers` workers, within a step budget (never a time budget). */
 async function verdictWith(workers: number, request: SolverRequest, maxSteps: number) {
   const { summary } = await pooled.run({ ...request, workers }, 1, createRunContext({ maxSteps, maxMillis: 1e9 }));
@@ -46,13 +49,12 @@ describe('parallel input splitting (work stealing over worker threads)', () => {
         fc.integer({ min: 1, max: 16 }).map((v) => v / 8),
         async (seed, hidden, lo, width) => {
           const request = randomRequest(seed, hidden, lo, width);
-          // Small networks and a step budget of 20,000 boxes keep a case well under a second of CPU.
-          const one = await verdictWith(1, request, 20_000);
+          const one = await verdictWith(1, request, BOX_BUDGET);
           // The bound is a sampled margin: where the output touches it exactly, no split closes the box
           // within the budget (one worker says unknown); compare verdicts only where one worker decides.
           fc.pre(one.verdict !== 'unknown');
           for (const workers of [2, 3]) {
-            const many = await verdictWith(workers, request, 20_000);
+            const many = await verdictWith(workers, request, BOX_BUDGET);
             expect(many.verdict, `${workers} workers`).toBe(one.verdict);
             expect(many.workers).toHaveLength(workers);
             expect(many.workers!.reduce((sum, w) => sum + w.nodes, 0)).toBe(many.stats.nodes);
