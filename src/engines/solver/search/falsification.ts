@@ -2,6 +2,7 @@ import { affine, transposedProduct } from '../model/dense.ts';
 import { activate, type Network } from '../model/network.ts';
 import type { Case } from '../model/problem.ts';
 import { Ev } from '../trace/events.ts';
+import type { AdaptiveDescent } from './adaptiveDescent.ts';
 import type { SearchEnv } from './env.ts';
 
 /**
@@ -213,4 +214,42 @@ export function attackAll(env: SearchEnv, falsifier: Falsifier, cases: readonly 
   }
   env.events.push(Ev.attack, node, restarts, accepted ? 1 : 0, best);
   return accepted;
+}
+
+/**
+ * Descent from one point of a case's box (Auto-PGD, adaptiveDescent.ts), every point that lands in
+ * the unsafe region certified as case `ci`. The point is typically the corner that minimised a
+ * linear lower bound of the case's constraint (CROWN's input coefficients' signs, in a subdomain
+ * also under its phases): the relaxation's guess at the worst input, where a pure gradient attack
+ * from the centre need not arrive (mnist-net_256x2 prop_0_0.05 and mnist-net_256x6 prop_3_0.05 are
+ * answered only from there).
+ */
+export function attackFrom(env: SearchEnv, descent: AdaptiveDescent, c: Case, ci: number, node: number, start: ArrayLike<number>, steps: number) {
+  let accepted: ReturnType<SearchEnv['check']>;
+  const out = descent.descend(
+    c,
+    start,
+    steps,
+    (x) => (accepted = env.check(ci, x)) !== undefined,
+    () => env.stop() !== undefined,
+  );
+  env.events.push(Ev.attack, node, 1, accepted ? 1 : 0, out.best);
+  return accepted;
+}
+
+/**
+ * The targeted attack (one case, one disjunct of a robustness property, at a time: its own margin
+ * rather than the margin over all of them): `restarts` descents by Auto-PGD from the box's centre
+ * (first, when `fromCentre`) and from random points of the box drawn from the run's seeded stream.
+ */
+export function attackTargeted(env: SearchEnv, descent: AdaptiveDescent, c: Case, ci: number, node: number, restarts: number, steps: number, fromCentre: boolean) {
+  const start = new Float64Array(c.lo.length);
+  for (let r = 0; r < restarts; r++) {
+    if (env.stop()) break;
+    for (let i = 0; i < start.length; i++) start[i] = c.lo[i]! + (r === 0 && fromCentre ? 0.5 : env.random()) * (c.hi[i]! - c.lo[i]!);
+    const found = attackFrom(env, descent, c, ci, node, start, steps);
+    env.spend(1);
+    if (found) return found;
+  }
+  return undefined;
 }
