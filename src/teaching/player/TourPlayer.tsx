@@ -1,9 +1,10 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Scenario } from '../../scenario/types.ts';
 import type { Tour, TourStep } from '../format/tour.ts';
 import { Caption } from './Caption.tsx';
+import { awayFrom, contentBoxes, cornerBoxes, CORNERS, leastHiding, type Corner } from './captionPlace.ts';
 import '../teaching.css';
-import { HighlightRing, useHighlight, type Box } from './HighlightRing.tsx';
+import { HighlightRing, useHighlight } from './HighlightRing.tsx';
 import { useStepScenario } from './useStepScenario.ts';
 import { useTourKeys } from './useTourKeys.ts';
 
@@ -16,16 +17,6 @@ interface TourPlayerProps {
   onExit(): void;
   /** The scenario on screen, for the share link, the QR code and the handout. */
   onScenario?(scenario: Scenario | undefined): void;
-}
-
-/** Where the caption goes: the corner away from the highlighted element. */
-function captionPlace(box: Box | undefined): string {
-  if (!box) return 'tour-caption at-bottom at-right';
-  const cx = box.x + box.width / 2;
-  const cy = box.y + box.height / 2;
-  const vertical = cy > window.innerHeight * 0.55 ? 'at-top' : 'at-bottom';
-  const horizontal = cx > window.innerWidth / 2 ? 'at-left' : 'at-right';
-  return `tour-caption ${vertical} ${horizontal}`;
 }
 
 /** The presenter view (this step, the next one and the keys) in a second window, kept in step over a BroadcastChannel. */
@@ -49,6 +40,19 @@ export function TourPlayer({ tour, source, index, onIndex, onExit, onScenario }:
 
   useEffect(() => onScenario?.(scenario), [onScenario, scenario]);
 
+  const waiting = step.highlight !== undefined && step.wait === 'target' && !settled;
+  const ready = setup.state === 'ready' && !waiting;
+  // The caption goes where it hides least of the page once the lab has drawn it (a lab's numbers and labels, never the ringed element).
+  const caption = useRef<HTMLElement>(null);
+  const [corner, setCorner] = useState<Corner>();
+  useLayoutEffect(() => {
+    const el = caption.current;
+    if (!el || !main.current) return;
+    const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+    const boxes = cornerBoxes({ width: el.offsetWidth, height: el.offsetHeight }, { width: window.innerWidth, height: window.innerHeight }, rem);
+    setCorner((now) => CORNERS[leastHiding(boxes, box, contentBoxes(main.current!), CORNERS.indexOf(now ?? awayFrom(box)))]);
+  }, [box, ready, at]);
+
   const keys = useMemo(
     () => ({
       next: () => onIndex(Math.min(last, at + 1)),
@@ -60,7 +64,6 @@ export function TourPlayer({ tour, source, index, onIndex, onExit, onScenario }:
   );
   useTourKeys(keys);
 
-  const waiting = step.highlight !== undefined && step.wait === 'target' && !settled;
   return (
     <>
       <main ref={main} key={at} className={`lab lab-${setup.state === 'ready' ? setup.lab.id : 'empty'} touring`} aria-busy={setup.state === 'loading'}>
@@ -73,7 +76,7 @@ export function TourPlayer({ tour, source, index, onIndex, onExit, onScenario }:
         )}
       </main>
       {box && <HighlightRing box={box} />}
-      <aside className={captionPlace(box)} aria-label="Tour step" data-step={at} data-ready={setup.state === 'ready' && !waiting}>
+      <aside ref={caption} className={`tour-caption ${corner ?? awayFrom(box)}`} aria-label="Tour step" data-step={at} data-ready={ready}>
         <div className="tour-caption-head">
           <span className="tour-title">{tour.title}</span>
           <span className="tour-counter">
