@@ -79,7 +79,7 @@ const bench: Benchmark = {
     if (suite !== 'acasxu') return runVnncompSuite(suite, args, (name) => option(args, name));
     const timeout = Number(option(args, 'timeout') ?? 116);
     const workers = option(args, 'workers');
-    if (workers) return runParallelComparison(select(acasInstances(), option(args, 'instances') ?? 'p2N33,p2N42'), Number(workers), timeout, read);
+    if (workers) return runParallelComparison(select(acasInstances(), option(args, 'instances') ?? 'p2N33,p2N42'), Number(workers), timeout, read, published);
     const clock = (option(args, 'clock') ?? 'wall') as BenchClock;
     if (clock !== 'wall' && clock !== 'cpu') throw new Error(`--clock must be wall or cpu (got ${String(clock)})`);
     const strategies = (option(args, 'strategies') ?? 'symbolic,interval,reluplex').split(',') as Strategy[];

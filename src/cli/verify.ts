@@ -5,14 +5,14 @@ import { createSolverEngine } from '../engines/solver/engine.ts';
 import type { SolverResult } from '../engines/solver/result.ts';
 import { runEngine } from '../engines/runEngine.ts';
 import { EXIT, parseArgs, positiveNumber, UsageError } from './io.ts';
-import { spawnSolverThread } from './solverPool.ts';
+import { solverThreads } from './solverPool.ts';
 import { startWatchdog } from './watchdog.ts';
 import { VERIFY_USAGE } from './usage.ts';
 
 const STRATEGIES: readonly Strategy[] = ['auto', 'bab', 'symbolic', 'interval', 'reluplex'];
 
 /** Worker threads for `--workers N`. */
-const engine = createSolverEngine(spawnSolverThread);
+const engine = createSolverEngine(solverThreads);
 
 /**
  * `verify`, following the VNN-COMP convention: the first line of output is `holds`, `violated` or

@@ -12,5 +12,6 @@ export function spawnSolverWebWorker(): PoolThread {
     onMessage: (handler) => worker.addEventListener('message', (e: MessageEvent<FromWorker>) => handler(e.data)),
     onError: (handler) => worker.addEventListener('error', (e) => handler(new Error(e.message || 'a solver pool worker failed to start'))),
     terminate: () => worker.terminate(),
+    keepAlive: () => {},
   };
 }

@@ -1,6 +1,6 @@
 import type { Budget, Engine, RunContext } from '../contract.ts';
 import { runsInPool, searchInParallel } from './search/parallel/pool.ts';
-import type { PoolThread } from './search/parallel/messages.ts';
+import type { WorkerPool } from './search/parallel/workerPool.ts';
 import { inputSplitOptions, searchInputSplitting } from './search/inputSplitting.ts';
 import type { SolverRequest } from './config.ts';
 import { searchActivationSplitting } from './search/activationSplitting.ts';
@@ -14,16 +14,16 @@ import { summarise } from './summary.ts';
  * The solver engine: parses the network and the property, builds the problem in the network's
  * coordinates, runs the chosen procedure, and returns the answer with its search tree and step log.
  * Deterministic given (config, seed) and a step budget; a time budget ends the run with `unknown`.
- * With `spawn` (worker threads in the CLI, Web Workers in the browser) and `workers` > 1 in the
- * config, input splitting runs over a pool of that many workers (search/parallel/pool.ts): the
- * same verdict, other counts.
+ * With `pool` (worker threads in the CLI, Web Workers in the browser, kept across runs) and
+ * `workers` > 1 in the config, input splitting runs over that many of its workers
+ * (search/parallel/pool.ts): the same verdict, other counts.
  */
-export function createSolverEngine(spawn?: () => PoolThread): Engine<SolverRequest, SolverResult, SolverProgressDetail> {
+export function createSolverEngine(pool?: WorkerPool): Engine<SolverRequest, SolverResult, SolverProgressDetail> {
   return {
     run(config, seed, ctx) {
       const session = openSession(config, seed, ctx);
       const workers = config.workers ?? 1;
-      if (spawn && workers > 1 && runsInPool(session)) return searchInParallel(config, seed, session, { workers, spawn, budget: remaining(ctx) });
+      if (pool && workers > 1 && runsInPool(session)) return searchInParallel(config, seed, session, { workers, pool, budget: remaining(ctx) });
       return searchAlone(config, session, ctx);
     },
   };

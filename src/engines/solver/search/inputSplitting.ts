@@ -14,7 +14,7 @@ import { attack, Falsifier } from './falsification.ts';
 import { Frontier } from './frontier.ts';
 import { SplitSearch } from './splitSearch.ts';
 import { IntervalGradient } from './gradient.ts';
-import type { Leaf, WorkSharing } from './parallel/leaf.ts';
+import { SearchReleased, type Leaf, type WorkSharing } from './parallel/leaf.ts';
 
 /**
  * Branch and bound over the input domain (the "modern" strategy: ReluVal/Neurify-style input
@@ -157,6 +157,7 @@ export class InputSplitting extends SplitSearch {
    */
   searchLeaves(leaves: Leaf[], sharing: WorkSharing, attackFirst: boolean): SearchResult {
     const { env, options, caseNodes, falsifier } = this;
+    if (sharing.released()) throw new SearchReleased();
     if (attackFirst && options.attack) {
       const found = this.falsifyAll(options.restarts, true);
       if (found) return found;
@@ -201,6 +202,7 @@ export class InputSplitting extends SplitSearch {
     const { tree, events } = env;
     const cases = env.problem.cases.length;
     while (frontier.size > 0) {
+      if (sharing?.released()) throw new SearchReleased();
       this.stopped = env.stop();
       if (this.stopped) {
         for (const d of frontier) {

@@ -1,4 +1,5 @@
 import type { NetworkBounds } from '../../bounds/networkBounds.ts';
+import type { Case } from '../../model/problem.ts';
 
 /**
  * An open box of input splitting as it travels between workers of a parallel search: the box,
@@ -25,9 +26,22 @@ export interface Leaf {
   parent: NetworkBounds | undefined;
 }
 
+/** Every case's whole box, one leaf each: where a parallel search starts. */
+export const caseLeaves = (cases: readonly Case[]): Leaf[] =>
+  cases.map((c, caseIndex) => ({ caseIndex, lo: c.lo.slice(), hi: c.hi.slice(), depth: 0, share: 1 / cases.length, refine: false, centreViolation: NaN, parent: undefined, first: 0 }));
+
 /** What a search running in a pool sees of the others: whether an idle worker wants work, and how to hand it over. */
 export interface WorkSharing {
   wanted(): boolean;
+  /** The run no longer needs this search (it has its answer): stop at the next box. */
+  released(): boolean;
   /** Hands these leaves to the pool and clears the request (asked only with two open boxes or more, so never none). */
   give(leaves: Leaf[]): void;
+}
+
+/** Thrown out of a search whose run has let go of it (WorkSharing.released): its state is dropped, its thread goes to the next run. */
+export class SearchReleased extends Error {
+  constructor() {
+    super('the parallel run no longer needs this search');
+  }
 }

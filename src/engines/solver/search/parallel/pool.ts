@@ -6,12 +6,14 @@ import { summarise } from '../../summary.ts';
 import { addCaseNodes } from '../../trace/tree.ts';
 import { certifyCounterexample } from '../certification.ts';
 import { emptyStats, type SearchResult, type SearchStats } from '../env.ts';
-import type { Leaf } from './leaf.ts';
-import { STEAL_NONE, STEAL_WANTED, type FromWorker, type PoolThread } from './messages.ts';
+import { caseLeaves, type Leaf } from './leaf.ts';
+import { STEAL_NONE, STEAL_WANTED, type FromWorker } from './messages.ts';
+import type { LeasedThread, WorkerPool } from './workerPool.ts';
 
 export interface PoolOptions {
   workers: number;
-  spawn: () => PoolThread;
+  /** Where the threads come from (and go back to when the run ends). */
+  pool: WorkerPool;
   budget: Budget;
 }
 
@@ -20,7 +22,7 @@ export const runsInPool = (session: Pick<Session, 'strategy' | 'problem'>): bool
   (session.strategy === 'symbolic' || session.strategy === 'interval') && session.problem.cases.length > 0;
 
 interface Member {
-  thread: PoolThread;
+  thread: LeasedThread;
   flag: Int32Array;
   busy: boolean;
   result: SearchResult | undefined;
@@ -62,12 +64,13 @@ class Pool {
     private readonly session: Session,
     options: PoolOptions,
   ) {
-    this.members = Array.from({ length: Math.max(1, options.workers) }, (_, i) => {
+    this.members = options.pool.lease(Math.max(1, options.workers)).map((thread, i) => {
       const flag = new SharedArrayBuffer(4);
-      const thread = options.spawn();
       const member: Member = { thread, flag: new Int32Array(flag), busy: false, result: undefined, checkpoints: 0, report: { nodes: 0, given: 0, taken: 0 } };
-      thread.onMessage((m) => this.receive(i, m));
-      thread.onError((e) => this.abort(e));
+      thread.listen(
+        (m) => this.receive(i, m),
+        (e) => this.abort(e),
+      );
       // Each worker its own random stream (the attack's restarts); worker 0 the run's seed.
       thread.post({ type: 'start', request, seed: seed + i, budget: options.budget, flag });
       return member;
@@ -81,7 +84,7 @@ class Pool {
       this.fail = reject;
     });
     // Every case's whole box, one leaf each; worker 0 also runs the attack on all of them first.
-    const roots = cases.map((c, caseIndex): Leaf => ({ caseIndex, lo: c.lo.slice(), hi: c.hi.slice(), depth: 0, share: 1 / cases.length, refine: false, centreViolation: NaN, parent: undefined, first: 0 }));
+    const roots = caseLeaves(cases);
     this.send(0, [roots.shift()!], this.request.attack);
     this.queue.push(...roots);
     this.dispatch();
@@ -117,6 +120,8 @@ class Pool {
     if (this.done) return;
     const member = this.members[i]!;
     if (m.type === 'error') return this.abort(new Error(m.message));
+    // Only a run that has let go of the thread raises its release flag, and that run hears no more from it.
+    if (m.type === 'released') return;
     if (m.type === 'stolen') {
       if (this.asked === i) this.asked = undefined;
       member.report.given += m.leaves.length;
@@ -167,9 +172,10 @@ class Pool {
     this.fail(error);
   }
 
+  /** Every thread back to the pool; a busy one stops at its next box, before it takes the next run's work. */
   private stopAll(): void {
     this.done = true;
-    for (const m of this.members) m.thread.terminate();
+    for (const m of this.members) m.thread.release();
   }
 }
 
