@@ -5,6 +5,7 @@ import type { TraceRecorder } from './measure/traceRecorder.ts';
 import type { Membership } from './membership/membership.ts';
 import type { Request } from './replication/request.ts';
 import type { NodeStore } from './replication/storage.ts';
+import type { KeyTable } from './replication/keyTable.ts';
 import type { NodeService } from './service/nodeService.ts';
 import type { ObjectBuffer } from './service/objectBuffer.ts';
 import type { FlushJob } from './service/serve.ts';
@@ -117,7 +118,7 @@ export interface Replicas {
 
 export interface ClientState {
   /** Per key, the client's latest acknowledged write (the version itself, shared): its context for the next blind put. */
-  context: Map<number, { clock: VectorClock; value: Value }>;
+  context: KeyTable<{ clock: VectorClock; value: Value }>;
   /** Per key, the node that answered the client's last read of it fastest (§6.4: the read's context carries it). */
   readFastest: Map<number, number>;
   /** Counter for vector clocks of writes the client coordinates itself (§6.4, timestamp versioning). */

@@ -14,6 +14,7 @@ import { keyRanges, preferenceList, rangeOf, type Ring } from './ring/ring.ts';
 import { CommitLog } from './measure/commitLog.ts';
 import { AckedWrites } from './measure/ackedWrites.ts';
 import { NodeStore } from './replication/storage.ts';
+import { KeyTable } from './replication/keyTable.ts';
 import { FLAG, REC, TraceRecorder } from './measure/traceRecorder.ts';
 import type { AppliedFailure, ClientState, Cluster, Counters, Protocol } from './concerns.ts';
 import { EV } from './sim/events.ts';
@@ -157,7 +158,7 @@ export class Simulation implements Cluster, BackgroundHost {
     this.stores = Array.from({ length: this.M }, () => new NodeStore(this.merge));
     this.membership = new Membership(this.M, this.C, cfg.membership.failureTimeoutMs, cfg.membership.retryMs);
     this.network = new Network(this.M, this.C, cfg.latency, this.rngNetwork);
-    this.clients = Array.from({ length: this.C }, () => ({ context: new Map(), readFastest: new Map(), counter: 0, busy: new Set(), waiting: new Map() }));
+    this.clients = Array.from({ length: this.C }, () => ({ context: new KeyTable(), readFastest: new Map(), counter: 0, busy: new Set(), waiting: new Map() }));
     this.readYourWrites = new ReadYourWrites();
     this.metrics = new Metrics(BUCKETS, this.endTime, this.M, visibilityEdges(cfg), LATENCY_WINDOWS, this.workload.lastTime);
     this.trace = new TraceRecorder(cfg.trace.maxEvents);
