@@ -305,7 +305,8 @@ export class Simulation implements Cluster, BackgroundHost {
     this.counters.messages++;
     this.metrics.messages[this.metrics.bucket(this.now)]!++;
     const net = this.network;
-    const delay = net.latency(latencyClass(msg.type), from, to);
+    net.latency(latencyClass(msg.type), from, to);
+    const delay = net.delay[0]!;
     if (net.drops() || !net.reachable(from, to)) {
       this.lose(from, to, msg, this.now + delay);
       this.messagePool.give(msg);

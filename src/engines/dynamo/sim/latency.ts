@@ -14,23 +14,38 @@ export type Distribution =
 
 /** Draws one latency. Every call consumes a fixed pattern of draws for a given shape. */
 export function sample(d: Distribution, rng: Random): number {
+  draw(d, rng, drawn);
+  return drawn[0]!;
+}
+
+const drawn = new Float64Array(1);
+
+/**
+ * `sample` into out[0]: a number written to a typed slot, where a number returned from a call
+ * that is not inlined is boxed (the simulation draws one per message).
+ */
+export function draw(d: Distribution, rng: Random, out: Float64Array): void {
   switch (d.kind) {
     case 'constant':
-      return d.ms;
+      out[0] = d.ms;
+      return;
     case 'uniform':
-      return d.minMs + (d.maxMs - d.minMs) * rng.next();
+      out[0] = d.minMs + (d.maxMs - d.minMs) * rng.next();
+      return;
     case 'exponential':
-      return -d.meanMs * Math.log(rng.nextOpen());
+      out[0] = -d.meanMs * Math.log(rng.nextOpen());
+      return;
     case 'pareto':
-      return d.scaleMs / Math.pow(rng.nextOpen(), 1 / d.shape);
+      out[0] = d.scaleMs / Math.pow(rng.nextOpen(), 1 / d.shape);
+      return;
     case 'mixture': {
       const total = totalWeight(d);
       let u = rng.next() * total;
       for (const part of d.parts) {
         u -= part.weight;
-        if (u < 0) return sample(part.dist, rng);
+        if (u < 0) return draw(part.dist, rng, out);
       }
-      return sample(d.parts[d.parts.length - 1]!.dist, rng);
+      return draw(d.parts[d.parts.length - 1]!.dist, rng, out);
     }
   }
 }

@@ -1,5 +1,5 @@
 import type { LatencyConfig } from '../config.ts';
-import { sample, type Distribution } from './latency.ts';
+import { draw, type Distribution } from './latency.ts';
 import { LATENCY_CLASS, type LatencyClass } from './messages.ts';
 import type { Random } from './random.ts';
 
@@ -17,6 +17,8 @@ export class Network {
   dropProbability = 0;
   extraDelayMs = 0;
   private readonly classes: Distribution[];
+  /** The delay `latency` drew last, in a typed slot (no number boxed per message). */
+  readonly delay = new Float64Array(1);
 
   constructor(
     readonly nodes: number,
@@ -34,9 +36,11 @@ export class Network {
     this.classes[LATENCY_CLASS.response] = latency.response ?? latency.default;
   }
 
-  /** The delay of one message from `from` to `to`. */
-  latency(cls: LatencyClass, from: number, to: number): number {
-    return sample(this.classes[cls]!, this.rng) * this.slow[from]! * this.slow[to]! + this.extraDelayMs;
+  /** Draws the delay of one message from `from` to `to` into delay[0]. */
+  latency(cls: LatencyClass, from: number, to: number): void {
+    const delay = this.delay;
+    draw(this.classes[cls]!, this.rng, delay);
+    delay[0] = delay[0]! * this.slow[from]! * this.slow[to]! + this.extraDelayMs;
   }
 
   /** Whether a message between a and b gets through the partition. */
