@@ -43,7 +43,10 @@ export class EventQueue {
     return this.count;
   }
 
-  /** Schedules an event; events at equal times run in the order they were pushed. */
+  /**
+   * Schedules an event; events at equal times run in the order they were pushed. Small enough to
+   * be inlined where it is called, so the time is stored unboxed; the heap's work is `siftUp`.
+   */
   push(time: number, kind: number, a: number, b: number, payload: unknown): void {
     if (this.freeCount === 0) this.grow();
     const slot = this.free[--this.freeCount]!;
@@ -53,7 +56,10 @@ export class EventQueue {
     this.argA[slot] = a;
     this.argB[slot] = b;
     this.payloads[slot] = payload;
-    // Sift up.
+    this.siftUp(slot);
+  }
+
+  private siftUp(slot: number): void {
     const heap = this.heap;
     let i = this.count++;
     while (i > 0) {
