@@ -10,7 +10,7 @@ import { simRandom, STREAM, type Random } from './sim/random.ts';
 import type { Request } from './replication/request.ts';
 import { RequestTable } from './replication/requestTable.ts';
 import { initialRing, preferenceLength } from './ring/initialRing.ts';
-import { keyRanges, preferenceList, rangeOf, type Ring } from './ring/ring.ts';
+import { preferenceList, rangeOf, type Ring } from './ring/ring.ts';
 import { CommitLog } from './measure/commitLog.ts';
 import { AckedWrites } from './measure/ackedWrites.ts';
 import { NodeStore } from './replication/storage.ts';
@@ -57,7 +57,7 @@ export class Simulation implements Cluster, BackgroundHost {
   readonly workload: Workload;
   readonly prefLen: number;
   readonly rings: Ring[] = [];
-  readonly keyPos: Uint32Array;
+  /** Per ring version, each key's range once first asked for (-1 before), when keys outnumber ranges. */
   private readonly rangeCache: Int32Array[] = [];
   private readonly nodeRangeCache = new Map<number, Int32Array>();
   /** The ring version each endpoint (node, then client) routes with. */
@@ -145,8 +145,6 @@ export class Simulation implements Cluster, BackgroundHost {
     const S = cfg.cluster.nodes;
     this.prefLen = preferenceLength(cfg);
     this.rings.push(initialRing(cfg, this.rngRing));
-    this.keyPos = new Uint32Array(cfg.workload.keys);
-    for (let k = 0; k < cfg.workload.keys; k++) this.keyPos[k] = keyPosition(k);
 
     this.ringOf = new Int32Array(this.M + this.C);
     this.up = new Uint8Array(this.M);
@@ -443,10 +441,13 @@ export class Simulation implements Cluster, BackgroundHost {
     let cache = this.rangeCache[v];
     if (!cache) {
       const ring = this.rings[v]!;
-      if (this.keyPos.length > ring.bounds.length * 4) cache = this.rangeCache[v] = keyRanges(ring, this.keyPos);
-      else return rangeOf(ring, this.keyPos[key]!);
+      const keys = this.cfg.workload.keys;
+      if (keys <= ring.bounds.length * 4) return rangeOf(ring, keyPosition(key));
+      // Filled as keys are asked for: a short run never pays for the keys it does not touch.
+      cache = this.rangeCache[v] = new Int32Array(keys).fill(-1);
     }
-    return cache[key]!;
+    const r = cache[key]!;
+    return r >= 0 ? r : (cache[key] = rangeOf(this.rings[v]!, keyPosition(key)));
   }
 
   /** Set by `lookup`: the preference lists of the ring looked up, and their length. */
