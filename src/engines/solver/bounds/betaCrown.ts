@@ -1,7 +1,8 @@
 import type { BackSubstitution, PassTrace } from './backSubstitution.ts';
 import type { NetworkBounds, Phases } from './networkBounds.ts';
 import type { Network } from '../model/network.ts';
-import { transpose, transposedProduct } from '../model/dense.ts';
+import { transpose } from '../model/dense.ts';
+import { TransposedProducts } from '../model/simdProducts.ts';
 import { relax, type Relaxation } from './relaxation.ts';
 
 /**
@@ -52,11 +53,10 @@ export class SplitBounder {
    * that are 0 (inactive ReLUs, black pixels at the box's lower corner); the corner of the last
    * forward pass and its change since (the first layer is updated by the change alone).
    */
-  private readonly columns: Float64Array[];
+  private readonly columns: TransposedProducts;
   private readonly lastX: Float64Array;
   private readonly change: Float64Array;
   private readonly product: Float64Array;
-  private readonly rows: Int32Array;
   readonly coeffs: Float64Array;
   private readonly best: SplitMultipliers;
   private readonly m1: Float64Array[];
@@ -72,12 +72,11 @@ export class SplitBounder {
     this.zHat = perNeuron();
     this.hHat = perNeuron();
     this.xHat = new Float64Array(net.inputSize);
-    this.columns = net.layers.map((l) => transpose(l.weights, l.outSize, l.inSize));
+    this.columns = new TransposedProducts(net.layers.map((l) => ({ w: transpose(l.weights, l.outSize, l.inSize), inSize: l.outSize, outSize: l.inSize })));
     this.lastX = new Float64Array(net.inputSize);
     this.change = new Float64Array(net.inputSize);
     const widest = Math.max(net.inputSize, ...net.layers.map((l) => l.outSize));
     this.product = new Float64Array(widest);
-    this.rows = new Int32Array(widest);
     this.best = { alpha: perNeuron(), beta: perNeuron() };
     this.m1 = perNeuron();
     this.m2 = perNeuron();
@@ -165,7 +164,7 @@ export class SplitBounder {
    * layer is left out when it has no activation (no slope or multiplier reads it).
    */
   private relaxedForward(bounds: NetworkBounds, boxLo: ArrayLike<number>, boxHi: ArrayLike<number>, update: boolean): void {
-    const { net, trace, zHat, r, columns, rows, product } = this;
+    const { net, trace, zHat, r, columns, product } = this;
     const x = this.corner(boxLo, boxHi, this.xHat);
     let changed = 0;
     let nonzero = 0;
@@ -179,17 +178,17 @@ export class SplitBounder {
     let h: ArrayLike<number> = x;
     const layers = net.layers.length - (net.layers[net.layers.length - 1]!.activation === 'identity' ? 1 : 0);
     for (let k = 0; k < layers; k++) {
-      const { bias, inSize, outSize, activation } = net.layers[k]!;
+      const { bias, outSize, activation } = net.layers[k]!;
       const z = zHat[k]!;
       const out = this.hHat[k]!;
       const lo = bounds.lo[k]!;
       const hi = bounds.hi[k]!;
       const nu = trace.weight[k]!;
       if (k === 0 && update && changed <= nonzero) {
-        transposedProduct(columns[0]!, outSize, inSize, this.change, product, rows);
+        columns.product(0, this.change, product);
         for (let j = 0; j < outSize; j++) z[j] = z[j]! + product[j]!;
       } else {
-        transposedProduct(columns[k]!, outSize, inSize, h, z, rows);
+        columns.product(k, h, z);
         for (let j = 0; j < outSize; j++) z[j] = z[j]! + bias[j]!;
       }
       for (let j = 0; j < outSize; j++) {
