@@ -1,6 +1,6 @@
 import type { NetworkBounds } from './networkBounds.ts';
 import type { Network } from '../model/network.ts';
-import { TransposedProducts } from '../model/simdProducts.ts';
+import { DenseProducts } from '../model/simdProducts.ts';
 import { activationMagnitude, relax, type Relaxation } from './relaxation.ts';
 import { dotError, UNIT } from './rounding.ts';
 import { relaxAtPoint } from './sigmoidTangents.ts';
@@ -49,7 +49,7 @@ export class BackSubstitution {
   private readonly colAbs: Float64Array[];
   private readonly mu: Float64Array;
   private readonly nu: Float64Array;
-  private readonly products: TransposedProducts;
+  private readonly products: DenseProducts;
   private readonly r: Relaxation = { al: 0, bl: 0, au: 0, bu: 0 };
 
   constructor(private readonly net: Network) {
@@ -61,7 +61,7 @@ export class BackSubstitution {
     const widest = Math.max(net.inputSize, ...net.layers.map((l) => l.outSize));
     this.mu = new Float64Array(widest);
     this.nu = new Float64Array(widest);
-    this.products = new TransposedProducts(net.layers.map((l) => ({ w: l.weights, inSize: l.inSize, outSize: l.outSize })));
+    this.products = new DenseProducts(net.layers.map((l) => ({ w: l.weights, inSize: l.inSize, outSize: l.outSize })));
   }
 
   /**
@@ -153,7 +153,7 @@ export class BackSubstitution {
         if (Math.abs(v) > maxNu) maxNu = Math.abs(v);
       }
       slack += dotError(outSize, abs);
-      this.products.product(k, nu, mu);
+      this.products.transposed(k, nu, mu);
       // How large each of this layer's inputs can be: the previous layer's outputs, or the box.
       let weighted = 0;
       const col = this.colAbs[k]!;

@@ -2,7 +2,7 @@ import type { BackSubstitution, PassTrace } from './backSubstitution.ts';
 import type { NetworkBounds, Phases } from './networkBounds.ts';
 import type { Network } from '../model/network.ts';
 import { transpose } from '../model/dense.ts';
-import { TransposedProducts } from '../model/simdProducts.ts';
+import { DenseProducts } from '../model/simdProducts.ts';
 import { relax, type Relaxation } from './relaxation.ts';
 
 /**
@@ -53,7 +53,7 @@ export class SplitBounder {
    * that are 0 (inactive ReLUs, black pixels at the box's lower corner); the corner of the last
    * forward pass and its change since (the first layer is updated by the change alone).
    */
-  private readonly columns: TransposedProducts;
+  private readonly columns: DenseProducts;
   private readonly lastX: Float64Array;
   private readonly change: Float64Array;
   private readonly product: Float64Array;
@@ -72,7 +72,7 @@ export class SplitBounder {
     this.zHat = perNeuron();
     this.hHat = perNeuron();
     this.xHat = new Float64Array(net.inputSize);
-    this.columns = new TransposedProducts(net.layers.map((l) => ({ w: transpose(l.weights, l.outSize, l.inSize), inSize: l.outSize, outSize: l.inSize })));
+    this.columns = new DenseProducts(net.layers.map((l) => ({ w: transpose(l.weights, l.outSize, l.inSize), inSize: l.outSize, outSize: l.inSize })));
     this.lastX = new Float64Array(net.inputSize);
     this.change = new Float64Array(net.inputSize);
     const widest = Math.max(net.inputSize, ...net.layers.map((l) => l.outSize));
@@ -185,10 +185,10 @@ export class SplitBounder {
       const hi = bounds.hi[k]!;
       const nu = trace.weight[k]!;
       if (k === 0 && update && changed <= nonzero) {
-        columns.product(0, this.change, product);
+        columns.transposed(0, this.change, product);
         for (let j = 0; j < outSize; j++) z[j] = z[j]! + product[j]!;
       } else {
-        columns.product(k, h, z);
+        columns.transposed(k, h, z);
         for (let j = 0; j < outSize; j++) z[j] = z[j]! + bias[j]!;
       }
       for (let j = 0; j < outSize; j++) {

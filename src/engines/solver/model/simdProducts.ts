@@ -1,22 +1,25 @@
-import { encodeModule, FunctionBody, I32, V128, u32 } from '../../kernels/codegen/wasm/encoder.ts';
+import { encodeModule, F64, FunctionBody, I32, V128, u32 } from '../../kernels/codegen/wasm/encoder.ts';
 import { wasmModule } from '../../kernels/codegen/wasm/instantiate.ts';
-import { transposedProduct } from './dense.ts';
+import { affine, transposedProduct } from './dense.ts';
 
 /**
- * Wᵀν for a fixed set of dense matrices, in WebAssembly SIMD (two f64 lanes) where the host has it.
+ * Wᵀν and W x + b for a fixed set of dense matrices, in WebAssembly SIMD (two f64 lanes) where the host has it.
  * Back-substitution spends most of ReLU branch and bound in this product (mnist-net_256x6: a
  * 784 × 256 and five 256 × 256 layers per pass); it is bound by arithmetic, not memory (batching
  * 16 objectives through the same rows, CROWN's matrix form, measured no faster in JavaScript: the
  * 784 × 256 product ran at ~0.5 ns per multiply-add either way), so the gain is in doing two lanes
  * per instruction.
  *
- * Bit for bit the same as dense.ts's transposedProduct: the same nonzero rows, four at a time, each
- * lane computing out + ((a·wa + b·wb) + (c·wc + d·wd)) then the leftover rows one at a time, in
- * the same order; IEEE 754 lanes round exactly as scalars do. Without WebAssembly (or if the module
- * fails to compile) the JavaScript product runs instead, with the same results.
+ * Bit for bit the same as dense.ts's products, so a search's results and trees do not change:
+ * Wᵀν takes the same nonzero rows, four at a time, each lane computing out + ((a·wa + b·wb) +
+ * (c·wc + d·wd)), then the leftover rows one at a time; W x keeps affine's four running sums
+ * s₀..s₃ as the lanes of two f64x2 accumulators, adds the leftover columns to s₀ and returns
+ * b + ((s₀ + s₁) + (s₂ + s₃)). IEEE 754 lanes round exactly as scalars do (WebAssembly has no
+ * fused multiply-add). Without WebAssembly (or if the module fails to compile) the JavaScript
+ * products run instead, with the same results.
  */
-export class TransposedProducts {
-  private readonly kernel: ((w: number, stride: number, pairs: number, rows: number, coef: number, count: number, out: number) => void) | undefined;
+export class DenseProducts {
+  private readonly kernels: Kernels | undefined;
   private readonly f64: Float64Array | undefined;
   private readonly i32: Int32Array | undefined;
   /** Per matrix: its byte offset in the memory and its row stride in doubles (even, padded with zeros). */
@@ -24,6 +27,7 @@ export class TransposedProducts {
   private readonly rowsAt: number;
   private readonly coefAt: number;
   private readonly outAt: number;
+  private readonly xAt: number;
   private readonly rows: Int32Array;
 
   constructor(private readonly matrices: readonly { w: Float64Array; inSize: number; outSize: number }[]) {
@@ -40,12 +44,14 @@ export class TransposedProducts {
     bytes += widestOut * 8;
     this.outAt = bytes;
     bytes += widestIn * 8;
+    this.xAt = bytes;
+    bytes += widestIn * 8;
     this.rowsAt = bytes;
     bytes += widestOut * 4;
     // Narrow rows (ACAS Xu's five inputs) run faster in JavaScript than through the call.
     const instance = matrices.some((m) => m.inSize >= SIMD_MIN_ROW) ? instantiate(bytes) : undefined;
     if (!instance) return;
-    this.kernel = instance.kernel;
+    this.kernels = instance.kernels;
     this.f64 = new Float64Array(instance.memory.buffer);
     this.i32 = new Int32Array(instance.memory.buffer);
     matrices.forEach((m, k) => {
@@ -54,11 +60,16 @@ export class TransposedProducts {
     });
   }
 
+  /** Whether the WebAssembly kernels run (else the JavaScript products). */
+  get simd(): boolean {
+    return this.kernels !== undefined;
+  }
+
   /** out = Wᵀν for matrix `index` (out has its inSize entries). */
-  product(index: number, nu: ArrayLike<number>, out: Float64Array): void {
-    const { kernel, f64, i32 } = this;
+  transposed(index: number, nu: ArrayLike<number>, out: Float64Array): void {
+    const { kernels, f64, i32 } = this;
     const m = this.matrices[index]!;
-    if (!kernel || !f64 || !i32 || m.inSize < SIMD_MIN_ROW) {
+    if (!kernels || !f64 || !i32 || m.inSize < SIMD_MIN_ROW) {
       transposedProduct(m.w, m.inSize, m.outSize, nu, out, this.rows);
       return;
     }
@@ -73,22 +84,44 @@ export class TransposedProducts {
         f64[coef + count++] = v;
       }
     }
-    kernel(offset, stride * 8, stride / 2, this.rowsAt, this.coefAt, count, this.outAt);
+    kernels.tp(offset, stride * 8, stride / 2, this.rowsAt, this.coefAt, count, this.outAt);
     out.set(f64.subarray(this.outAt / 8, this.outAt / 8 + m.inSize));
   }
+
+  /** z = W x + b for matrix `index` (z has its outSize entries). */
+  affine(index: number, bias: Float64Array, x: ArrayLike<number>, z: Float64Array): void {
+    const { kernels, f64 } = this;
+    const m = this.matrices[index]!;
+    if (!kernels || !f64 || m.inSize < SIMD_MIN_ROW) {
+      affine(m.w, bias, m.inSize, m.outSize, x, z);
+      return;
+    }
+    const { offset, stride } = this.at[index]!;
+    const xs = this.xAt / 8;
+    for (let j = 0; j < m.inSize; j++) f64[xs + j] = x[j]!;
+    const quads = Math.floor(m.inSize / 4);
+    kernels.wx(offset, stride * 8, quads, m.inSize - 4 * quads, this.xAt, m.outSize, this.outAt);
+    const o = this.outAt / 8;
+    for (let i = 0; i < m.outSize; i++) z[i] = bias[i]! + f64[o + i]!;
+  }
+}
+
+interface Kernels {
+  tp: (w: number, stride: number, pairs: number, rows: number, coef: number, count: number, out: number) => void;
+  wx: (w: number, stride: number, quads: number, tail: number, x: number, outSize: number, out: number) => void;
 }
 
 /** The narrowest rows the SIMD kernel takes (a 5 × 50 product: 0.19 µs in JavaScript, 0.29 µs through it; 50 × 50: 0.78 and 0.31). */
 const SIMD_MIN_ROW = 16;
 
 /** The compiled kernel in its own memory of `bytes`, or undefined where WebAssembly SIMD is missing. */
-function instantiate(bytes: number): { kernel: NonNullable<TransposedProducts['kernel']>; memory: WebAssembly.Memory } | undefined {
+function instantiate(bytes: number): { kernels: Kernels; memory: WebAssembly.Memory } | undefined {
   if (typeof WebAssembly === 'undefined') return undefined;
   try {
     const pages = Math.ceil(bytes / 65536) + 1;
     const memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
     const instance = new WebAssembly.Instance(wasmModule(kernelModule()), { env: { memory } });
-    return { kernel: instance.exports.tp as NonNullable<TransposedProducts['kernel']>, memory };
+    return { kernels: instance.exports as unknown as Kernels, memory };
   } catch {
     return undefined;
   }
@@ -154,6 +187,46 @@ function kernelModule(): Uint8Array<ArrayBuffer> {
   f.emit(...advance(0));
   f.emit(...get(o), ...i32c(16), 0x6a, ...set(o), ...get(o), ...get(end), 0x49, 0x0d, 0, 0x0b);
   f.emit(...get(r), ...i32c(1), 0x6a, ...set(r), 0x0c, 0, 0x0b, 0x0b);
-  encoded = encodeModule({ imports: [], functions: [f], exports: [{ name: 'tp', index: 0 }] });
+  encoded = encodeModule({ imports: [], functions: [f, affineKernel()], exports: [{ name: 'tp', index: 0 }, { name: 'wx', index: 1 }] });
   return encoded;
+}
+
+/**
+ * wx(w, strideBytes, quads, tail, x, outSize, out): out[i] = (s₀ + s₁) + (s₂ + s₃) for row i of W,
+ * sⱼ affine's running sums over columns j, j + 4, …, the `tail` leftover columns added to s₀.
+ */
+function affineKernel(): FunctionBody {
+  const [W, STRIDE, QUADS, TAIL, X, ROWS, OUT] = [0, 1, 2, 3, 4, 5, 6];
+  const f = new FunctionBody([I32, I32, I32, I32, I32, I32, I32], []);
+  const i = f.local(I32);
+  const p = f.local(I32);
+  const q = f.local(I32);
+  const qEnd = f.local(I32);
+  const acc = [f.local(V128), f.local(V128)];
+  const s = [f.local(F64), f.local(F64), f.local(F64), f.local(F64)];
+  const get = (l: number) => [0x20, ...u32(l)];
+  const set = (l: number) => [0x21, ...u32(l)];
+  const i32c = (n: number) => [0x41, ...u32(n)];
+  const zero = [...simd(0x0c), ...new Array<number>(16).fill(0)];
+  const lane = (k: number) => [...get(acc[k >> 1]!), ...simd(0x21), k & 1, ...set(s[k]!)];
+  f.emit(...i32c(0), ...set(i));
+  // For each row i < outSize.
+  f.emit(0x02, 0x40, 0x03, 0x40, ...get(i), ...get(ROWS), 0x4e, 0x0d, 1);
+  f.emit(...get(W), ...get(i), ...get(STRIDE), 0x6c, 0x6a, ...set(p));
+  f.emit(...get(X), ...set(q), ...zero, ...set(acc[0]!), ...zero, ...set(acc[1]!));
+  f.emit(...get(X), ...get(QUADS), ...i32c(5), 0x74, 0x6a, ...set(qEnd));
+  // Four columns a step: lanes (s₀, s₁) and (s₂, s₃).
+  f.emit(0x02, 0x40, 0x03, 0x40, ...get(q), ...get(qEnd), 0x4f, 0x0d, 1);
+  for (let k = 0; k < 2; k++) f.emit(...get(acc[k]!), ...get(p), ...V128_LOAD, 4, 16 * k, ...get(q), ...V128_LOAD, 4, 16 * k, ...MUL, ...ADD, ...set(acc[k]!));
+  f.emit(...get(p), ...i32c(32), 0x6a, ...set(p), ...get(q), ...i32c(32), 0x6a, ...set(q), 0x0c, 0, 0x0b, 0x0b);
+  for (let k = 0; k < 4; k++) f.emit(...lane(k));
+  // The leftover columns into s₀.
+  f.emit(...get(q), ...get(TAIL), ...i32c(3), 0x74, 0x6a, ...set(qEnd));
+  f.emit(0x02, 0x40, 0x03, 0x40, ...get(q), ...get(qEnd), 0x4f, 0x0d, 1);
+  f.emit(...get(s[0]!), ...get(p), 0x2b, ...MEM_F64, ...get(q), 0x2b, ...MEM_F64, 0xa2, 0xa0, ...set(s[0]!));
+  f.emit(...get(p), ...i32c(8), 0x6a, ...set(p), ...get(q), ...i32c(8), 0x6a, ...set(q), 0x0c, 0, 0x0b, 0x0b);
+  f.emit(...get(OUT), ...get(i), ...i32c(3), 0x74, 0x6a);
+  f.emit(...get(s[0]!), ...get(s[1]!), 0xa0, ...get(s[2]!), ...get(s[3]!), 0xa0, 0xa0, 0x39, ...MEM_F64);
+  f.emit(...get(i), ...i32c(1), 0x6a, ...set(i), 0x0c, 0, 0x0b, 0x0b);
+  return f;
 }
