@@ -3,7 +3,6 @@ import type { NetworkBounds, Phases } from './networkBounds.ts';
 import type { Network } from '../model/network.ts';
 import { transpose } from '../model/dense.ts';
 import { DenseProducts } from '../model/simdProducts.ts';
-import { relax, type Relaxation } from './relaxation.ts';
 
 /**
  * Bounds of a subdomain of ReLU branch and bound (β-CROWN, Wang et al., NeurIPS 2021). A subdomain
@@ -61,7 +60,6 @@ export class SplitBounder {
   private readonly best: SplitMultipliers;
   private readonly m1: Float64Array[];
   private readonly m2: Float64Array[];
-  private readonly r: Relaxation = { al: 0, bl: 0, au: 0, bu: 0 };
 
   constructor(
     private readonly net: Network,
@@ -164,7 +162,8 @@ export class SplitBounder {
    * layer is left out when it has no activation (no slope or multiplier reads it).
    */
   private relaxedForward(bounds: NetworkBounds, boxLo: ArrayLike<number>, boxHi: ArrayLike<number>, update: boolean): void {
-    const { net, trace, zHat, r, columns, product } = this;
+    const { net, trace, zHat, columns, product } = this;
+    const { relaxations } = this.back;
     const x = this.corner(boxLo, boxHi, this.xHat);
     let changed = 0;
     let nonzero = 0;
@@ -184,6 +183,8 @@ export class SplitBounder {
       const lo = bounds.lo[k]!;
       const hi = bounds.hi[k]!;
       const nu = trace.weight[k]!;
+      relaxations.sync(bounds, k);
+      const [al, bl, au, bu] = [relaxations.al[k]!, relaxations.bl[k]!, relaxations.au[k]!, relaxations.bu[k]!];
       if (k === 0 && update && changed <= nonzero) {
         columns.transposed(0, this.change, product);
         for (let j = 0; j < outSize; j++) z[j] = z[j]! + product[j]!;
@@ -195,12 +196,9 @@ export class SplitBounder {
         const v = z[j]!;
         if (activation === 'identity' || (activation === 'relu' && lo[j]! >= 0)) out[j] = v;
         else if (activation === 'relu' && hi[j]! <= 0) out[j] = 0;
-        else {
-          relax(activation, lo[j]!, hi[j]!, r);
-          if (nu[j]! < 0) out[j] = r.au * v + r.bu;
-          else if (activation === 'relu') out[j] = trace.alpha[k]![j]! * v;
-          else out[j] = r.al * v + r.bl;
-        }
+        else if (nu[j]! < 0) out[j] = au[j]! * v + bu[j]!;
+        else if (activation === 'relu') out[j] = trace.alpha[k]![j]! * v;
+        else out[j] = al[j]! * v + bl[j]!;
       }
       h = out;
     }
