@@ -1,7 +1,8 @@
 import type { NetworkBounds } from './networkBounds.ts';
 import type { Network } from '../model/network.ts';
-import { transposedProduct } from '../model/dense.ts';
-import { activationMagnitude, relax, type Relaxation } from './relaxation.ts';
+import { DenseProducts } from '../model/simdProducts.ts';
+import type { Relaxation } from './relaxation.ts';
+import { RelaxationCache } from './relaxationCache.ts';
 import { dotError, UNIT } from './rounding.ts';
 import { relaxAtPoint } from './sigmoidTangents.ts';
 
@@ -49,7 +50,9 @@ export class BackSubstitution {
   private readonly colAbs: Float64Array[];
   private readonly mu: Float64Array;
   private readonly nu: Float64Array;
-  private readonly rows: Int32Array;
+  private readonly products: DenseProducts;
+  /** CROWN's lines and the rounding bound's magnitudes per layer, recomputed only where the bounds changed. */
+  readonly relaxations: RelaxationCache;
   private readonly r: Relaxation = { al: 0, bl: 0, au: 0, bu: 0 };
 
   constructor(private readonly net: Network) {
@@ -61,7 +64,8 @@ export class BackSubstitution {
     const widest = Math.max(net.inputSize, ...net.layers.map((l) => l.outSize));
     this.mu = new Float64Array(widest);
     this.nu = new Float64Array(widest);
-    this.rows = new Int32Array(widest);
+    this.products = new DenseProducts(net.layers.map((l) => ({ w: l.weights, inSize: l.inSize, outSize: l.outSize })));
+    this.relaxations = new RelaxationCache(net, this.colAbs);
   }
 
   /**
@@ -81,14 +85,15 @@ export class BackSubstitution {
   // accumulated next to each floating-point operation it covers; split, the soundness argument
   // above would be spread over several functions that share every buffer.
   lowerBoundAt(bounds: NetworkBounds, boxLo: ArrayLike<number>, boxHi: ArrayLike<number>, from: number, afterActivation: boolean, c: ArrayLike<number>, inputCoeffs?: Float64Array, trace?: PassTrace): number {
-    const { net, r } = this;
+    const { net, r, relaxations } = this;
     const { mu, nu } = this;
+    for (let k = from; k >= 0; k--) relaxations.sync(bounds, k);
     for (let j = 0; j < net.layers[from]!.outSize; j++) mu[j] = c[j]!;
     let constant = 0;
     let slack = 0;
     for (let k = from; k >= 0; k--) {
       const layer = net.layers[k]!;
-      const { outSize, inSize, weights: w, bias, activation } = layer;
+      const { outSize, inSize, bias, activation } = layer;
       const lo = bounds.lo[k]!;
       const hi = bounds.hi[k]!;
       // Through the activation: h = φ(z) ≥ al·z + bl (coefficient ≥ 0) or ≤ au·z + bu (coefficient < 0).
@@ -100,6 +105,8 @@ export class BackSubstitution {
         const weight = trace?.weight[k];
         const alpha = trace?.alpha?.[k];
         const tangent = activation === 'relu' ? undefined : trace?.tangent?.[k];
+        const { al, bl, au, bu } = relaxations;
+        const [alK, blK, auK, buK] = [al[k]!, bl[k]!, au[k]!, bu[k]!];
         for (let j = 0; j < outSize; j++) {
           const m = mu[j]!;
           if (weight) weight[j] = m;
@@ -117,12 +124,18 @@ export class BackSubstitution {
             nu[j] = m;
             continue;
           }
-          if (tangent) relaxAtPoint(activation, l, u, tangent[j]!, m > 0, r);
-          else relax(activation, l, u, r);
-          let a = m > 0 ? r.al : r.au;
+          let a: number;
+          let b: number;
+          if (tangent) {
+            relaxAtPoint(activation, l, u, tangent[j]!, m > 0, r);
+            a = m > 0 ? r.al : r.au;
+            b = m > 0 ? r.bl : r.bu;
+          } else {
+            a = m > 0 ? alK[j]! : auK[j]!;
+            b = m > 0 ? blK[j]! : buK[j]!;
+          }
           // Any slope in [0, 1] is a sound lower line for relu (bl = 0): the chosen one replaces CROWN's.
           if (alpha && m > 0 && activation === 'relu' && alpha[j]! >= 0 && alpha[j]! <= 1) a = alpha[j]!;
-          const b = m > 0 ? r.bl : r.bu;
           const v = m * a;
           nu[j] = v;
           const t = m * b;
@@ -153,17 +166,14 @@ export class BackSubstitution {
         if (Math.abs(v) > maxNu) maxNu = Math.abs(v);
       }
       slack += dotError(outSize, abs);
-      transposedProduct(w, inSize, outSize, nu, mu, this.rows);
+      this.products.transposed(k, nu, mu);
       // How large each of this layer's inputs can be: the previous layer's outputs, or the box.
       let weighted = 0;
-      const col = this.colAbs[k]!;
       if (k === 0) {
+        const col = this.colAbs[0]!;
         for (let l = 0; l < inSize; l++) weighted += col[l]! * Math.max(Math.abs(boxLo[l]!), Math.abs(boxHi[l]!));
       } else {
-        const prev = net.layers[k - 1]!;
-        const pLo = bounds.lo[k - 1]!;
-        const pHi = bounds.hi[k - 1]!;
-        for (let l = 0; l < inSize; l++) weighted += col[l]! * activationMagnitude(prev.activation, pLo[l]!, pHi[l]!);
+        weighted = relaxations.weighted[k - 1]!;
       }
       slack += dotError(outSize, maxNu * weighted);
     }

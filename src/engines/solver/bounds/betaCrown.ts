@@ -1,8 +1,8 @@
 import type { BackSubstitution, PassTrace } from './backSubstitution.ts';
 import type { NetworkBounds, Phases } from './networkBounds.ts';
 import type { Network } from '../model/network.ts';
-import { transpose, transposedProduct } from '../model/dense.ts';
-import { relax, type Relaxation } from './relaxation.ts';
+import { transpose } from '../model/dense.ts';
+import { DenseProducts } from '../model/simdProducts.ts';
 
 /**
  * Bounds of a subdomain of ReLU branch and bound (β-CROWN, Wang et al., NeurIPS 2021). A subdomain
@@ -52,16 +52,14 @@ export class SplitBounder {
    * that are 0 (inactive ReLUs, black pixels at the box's lower corner); the corner of the last
    * forward pass and its change since (the first layer is updated by the change alone).
    */
-  private readonly columns: Float64Array[];
+  private readonly columns: DenseProducts;
   private readonly lastX: Float64Array;
   private readonly change: Float64Array;
   private readonly product: Float64Array;
-  private readonly rows: Int32Array;
   readonly coeffs: Float64Array;
   private readonly best: SplitMultipliers;
   private readonly m1: Float64Array[];
   private readonly m2: Float64Array[];
-  private readonly r: Relaxation = { al: 0, bl: 0, au: 0, bu: 0 };
 
   constructor(
     private readonly net: Network,
@@ -72,12 +70,11 @@ export class SplitBounder {
     this.zHat = perNeuron();
     this.hHat = perNeuron();
     this.xHat = new Float64Array(net.inputSize);
-    this.columns = net.layers.map((l) => transpose(l.weights, l.outSize, l.inSize));
+    this.columns = new DenseProducts(net.layers.map((l) => ({ w: transpose(l.weights, l.outSize, l.inSize), inSize: l.outSize, outSize: l.inSize })));
     this.lastX = new Float64Array(net.inputSize);
     this.change = new Float64Array(net.inputSize);
     const widest = Math.max(net.inputSize, ...net.layers.map((l) => l.outSize));
     this.product = new Float64Array(widest);
-    this.rows = new Int32Array(widest);
     this.best = { alpha: perNeuron(), beta: perNeuron() };
     this.m1 = perNeuron();
     this.m2 = perNeuron();
@@ -165,7 +162,8 @@ export class SplitBounder {
    * layer is left out when it has no activation (no slope or multiplier reads it).
    */
   private relaxedForward(bounds: NetworkBounds, boxLo: ArrayLike<number>, boxHi: ArrayLike<number>, update: boolean): void {
-    const { net, trace, zHat, r, columns, rows, product } = this;
+    const { net, trace, zHat, columns, product } = this;
+    const { relaxations } = this.back;
     const x = this.corner(boxLo, boxHi, this.xHat);
     let changed = 0;
     let nonzero = 0;
@@ -179,29 +177,28 @@ export class SplitBounder {
     let h: ArrayLike<number> = x;
     const layers = net.layers.length - (net.layers[net.layers.length - 1]!.activation === 'identity' ? 1 : 0);
     for (let k = 0; k < layers; k++) {
-      const { bias, inSize, outSize, activation } = net.layers[k]!;
+      const { bias, outSize, activation } = net.layers[k]!;
       const z = zHat[k]!;
       const out = this.hHat[k]!;
       const lo = bounds.lo[k]!;
       const hi = bounds.hi[k]!;
       const nu = trace.weight[k]!;
+      relaxations.sync(bounds, k);
+      const [al, bl, au, bu] = [relaxations.al[k]!, relaxations.bl[k]!, relaxations.au[k]!, relaxations.bu[k]!];
       if (k === 0 && update && changed <= nonzero) {
-        transposedProduct(columns[0]!, outSize, inSize, this.change, product, rows);
+        columns.transposed(0, this.change, product);
         for (let j = 0; j < outSize; j++) z[j] = z[j]! + product[j]!;
       } else {
-        transposedProduct(columns[k]!, outSize, inSize, h, z, rows);
+        columns.transposed(k, h, z);
         for (let j = 0; j < outSize; j++) z[j] = z[j]! + bias[j]!;
       }
       for (let j = 0; j < outSize; j++) {
         const v = z[j]!;
         if (activation === 'identity' || (activation === 'relu' && lo[j]! >= 0)) out[j] = v;
         else if (activation === 'relu' && hi[j]! <= 0) out[j] = 0;
-        else {
-          relax(activation, lo[j]!, hi[j]!, r);
-          if (nu[j]! < 0) out[j] = r.au * v + r.bu;
-          else if (activation === 'relu') out[j] = trace.alpha[k]![j]! * v;
-          else out[j] = r.al * v + r.bl;
-        }
+        else if (nu[j]! < 0) out[j] = au[j]! * v + bu[j]!;
+        else if (activation === 'relu') out[j] = trace.alpha[k]![j]! * v;
+        else out[j] = al[j]! * v + bl[j]!;
       }
       h = out;
     }
