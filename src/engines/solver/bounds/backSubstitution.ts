@@ -87,7 +87,8 @@ export class BackSubstitution {
   lowerBoundAt(bounds: NetworkBounds, boxLo: ArrayLike<number>, boxHi: ArrayLike<number>, from: number, afterActivation: boolean, c: ArrayLike<number>, inputCoeffs?: Float64Array, trace?: PassTrace): number {
     const { net, r, relaxations } = this;
     const { mu, nu } = this;
-    for (let k = from; k >= 0; k--) relaxations.sync(bounds, k);
+    // A bound on pre-activation values uses neither the lines of layer `from` nor its `weighted`.
+    for (let k = afterActivation ? from : from - 1; k >= 0; k--) relaxations.sync(bounds, k);
     for (let j = 0; j < net.layers[from]!.outSize; j++) mu[j] = c[j]!;
     let constant = 0;
     let slack = 0;

@@ -40,28 +40,34 @@ export class DeepPoly {
     const enough = slopes instanceof SlopeOptimiser ? 0 : Infinity;
     const bound = (k: number) => (slopes ? slopes.lowerBoundAt(bounds, boxLo, boxHi, k, objective, slopeRounds, enough) : back.lowerBoundAt(bounds, boxLo, boxHi, k, false, objective));
     let runs = 0;
-    // Every layer with an activation, the output layer too when it has one (eran's mnist_relu_9_200
-    // ends in a ReLU: left to intervals, the property's bound relaxed it over a width of ~10⁶).
-    for (let k = fromLayer; k < net.layers.length; k++) {
-      const layer = net.layers[k]!;
-      if (layer.activation === 'identity') continue;
-      const lo = bounds.lo[k]!;
-      const hi = bounds.hi[k]!;
-      for (let i = 0; i < layer.outSize; i++) {
-        if (!(lo[i]! < 0 && hi[i]! > 0) && layer.activation === 'relu') continue;
-        if (stop && runs % 16 === 0 && stop()) return runs;
-        objective.fill(0, 0, layer.outSize);
-        objective[i] = -1;
-        const u = -bound(k);
-        runs++;
-        if (u < hi[i]!) hi[i] = u;
-        // A ReLU shown off is 0 on the box: its lower bound is never used, so it is not computed.
-        if (layer.activation === 'relu' && hi[i]! <= 0) continue;
-        objective[i] = 1;
-        const l = bound(k);
-        runs++;
-        if (l > lo[i]!) lo[i] = l;
+    try {
+      // Every layer with an activation, the output layer too when it has one (eran's mnist_relu_9_200
+      // ends in a ReLU: left to intervals, the property's bound relaxed it over a width of ~10⁶).
+      for (let k = fromLayer; k < net.layers.length; k++) {
+        const layer = net.layers[k]!;
+        if (layer.activation === 'identity') continue;
+        // Refining layer k edits only layer k: the lines below it are synced once for all its neurons.
+        back.relaxations.hold(bounds, k);
+        const lo = bounds.lo[k]!;
+        const hi = bounds.hi[k]!;
+        for (let i = 0; i < layer.outSize; i++) {
+          if (!(lo[i]! < 0 && hi[i]! > 0) && layer.activation === 'relu') continue;
+          if (stop && runs % 16 === 0 && stop()) return runs;
+          objective.fill(0, 0, layer.outSize);
+          objective[i] = -1;
+          const u = -bound(k);
+          runs++;
+          if (u < hi[i]!) hi[i] = u;
+          // A ReLU shown off is 0 on the box: its lower bound is never used, so it is not computed.
+          if (layer.activation === 'relu' && hi[i]! <= 0) continue;
+          objective[i] = 1;
+          const l = bound(k);
+          runs++;
+          if (l > lo[i]!) lo[i] = l;
+        }
       }
+    } finally {
+      back.relaxations.hold(undefined, 0);
     }
     return runs;
   }
