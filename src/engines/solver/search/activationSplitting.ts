@@ -12,6 +12,7 @@ import { boundsUnderRanges, chooseRange, splitNarrowings, type Narrowing } from 
 import { combine, combinedSlack, countUndecided } from './closing.ts';
 import type { SearchEnv, SearchResult } from './env.ts';
 import { AdaptiveDescent } from './adaptiveDescent.ts';
+import { AttackSchedule } from './attackSchedule.ts';
 import { attackAll, attackFrom, attackTargeted, Falsifier } from './falsification.ts';
 import { Frontier } from './frontier.ts';
 import { SplitSearch } from './splitSearch.ts';
@@ -97,12 +98,15 @@ const FIRST_ATTACK_RESTARTS = 4;
 
 /**
  * Auto-PGD steps from each case's root corner (the α-CROWN bound's minimiser) and of each targeted
- * restart; then every SUBDOMAIN_ATTACK_EVERY subdomains, SUBDOMAIN_STEPS from that subdomain's
- * corner (its phases' minimiser). A step costs a forward and a backward pass, about a thirtieth of
- * a subdomain's bound on mnist-net_256x6, so the subdomain attacks cost about a tenth of the search.
+ * restart; then SUBDOMAIN_STEPS from a subdomain's corner (its phases' minimiser) every
+ * SUBDOMAIN_ATTACK_EVERY subdomains, the gap doubling up to SUBDOMAIN_ATTACK_MOST while the descents
+ * do not lower the case's least violation (attackSchedule.ts). A step costs a forward and a backward
+ * pass, about a thirtieth of a subdomain's bound on mnist-net_256x6; at a fixed gap of 16 the
+ * subdomain attacks took 10-20% of a mnist-net_256x4 search.
  */
 const CORNER_STEPS = 200;
 const SUBDOMAIN_ATTACK_EVERY = 16;
+const SUBDOMAIN_ATTACK_MOST = 256;
 const SUBDOMAIN_STEPS = 50;
 
 /** Targeted restarts per open case before the search (the centre, then seeded random points). */
@@ -123,6 +127,7 @@ class ActivationSplitting extends SplitSearch {
   private readonly tangents: TangentOptimiser;
   private readonly falsifier: Falsifier;
   private readonly descent: AdaptiveDescent;
+  private readonly schedule: AttackSchedule;
   private readonly deepPoly: DeepPoly;
   private readonly offsets: number[];
   /** The global index of neuron j of layer k among the network's nonlinear neurons (the tree's variable). */
@@ -150,6 +155,7 @@ class ActivationSplitting extends SplitSearch {
     this.tangents = new TangentOptimiser(net, this.back);
     this.falsifier = new Falsifier(net);
     this.descent = new AdaptiveDescent(this.falsifier, net.inputSize);
+    this.schedule = new AttackSchedule(problem.cases.length, SUBDOMAIN_ATTACK_EVERY, SUBDOMAIN_ATTACK_MOST);
     this.offsets = layerOffsets(net);
     this.deepPoly = new DeepPoly(net, this.back);
     let at = 0;
@@ -185,7 +191,7 @@ class ActivationSplitting extends SplitSearch {
     if (options.attack) {
       for (let ci = 0; ci < cases.length && !this.stopped; ci++) {
         if (!frontiers[ci]) continue;
-        const found = attackTargeted(env, this.descent, cases[ci]!, ci, caseNodes[ci]!, TARGETED_RESTARTS * options.restarts, CORNER_STEPS, true);
+        const found = attackTargeted(env, this.descent, cases[ci]!, ci, caseNodes[ci]!, TARGETED_RESTARTS * options.restarts, CORNER_STEPS, true, this.reached(ci, false));
         if (found) return this.violated(caseNodes[ci]!, caseNodes[ci]!, found);
         this.stopped ??= env.stop();
       }
@@ -246,6 +252,7 @@ class ActivationSplitting extends SplitSearch {
     const { tree, events } = env;
     const c = env.problem.cases[ci]!;
     const root = this.rootBounds(c);
+    this.schedule.startCase(this.stats.nodes);
     while (frontier.size > 0) {
       this.stopped ??= env.stop();
       if (this.stopped) {
@@ -257,7 +264,7 @@ class ActivationSplitting extends SplitSearch {
       }
       // More falsification now and then, from new random starts: a third of these benchmarks are violated.
       if (this.options.attack && this.stats.nodes > 0 && this.stats.nodes % ATTACK_EVERY === 0) {
-        const found = attackTargeted(env, this.descent, c, ci, this.caseNodes[ci]!, 1, CORNER_STEPS, false);
+        const found = attackTargeted(env, this.descent, c, ci, this.caseNodes[ci]!, 1, CORNER_STEPS, false, this.reached(ci, false));
         if (found) return this.violated(this.caseNodes[ci]!, this.caseNodes[ci]!, found);
       }
       const found = this.visit(frontier.pop()!, c, ci, root, frontier);
@@ -294,6 +301,7 @@ class ActivationSplitting extends SplitSearch {
     const multipliers = d.multipliers.map((m) => m ?? freshMultipliers(net, bounds));
     const values: number[] = [];
     const coeffs = this.coeffs[ci]!;
+    const steps = !this.options.attack ? 0 : d.depth === 0 ? CORNER_STEPS : this.schedule.due(stats.nodes) ? SUBDOMAIN_STEPS : 0;
     for (let k = 0; k < c.constraints.length; k++) {
       const con = c.constraints[k]!;
       const slack = this.constraintBound(d, bounds, c, con, multipliers[k]!, coeffs[k]!) - con.rhsHi;
@@ -312,16 +320,15 @@ class ActivationSplitting extends SplitSearch {
         if (found) return this.violated(d.node, d.anchor, found);
       }
       // The corner is the relaxation's guess at the worst input: descend from it (the root's, then now and then a subdomain's).
-      const steps = !this.options.attack ? 0 : d.depth === 0 ? CORNER_STEPS : stats.nodes % SUBDOMAIN_ATTACK_EVERY === 0 ? SUBDOMAIN_STEPS : 0;
       if (steps > 0) {
-        const found = attackFrom(env, this.descent, c, ci, d.node, x, steps);
+        const found = attackFrom(env, this.descent, c, ci, d.node, x, steps, this.reached(ci, d.depth > 0));
         if (found) return this.violated(d.node, d.anchor, found);
       }
       // At the root, also from DeepPoly's corner (the slopes before α was optimised): a different
       // guess, and the only start from which mnist-net_256x6 prop_3_0.05 was found.
       if (steps > 0 && d.depth === 0 && this.splittable) {
         this.back.lowerBound(bounds, c.lo, c.hi, con.coeffs, this.corner);
-        const found = attackFrom(env, this.descent, c, ci, d.node, corner(this.corner, c, this.corner), steps);
+        const found = attackFrom(env, this.descent, c, ci, d.node, corner(this.corner, c, this.corner), steps, this.reached(ci, false));
         if (found) return this.violated(d.node, d.anchor, found);
       }
     }
@@ -355,6 +362,11 @@ class ActivationSplitting extends SplitSearch {
     this.split(d, pick, multipliers, best, frontier);
     env.report(stats.nodes, 'subdomains', `${(100 * tree.coveredOf(this.top)).toFixed(1)}% closed`);
     return undefined;
+  }
+
+  /** Tells the attack schedule what a descent on case `ci` reached (`inSearch`: from a subdomain below the root). */
+  private reached(ci: number, inSearch: boolean): (best: number) => void {
+    return (best) => this.schedule.observe(ci, best, this.stats.nodes, inSearch);
   }
 
   /**

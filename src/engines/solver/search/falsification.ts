@@ -222,9 +222,9 @@ export function attackAll(env: SearchEnv, falsifier: Falsifier, cases: readonly 
  * linear lower bound of the case's constraint (CROWN's input coefficients' signs, in a subdomain
  * also under its phases): the relaxation's guess at the worst input, where a pure gradient attack
  * from the centre need not arrive (mnist-net_256x2 prop_0_0.05 and mnist-net_256x6 prop_3_0.05 are
- * answered only from there).
+ * answered only from there). `reached`, if given, is told the least violation the descent saw.
  */
-export function attackFrom(env: SearchEnv, descent: AdaptiveDescent, c: Case, ci: number, node: number, start: ArrayLike<number>, steps: number) {
+export function attackFrom(env: SearchEnv, descent: AdaptiveDescent, c: Case, ci: number, node: number, start: ArrayLike<number>, steps: number, reached?: (best: number) => void) {
   let accepted: ReturnType<SearchEnv['check']>;
   const out = descent.descend(
     c,
@@ -234,20 +234,22 @@ export function attackFrom(env: SearchEnv, descent: AdaptiveDescent, c: Case, ci
     () => env.stop() !== undefined,
   );
   env.events.push(Ev.attack, node, 1, accepted ? 1 : 0, out.best);
+  reached?.(out.best);
   return accepted;
 }
 
 /**
  * The targeted attack (one case, one disjunct of a robustness property, at a time: its own margin
  * rather than the margin over all of them): `restarts` descents by Auto-PGD from the box's centre
- * (first, when `fromCentre`) and from random points of the box drawn from the run's seeded stream.
+ * (first, when `fromCentre`) and from random points of the box drawn from the run's seeded stream;
+ * `reached` as for attackFrom.
  */
-export function attackTargeted(env: SearchEnv, descent: AdaptiveDescent, c: Case, ci: number, node: number, restarts: number, steps: number, fromCentre: boolean) {
+export function attackTargeted(env: SearchEnv, descent: AdaptiveDescent, c: Case, ci: number, node: number, restarts: number, steps: number, fromCentre: boolean, reached?: (best: number) => void) {
   const start = new Float64Array(c.lo.length);
   for (let r = 0; r < restarts; r++) {
     if (env.stop()) break;
     for (let i = 0; i < start.length; i++) start[i] = c.lo[i]! + (r === 0 && fromCentre ? 0.5 : env.random()) * (c.hi[i]! - c.lo[i]!);
-    const found = attackFrom(env, descent, c, ci, node, start, steps);
+    const found = attackFrom(env, descent, c, ci, node, start, steps, reached);
     env.spend(1);
     if (found) return found;
   }
