@@ -5,9 +5,12 @@ import { EngineClient, type WorkerLike } from './client.ts';
 import { exposeEngine } from './expose.ts';
 
 /** A stand-in for a Worker: the engine runs behind a real MessageChannel, with Comlink on both ends. */
-function fakeWorker(engine: Engine<number, { summary: number; trace?: Float64Array }>) {
+function fakeWorker(engine: Engine<number, { summary: number; trace?: Float64Array }>, startMillis = 0) {
   const { port1, port2 } = new MessageChannel();
-  exposeEngine(engine, port2 as unknown as Comlink.Endpoint);
+  // A worker listens only once its code has loaded; messages sent before then wait in the port.
+  const start = () => exposeEngine(engine, port2 as unknown as Comlink.Endpoint);
+  if (startMillis === 0) start();
+  else if (Number.isFinite(startMillis)) setTimeout(start, startMillis);
   const errorListeners: ((e: Event) => void)[] = [];
   const worker = {
     terminated: false,
@@ -49,10 +52,10 @@ const slowDoubler: Engine<number, { summary: number; trace: Float64Array }> = {
 const clients: EngineClient<number, { summary: number }>[] = [];
 afterEach(() => clients.splice(0).forEach((c) => c.dispose()));
 
-function makeClient(engine: Engine<number, { summary: number; trace?: Float64Array }>, options = {}) {
+function makeClient(engine: Engine<number, { summary: number; trace?: Float64Array }>, options = {}, startMillis = 0) {
   const spawned: ReturnType<typeof fakeWorker>[] = [];
   const client = new EngineClient<number, { summary: number; trace?: Float64Array }>(() => {
-    const w = fakeWorker(engine);
+    const w = fakeWorker(engine, startMillis);
     spawned.push(w);
     return w as unknown as WorkerLike;
   }, options);
@@ -100,6 +103,20 @@ describe('EngineClient', () => {
     const { client, spawned } = makeClient(stuck, { graceMillis: 20 });
     const outcome = await client.run({ config: 1, seed: 1, budget: { maxSteps: 1e9, maxMillis: 30 } }).outcome;
     expect(outcome).toMatchObject({ status: 'failed', error: { kind: 'timeout' } });
+    expect(spawned[0]!.terminated).toBe(true);
+  });
+
+  it('starts the budget once the worker is up: a slow start-up is not a timeout', async () => {
+    const { client } = makeClient(slowDoubler, { graceMillis: 100 }, 600);
+    const outcome = await client.run({ config: 10, seed: 1, budget: { maxSteps: 1e9, maxMillis: 200 } }).outcome;
+    expect(outcome).toMatchObject({ status: 'done', result: { summary: 20 } });
+  });
+
+  it('gives up on a worker that never starts, and says so', async () => {
+    const { client, spawned } = makeClient(slowDoubler, { startupMillis: 50 }, Infinity);
+    const outcome = await client.run({ config: 10, seed: 1 }).outcome;
+    expect(outcome).toMatchObject({ status: 'failed', error: { kind: 'timeout' } });
+    expect(outcome.status === 'failed' && outcome.error.message).toContain('did not start');
     expect(spawned[0]!.terminated).toBe(true);
   });
 

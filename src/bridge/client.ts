@@ -13,6 +13,8 @@ export interface EngineClientOptions {
   idleMillis?: number;
   /** How long past its time budget a run may take before the worker is killed. */
   graceMillis?: number;
+  /** How long a worker may take to load its code and answer before the run is given up. */
+  startupMillis?: number;
 }
 
 export interface RunHandle<R> {
@@ -37,6 +39,7 @@ export class EngineClient<C, R, D = unknown> {
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly idleMillis: number;
   private readonly graceMillis: number;
+  private readonly startupMillis: number;
 
   constructor(
     private readonly spawn: () => WorkerLike,
@@ -44,6 +47,7 @@ export class EngineClient<C, R, D = unknown> {
   ) {
     this.idleMillis = options.idleMillis ?? 60_000;
     this.graceMillis = options.graceMillis ?? 3_000;
+    this.startupMillis = options.startupMillis ?? 60_000;
   }
 
   run(request: RunRequest<C>, onProgress: (p: Progress<D>) => void = () => {}): RunHandle<R> {
@@ -68,10 +72,24 @@ export class EngineClient<C, R, D = unknown> {
         },
       };
       this.active = run;
+      // The budget is the run's, not the worker's start-up: a fresh worker first loads its code,
+      // which on a busy machine can take seconds. The watchdog starts once the worker answers a
+      // ping sent ahead of the run (a worker that never answers is given up after startupMillis).
       watchdog = setTimeout(() => {
         this.teardown();
-        run.settle(this.failed('timeout', `The run did not stop within its ${budget.maxMillis / 1000} s budget, so it was stopped.`, started));
-      }, budget.maxMillis + this.graceMillis);
+        run.settle(this.failed('timeout', `The engine's worker did not start within ${this.startupMillis / 1000} s, so the run was given up.`, started));
+      }, this.startupMillis);
+      void Promise.resolve(remote.ping()).then(
+        () => {
+          if (settled) return;
+          clearTimeout(watchdog);
+          watchdog = setTimeout(() => {
+            this.teardown();
+            run.settle(this.failed('timeout', `The run did not stop within its ${budget.maxMillis / 1000} s budget, so it was stopped.`, started));
+          }, budget.maxMillis + this.graceMillis);
+        },
+        () => {},
+      );
       remote
         .run({ ...request, budget }, Comlink.proxy(onProgress))
         .then((o) => run.settle(o))

@@ -5,6 +5,8 @@ import { collectTransferables } from './transferables.ts';
 
 /** What a lab worker exposes over Comlink. */
 export interface EngineWorkerApi<C, R, D = unknown> {
+  /** Answers once the worker has loaded its code and is listening: the page's watchdog starts then. */
+  ping(): true;
   run(request: RunRequest<C>, onProgress: (p: Progress<D>) => void): Promise<RunOutcome<R>>;
 }
 
@@ -15,6 +17,7 @@ export interface EngineWorkerApi<C, R, D = unknown> {
  */
 export function exposeEngine<C, R extends EngineResult, D = unknown>(engine: Engine<C, R, D>, endpoint?: Comlink.Endpoint): void {
   const api: EngineWorkerApi<C, R, D> = {
+    ping: () => true,
     async run(request, onProgress) {
       const outcome = await runEngine(engine, request, (p) => void onProgress(p));
       (onProgress as unknown as Partial<Comlink.ProxyMethods>)[Comlink.releaseProxy]?.();

@@ -69,6 +69,7 @@ export function LvarsLab({ scenario, onChange, mode }: Props) {
           <input className="lv-title" aria-label="Scenario title" value={scenario.title} maxLength={200} size={Math.max(12, scenario.title.length + 1)} onChange={(e) => change({ title: e.target.value })} />
         )}
         {check.summary && <LevelBadge level={check.summary.level} />}
+        {check.unchecked && <span className="muted" data-testid="unchecked">{check.unchecked}</span>}
         {mode === 'full' && (
           <button type="button" className="quiet lv-ref-button" onClick={() => setReference(true)}>
             Language reference

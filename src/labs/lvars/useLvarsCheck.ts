@@ -10,6 +10,19 @@ const CHECK_BUDGET = { maxSteps: 50_000_000, maxMillis: 10_000 };
 export const spawnLvars = () => new Worker(new URL('../../../workers/lvars.worker.ts', import.meta.url), { type: 'module', name: 'lvars' });
 
 /**
+ * What the check's outcome means for running. Only the program can block a run: errors in it, or
+ * a failure about it (too large, too deep). A check that could not finish for another reason (its
+ * worker slow to start on a busy machine and stopped by the watchdog, or crashed) says so, and
+ * Explore still runs: the explorer has its own budget and reports its own errors.
+ */
+export function checkGate(errors: number, failure: RunFailure | undefined): { blockedBy?: string; unchecked?: string } {
+  if (errors > 0) return { blockedBy: `Fix the ${errors === 1 ? 'error' : `${errors} errors`} in the program first.` };
+  if (!failure || failure.at) return {};
+  if (failure.kind === 'input' || failure.kind === 'budget') return { blockedBy: failure.message };
+  return { unchecked: `Not checked: ${failure.message} The determinism level and lattice laws are unknown; Explore still runs.` };
+}
+
+/**
  * Check as you type: parse and type errors, the determinism level and the lattice laws of the
  * program, 200 ms after the last edit, as editor markers and as what blocks a run.
  */
@@ -48,6 +61,6 @@ export function useLvarsCheck(config: LvarsConfig, seed: number) {
     }));
   }, [current]);
   const errors = markers.filter((m) => m.severity === 'error');
-  const blockedBy = errors.length > 0 ? `Fix the ${errors.length === 1 ? 'error' : `${errors.length} errors`} in the program first.` : current?.failure && !current.failure.at ? current.failure.message : undefined;
-  return { summary: current?.summary, markers, errors, blockedBy };
+  const { blockedBy, unchecked } = checkGate(errors.length, current?.failure);
+  return { summary: current?.summary, markers, errors, blockedBy, unchecked };
 }
