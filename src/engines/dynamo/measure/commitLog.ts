@@ -4,12 +4,16 @@ import { COMMIT_DEPTH } from './staleness.ts';
 
 /** Pairs of a committed clock kept inline (counters only: stamps are for truncation); a longer clock is kept whole. */
 const INLINE_PAIRS = 4;
-/** Keys per block of the log: blocks are made as keys are first written, so memory follows the keys written. */
+/**
+ * Keys per block of the log. A key gets its row when it is first committed, the next free one in
+ * the last block (a new block when that is full), so memory follows the number of keys written,
+ * not the range they are spread over (popular keys are scattered over the whole key space).
+ */
 const BLOCK_KEYS = 1024;
 /** The length of a slot whose clock is kept whole, in `overflow`. */
 const WHOLE = -1;
 
-/** The log of BLOCK_KEYS keys: slot s = (key mod BLOCK_KEYS) × COMMIT_DEPTH + commit mod COMMIT_DEPTH. */
+/** The log of BLOCK_KEYS keys: slot s = row × COMMIT_DEPTH + commit mod COMMIT_DEPTH, for the key in row `row`. */
 interface Block {
   times: Float64Array;
   /** Pairs of slot s at s × INLINE_PAIRS …, sorted by node as in the clock. */
@@ -37,22 +41,28 @@ const isInt32 = (x: number): boolean => x === (x | 0);
 export class CommitLog {
   /** Commits per key. */
   private readonly counts: Int32Array;
-  private readonly blocks: (Block | undefined)[];
+  /** Per key, its place in the blocks + 1 (block × BLOCK_KEYS + row), or 0 before its first commit. */
+  private readonly places: Int32Array;
+  private readonly blocks: Block[] = [];
   /** Clocks longer than INLINE_PAIRS, by key × COMMIT_DEPTH + slot. */
   private readonly overflow = new Map<number, VectorClock>();
+  /** Keys committed at least once (rows taken). */
+  private placed = 0;
 
   constructor(
     keys: number,
     private readonly wholeCounters = true,
   ) {
     this.counts = new Int32Array(keys);
-    this.blocks = new Array<Block | undefined>(Math.ceil(keys / BLOCK_KEYS)).fill(undefined);
+    this.places = new Int32Array(keys);
   }
 
   commit(key: number, clock: VectorClock, time: number): number {
     const count = this.counts[key]!;
-    const block = this.blockOf(key);
-    const slot = (key % BLOCK_KEYS) * COMMIT_DEPTH + (count % COMMIT_DEPTH);
+    const place = this.places[key]! - 1;
+    const at = place < 0 ? this.placeFor(key) : place;
+    const block = this.blocks[(at / BLOCK_KEYS) | 0]!;
+    const slot = (at % BLOCK_KEYS) * COMMIT_DEPTH + (count % COMMIT_DEPTH);
     block.times[slot] = time;
     this.keepClock(block, slot, key * COMMIT_DEPTH + (count % COMMIT_DEPTH), clock);
     return (this.counts[key] = count + 1);
@@ -67,7 +77,8 @@ export class CommitLog {
   timeOf(key: number, index: number): number {
     const count = this.counts[key]!;
     if (index < 1 || index <= count - COMMIT_DEPTH || index > count) return NaN;
-    return this.blocks[(key / BLOCK_KEYS) | 0]!.times[(key % BLOCK_KEYS) * COMMIT_DEPTH + ((index - 1) % COMMIT_DEPTH)]!;
+    const at = this.places[key]! - 1;
+    return this.blocks[(at / BLOCK_KEYS) | 0]!.times[(at % BLOCK_KEYS) * COMMIT_DEPTH + ((index - 1) % COMMIT_DEPTH)]!;
   }
 
   /**
@@ -79,8 +90,9 @@ export class CommitLog {
     const count = this.counts[key]!;
     if (count === 0 || latestAtStart === 0) return 0;
     const oldest = Math.max(1, count - COMMIT_DEPTH + 1);
-    const block = this.blocks[(key / BLOCK_KEYS) | 0]!;
-    const base = (key % BLOCK_KEYS) * COMMIT_DEPTH;
+    const at = this.places[key]! - 1;
+    const block = this.blocks[(at / BLOCK_KEYS) | 0]!;
+    const base = (at % BLOCK_KEYS) * COMMIT_DEPTH;
     for (let i = count; i >= oldest; i--) {
       const slot = base + ((i - 1) % COMMIT_DEPTH);
       if (this.reflected(returned, block, slot, key * COMMIT_DEPTH + ((i - 1) % COMMIT_DEPTH))) return Math.max(0, latestAtStart - i);
@@ -88,19 +100,20 @@ export class CommitLog {
     return Math.min(COMMIT_DEPTH, latestAtStart - (oldest - 1));
   }
 
-  private blockOf(key: number): Block {
-    const b = (key / BLOCK_KEYS) | 0;
-    let block = this.blocks[b];
-    if (!block) {
+  /** The key's first commit: it takes the next row, in a new block when the last one is full. */
+  private placeFor(key: number): number {
+    const at = this.placed++;
+    if (at % BLOCK_KEYS === 0) {
       const slots = BLOCK_KEYS * COMMIT_DEPTH;
-      this.blocks[b] = block = {
+      this.blocks.push({
         times: new Float64Array(slots),
         nodes: new Int16Array(slots * INLINE_PAIRS),
         counters: this.wholeCounters ? new Int32Array(slots * INLINE_PAIRS) : new Float64Array(slots * INLINE_PAIRS),
         lengths: new Int8Array(slots),
-      };
+      });
     }
-    return block;
+    this.places[key] = at + 1;
+    return at;
   }
 
   private keepClock(block: Block, slot: number, id: number, clock: VectorClock): void {
