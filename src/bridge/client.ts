@@ -75,18 +75,17 @@ export class EngineClient<C, R, D = unknown> {
       // The budget is the run's, not the worker's start-up: a fresh worker first loads its code,
       // which on a busy machine can take seconds. The watchdog starts once the worker answers a
       // ping sent ahead of the run (a worker that never answers is given up after startupMillis).
-      watchdog = setTimeout(() => {
-        this.teardown();
-        run.settle(this.failed('timeout', `The engine's worker did not start within ${this.startupMillis / 1000} s, so the run was given up.`, started));
-      }, this.startupMillis);
+      const arm = (millis: number, message: string) => {
+        clearTimeout(watchdog);
+        watchdog = setTimeout(() => {
+          this.teardown();
+          run.settle(this.failed('timeout', message, started));
+        }, millis);
+      };
+      arm(this.startupMillis, `The engine's worker did not start within ${this.startupMillis / 1000} s, so the run was given up.`);
       void Promise.resolve(remote.ping()).then(
         () => {
-          if (settled) return;
-          clearTimeout(watchdog);
-          watchdog = setTimeout(() => {
-            this.teardown();
-            run.settle(this.failed('timeout', `The run did not stop within its ${budget.maxMillis / 1000} s budget, so it was stopped.`, started));
-          }, budget.maxMillis + this.graceMillis);
+          if (!settled) arm(budget.maxMillis + this.graceMillis, `The run did not stop within its ${budget.maxMillis / 1000} s budget, so it was stopped.`);
         },
         () => {},
       );
