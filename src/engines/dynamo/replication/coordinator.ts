@@ -169,10 +169,9 @@ function newClock(sim: Cluster, req: Request, e: number): VectorClock {
   let counter = counterOf(req.context, e);
   if (e < sim.M) {
     const store = sim.stores[e]!;
-    counter = Math.max(counter, store.counters.get(req.key) ?? 0);
     const held = store.get(req.key);
     for (let i = 0; i < held.length; i++) counter = Math.max(counter, counterOf(held[i]!.clock, e));
-    store.counters.set(req.key, ++counter);
+    counter = store.counters.next(req.key, counter);
   } else {
     const client = sim.clients[e - sim.M]!;
     counter = client.counter = Math.max(client.counter, counter) + 1;

@@ -33,25 +33,20 @@ export class KeyTable<V> {
   }
 
   set(key: number, value: V): void {
-    const index = this.index;
-    const mask = (index.length >> 1) - 1;
-    let s = home(key, mask);
-    for (let at = index[2 * s + 1]!; at !== EMPTY; s = (s + 1) & mask, at = index[2 * s + 1]!) {
-      if (index[2 * s] === key) {
-        this.values[at - 1] = value;
-        return;
-      }
-    }
-    if (this.used === this.keys.length) {
-      this.rebuild();
-      return this.set(key, value);
-    }
-    const e = this.used++;
-    this.keys[e] = key;
+    // The entry first: making it may replace `values`.
+    const e = this.entry(key);
     this.values[e] = value;
-    index[2 * s] = key;
-    index[2 * s + 1] = e + 1;
-    this.size++;
+  }
+
+  /**
+   * For a table of counters: the key's next counter, one more than the larger of its counter (0
+   * when absent) and `floor`, kept as its counter. One probe where a get and a set take two.
+   */
+  next(this: KeyTable<number>, key: number, floor: number): number {
+    const e = this.entry(key);
+    const counter = Math.max(this.values[e] ?? 0, floor) + 1;
+    this.values[e] = counter;
+    return counter;
   }
 
   delete(key: number): boolean {
@@ -73,6 +68,27 @@ export class KeyTable<V> {
 
   *[Symbol.iterator](): IterableIterator<[number, V]> {
     for (let e = 0; e < this.used; e++) if (this.keys[e] !== DELETED) yield [this.keys[e]!, this.values[e]!];
+  }
+
+  /** The key's entry number; a new entry (holding undefined) when the key is absent. */
+  private entry(key: number): number {
+    const index = this.index;
+    const mask = (index.length >> 1) - 1;
+    let s = home(key, mask);
+    for (let at = index[2 * s + 1]!; at !== EMPTY; s = (s + 1) & mask, at = index[2 * s + 1]!) {
+      if (index[2 * s] === key) return at - 1;
+    }
+    if (this.used === this.keys.length) {
+      this.rebuild();
+      return this.entry(key);
+    }
+    const e = this.used++;
+    this.keys[e] = key;
+    this.values[e] = undefined;
+    index[2 * s] = key;
+    index[2 * s + 1] = e + 1;
+    this.size++;
+    return e;
   }
 
   /** The key's entry number, or -1. */
